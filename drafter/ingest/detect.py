@@ -1,0 +1,81 @@
+"""Decide what a file is from its content, never its name.
+
+Formats:
+- "akn"          the UN's Akoma Ntoso XML (root element akomaNtoso);
+- "word-export"  text saved from a word processor: one paragraph per long line, job-number debris;
+- "pdf-text"     a PDF text layer: short wrapped lines, footnote blocks under a rule at page ends;
+- "plain-text"   clean wrapped lines with blank lines between paragraphs.
+The text flavours share one reader (drafter.ingest.text); the flavour is reported, and it tells the
+reader nothing it could not see for itself.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from drafter.errors import ParseError
+
+# The largest resolution in the UN's corpus is under 0.4 MB of XML; 10 MB leaves room for long
+# annexes while refusing logs, dumps and concatenations quickly.
+MAX_BYTES = 10 * 1024 * 1024
+
+_XML_START = re.compile(rb"^\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*<", re.S)
+_WORD_EXPORT_DEBRIS = re.compile(r"<<ODS |\[COMMENT\d*\]")
+_RULE_LINE = re.compile(r"^\s*_{5,}\s*$", re.M)
+
+
+def read_bytes(path: Path) -> bytes:
+    """Read a file, turning every OS-level failure into a one-line ParseError."""
+    try:
+        if path.is_dir():
+            raise ParseError("is a folder, not a file", path, hint="name a resolution file")
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise ParseError(
+                f"too large for a resolution ({size / 1024 / 1024:.1f} MB; the limit is "
+                f"{MAX_BYTES // 1024 // 1024} MB)", path, hint="split the file or check it is the right one")
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise ParseError("no such file", path) from None
+    except PermissionError:
+        raise ParseError("permission denied", path) from None
+    except OSError as error:
+        raise ParseError(f"cannot read: {error.strerror or error}", path) from None
+
+
+def is_xml(data: bytes) -> bool:
+    return bool(_XML_START.match(data[:4096]))
+
+
+def decode_text(data: bytes, path: str | Path) -> tuple[str, list[str]]:
+    """Bytes -> str. UTF-8 (with or without BOM) first; cp1252 as the fallback old word-processor
+    exports need. Binary content is refused."""
+    if not data.strip():
+        raise ParseError("empty file", path, hint="give a resolution as text or Akoma Ntoso XML")
+    if b"\x00" in data[:8192] or data[:4] == b"%PDF" or data[:2] == b"PK":
+        kind = "a PDF" if data[:4] == b"%PDF" else "a ZIP/DOCX" if data[:2] == b"PK" else "binary"
+        raise ParseError(f"{kind} file, not text", path,
+                         hint="export the resolution as plain text (e.g. pdftotext) or Akoma Ntoso XML")
+    try:
+        return data.decode("utf-8-sig"), []
+    except UnicodeDecodeError:
+        pass
+    text = data.decode("cp1252", errors="replace")
+    if text.count("\ufffd") > len(text) // 100:
+        raise ParseError("binary file, not text", path,
+                         hint="give a resolution as UTF-8 text or Akoma Ntoso XML")
+    return text, ["not UTF-8: read as Windows-1252"]
+
+
+def text_flavour(text: str) -> str:
+    if _WORD_EXPORT_DEBRIS.search(text):
+        return "word-export"
+    lines = [line for line in text.splitlines() if line.strip()]
+    long_lines = sum(1 for line in lines if len(line) > 200)
+    if lines and long_lines * 4 >= len(lines):
+        return "word-export"
+    trailing = sum(1 for line in lines if line.endswith(" "))
+    if _RULE_LINE.search(text) or (lines and trailing * 2 >= len(lines)):
+        return "pdf-text"
+    return "plain-text"

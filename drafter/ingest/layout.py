@@ -1,0 +1,142 @@
+"""Stage 2 of the text reader: find the landmarks every resolution has, in order.
+
+    masthead ... number and title ... enacting formula ... body ... closing (meeting, date) ... tail
+
+Promises: `find_layout` either returns indexes into the line list with title < formula <= body start
+<= closing, or raises ParseError saying which landmark is missing. The tail (after the closing) is
+where word-processor exports put their footnotes and debris, and where annexes start.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from drafter.errors import ParseError
+from drafter.ingest.lines import Line
+from drafter.model import Adoption, Masthead
+
+# "58/208. International migration and development", "57/270 B. Title", "2006/2. Title".
+_NUMBERED_TITLE = re.compile(r"^(?P<number>\d{1,4}/\d{1,4}(?: [A-Z](?:-[A-Z])?)?)\.\s+(?P<title>\S.*)$")
+# "Resolution 2006/2" on a line of its own (commission and ECOSOC style), title on the next lines.
+_RESOLUTION_LINE = re.compile(r"^Resolution\s+(?P<number>\d{1,4}/\d{1,4}(?: [A-Z])?)\.?(?:\s+(?P<title>\S.*))?$")
+# "The General Assembly,", "The Commission on Population and Development,", "The Economic and Social Council,".
+_FORMULA = re.compile(r"^The (?P<body>[A-Z][A-Za-z’'-]*(?: (?:[A-Z][A-Za-z’'-]*|of|on|and|for|the|in))*)\s*,$")
+_MEETING = re.compile(r"^(?P<meeting>\d{1,4}(?:st|nd|rd|th) (?:plenary )?meeting)$")
+_DATE = re.compile(r"^(?P<day>\d{1,2}) (?P<month>[A-Z][a-z]+) (?P<year>\d{4})$")
+_MONTHS = {name: i for i, name in enumerate(
+    ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+     "October", "November", "December"], start=1)}
+
+_MASTHEAD_SYMBOL = re.compile(r"^[A-Z]{1,4}(?:\.\d+)?(?:/[A-Za-z0-9.()-]+){2,}$")
+_SESSION_HEADING = re.compile(r"^[A-Z][a-z-]+(?: [a-z-]+)* session$")
+_AGENDA = re.compile(r"^Agenda items? .+$")
+_ORIGIN = re.compile(r"^\[.+\]$")
+_DISTRIBUTION = re.compile(r"^Distr\.\s*:?\s*(?P<kind>\w+)?$", re.I)
+
+
+@dataclass(frozen=True)
+class Layout:
+    number: str
+    title: str
+    title_lines: tuple[int, int]    # [start, end) indexes of the title lines
+    body_name: str
+    formula: int                    # index of the enacting formula line
+    closing: int | None             # index of the meeting line, None for texts without one
+    adopted: Adoption | None
+    masthead: Masthead | None
+
+
+def find_layout(lines: list[Line], path: str) -> Layout:
+    title_at, number, first_title = _find_title(lines, path)
+    formula_at, body_name = _find_formula(lines, title_at, path)
+    title_parts = [first_title] if first_title else []
+    title_parts += [line.text for line in lines[title_at + 1:formula_at] if line.text]
+    if not title_parts:
+        raise ParseError("the resolution has no title", path, lines[title_at].number)
+    closing_at, adopted = _find_closing(lines, formula_at)
+    return Layout(
+        number=number,
+        title=" ".join(title_parts),
+        title_lines=(title_at, formula_at),
+        body_name=body_name,
+        formula=formula_at,
+        closing=closing_at,
+        adopted=adopted,
+        masthead=read_masthead(lines[:title_at]),
+    )
+
+
+def _find_title(lines: list[Line], path: str) -> tuple[int, str, str]:
+    for index, line in enumerate(lines):
+        match = _NUMBERED_TITLE.match(line.text) or _RESOLUTION_LINE.match(line.text)
+        if match:
+            return index, match["number"], (match["title"] or "").strip()
+    raise ParseError(
+        "not a resolution: no number-and-title line such as '58/208. International migration and "
+        "development' or 'Resolution 2006/2'", path)
+
+
+def _find_formula(lines: list[Line], title_at: int, path: str) -> tuple[int, str]:
+    # The formula follows the title within a few lines (a title can wrap over two or three).
+    for index in range(title_at + 1, min(title_at + 8, len(lines))):
+        match = _FORMULA.match(lines[index].text)
+        if match:
+            return index, match["body"]
+    raise ParseError(
+        "no enacting formula such as 'The General Assembly,' after the title",
+        path, lines[title_at].number)
+
+
+def _find_closing(lines: list[Line], formula_at: int) -> tuple[int | None, Adoption | None]:
+    # Searched from the end: the closing is the last thing before footnotes and annexes.
+    for index in range(len(lines) - 1, formula_at, -1):
+        match = _MEETING.match(lines[index].text)
+        if not match:
+            continue
+        date = _next_text(lines, index)
+        iso = parse_date(date.text) if date else None
+        return index, Adoption(meeting=match["meeting"], date=iso)
+    return None, None
+
+
+def _next_text(lines: list[Line], index: int) -> Line | None:
+    for line in lines[index + 1:index + 4]:
+        if line.text:
+            return line
+    return None
+
+
+def parse_date(text: str) -> str | None:
+    """"23 December 2003" -> "2003-12-23"; None if it is not such a date."""
+    match = _DATE.match(text.strip())
+    if not match or match["month"] not in _MONTHS:
+        return None
+    try:
+        return dt.date(int(match["year"]), _MONTHS[match["month"]], int(match["day"])).isoformat()
+    except ValueError:
+        return None
+
+
+def read_masthead(lines: list[Line]) -> Masthead | None:
+    """What a word-processor export keeps of the first page: symbol, Distr., date, session, item."""
+    found: dict[str, str] = {}
+    texts = [line.text for line in lines if line.text]
+    for i, text in enumerate(texts):
+        if _MASTHEAD_SYMBOL.match(text):
+            found.setdefault("symbol", text)
+        elif (match := _DISTRIBUTION.match(text)):
+            kind = match["kind"] or (texts[i + 1] if i + 1 < len(texts) else "")
+            found.setdefault("distribution", f"Distr.: {kind.capitalize()}")
+        elif parse_date(text):
+            found.setdefault("issued", text)
+        elif _SESSION_HEADING.match(text):
+            found.setdefault("session", text)
+        elif _AGENDA.match(text):
+            found.setdefault("agenda_item", text)
+        elif _ORIGIN.match(text):
+            found.setdefault("origin", text)
+        elif text in ("General Assembly", "Economic and Social Council", "Security Council"):
+            found.setdefault("organ", text)
+    return Masthead(**found) if found else None
