@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from drafter.errors import ParseError
 from drafter.ingest import typography
 from drafter.ingest.clean import one_line
 from drafter.ingest.detect import text_flavour
@@ -50,6 +51,7 @@ def parse_text(text: str, path: str, warnings: list[str] | None = None) -> Resol
     reader = MarkerReader(known=_ordered_markers(notes))
     title = _clean_title(layout.title, reader, fix_quotes)
     preamble, operative = _paragraphs(segment(body_lines), reader, fix_quotes)
+    _check_complete(operative, body_lines, path)
 
     footnotes, note_warnings = _footnotes(notes, reader, fix_quotes)
     warnings += note_warnings
@@ -69,6 +71,26 @@ def parse_text(text: str, path: str, warnings: list[str] | None = None) -> Resol
         masthead=layout.masthead,
         warnings=tuple(warnings),
     )
+
+
+# The last operative paragraph ends with a full stop (Editorial Manual), perhaps inside a closing quote.
+_FINAL_STOP = re.compile(r"\.[”’\"')]*$")
+
+
+def _check_complete(operative: list[Paragraph], lines: list[Line], path: str) -> None:
+    """A resolution ends with an operative paragraph closed by a full stop; anything else means the
+    text was cut short, and a draft built on it would silently lose paragraphs."""
+    last_line = lines[-1].number if lines else None
+    if not operative:
+        raise ParseError("no operative paragraphs: the text is cut short or is not a resolution",
+                         path, last_line)
+    last = operative[-1]
+    end = last.subparagraphs[-1] if last.subparagraphs else last
+    while isinstance(end, SubParagraph) and end.subparagraphs:
+        end = end.subparagraphs[-1]
+    if not _FINAL_STOP.search(end.text):
+        raise ParseError("the text stops in the middle of a paragraph: the file seems truncated",
+                         path, last_line, hint="check it against the original document")
 
 
 def _ordered_markers(notes: list[Note]) -> list[str]:

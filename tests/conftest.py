@@ -1,0 +1,33 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+# The UN's corpus lives beside the project (../shared), never inside it.
+CORPUS = ROOT.parent / "shared" / "corpus" / "unga-akn"
+
+# Which seed is which, by content (the file names say nothing): checked by test_ingest_text.
+SEED_BY_NUMBER = {
+    "52/189": SEEDS / "002_2a1bcdcef4a7281d.txt",
+    "54/212": SEEDS / "003_e7458b7175ecf918.txt",
+    "56/203": SEEDS / "000_22cbfff1bbcc076a.txt",
+    "58/208": SEEDS / "001_dc7a3f17028d8240.txt",
+    "2006/2": SEEDS / "004_be3f4e82546494b4.txt",
+}
+
+
+def corpus_or_skip() -> Path:
+    if not CORPUS.is_dir():
+        pytest.skip(f"the UN corpus is not beside the project ({CORPUS})")
+    return CORPUS
+
+
+@pytest.fixture(scope="session")
+def seeds():
+    """The five seeds parsed once, keyed by resolution number."""
+    from drafter.ingest import read_resolution
+
+    return {number: read_resolution(path) for number, path in SEED_BY_NUMBER.items()}
