@@ -16,10 +16,6 @@ _SPACES = re.compile(r"[ \t\u00a0\u2007\u2009\u202f\u200a\u2002\u2003\u3000]+")
 _ANY_SPACE = re.compile(r"\s+")
 _ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 
-_TRANSLATE = str.maketrans({
-    "\u2044": "/",   # fraction slash, as in "60⁄227" from a PDF text layer
-    "\u2215": "/",   # division slash
-})
 
 
 def clean_chars(text: str) -> str:
@@ -27,7 +23,8 @@ def clean_chars(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _ZERO_WIDTH.sub("", text)
     text = _CONTROL.sub("", text)
-    text = text.translate(_TRANSLATE)
+    # The fraction slash of "60⁄227" in a PDF text layer, and the division slash, are a "/".
+    text = text.replace("\u2044", "/").replace("\u2215", "/")
     return text.replace("\u00a0", " ").replace("\u202f", " ")
 
 

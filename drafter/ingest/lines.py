@@ -50,8 +50,7 @@ class Line:
 
 def split_lines(text: str) -> list[Line]:
     lines = []
-    for number, raw in enumerate(clean_chars(text).split("\n"), start=1):
-        raw = _COMMENT.sub("", raw)
+    for number, raw in enumerate(_COMMENT.sub("", clean_chars(text)).split("\n"), start=1):
         stripped = raw.strip()
         indented = bool(stripped) and raw[:1] in (" ", "\t")
         lines.append(Line(number, stripped, indented))
@@ -64,7 +63,8 @@ def is_separator(line: Line, raw_blank_rule: bool = False) -> bool:
 
 def blank_rule_lines(text: str) -> set[int]:
     """Line numbers of space-only lines long enough to be a drawn footnote rule."""
-    return {n for n, raw in enumerate(clean_chars(text).split("\n"), start=1) if _BLANK_RULE.match(raw)}
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return {n for n, raw in enumerate(lines, start=1) if _BLANK_RULE.match(raw)}
 
 
 def is_debris(line: Line) -> bool:

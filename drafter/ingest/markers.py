@@ -48,14 +48,15 @@ class MarkerReader:
     def take(self, text: str) -> tuple[str, tuple[FootnoteRef, ...]]:
         out: list[str] = []
         refs: list[FootnoteRef] = []
-        position = 0
+        position = length = 0
         for match, spaced in _candidates(text):
             marker = match["marker"]
-            if not self._accept(marker, spaced, text[:match.start()]):
+            if not self._accept(marker, spaced, text[max(0, match.start() - 40):match.start()]):
                 continue
             out.append(text[position:match.start()])
+            length += match.start() - position
             position = match.end()
-            refs.append(FootnoteRef(marker, sum(len(piece) for piece in out)))
+            refs.append(FootnoteRef(marker, length))
             self.seen.add(marker)
         out.append(text[position:])
         return _respace("".join(out), refs)
@@ -80,18 +81,16 @@ def _candidates(text: str) -> list[tuple[re.Match[str], bool]]:
     return sorted(found, key=lambda pair: pair[0].start())
 
 
+_DOUBLE_SPACE = re.compile(r" {2,}")
+
+
 def _respace(text: str, refs: list[FootnoteRef]) -> tuple[str, tuple[FootnoteRef, ...]]:
     """Collapse the double spaces a removed marker can leave, moving the offsets with the text."""
-    out: list[str] = []
-    shift = [0] * (len(text) + 1)
-    removed = 0
-    for index, char in enumerate(text):
-        shift[index] = removed
-        if char == " " and (not out or out[-1] == " "):
-            removed += 1
-            continue
-        out.append(char)
-    shift[len(text)] = removed
-    cleaned = "".join(out).rstrip()
-    moved = tuple(FootnoteRef(r.marker, min(r.at - shift[r.at], len(cleaned))) for r in refs)
-    return cleaned, moved
+    runs = [(m.start(), m.end() - m.start() - 1) for m in _DOUBLE_SPACE.finditer(text)]
+    cleaned = _DOUBLE_SPACE.sub(" ", text).rstrip()
+
+    def moved(at: int) -> int:
+        removed = sum(min(extra, max(0, at - start - 1)) for start, extra in runs if start < at)
+        return min(at - removed, len(cleaned))
+
+    return cleaned, tuple(FootnoteRef(r.marker, moved(r.at)) for r in refs)

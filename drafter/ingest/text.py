@@ -119,13 +119,14 @@ def _typeset(text: str, fix_quotes: bool) -> str:
 def _join(lines: list[Line]) -> str:
     """Re-join wrapped lines; a line ending in a hyphen before a lower-case word keeps the hyphen
     and loses the space ("cross-\\nsectoral" -> "cross-sectoral")."""
-    out = ""
+    pieces: list[str] = []
     for line in lines:
-        if out.endswith("-") and out[-2:-1].isalpha() and line.text[:1].islower():
-            out += line.text
+        previous = pieces[-1] if pieces else ""
+        if previous.endswith("-") and previous[-2:-1].isalpha() and line.text[:1].islower():
+            pieces[-1] = previous + line.text
         else:
-            out = f"{out} {line.text}" if out else line.text
-    return out
+            pieces.append(line.text)
+    return " ".join(pieces)
 
 
 @dataclass
