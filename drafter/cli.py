@@ -59,6 +59,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"drafter {__version__}")
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
     _add_parse(commands)
+    _add_mine(commands)
+    _add_library(commands)
+    _add_clauses(commands)
     return parser
 
 
@@ -109,3 +112,141 @@ def _run_parse(args: argparse.Namespace) -> int:
         json.dump(data[0] if len(args.files) == 1 else data, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     return 2 if failed else 0
+
+
+DEFAULT_LIBRARY = "clause_library"
+
+
+def _library_option(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument("--library", metavar="DIR", default=DEFAULT_LIBRARY,
+                     help=f"the clause library folder (default: {DEFAULT_LIBRARY})")
+
+
+def _add_mine(commands) -> None:
+    sub = _command(
+        commands, "mine", "mine resolutions into the clause library",
+        "Parse every SOURCE (a resolution file, or a folder searched for .txt and .xml files), group\n"
+        "their paragraphs into clause families, and write the library: one YAML file per family and a\n"
+        "manifest with the library version and the sources (number, path, sha256).\n\n"
+        "Mining the same sources again changes no byte. Adding a source bumps the version of the\n"
+        "families it changes and of the library. A variant no source supports any more is marked\n"
+        "deprecated, never deleted. Names, descriptions, tags, preferred variants and parameter\n"
+        "descriptions you edit in the YAML survive a new mine. A mine that fails or is interrupted\n"
+        "leaves the previous library as it was.",
+        "examples:\n"
+        "  drafter mine seeds/                                the library shipped in clause_library/\n"
+        "  drafter mine seeds/ ../shared/corpus/unga-akn/80 --library /tmp/lib",
+        _run_mine)
+    sub.add_argument("sources", nargs="+", metavar="SOURCE", help="resolution files or folders")
+    _library_option(sub)
+
+
+def _run_mine(args: argparse.Namespace) -> int:
+    from drafter.library.api import mine_sources
+
+    for line in mine_sources(args.sources, args.library):
+        print(line)
+    return 0
+
+
+def _add_library(commands) -> None:
+    sub = commands.add_parser("library", help="check the clause library's files",
+                              description="Commands on the library as files.")
+    actions = sub.add_subparsers(title="actions", metavar="ACTION")
+    check = _command(
+        actions, "check", "validate every library file",
+        "Validate library.yaml and every family file against the library format's JSON Schema\n"
+        "(shipped with drafter). Each problem is printed as file:line: what is wrong.",
+        "exit status: 0 when the library is sound, 1 when it has problems.",
+        _run_library_check)
+    check.add_argument("directory", nargs="?", default=DEFAULT_LIBRARY, metavar="DIR",
+                       help=f"the library folder (default: {DEFAULT_LIBRARY})")
+
+
+def _run_library_check(args: argparse.Namespace) -> int:
+    from drafter.library import store
+
+    problems = store.check(args.directory)
+    for problem in problems:
+        print(problem)
+    if problems:
+        print(f"{len(problems)} problem{'s' if len(problems) != 1 else ''}", file=sys.stderr)
+        return 1
+    print(f"{args.directory}: library is sound")
+    return 0
+
+
+def _add_clauses(commands) -> None:
+    sub = commands.add_parser("clauses", help="browse the clause library",
+                              description="Browse the families of clauses in the library.",
+                              epilog="examples:\n"
+                                     "  drafter clauses list --kind operative\n"
+                                     "  drafter clauses show op-takes-note-report-secretary-general\n"
+                                     "  drafter clauses search remaining in one's country\n"
+                                     "  drafter clauses history op-decides-include-provisional-agenda-session-sub",
+                              formatter_class=argparse.RawDescriptionHelpFormatter)
+    actions = sub.add_subparsers(title="actions", metavar="ACTION")
+    listing = _command(actions, "list", "list the families", "List the families of the library.", "",
+                       _run_clauses_list)
+    listing.add_argument("--kind", choices=["preambular", "operative"], help="only this kind")
+    listing.add_argument("--json", action="store_true", help="print the families as JSON")
+    _library_option(listing)
+    show = _command(actions, "show", "show one family, its variants and sources",
+                    "Show a family: its parameters, and each variant filled as in its first source.", "",
+                    _run_clauses_show)
+    show.add_argument("id", metavar="ID")
+    _library_option(show)
+    search = _command(actions, "search", "find families by their words (ranked)",
+                      "Rank the families by the words of TEXT (rarer words count more).", "",
+                      _run_clauses_search)
+    search.add_argument("text", nargs="+", metavar="TEXT")
+    _library_option(search)
+    history = _command(actions, "history", "a family through the years, with word diffs",
+                       "Every source of a family in date order, with a word diff ([-old-]{+new+})\n"
+                       "against the wording before it.", "", _run_clauses_history)
+    history.add_argument("id", metavar="ID")
+    _library_option(history)
+
+
+def _load_library(args: argparse.Namespace):
+    from drafter.library import store
+
+    return store.load(args.library)
+
+
+def _run_clauses_list(args: argparse.Namespace) -> int:
+    from drafter.library import browse
+
+    items = browse.families(_load_library(args), args.kind)
+    if args.json:
+        json.dump([browse.family_summary(f) for f in items], sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        print("\n".join(browse.list_lines(items)))
+    return 0
+
+
+def _run_clauses_show(args: argparse.Namespace) -> int:
+    from drafter.library import browse
+
+    library = _load_library(args)
+    print("\n".join(browse.show_lines(library, browse.get(library, args.id))))
+    return 0
+
+
+def _run_clauses_search(args: argparse.Namespace) -> int:
+    from drafter.library import browse
+
+    library = _load_library(args)
+    found = browse.search(library, " ".join(args.text))
+    for score, family in found:
+        print(f"{score:7.2f}  {family.id}")
+    return 0 if found else 1
+
+
+def _run_clauses_history(args: argparse.Namespace) -> int:
+    from drafter.library import browse
+
+    library = _load_library(args)
+    print("\n".join(browse.history_lines(library, browse.get(library, args.id))))
+    return 0

@@ -1,0 +1,1 @@
+"""The clause library: mining, templates, schemas, the on-disk store and its versions."""

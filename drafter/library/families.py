@@ -1,0 +1,170 @@
+"""Group clauses into families: one clause's purpose across the years.
+
+What two clauses of one family share is their content words, not their position or their opening
+verb ("Calls upon the international community to seek to make the option of remaining in one's
+country viable" became "Invites Governments ... to seek to make the option of remaining in one's
+country viable"). So a clause is compared by the set of its content words, leaving out the lead,
+the parameters and function words, each word weighted by how rare it is (a shared "Palestine" says
+more than a shared "agenda"):
+
+    weighted Jaccard  = w(A ∩ B) / w(A ∪ B)
+    containment       = w(A ∩ B) / min(w(A), w(B))      (one wording added a phrase to the other)
+
+Comparing every pair does not scale (100,000 paragraphs make 5·10⁹ pairs), so candidates come from
+MinHash signatures with locality-sensitive hashing: clauses whose word sets are alike share a band of
+their signature with high probability, and only those pairs are scored exactly.
+
+Clustering is greedy single linkage on the scored pairs, best first, under two constraints: clauses
+of different kinds (preambular, operative) never meet, and a family holds at most one clause of any
+resolution (a family is one clause through the years; two paragraphs of one text are two purposes).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import zlib
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+import numpy as np
+
+from drafter.library.clauses import Clause
+
+_EXPRESSION = re.compile(r"\{\{.*?\}\}")
+_WORD = re.compile(r"[a-z][a-z’'-]*[a-z]|[a-z]")
+# Function words carry no purpose; a closed class, the same in every resolution.
+_FUNCTION_WORDS = frozenset("""
+a an the of and or to in on at by for with from into as that which who whose this these those its
+their his her it they them be is are was were been has have had will shall should would may can
+not all any each other such also further including inter alia well than so both either per within
+""".split())
+
+# Decision rule, measured on the seeds and the UN corpus (benchmarks/bench_mine.py, tests/test_mine.py).
+JACCARD = 0.45
+CONTAINMENT = 0.75
+CONTAINMENT_JACCARD = 0.35
+
+_PERMUTATIONS = 48
+_ROWS = 3                        # rows per band: 16 bands of 3 catch pairs with Jaccard above ~0.4
+_MAX_BUCKET = 64                 # beyond this, a bucket's members are paired with their neighbours only
+_rng = np.random.default_rng(20031223)
+_A = (_rng.integers(1, 2**63, _PERMUTATIONS, dtype=np.uint64) * 2 + 1).astype(np.uint64)
+_B = _rng.integers(0, 2**63, _PERMUTATIONS, dtype=np.uint64)
+
+
+def content_words(clause: Clause) -> frozenset[str]:
+    text = _EXPRESSION.sub(" ", clause.wording.template)
+    lead = clause.wording.lead or ""
+    if lead and text.startswith(lead):
+        text = text[len(lead):]
+    words = _WORD.findall(text.lower())
+    return frozenset(w.replace("’", "'") for w in words if w not in _FUNCTION_WORDS)
+
+
+@dataclass
+class _Scorer:
+    words: list[frozenset[str]]
+    weight: dict[str, float]
+
+    def mass(self, words: frozenset[str]) -> float:
+        return sum(self.weight[w] for w in words)
+
+    def same_family(self, i: int, j: int) -> float:
+        """The pair's score if it passes the decision rule, else 0."""
+        a, b = self.words[i], self.words[j]
+        if not a or not b:
+            return 1.0 if a == b else 0.0
+        shared = self.mass(a & b)
+        jaccard = shared / self.mass(a | b)
+        containment = shared / min(self.mass(a), self.mass(b))
+        if jaccard >= JACCARD or (containment >= CONTAINMENT and jaccard >= CONTAINMENT_JACCARD):
+            return jaccard
+        return 0.0
+
+
+def group(clauses: list[Clause]) -> list[list[int]]:
+    """Families as lists of clause indexes, each sorted, the list sorted by first member."""
+    words = [content_words(c) for c in clauses]
+    scorer = _Scorer(words, _idf(words))
+    pairs = []
+    for i, j in sorted(_candidates(clauses, words)):
+        score = scorer.same_family(i, j)
+        if score > 0:
+            pairs.append((-score, i, j))
+    pairs.sort()
+    return _link(clauses, pairs)
+
+
+def _idf(words: list[frozenset[str]]) -> dict[str, float]:
+    df = Counter(w for ws in words for w in ws)
+    n = len(words)
+    return {w: math.log((n + 1) / (count + 1)) + 1.0 for w, count in df.items()}
+
+
+def _candidates(clauses: list[Clause], words: list[frozenset[str]]) -> set[tuple[int, int]]:
+    pairs: set[tuple[int, int]] = set()
+    by_kind: dict[str, list[int]] = defaultdict(list)
+    for index, clause in enumerate(clauses):
+        by_kind[clause.kind].append(index)
+    for indexes in by_kind.values():
+        signatures = _signatures([words[i] for i in indexes])
+        for band in range(0, _PERMUTATIONS, _ROWS):
+            buckets: dict[bytes, list[int]] = defaultdict(list)
+            keys = signatures[:, band:band + _ROWS]
+            for row, index in enumerate(indexes):
+                buckets[keys[row].tobytes()].append(index)
+            for members in buckets.values():
+                _pair_up(members, pairs)
+    return pairs
+
+
+def _pair_up(members: list[int], pairs: set[tuple[int, int]]) -> None:
+    if len(members) <= _MAX_BUCKET:
+        for x in range(len(members)):
+            for y in range(x + 1, len(members)):
+                pairs.add((members[x], members[y]))
+        return
+    # A huge bucket holds near-identical boilerplate; neighbours suffice for linking it.
+    for x in range(len(members)):
+        for y in range(x + 1, min(x + 8, len(members))):
+            pairs.add((members[x], members[y]))
+
+
+def _signatures(word_sets: list[frozenset[str]]) -> np.ndarray:
+    """MinHash signatures, one row per set, computed for all sets at once."""
+    hashes, owners = [], []
+    for row, words in enumerate(word_sets):
+        for word in sorted(words) or ["\0empty"]:
+            hashes.append(zlib.crc32(word.encode()))
+            owners.append(row)
+    x = np.array(hashes, dtype=np.uint64)
+    starts = np.flatnonzero(np.r_[True, np.diff(np.array(owners)) != 0])
+    out = np.empty((len(word_sets), _PERMUTATIONS), dtype=np.uint64)
+    for k in range(_PERMUTATIONS):
+        permuted = (_A[k] * x + _B[k]) >> np.uint64(32)
+        out[:, k] = np.minimum.reduceat(permuted, starts)
+    return out
+
+
+def _link(clauses: list[Clause], pairs: list[tuple[float, int, int]]) -> list[list[int]]:
+    parent = list(range(len(clauses)))
+    members: dict[int, set[str]] = {i: {clauses[i].source.resolution} for i in range(len(clauses))}
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for _, i, j in pairs:
+        a, b = root(i), root(j)
+        if a == b or members[a] & members[b]:
+            continue
+        a, b = min(a, b), max(a, b)
+        parent[b] = a
+        members[a] |= members.pop(b)
+    families: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(clauses)):
+        families[root(i)].append(i)
+    return sorted(families.values(), key=lambda family: family[0])

@@ -1,0 +1,55 @@
+"""Fill a variant with values: templates in, a paragraph of the model out.
+
+Footnotes are numbered inside the clause (1, 2, ...); `Filled.notes` holds their texts in that
+order, and the paragraph's `FootnoteRef.marker`s are those clause numbers as strings. Whoever puts
+clauses together into a document renumbers them through the document.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from drafter.library.clauses import SubTemplate
+from drafter.library.model import Variant
+from drafter.library.templates import render
+from drafter.model import FootnoteRef, Paragraph, SubParagraph
+
+
+@dataclass(frozen=True)
+class Filled:
+    paragraph: Paragraph
+    notes: tuple[str, ...]
+
+
+def fill(variant: Variant, values: dict[str, Any], session: int | None,
+         number: int | None = None) -> Filled:
+    rendered = render(variant.template, values, session)
+    subs = tuple(_sub(s, values, session) for s in variant.subparagraphs)
+    notes = tuple(render(note, values, session).text for note in variant.footnotes)
+    paragraph = Paragraph(text=rendered.text, lead=variant.lead, number=number,
+                          footnotes=_refs(rendered.notes), subparagraphs=subs)
+    return Filled(paragraph, notes)
+
+
+def _sub(sub: SubTemplate, values: dict[str, Any], session: int | None) -> SubParagraph:
+    rendered = render(sub.template, values, session)
+    return SubParagraph(label=sub.label, text=rendered.text, footnotes=_refs(rendered.notes),
+                        subparagraphs=tuple(_sub(s, values, session) for s in sub.subparagraphs))
+
+
+def _refs(notes: tuple[tuple[int, int], ...]) -> tuple[FootnoteRef, ...]:
+    return tuple(FootnoteRef(str(number), at) for number, at in notes)
+
+
+def plain(filled: Filled) -> str:
+    """The clause as one string with its sub-paragraphs, for showing and diffing."""
+    lines = [filled.paragraph.text]
+    lines += [f"({s.label}) {s.text}" for s in _walk(filled.paragraph.subparagraphs)]
+    return "\n".join(lines)
+
+
+def _walk(subs):
+    for sub in subs:
+        yield sub
+        yield from _walk(sub.subparagraphs)

@@ -1,0 +1,201 @@
+"""Mining: resolutions -> a clause library, carried on from the previous version of it.
+
+    clauses.clauses_of    every paragraph as a clause: templates and parameter values
+    families.group        clauses grouped by purpose
+    _variants             a family's distinct wordings, each with every source it came from
+    schema.family_schema  the JSON Schema of the family's parameters
+    _carry_on             ids, curated fields and deprecated variants kept from the previous library;
+                          versions bumped where mining changed something
+
+The result depends only on the set of sources, never on the order they were given in.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field, replace
+
+from drafter.library import families as grouping
+from drafter.library.clauses import Clause, clauses_of
+from drafter.library.model import Family, Library, SourceEntry, Variant, VariantSource
+from drafter.library.schema import family_schema
+from drafter.model import Resolution
+
+UN_CREDIT = ("Clauses mined from United Nations resolutions. Source: the United Nations; "
+             "the United Nations is acknowledged as the source of this information.")
+
+
+@dataclass
+class Summary:
+    resolutions: int = 0
+    families: int = 0
+    variants: int = 0
+    new: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    deprecated: list[str] = field(default_factory=list)
+
+    def lines(self, version: str) -> list[str]:
+        return [
+            f"library {version}: {self.resolutions} resolutions, {self.families} families, "
+            f"{self.variants} variants",
+            f"since the last version: {len(self.new)} new, {len(self.changed)} changed, "
+            f"{len(self.deprecated)} deprecated",
+        ]
+
+
+def sort_key(resolution: Resolution) -> tuple[str, str]:
+    """Oldest first: adoption date, else the year a year-numbered resolution carries, else nothing."""
+    date = resolution.adopted.date if resolution.adopted and resolution.adopted.date else ""
+    if not date:
+        first = resolution.number.split("/")[0]
+        date = first if first.isdigit() and len(first) == 4 else ""
+    numbers = re.findall(r"\d+", resolution.number)
+    return (date, ".".join(n.zfill(6) for n in numbers) + resolution.number)
+
+
+def mine(resolutions: list[tuple[Resolution, SourceEntry]], previous: Library | None) -> tuple[Library, Summary]:
+    ordered = sorted(resolutions, key=lambda pair: sort_key(pair[0]))
+    clauses = [c for resolution, _ in ordered for c in clauses_of(resolution)]
+    groups = grouping.group(clauses)
+    fresh = [_family(clauses, members) for members in groups]
+    families, summary = _carry_on(fresh, previous)
+    summary.resolutions = len(ordered)
+    summary.families = len(families)
+    summary.variants = sum(len(f.variants) for f in families)
+    version = _next_version(previous, summary)
+    library = Library(version=version, sources=tuple(entry for _, entry in ordered),
+                      families=tuple(families), credits=(UN_CREDIT,))
+    return library, summary
+
+
+def _family(clauses: list[Clause], members: list[int]) -> Family:
+    group = [clauses[i] for i in members]
+    variants = _variants(group)
+    return Family(id=_slug(group[0]), kind=group[0].kind, version=1,
+                  schema=family_schema(group), variants=tuple(variants))
+
+
+def _variants(group: list[Clause]) -> list[Variant]:
+    by_wording: dict[object, list[Clause]] = defaultdict(list)
+    for clause in group:
+        by_wording[clause.wording].append(clause)
+    variants = []
+    for wording, clauses in by_wording.items():
+        canonical = json.dumps([wording.template, [s.to_dict() for s in wording.subparagraphs],
+                                list(wording.footnotes), wording.lead], ensure_ascii=False)
+        variant_id = "v" + hashlib.sha256(canonical.encode()).hexdigest()[:10]
+        sources = tuple(VariantSource(c.source, c.values) for c in clauses)
+        variants.append(Variant(variant_id, wording.lead, wording.template, wording.subparagraphs,
+                                wording.footnotes, tuple(clauses[0].kinds), sources))
+    return variants            # in order of first appearance, i.e. oldest source first
+
+
+_SLUG_WORD = re.compile(r"[a-z0-9]+")
+
+
+def _slug(clause: Clause) -> str:
+    """A readable id from the oldest wording: "op-takes-note-report-secretary-general"."""
+    words = [w for w in _SLUG_WORD.findall(grouping._EXPRESSION.sub(" ", clause.wording.template).lower())
+             if w not in grouping._FUNCTION_WORDS][:6]
+    prefix = "pp" if clause.kind == "preambular" else "op"
+    return "-".join([prefix, *words]) if words else prefix
+
+
+def _carry_on(fresh: list[Family], previous: Library | None) -> tuple[list[Family], Summary]:
+    summary = Summary()
+    old_by_id = {f.id: f for f in previous.families} if previous else {}
+    owner = _old_owner_of_sources(previous)
+    used_ids: set[str] = set()
+    result: list[Family] = []
+    for family in fresh:
+        old = _match(family, owner, old_by_id, used_ids)
+        family_id = old.id if old else _unique(family.id, used_ids | set(old_by_id))
+        used_ids.add(family_id)
+        family = replace(family, id=family_id)
+        if old is None:
+            summary.new.append(family_id)
+            result.append(family)
+            continue
+        merged = _merge(old, family)
+        if merged.content() != old.content():
+            merged = replace(merged, version=old.version + 1)
+            summary.changed.append(family_id)
+        else:
+            merged = replace(merged, version=old.version)
+        result.append(merged)
+    for old_id, old in old_by_id.items():
+        if old_id in used_ids:
+            continue
+        gone = _deprecate_all(old)
+        if gone.content() != old.content():
+            gone = replace(gone, version=old.version + 1)
+            summary.deprecated.append(old_id)
+        result.append(gone)
+    result.sort(key=lambda f: f.id)
+    return result, summary
+
+
+def _old_owner_of_sources(previous: Library | None) -> dict[tuple, str]:
+    owner: dict[tuple, str] = {}
+    for family in previous.families if previous else ():
+        for _, source in family.sources():
+            owner[(family.kind, source.ref)] = family.id
+    return owner
+
+
+def _match(family: Family, owner: dict[tuple, str], old_by_id: dict[str, Family],
+           used: set[str]) -> Family | None:
+    """The previous family that held most of this family's sources, if any is still free."""
+    votes: dict[str, int] = defaultdict(int)
+    for _, source in family.sources():
+        old_id = owner.get((family.kind, source.ref))
+        if old_id and old_id not in used:
+            votes[old_id] += 1
+    if not votes:
+        return None
+    best = max(sorted(votes), key=lambda i: votes[i])
+    return old_by_id[best]
+
+
+def _unique(slug: str, taken: set[str]) -> str:
+    if slug not in taken:
+        return slug
+    n = 2
+    while f"{slug}-{n}" in taken:
+        n += 1
+    return f"{slug}-{n}"
+
+
+def _merge(old: Family, new: Family) -> Family:
+    """New mining results, with what a person curated and the variants no source supports now."""
+    new_ids = {v.id for v in new.variants}
+    kept = tuple(replace(v, status="deprecated") for v in old.variants if v.id not in new_ids)
+    schema = _keep_descriptions(old.schema, new.schema)
+    preferred = old.preferred_variant
+    return replace(new, variants=new.variants + kept, schema=schema, name=old.name,
+                   description=old.description, tags=old.tags, preferred_variant=preferred)
+
+
+def _keep_descriptions(old: dict, new: dict) -> dict:
+    properties = {}
+    old_props = old.get("properties", {})
+    for name, prop in new.get("properties", {}).items():
+        description = old_props.get(name, {}).get("description")
+        properties[name] = {**prop, "description": description} if description else prop
+    return {**new, "properties": properties}
+
+
+def _deprecate_all(family: Family) -> Family:
+    return replace(family, variants=tuple(replace(v, status="deprecated") for v in family.variants))
+
+
+def _next_version(previous: Library | None, summary: Summary) -> str:
+    if previous is None:
+        return "1.0.0"
+    if not (summary.new or summary.changed or summary.deprecated):
+        return previous.version
+    major, minor, _ = (int(x) for x in previous.version.split("."))
+    return f"{major}.{minor + 1}.0"

@@ -1,0 +1,165 @@
+"""Find the changing parts of a clause: its parameters, each with a type and a value.
+
+A clause re-tabled year after year keeps its wording and changes a few things: the session it speaks
+of, the report it cites, the list of resolutions it recalls, a date, a count. `find_slots` marks those
+spans in one paragraph text. Kinds:
+
+    session    a reference to the body's own regular session; value = distance to the adopting
+               session (58/208's "at its fifty-ninth session" is +1). Past sessions (distance < 0)
+               are events already held and stay as text: they never move with a new session.
+    citations  a list of resolutions or decisions with their dates ("49/127 of 19 December 1994,
+               50/123 of 20 December 1995 and 52/189 of 18 December 1997"); value = [{number, date}]
+    symbol     a UN document symbol ("A/58/98", "A/54/587/Add.5")
+    date       a full date ("23 June 2003"), value in ISO form
+    meeting    a meeting ("78th plenary meeting"); value = its number
+    fact       any other number or count ("41 per cent", "forty-seven respondents"): a value the
+               drafter must confirm, kept as written
+
+A slot is kept only if rendering its value gives back exactly the text it came from (see
+`drafter.library.render`), so every source paragraph can be re-rendered byte for byte.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from drafter.ingest.layout import parse_date
+from drafter.ordinals import ORDINAL_PATTERN, ordinal_value
+
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+DATE = rf"\d{{1,2}} {_MONTH} \d{{4}}"
+# Resolution and decision numbers: 58/208, 57/270 B, S-21/2, 1995/313, 217 A (III), 2106 A (XX).
+RESOLUTION_NUMBER = r"(?:S-\d{1,2}/\d{1,3}|\d{1,4}/\d{1,4}(?: [A-Z](?:-[A-Z])?)?|\d{1,4} [A-Z] \([IVXL]+\))"
+_CITATIONS = re.compile(
+    rf"\b(?:resolutions?|decisions?) (?P<list>{RESOLUTION_NUMBER}(?: of {DATE})?"
+    rf"(?:(?:, | and ){RESOLUTION_NUMBER}(?: of {DATE})?)*)")
+_CITATION_ITEM = re.compile(rf"(?P<number>{RESOLUTION_NUMBER})(?: of (?P<date>{DATE}))?")
+# UN document symbols: a series letter group, then /-separated parts, at least one with a digit.
+SYMBOL = r"(?:A|E|S|ST|TD|DP|UNEP|HRC|CRC|CEDAW|CCPR|CERD|CAT|ICEF|FCCC|UNW)(?:/[A-Za-z0-9.\-]*[A-Za-z0-9])+"
+_SYMBOL = re.compile(rf"(?<![\w/.\-]){SYMBOL}")
+_DATE = re.compile(DATE)
+_MEETING = re.compile(r"\b(?P<number>\d{1,4})(?:st|nd|rd|th) (?:plenary )?meeting\b")
+_SESSIONS = re.compile(
+    rf"(?P<ords>(?:{ORDINAL_PATTERN})(?:(?:,| and| or| instead of its| to its) (?:{ORDINAL_PATTERN}))*)"
+    rf"(?P<special> special)? sessions?(?P<of> of the (?:[A-Z][\w-]*(?: (?:[A-Z][\w-]*|on|of|and|for))*))?",
+    re.I)
+_ORDINAL = re.compile(ORDINAL_PATTERN, re.I)
+_CARDINAL_WORDS = ("two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+                   "sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety")
+_FACT = re.compile(
+    rf"\b(?:\d[\d,.]*(?: per cent)?|(?:{_CARDINAL_WORDS})(?:-(?:one|two|three|four|five|six|seven|eight|nine))?)\b"
+    rf"(?!\s[A-Z])")
+# Organ names that can own a session, for telling "its" apart: the nearest one before the reference.
+_ORGANS = re.compile(r"\b(General Assembly|Assembly|Security Council|Economic and Social Council|Council|"
+                     r"Commission|Committee|Conference|Board|Forum)\b")
+
+
+@dataclass(frozen=True)
+class Slot:
+    kind: str
+    start: int
+    end: int
+    value: Any
+    style: str = ""          # how the value is written, where a kind has several ways (e.g. "Ordinal")
+
+
+def find_slots(text: str, session: int | None, body: str, facts: bool = True) -> list[Slot]:
+    """All slots in `text`, left to right, never overlapping. Footnotes are read with facts=False:
+    their numbers are sales numbers, volumes and paragraphs of the document they cite."""
+    slots: list[Slot] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(found: list[Slot]) -> None:
+        for slot in found:
+            if not any(slot.start < end and start < slot.end for start, end in taken):
+                slots.append(slot)
+                taken.append((slot.start, slot.end))
+
+    add(_citations(text))
+    add(_symbols(text))
+    add(_dates(text))
+    add(_meetings(text))
+    if session is not None:
+        add(_sessions(text, session, body))
+    if facts:
+        add(_facts(text, taken))
+    return sorted(slots, key=lambda s: s.start)
+
+
+def _citations(text: str) -> list[Slot]:
+    out = []
+    for match in _CITATIONS.finditer(text):
+        items = [{"number": m["number"], "date": parse_date(m["date"]) if m["date"] else None}
+                 for m in _CITATION_ITEM.finditer(match["list"])]
+        out.append(Slot("citations", match.start("list"), match.end("list"), items))
+    return out
+
+
+def _symbols(text: str) -> list[Slot]:
+    out = []
+    for match in _SYMBOL.finditer(text):
+        value = match.group().rstrip(".")
+        if any(ch.isdigit() for ch in value):
+            out.append(Slot("symbol", match.start(), match.start() + len(value), value))
+    return out
+
+
+def _dates(text: str) -> list[Slot]:
+    return [Slot("date", m.start(), m.end(), parse_date(m.group())) for m in _DATE.finditer(text)]
+
+
+def _meetings(text: str) -> list[Slot]:
+    return [Slot("meeting", m.start("number"), m.end("number"), int(m["number"]))
+            for m in _MEETING.finditer(text)]
+
+
+def _sessions(text: str, session: int, body: str) -> list[Slot]:
+    out = []
+    for match in _SESSIONS.finditer(text):
+        if match["special"] or not _own_session(text, match, body):
+            continue
+        for ordinal in _ORDINAL.finditer(match["ords"]):
+            value = ordinal_value(ordinal.group())
+            if value is None or value < session:
+                continue     # an event already held: it stays as written
+            start = match.start("ords") + ordinal.start()
+            style = "Ordinal" if ordinal.group()[0].isupper() else "ordinal"
+            out.append(Slot("session", start, start + len(ordinal.group()), value - session, style))
+    return out
+
+
+def _own_session(text: str, match: re.Match[str], body: str) -> bool:
+    """Is this the adopting body's own session? "of the General Assembly" says so outright; "its"
+    refers to the organ named last before it ("the Commission ... at its thirty-ninth session")."""
+    if match["of"]:
+        return _is_own(match["of"].removeprefix(" of the "), body)
+    before = text[max(0, match.start() - 200):match.start()]
+    organs = _ORGANS.findall(before)
+    return not organs or _is_own(organs[-1], body)
+
+
+def _is_own(organ: str, body: str) -> bool:
+    organ = organ.strip()
+    if organ in body or body.endswith(organ):
+        return True
+    # "the Assembly" is the General Assembly's short name for itself.
+    return organ == "Assembly" and body == "General Assembly"
+
+
+def _facts(text: str, taken: list[tuple[int, int]]) -> list[Slot]:
+    out = []
+    for match in _FACT.finditer(text):
+        if any(match.start() < end and start < match.end() for start, end in taken):
+            continue
+        if _inside_word_or_symbol(text, match.start(), match.end()):
+            continue
+        out.append(Slot("fact", match.start(), match.end(), match.group()))
+    return out
+
+
+def _inside_word_or_symbol(text: str, start: int, end: int) -> bool:
+    before = text[start - 1:start]
+    after = text[end:end + 1]
+    return bool(before and (before.isalnum() or before in "/.-")) or bool(after and (after.isalnum() or after in "/-"))
