@@ -83,8 +83,14 @@ class _Scorer:
         return 0.0
 
 
-def group(clauses: list[Clause]) -> list[list[int]]:
-    """Families as lists of clause indexes, each sorted, the list sorted by first member."""
+def group(clauses: list[Clause], anchors: list[str | None] | None = None) -> list[list[int]]:
+    """Families as lists of clause indexes, each sorted, the list sorted by first member.
+
+    `anchors` give clauses a family they already belong to (from the previous library): clauses
+    with the same anchor start together and clauses with different anchors never meet. So adding a
+    source only adds to families; it never reshuffles the ones a drafter already knows, even when
+    the new text shifts how rare each word is.
+    """
     words = [content_words(c) for c in clauses]
     scorer = _Scorer(words, _idf(words))
     pairs = []
@@ -93,7 +99,7 @@ def group(clauses: list[Clause]) -> list[list[int]]:
         if score > 0:
             pairs.append((-score, i, j))
     pairs.sort()
-    return _link(clauses, pairs)
+    return _link(clauses, pairs, anchors or [None] * len(clauses))
 
 
 def _idf(words: list[frozenset[str]]) -> dict[str, float]:
@@ -147,9 +153,11 @@ def _signatures(word_sets: list[frozenset[str]]) -> np.ndarray:
     return out
 
 
-def _link(clauses: list[Clause], pairs: list[tuple[float, int, int]]) -> list[list[int]]:
+def _link(clauses: list[Clause], pairs: list[tuple[float, int, int]],
+          anchors: list[str | None]) -> list[list[int]]:
     parent = list(range(len(clauses)))
     members: dict[int, set[str]] = {i: {clauses[i].source.resolution} for i in range(len(clauses))}
+    anchor: dict[int, str | None] = dict(enumerate(anchors))
 
     def root(i: int) -> int:
         while parent[i] != i:
@@ -157,13 +165,26 @@ def _link(clauses: list[Clause], pairs: list[tuple[float, int, int]]) -> list[li
             i = parent[i]
         return i
 
+    def union(a: int, b: int) -> None:
+        a, b = min(a, b), max(a, b)
+        parent[b] = a
+        members[a] |= members.pop(b)
+        anchor[a] = anchor[a] or anchor.pop(b)
+
+    first_of: dict[str, int] = {}
+    for i, name in enumerate(anchors):
+        if name is not None:
+            if name in first_of:
+                union(root(first_of[name]), root(i))
+            else:
+                first_of[name] = i
     for _, i, j in pairs:
         a, b = root(i), root(j)
         if a == b or members[a] & members[b]:
             continue
-        a, b = min(a, b), max(a, b)
-        parent[b] = a
-        members[a] |= members.pop(b)
+        if anchor[a] and anchor[b] and anchor[a] != anchor[b]:
+            continue
+        union(a, b)
     families: dict[int, list[int]] = defaultdict(list)
     for i in range(len(clauses)):
         families[root(i)].append(i)

@@ -59,7 +59,8 @@ def sort_key(resolution: Resolution) -> tuple[str, str]:
 def mine(resolutions: list[tuple[Resolution, SourceEntry]], previous: Library | None) -> tuple[Library, Summary]:
     ordered = sorted(resolutions, key=lambda pair: sort_key(pair[0]))
     clauses = [c for resolution, _ in ordered for c in clauses_of(resolution)]
-    groups = grouping.group(clauses)
+    owner = _old_owner_of_sources(previous)
+    groups = grouping.group(clauses, [owner.get((c.kind, c.source)) for c in clauses])
     fresh = [_family(clauses, members) for members in groups]
     families, summary = _carry_on(fresh, previous)
     summary.resolutions = len(ordered)

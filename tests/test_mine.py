@@ -1,0 +1,284 @@
+"""Mining the seeds into a clause library: families, variants, parameters, versions, safety."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+
+from conftest import ROOT, SEED_BY_NUMBER
+from drafter.errors import ParseError
+from drafter.ingest import read_resolution
+from drafter.library import store
+from drafter.library.api import mine_sources
+from drafter.library.fill import fill
+
+
+@pytest.fixture(scope="module")
+def library():
+    return store.load(ROOT / "clause_library")
+
+
+def _family_holding(library, resolution, part, number):
+    for family in library.families:
+        for variant, source in family.sources():
+            ref = source.ref
+            if (ref.resolution, ref.part, ref.number) == (resolution, part, number):
+                return family
+    raise AssertionError(f"no family holds {resolution} {part} {number}")
+
+
+def _members(family):
+    return {(s.ref.resolution, s.ref.number) for _, s in family.sources()}
+
+
+def test_report_family_with_symbol_per_source(library):
+    family = _family_holding(library, "58/208", "operative", 1)
+    assert _members(family) == {("52/189", 1), ("54/212", 1), ("56/203", 1), ("58/208", 1)}
+    symbols = {s.ref.resolution: s.values["symbol"] for _, s in family.sources()}
+    assert symbols == {"52/189": "A/52/314", "54/212": "A/54/207", "56/203": "A/56/167", "58/208": "A/58/98"}
+    assert family.schema["properties"]["symbol"]["x-kind"] == "symbol"
+    # "Takes note of the initiatives undertaken by Member States" starts alike but is another purpose.
+    assert _family_holding(library, "58/208", "operative", 5).id != family.id
+
+
+def test_agenda_family_with_session_offsets(library):
+    family = _family_holding(library, "58/208", "operative", 11)
+    offsets = {s.ref.resolution: (s.ref.number, s.values["session_offset"]) for _, s in family.sources()}
+    assert offsets == {"52/189": (7, 2), "54/212": (9, 2), "56/203": (12, 2), "58/208": (11, 1)}
+
+
+def test_remaining_in_ones_country_family_across_lead_verbs(library):
+    family = _family_holding(library, "58/208", "operative", 7)
+    assert _members(family) == {("52/189", 4), ("54/212", 5), ("56/203", 8), ("58/208", 7), ("2006/2", 10)}
+    assert {v.lead for v in family.variants} == {"Calls upon", "Also calls upon", "Invites"}
+
+
+def test_cairo_programme_family_holds_all_five(library):
+    family = _family_holding(library, "52/189", "preambular", 1)
+    assert {r for r, _ in _members(family)} == set(SEED_BY_NUMBER)
+    assert family.kind == "preambular"
+
+
+def test_series_recall_as_a_growing_list(library):
+    family = _family_holding(library, "58/208", "preambular", 2)
+    assert _members(family) == {("52/189", 4), ("54/212", 2), ("56/203", 2), ("58/208", 2)}
+    lists = {s.ref.resolution: [c["number"] for c in s.values["citations"]] for _, s in family.sources()}
+    assert lists["52/189"] == ["49/127", "50/123"]
+    assert lists["58/208"] == ["49/127", "50/123", "52/189", "54/212", "56/203"]
+    assert family.schema["properties"]["citations"]["type"] == "array"
+
+
+def test_kinds_never_share_a_family(library):
+    for family in library.families:
+        assert {s.ref.part for _, s in family.sources()} == {family.kind}
+
+
+def test_every_source_paragraph_renders_back_exactly(library):
+    # Templates plus each source's values give back the paragraph as read, footnotes included.
+    seeds = {number: read_resolution(path) for number, path in SEED_BY_NUMBER.items()}
+    checked = 0
+    for family in library.families:
+        for variant, source in family.sources():
+            resolution = seeds[source.ref.resolution]
+            paragraphs = resolution.preamble if source.ref.part == "preambular" else resolution.operative
+            if source.ref.part == "preambular":
+                original = paragraphs[source.ref.number - 1]
+            else:
+                original = next(p for p in paragraphs if p.number == source.ref.number)
+            filled = fill(variant, source.values, resolution.session, original.number)
+            assert filled.paragraph.text == original.text
+            assert _shape(filled.paragraph.subparagraphs) == _shape(original.subparagraphs)
+            assert [f.at for f in filled.paragraph.footnotes] == [f.at for f in original.footnotes]
+            texts = [resolution.footnotes.get(f.marker, "") for f in original.footnotes]
+            assert [filled.notes[int(f.marker) - 1] for f in filled.paragraph.footnotes] == texts
+            checked += 1
+    assert checked == sum(len(r.preamble) + len(r.operative) for r in seeds.values())
+
+
+def _shape(subs):
+    """Labels, texts and marker offsets of sub-paragraphs, nested; markers are numbered per clause."""
+    return [(s.label, s.text, [f.at for f in s.footnotes], _shape(s.subparagraphs)) for s in subs]
+
+
+def test_values_fit_the_family_schema(library):
+    for family in library.families:
+        validator = jsonschema.Draft202012Validator(family.schema)
+        for _, source in family.sources():
+            assert not list(validator.iter_errors(source.values)), (family.id, source.values)
+
+
+def test_shipped_library_equals_a_fresh_mine(tmp_path, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    mine_sources(["seeds/"], tmp_path / "lib")
+    assert _files(tmp_path / "lib") == _files(ROOT / "clause_library")
+
+
+def _files(directory: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(directory)): p.read_bytes() for p in sorted(directory.rglob("*.yaml"))}
+
+
+def _mine(tmp_path, monkeypatch, numbers, lib="lib"):
+    monkeypatch.chdir(ROOT)
+    paths = [str(SEED_BY_NUMBER[n].relative_to(ROOT)) for n in numbers]
+    return mine_sources(paths, tmp_path / lib)
+
+
+def test_same_sources_any_order_same_bytes(tmp_path, monkeypatch):
+    _mine(tmp_path, monkeypatch, list(SEED_BY_NUMBER), "a")
+    _mine(tmp_path, monkeypatch, list(reversed(SEED_BY_NUMBER)), "b")
+    first = _files(tmp_path / "a")
+    assert first == _files(tmp_path / "b")
+    lines = _mine(tmp_path, monkeypatch, list(SEED_BY_NUMBER), "a")
+    assert _files(tmp_path / "a") == first
+    assert "0 new, 0 changed, 0 deprecated" in "\n".join(lines)
+
+
+def test_adding_a_source_bumps_what_it_changes_only(tmp_path, monkeypatch):
+    four = ["52/189", "54/212", "56/203", "58/208"]
+    _mine(tmp_path, monkeypatch, four)
+    before = _files(tmp_path / "lib")
+    lines = "\n".join(_mine(tmp_path, monkeypatch, four + ["2006/2"]))
+    after = _files(tmp_path / "lib")
+    assert yaml.safe_load(after["library.yaml"])["version"] == "1.1.0"
+    changed = [p for p in before if p in after and before[p] != after[p] and p != "library.yaml"]
+    untouched = [p for p in before if before[p] == after.get(p)]
+    assert changed and untouched
+    for path in changed:
+        old, new = yaml.safe_load(before[path]), yaml.safe_load(after[path])
+        assert new["version"] == old["version"] + 1
+        # Only families that gained a 2006/2 clause changed.
+        assert any(s["resolution"] == "2006/2" for v in new["variants"] for s in v["sources"])
+    assert "changed" in lines
+
+
+def test_a_variant_no_source_supports_is_deprecated_not_deleted(tmp_path, monkeypatch):
+    _mine(tmp_path, monkeypatch, list(SEED_BY_NUMBER))
+    _mine(tmp_path, monkeypatch, ["54/212", "56/203", "58/208", "2006/2"])
+    library = store.load(tmp_path / "lib")
+    family = _family_holding(library, "52/189", "operative", 4)     # the "Calls upon" wording
+    variant = next(v for v in family.variants if v.lead == "Calls upon")
+    assert variant.status == "deprecated"
+    only_5289 = [f for f in library.families if {s.ref.resolution for _, s in f.sources()} == {"52/189"}]
+    assert only_5289 and all(v.status == "deprecated" for f in only_5289 for v in f.variants)
+
+
+def test_curated_fields_survive_a_new_mine(tmp_path, monkeypatch):
+    _mine(tmp_path, monkeypatch, ["52/189", "54/212", "56/203", "58/208"])
+    path = tmp_path / "lib" / "families" / "op-takes-note-report-secretary-general.yaml"
+    data = yaml.safe_load(path.read_text())
+    data.update(name="Report of the Secretary-General", description="Takes note of the annual report.",
+                tags=["report"], preferred_variant=data["variants"][0]["id"])
+    data["schema"]["properties"]["symbol"]["description"] = "symbol of this year's report"
+    path.write_text(store.dump_yaml(data))
+    _mine(tmp_path, monkeypatch, list(SEED_BY_NUMBER))
+    again = yaml.safe_load(path.read_text())
+    assert again["name"] == "Report of the Secretary-General"
+    assert again["tags"] == ["report"] and again["preferred_variant"] == data["preferred_variant"]
+    assert again["schema"]["properties"]["symbol"]["description"] == "symbol of this year's report"
+
+
+def test_a_failed_mine_leaves_the_library_as_it_was(tmp_path, monkeypatch):
+    _mine(tmp_path, monkeypatch, list(SEED_BY_NUMBER))
+    before = _files(tmp_path / "lib")
+    bad = tmp_path / "bad.txt"
+    bad.write_text("not a resolution\n")
+    with pytest.raises(ParseError):
+        mine_sources(["seeds/", str(bad)], tmp_path / "lib")
+    assert _files(tmp_path / "lib") == before
+
+    # A failure while the new library is being written: nothing of it is left behind.
+    real_dump = store.dump_yaml
+    calls = []
+
+    def failing_dump(data):
+        calls.append(1)
+        if len(calls) == 20:
+            raise OSError("disk full")
+        return real_dump(data)
+
+    monkeypatch.setattr(store, "dump_yaml", failing_dump)
+    with pytest.raises(OSError):
+        mine_sources(["seeds/"], tmp_path / "lib")
+    assert _files(tmp_path / "lib") == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.txt", "lib"]
+
+
+def test_a_killed_mine_leaves_the_library_as_it_was(tmp_path, monkeypatch):
+    # A real process, killed with SIGKILL at the moment it starts writing the new library.
+    _mine(tmp_path, monkeypatch, list(SEED_BY_NUMBER))
+    before = _files(tmp_path / "lib")
+    script = (
+        "import os, signal, sys\n"
+        "from drafter.library import store\n"
+        "real = store._swap_in\n"
+        "def die(*a):\n"
+        "    os.kill(os.getpid(), signal.SIGKILL)\n"
+        "store._swap_in = die\n"
+        "from drafter.cli import main\n"
+        f"sys.exit(main(['mine', 'seeds/', '--library', {str(tmp_path / 'lib')!r}]))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, timeout=120)
+    assert result.returncode == -9
+    assert _files(tmp_path / "lib") == before
+    assert store.load(tmp_path / "lib").version == "1.0.0"
+
+
+def test_library_check_names_file_and_line(tmp_path, monkeypatch):
+    _mine(tmp_path, monkeypatch, list(SEED_BY_NUMBER))
+    path = tmp_path / "lib" / "families" / "op-takes-note-report-secretary-general.yaml"
+    lines = path.read_text().splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith("version:"))
+    lines[at] = "version: two"
+    path.write_text("\n".join(lines) + "\n")
+    result = subprocess.run([sys.executable, "-m", "drafter", "library", "check", str(tmp_path / "lib")],
+                            capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 1
+    assert f"{path}:{at + 1}: version: 'two' is not of type 'integer'" in result.stdout
+    # Loading it for use fails the same way, as one line.
+    result = subprocess.run([sys.executable, "-m", "drafter", "clauses", "list", "--library", str(tmp_path / "lib")],
+                            capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 1 and f"{path}:{at + 1}:" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_library_check_of_the_shipped_library():
+    result = subprocess.run([sys.executable, "-m", "drafter", "library", "check"], capture_output=True,
+                            text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stdout
+
+
+def test_clauses_list_json_shape():
+    result = subprocess.run([sys.executable, "-m", "drafter", "clauses", "list", "--json", "--kind", "operative"],
+                            capture_output=True, text=True, cwd=ROOT)
+    families = json.loads(result.stdout)
+    assert families and all(f["kind"] == "operative" for f in families)
+    first = families[0]
+    assert {"id", "kind", "version", "schema", "variants"} <= set(first)
+    assert {"id", "template", "sources", "status"} <= set(first["variants"][0])
+
+
+def test_clauses_search_ranks_the_right_family_first(library):
+    from drafter.library.browse import search
+
+    ranked = search(library, "remaining in one's country viable")
+    assert ranked[0][1].id == _family_holding(library, "58/208", "operative", 7).id
+
+
+def test_clauses_history_shows_word_diffs(library):
+    from drafter.library.browse import history_lines
+
+    text = "\n".join(history_lines(library, _family_holding(library, "58/208", "operative", 11)))
+    assert "[-fifty-eighth-]{+fifty-ninth+}" in text
+    assert text.index("52/189") < text.index("58/208")
+
+
+def test_show_unknown_family_is_one_line():
+    result = subprocess.run([sys.executable, "-m", "drafter", "clauses", "show", "op-nothing-like-this"],
+                            capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 1 and len(result.stderr.strip().splitlines()) == 1
