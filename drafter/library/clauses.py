@@ -9,6 +9,8 @@ clause name the same role the same way when they share their shape.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -62,6 +64,13 @@ class Wording:
     subparagraphs: tuple[SubTemplate, ...] = ()
     footnotes: tuple[str, ...] = ()
     lead: str | None = None
+
+
+def variant_id(wording: Wording) -> str:
+    """A variant is named by its content, so the same wording has the same id in every library."""
+    canonical = json.dumps([wording.template, [s.to_dict() for s in wording.subparagraphs],
+                            list(wording.footnotes), wording.lead], ensure_ascii=False)
+    return "v" + hashlib.sha256(canonical.encode()).hexdigest()[:10]
 
 
 @dataclass

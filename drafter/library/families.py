@@ -34,7 +34,7 @@ from drafter.library.clauses import Clause
 _EXPRESSION = re.compile(r"\{\{.*?\}\}")
 _WORD = re.compile(r"[a-z][a-z’'-]*[a-z]|[a-z]")
 # Function words carry no purpose; a closed class, the same in every resolution.
-_FUNCTION_WORDS = frozenset("""
+FUNCTION_WORDS = frozenset("""
 a an the of and or to in on at by for with from into as that which who whose this these those its
 their his her it they them be is are was were been has have had will shall should would may can
 not all any each other such also further including inter alia well than so both either per within
@@ -53,13 +53,21 @@ _A = (_rng.integers(1, 2**63, _PERMUTATIONS, dtype=np.uint64) * 2 + 1).astype(np
 _B = _rng.integers(0, 2**63, _PERMUTATIONS, dtype=np.uint64)
 
 
-def content_words(clause: Clause) -> frozenset[str]:
-    text = _EXPRESSION.sub(" ", clause.wording.template)
-    lead = clause.wording.lead or ""
+def without_parameters(template: str) -> str:
+    return _EXPRESSION.sub(" ", template)
+
+
+def words_of_template(template: str, lead: str | None) -> frozenset[str]:
+    """The content words of a wording: no lead, no parameters, no function words."""
+    text = without_parameters(template)
     if lead and text.startswith(lead):
         text = text[len(lead):]
     words = _WORD.findall(text.lower())
-    return frozenset(w.replace("’", "'") for w in words if w not in _FUNCTION_WORDS)
+    return frozenset(w.replace("’", "'") for w in words if w not in FUNCTION_WORDS)
+
+
+def content_words(clause: Clause) -> frozenset[str]:
+    return words_of_template(clause.wording.template, clause.wording.lead)
 
 
 @dataclass
@@ -92,7 +100,7 @@ def group(clauses: list[Clause], anchors: list[str | None] | None = None) -> lis
     the new text shifts how rare each word is.
     """
     words = [content_words(c) for c in clauses]
-    scorer = _Scorer(words, _idf(words))
+    scorer = scorer_for(words)
     pairs = []
     for i, j in sorted(_candidates(clauses, words)):
         score = scorer.same_family(i, j)
@@ -100,6 +108,11 @@ def group(clauses: list[Clause], anchors: list[str | None] | None = None) -> lis
             pairs.append((-score, i, j))
     pairs.sort()
     return _link(clauses, pairs, anchors or [None] * len(clauses))
+
+
+def scorer_for(words: list[frozenset[str]]) -> _Scorer:
+    """A scorer whose word weights come from these word sets."""
+    return _Scorer(words, _idf(words))
 
 
 def _idf(words: list[frozenset[str]]) -> dict[str, float]:

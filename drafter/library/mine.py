@@ -12,14 +12,12 @@ The result depends only on the set of sources, never on the order they were give
 
 from __future__ import annotations
 
-import hashlib
-import json
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 
 from drafter.library import families as grouping
-from drafter.library.clauses import Clause, clauses_of
+from drafter.library.clauses import Clause, clauses_of, variant_id
 from drafter.library.model import Family, Library, SourceEntry, Variant, VariantSource
 from drafter.library.schema import family_schema
 from drafter.model import Resolution
@@ -85,11 +83,8 @@ def _variants(group: list[Clause]) -> list[Variant]:
         by_wording[clause.wording].append(clause)
     variants = []
     for wording, clauses in by_wording.items():
-        canonical = json.dumps([wording.template, [s.to_dict() for s in wording.subparagraphs],
-                                list(wording.footnotes), wording.lead], ensure_ascii=False)
-        variant_id = "v" + hashlib.sha256(canonical.encode()).hexdigest()[:10]
         sources = tuple(VariantSource(c.source, c.values) for c in clauses)
-        variants.append(Variant(variant_id, wording.lead, wording.template, wording.subparagraphs,
+        variants.append(Variant(variant_id(wording), wording.lead, wording.template, wording.subparagraphs,
                                 wording.footnotes, tuple(clauses[0].kinds), sources))
     return variants            # in order of first appearance, i.e. oldest source first
 
@@ -99,8 +94,8 @@ _SLUG_WORD = re.compile(r"[a-z0-9]+")
 
 def _slug(clause: Clause) -> str:
     """A readable id from the oldest wording: "op-takes-note-report-secretary-general"."""
-    words = [w for w in _SLUG_WORD.findall(grouping._EXPRESSION.sub(" ", clause.wording.template).lower())
-             if w not in grouping._FUNCTION_WORDS][:6]
+    words = [w for w in _SLUG_WORD.findall(grouping.without_parameters(clause.wording.template).lower())
+             if w not in grouping.FUNCTION_WORDS][:6]
     prefix = "pp" if clause.kind == "preambular" else "op"
     return "-".join([prefix, *words]) if words else prefix
 

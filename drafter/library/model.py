@@ -119,6 +119,9 @@ class Family:
         return data
 
 
+_ALWAYS = {"number", "path", "sha256", "body", "session", "title", "symbol", "adopted", "format"}
+
+
 @dataclass(frozen=True)
 class SourceEntry:
     """One mined resolution, as the manifest lists it: enough to rebuild its order and heading."""
@@ -132,9 +135,11 @@ class SourceEntry:
     symbol: str | None
     adopted: str | None                    # ISO date
     format: str
+    origin: str | None = None              # "[on the report of the Second Committee (A/54/587/Add.5)]"
+    agenda_item: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return dict(vars(self))
+        return {k: v for k, v in vars(self).items() if v is not None or k in _ALWAYS}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> SourceEntry:

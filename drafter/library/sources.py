@@ -69,4 +69,6 @@ def _entry(resolution: Resolution, shown: str, data: bytes) -> SourceEntry:
         symbol=resolution.symbol,
         adopted=resolution.adopted.date if resolution.adopted else None,
         format=resolution.source.format if resolution.source else "unknown",
+        origin=resolution.masthead.origin if resolution.masthead else None,
+        agenda_item=resolution.masthead.agenda_item if resolution.masthead else None,
     )

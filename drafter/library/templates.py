@@ -33,14 +33,26 @@ class TemplateRenderError(DrafterError):
     """A template that cannot be rendered with the values given."""
 
 
+class Placeholder(str):
+    """A value nobody knows yet, rendered as a visible mark ("[to fill: symbol]") by every filter."""
+
+    @classmethod
+    def named(cls, name: str) -> Placeholder:
+        return cls(f"[to fill: {name}]")
+
+
 def un_date(iso: str) -> str:
     """"2003-12-23" -> "23 December 2003", as the UN writes dates."""
+    if isinstance(iso, Placeholder):
+        return iso
     day = dt.date.fromisoformat(str(iso))
     return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
 
 
 def citations(items: list[dict[str, Any]]) -> str:
     """[{number, date}, ...] -> "49/127 of 19 December 1994, 50/123 of 20 December 1995 and 52/189 of ..."."""
+    if isinstance(items, Placeholder):
+        return items
     parts = [f"{item['number']} of {un_date(item['date'])}" if item.get("date") else str(item["number"])
              for item in items]
     if len(parts) <= 1:
@@ -74,6 +86,16 @@ ENV = _environment()
 def escape(literal: str) -> str:
     """Literal text as template source: every "{" becomes an expression that prints "{"."""
     return literal.replace("{", "{{ '{' }}")
+
+
+def text_after(template: str, name: str) -> str:
+    """The literal text that follows the expression of parameter `name` in `template`."""
+    match = re.search(r"\{\{ " + re.escape(name) + r"(?: \|[^}]*)? \}\}", template)
+    if not match:
+        return ""
+    rest = template[match.end():]
+    following = re.search(r"\{\{", rest)
+    return rest[:following.start()] if following else rest
 
 
 def expression(slot: Slot, name: str) -> str:

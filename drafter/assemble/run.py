@@ -1,0 +1,80 @@
+"""What `drafter new` does, as calls: base + session -> draft -> choices -> rendered file + answers.
+
+Answers are combined in one order: what drafter works out by itself, then the answers file, then
+the drafter at the terminal. With --no-input the terminal is skipped, so the same answers give the
+same file, byte for byte.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from drafter.assemble import answers
+from drafter.assemble.base import load_base
+from drafter.assemble.compose import to_resolution
+from drafter.assemble.draft import Draft, start
+from drafter.errors import AnswersError
+from drafter.library import store
+from drafter.library.model import Library
+from drafter.model import Resolution
+from drafter.output import check_free, write_atomic
+
+FORMATS = {"docx": ".docx", "text": ".txt", "akn": ".xml"}
+
+
+@dataclass
+class Result:
+    output: Path
+    answers: Path
+    draft: Draft
+    resolution: Resolution
+
+
+def default_output(draft: Draft, fmt: str) -> Path:
+    slug = re.sub(r"[^a-z0-9]+", "-", (draft.base.title or "draft").lower()).strip("-")[:60]
+    return Path(f"draft-{draft.session}-{slug}{FORMATS[fmt]}")
+
+
+def new_draft(library_dir: str | Path, base: str, session: int, *, answers_path: Path | None,
+              choose: Callable[[Draft, Library], Draft] | None) -> tuple[Draft, Library]:
+    library = store.load(Path(library_dir))
+    base_text = load_base(library, base)
+    draft = start(library, base_text, session)
+    if answers_path is not None:
+        data = answers.load(answers_path)
+        if data["session"] != session:
+            raise AnswersError(f"session: the answers are for session {data['session']}, not {session}",
+                               answers_path)
+        draft = answers.apply(data, library, base_text, answers_path)
+    if choose is not None:
+        draft = choose(draft, library)
+    return draft, library
+
+
+def render(resolution: Resolution, fmt: str, reference: Path | None = None, paper: str = "A4") -> bytes:
+    if fmt == "text":
+        from drafter.render.text import render_text
+        return render_text(resolution).encode("utf-8")
+    if fmt == "docx":
+        from drafter.render.docx import render_docx_bytes
+        return render_docx_bytes(resolution, reference=reference, paper=paper)
+    from drafter.render.akn import render_akn
+    return render_akn(resolution).encode("utf-8")
+
+
+def write(draft: Draft, library: Library, output: Path, fmt: str, force: bool,
+          reference: Path | None = None, paper: str = "A4") -> Result:
+    answers_path = answers_path_for(output)
+    check_free(output, force)
+    check_free(answers_path, force)
+    resolution = to_resolution(draft)
+    write_atomic(output, render(resolution, fmt, reference, paper), force=force)
+    write_atomic(answers_path, store.dump_yaml(answers.to_data(draft, library)), force=force)
+    return Result(output, answers_path, draft, resolution)
+
+
+def answers_path_for(output: Path) -> Path:
+    return output.with_name(output.name + ".answers.yaml")

@@ -1,0 +1,1 @@
+"""Renderers: text, DOCX and Akoma Ntoso, three views of one model."""
