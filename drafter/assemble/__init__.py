@@ -1,0 +1,1 @@
+"""Assembling a draft: base, mechanical edits, choices, answers."""
