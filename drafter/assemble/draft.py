@@ -89,7 +89,7 @@ def start(library: Library, base: Base, session: int) -> Draft:
     """The draft as drafter makes it before asking anything."""
     heading = Heading(session=session, organ=organ_of(base.body), symbol=draft_symbol(base, session),
                       agenda_item="Agenda item …")
-    clauses = [_carry(library, base, clause) for clause in base.clauses]
+    clauses = [carry(library, base, clause) for clause in base.clauses]
     return Draft(base=base, session=session, heading=heading, clauses=clauses)
 
 
@@ -109,7 +109,7 @@ def draft_symbol(base: Base, session: int) -> str:
     return f"A/{session}/L.…"
 
 
-def _carry(library: Library, base: Base, clause: BaseClause) -> DraftClause:
+def carry(library: Library, base: Base, clause: BaseClause) -> DraftClause:
     values = {name: _carry_value(base, clause, name, value) for name, value in clause.values.items()}
     family = clause.family
     return DraftClause(kind=clause.kind, family_id=clause.family_id,
