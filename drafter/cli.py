@@ -75,6 +75,11 @@ def _command(commands, name: str, help_text: str, description: str, epilog: str,
     return sub
 
 
+def _help_when_bare(parser: argparse.ArgumentParser) -> None:
+    """`drafter clauses` alone shows what `clauses` can do, and exits 2 like any usage error."""
+    parser.set_defaults(run=lambda _args: parser.print_help() or 2)
+
+
 def _add_parse(commands) -> None:
     sub = _command(
         commands, "parse", "read resolutions and print their structure",
@@ -154,6 +159,7 @@ def _run_mine(args: argparse.Namespace) -> int:
 def _add_library(commands) -> None:
     sub = commands.add_parser("library", help="check the clause library's files",
                               description="Commands on the library as files.")
+    _help_when_bare(sub)
     actions = sub.add_subparsers(title="actions", metavar="ACTION")
     check = _command(
         actions, "check", "validate every library file",
@@ -187,6 +193,7 @@ def _add_clauses(commands) -> None:
                                      "  drafter clauses search remaining in one's country\n"
                                      "  drafter clauses history op-decides-include-provisional-agenda-session-sub",
                               formatter_class=argparse.RawDescriptionHelpFormatter)
+    _help_when_bare(sub)
     actions = sub.add_subparsers(title="actions", metavar="ACTION")
     listing = _command(actions, "list", "list the families", "List the families of the library.", "",
                        _run_clauses_list)
