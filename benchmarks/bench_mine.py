@@ -1,0 +1,64 @@
+"""Mining at scale, run on demand: `python benchmarks/bench_mine.py [CORPUS_DIR]`.
+
+Mines 25%, 50% and 100% of the UN's Akoma Ntoso corpus (default ../shared/corpus/unga-akn), each in
+a fresh process so its peak memory is its own, and prints paragraphs, families, seconds (parse and
+mine apart) and peak resident memory. Time close to linear in the corpus is the goal: compare the
+seconds per 1,000 paragraphs across the three rows.
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def one(fraction: float, corpus: Path) -> dict:
+    sys.path.insert(0, str(ROOT))
+    from drafter.library import store
+    from drafter.library.clauses import clauses_of
+    from drafter.library.mine import mine
+    from drafter.library.sources import expand, read_sources
+
+    paths = expand([corpus])
+    paths = paths[: max(1, int(len(paths) * fraction))]
+    start = time.perf_counter()
+    resolutions, _ = read_sources(paths)
+    parsed = time.perf_counter()
+    library, summary = mine(resolutions, None)
+    mined = time.perf_counter()
+    with tempfile.TemporaryDirectory() as folder:
+        store.save(library, Path(folder) / "lib")
+    saved = time.perf_counter()
+    paragraphs = sum(len(clauses_of(r)) for r, _ in resolutions)
+    return {"fraction": fraction, "files": len(paths), "paragraphs": paragraphs,
+            "families": summary.families, "variants": summary.variants,
+            "parse_s": parsed - start, "mine_s": mined - parsed, "save_s": saved - mined,
+            "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+
+
+def main() -> None:
+    if len(sys.argv) > 2 and sys.argv[1] == "--one":
+        print(json.dumps(one(float(sys.argv[2]), Path(sys.argv[3]))))
+        return
+    corpus = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared" / "corpus" / "unga-akn"
+    print(f"{'share':>6} {'files':>6} {'paragraphs':>10} {'families':>9} {'parse s':>8} {'mine s':>7} "
+          f"{'save s':>7} {'s/1k para':>9} {'peak MB':>8}")
+    for fraction in (0.25, 0.5, 1.0):
+        out = subprocess.run([sys.executable, __file__, "--one", str(fraction), str(corpus)],
+                             capture_output=True, text=True, check=True)
+        row = json.loads(out.stdout.strip().splitlines()[-1])
+        total = row["parse_s"] + row["mine_s"] + row["save_s"]
+        print(f"{fraction:>6.0%} {row['files']:>6} {row['paragraphs']:>10} {row['families']:>9} "
+              f"{row['parse_s']:>8.1f} {row['mine_s']:>7.1f} {row['save_s']:>7.1f} "
+              f"{1000 * total / row['paragraphs']:>9.3f} {row['peak_mb']:>8.0f}")
+
+
+if __name__ == "__main__":
+    main()
