@@ -68,7 +68,9 @@ def _inline(element, notes: _Notes, skip_num: bool = True) -> tuple[str, list[st
             name = _name(child)
             if name == "authorialNote":
                 marker = child.get("marker") or str(len(notes.texts) + 1)
-                notes.texts.setdefault(marker, one_line(clean_chars("".join(child.itertext()))))
+                note_text = one_line(clean_chars("".join(child.itertext())))
+                if note_text:                  # a note the source lost keeps its marker, not a text
+                    notes.texts.setdefault(marker, note_text)
                 parts.append(_NOTE)
                 markers.append(marker)
             elif name == "num" and skip_num and top:
@@ -398,7 +400,7 @@ def _statement(statement, notes: _Notes, path: str) -> Resolution:
              ("coverPage", "preface", "preamble", "mainBody", "conclusions", "attachments")}
     if not parts["preamble"] and not parts["mainBody"]:
         raise ParseError("Akoma Ntoso without a preamble or a body: not a resolution", path)
-    number, title = _preface(parts["preface"][0] if parts["preface"] else None)
+    number, title = _preface(parts["preface"][0] if parts["preface"] else None, notes)
     masthead = _masthead(parts["coverPage"][0] if parts["coverPage"] else None)
     body_name, preamble, body = _read_body(statement, notes)
     symbol = masthead.symbol if masthead else None
@@ -458,13 +460,17 @@ def _formula_body(formula) -> str | None:
     return text or None
 
 
-def _preface(preface) -> tuple[str | None, str | None]:
+def _preface(preface, notes: _Notes | None = None) -> tuple[str | None, str | None]:
+    """Number and title; a footnote on the title goes to `notes`, not into the title."""
     if preface is None:
         return None, None
     number = _find(preface, "docNumber")
     title = _find(preface, "docTitle")
     number_text = one_line("".join(number.itertext())).rstrip(".").strip() if number is not None else None
-    title_text = one_line(clean_chars("".join(title.itertext()))) if title is not None else None
+    title_text = None
+    if title is not None:
+        raw, _ = _inline(title, notes if notes is not None else _Notes())
+        title_text = one_line(clean_chars(raw.replace(_NOTE, "")))
     return number_text or None, title_text or None
 
 

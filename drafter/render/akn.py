@@ -90,7 +90,9 @@ class _Builder:
         m = r.masthead
         cover = _el("coverPage")
         _p(cover, "docAuthority", "United Nations")
-        _p(cover, "docNumber", (m.symbol if m and m.symbol else None) or r.symbol or r.number)
+        symbol = (m.symbol if m and m.symbol else None) or r.symbol
+        if symbol:
+            _p(cover, "docNumber", symbol)
         _p(cover, "docAuthority", (m.organ if m and m.organ else None) or r.body)
         draft = r.adopted is None and m is not None and "/L." in (m.symbol or "")
         _p(cover, "docStatus", (m.distribution if m and m.distribution else None)
@@ -122,7 +124,13 @@ class _Builder:
         number = etree.SubElement(p, _E + "docNumber")
         number.text = _text(f"{r.number}.")
         number.tail = " "
-        etree.SubElement(p, _E + "docTitle").text = _text(r.title or "")
+        title = etree.SubElement(p, _E + "docTitle")
+        title.text = _text(r.title or "")
+        # A note no paragraph cites is the title's ("International migration and development*").
+        cited = {ref.marker for _, paragraph in r.all_paragraphs() for ref in _all_refs(paragraph)}
+        for marker in r.footnotes:
+            if marker not in cited:
+                self.note(title, FootnoteRef(marker, 0))
         return preface
 
     # --- body -----------------------------------------------------------------------------
@@ -161,7 +169,9 @@ class _Builder:
         if section.heading:
             etree.SubElement(element, _E + "heading").text = _text(section.heading)
         for paragraph in section.preamble:
-            wrapper = etree.SubElement(element, _E + "hcontainer", name="preamble", eId=self.eid("hcontainer"))
+            # A section's own preamble ("Having considered ..."): unnumbered paragraphs before the
+            # numbered ones, as the UN's budget resolutions have them.
+            wrapper = etree.SubElement(element, _E + "paragraph", eId=self.eid("para"))
             content = etree.SubElement(wrapper, _E + "content")
             content.append(self.p(paragraph.text, paragraph.lead, paragraph.footnotes))
         self.fill_body(element, section)
@@ -250,8 +260,19 @@ class _Builder:
                     _p(preface, "docTitle", annex.title)
             body = etree.SubElement(doc, _E + "mainBody")
             for paragraph in annex.paragraphs or (Paragraph(text=""),):
-                body.append(self.p(paragraph.text, None, paragraph.footnotes))
+                block = etree.SubElement(body, _E + "paragraph", eId=self.eid("para"))
+                etree.SubElement(block, _E + "content").append(self.p(paragraph.text, None, paragraph.footnotes))
         return attachments
+
+
+def _all_refs(paragraph: Paragraph) -> list[FootnoteRef]:
+    refs = list(paragraph.footnotes)
+    stack = list(paragraph.subparagraphs)
+    while stack:
+        sub = stack.pop()
+        refs += sub.footnotes
+        stack += sub.subparagraphs
+    return refs
 
 
 def _el(tag: str, **attrib: str) -> etree._Element:
