@@ -75,6 +75,9 @@ class _Scorer:
     words: list[frozenset[str]]
     weight: dict[str, float]
 
+    def __post_init__(self) -> None:
+        self.masses = [self.mass(w) for w in self.words]
+
     def mass(self, words: frozenset[str]) -> float:
         return sum(self.weight[w] for w in words)
 
@@ -84,8 +87,9 @@ class _Scorer:
         if not a or not b:
             return 1.0 if a == b else 0.0
         shared = self.mass(a & b)
-        jaccard = shared / self.mass(a | b)
-        containment = shared / min(self.mass(a), self.mass(b))
+        union = self.masses[i] + self.masses[j] - shared
+        jaccard = shared / union
+        containment = shared / min(self.masses[i], self.masses[j])
         if jaccard >= JACCARD or (containment >= CONTAINMENT and jaccard >= CONTAINMENT_JACCARD):
             return jaccard
         return 0.0

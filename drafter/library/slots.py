@@ -116,6 +116,8 @@ def _meetings(text: str) -> list[Slot]:
 
 
 def _sessions(text: str, session: int, body: str) -> list[Slot]:
+    if "session" not in text.lower():
+        return []                      # the ordinal pattern is long; most paragraphs need not run it
     out = []
     for match in _SESSIONS.finditer(text):
         if match["special"] or not _own_session(text, match, body):

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from jinja2 import StrictUndefined, TemplateError
@@ -114,9 +115,15 @@ class Rendered:
     notes: tuple[tuple[int, int], ...]      # (footnote number in the clause, offset in text)
 
 
+@lru_cache(maxsize=16384)
+def _compiled(template: str):
+    """Compiling is most of the cost of a render; a library repeats its templates endlessly."""
+    return ENV.from_string(template)
+
+
 def render(template: str, values: dict[str, Any], session: int | None) -> Rendered:
     try:
-        raw = ENV.from_string(template).render(session=session, **values)
+        raw = _compiled(template).render(session=session, **values)
     except TemplateError as error:
         raise TemplateRenderError(f"cannot render clause: {error}") from None
     except (TypeError, ValueError, KeyError) as error:
