@@ -70,10 +70,23 @@ def content_words(clause: Clause) -> frozenset[str]:
     return words_of_template(clause.wording.template, clause.wording.lead)
 
 
+_QUOTED = re.compile(r"“([^”]{3,})”")
+
+
+def quoted_words(template: str) -> frozenset[str]:
+    """The words of the last thing a clause names in quotes: an agenda item or, when a sub-item
+    follows its item ("under the item entitled “General and complete disarmament”, the sub-item
+    entitled “Regional disarmament”"), the sub-item, which is the more specific name."""
+    names = _QUOTED.findall(template)
+    words = _WORD.findall(names[-1].lower()) if names else []
+    return frozenset(w for w in words if w not in FUNCTION_WORDS)
+
+
 @dataclass
 class _Scorer:
     words: list[frozenset[str]]
     weight: dict[str, float]
+    names: list[frozenset[str]] | None = None
 
     def __post_init__(self) -> None:
         self.masses = [self.mass(w) for w in self.words]
@@ -86,6 +99,8 @@ class _Scorer:
         a, b = self.words[i], self.words[j]
         if not a or not b:
             return 1.0 if a == b else 0.0
+        if self.names and not _same_names(self.names[i], self.names[j]):
+            return 0.0
         shared = self.mass(a & b)
         union = self.masses[i] + self.masses[j] - shared
         jaccard = shared / union
@@ -93,6 +108,22 @@ class _Scorer:
         if jaccard >= JACCARD or (containment >= CONTAINMENT and jaccard >= CONTAINMENT_JACCARD):
             return jaccard
         return 0.0
+
+
+def _same_names(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Two clauses that name things in quotes name the same things, or they serve different
+    purposes however alike the rest reads: "include in the provisional agenda ... the item entitled
+    “Question of Palestine”" and "... “Oceans and the law of the sea”" are two clauses, not one."""
+    if not a or not b:
+        return True
+    # The same name, or one extending the other ("International migration and development,
+    # including the question of ... a conference" became "International migration and
+    # development"). A name of one or two words ("Regional disarmament") is too short to be
+    # extended safely: it must match. Sibling names ("... Centre for Peace and Disarmament in
+    # Africa" / "... in Asia and the Pacific") each have a word the other lacks: two names.
+    if min(len(a), len(b)) <= 2:
+        return a == b
+    return a <= b or b <= a
 
 
 def group(clauses: list[Clause], anchors: list[str | None] | None = None) -> list[list[int]]:
@@ -104,19 +135,19 @@ def group(clauses: list[Clause], anchors: list[str | None] | None = None) -> lis
     the new text shifts how rare each word is.
     """
     words = [content_words(c) for c in clauses]
-    scorer = scorer_for(words)
+    scorer = scorer_for(words, [quoted_words(c.wording.template) for c in clauses])
     pairs = []
     for i, j in sorted(_candidates(clauses, words)):
         score = scorer.same_family(i, j)
         if score > 0:
             pairs.append((-score, i, j))
     pairs.sort()
-    return _link(clauses, pairs, anchors or [None] * len(clauses))
+    return _link(clauses, pairs, anchors or [None] * len(clauses), scorer.names)
 
 
-def scorer_for(words: list[frozenset[str]]) -> _Scorer:
-    """A scorer whose word weights come from these word sets."""
-    return _Scorer(words, _idf(words))
+def scorer_for(words: list[frozenset[str]], names: list[frozenset[str]] | None = None) -> _Scorer:
+    """A scorer whose word weights come from these word sets; `names` are the quoted names."""
+    return _Scorer(words, _idf(words), names)
 
 
 def _idf(words: list[frozenset[str]]) -> dict[str, float]:
@@ -171,10 +202,14 @@ def _signatures(word_sets: list[frozenset[str]]) -> np.ndarray:
 
 
 def _link(clauses: list[Clause], pairs: list[tuple[float, int, int]],
-          anchors: list[str | None]) -> list[list[int]]:
+          anchors: list[str | None], names: list[frozenset[str]]) -> list[list[int]]:
+    """Single linkage, best pairs first, with three things a family may never mix: two clauses of
+    one resolution, two anchors (families of the previous library), two different quoted names
+    (checked across whole clusters, so a clause that names nothing cannot bridge two that do)."""
     parent = list(range(len(clauses)))
     members: dict[int, set[str]] = {i: {clauses[i].source.resolution} for i in range(len(clauses))}
     anchor: dict[int, str | None] = dict(enumerate(anchors))
+    named: dict[int, set[frozenset[str]]] = {i: {n} if n else set() for i, n in enumerate(names)}
 
     def root(i: int) -> int:
         while parent[i] != i:
@@ -186,6 +221,7 @@ def _link(clauses: list[Clause], pairs: list[tuple[float, int, int]],
         a, b = min(a, b), max(a, b)
         parent[b] = a
         members[a] |= members.pop(b)
+        named[a] |= named.pop(b)
         anchor[a] = anchor[a] or anchor.pop(b)
 
     first_of: dict[str, int] = {}
@@ -200,6 +236,8 @@ def _link(clauses: list[Clause], pairs: list[tuple[float, int, int]],
         if a == b or members[a] & members[b]:
             continue
         if anchor[a] and anchor[b] and anchor[a] != anchor[b]:
+            continue
+        if not all(_same_names(x, y) for x in named[a] for y in named[b]):
             continue
         union(a, b)
     families: dict[int, list[int]] = defaultdict(list)
