@@ -282,3 +282,50 @@ def test_show_unknown_family_is_one_line():
     result = subprocess.run([sys.executable, "-m", "drafter", "clauses", "show", "op-nothing-like-this"],
                             capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 1 and len(result.stderr.strip().splitlines()) == 1
+
+
+# --- at the scale of the UN corpus (sessions 79-80; source: the United Nations) -----------------
+
+@pytest.fixture(scope="module")
+def corpus_library():
+    from conftest import corpus_or_skip
+    from drafter.library.mine import mine
+    from drafter.library.sources import expand, read_sources
+
+    corpus = corpus_or_skip()
+    resolutions, _ = read_sources(expand([corpus / "79", corpus / "80"]))
+    library, _ = mine(resolutions, None)
+    return library
+
+
+def test_corpus_families_hold_one_clause_per_resolution(corpus_library):
+    for family in corpus_library.families:
+        resolutions = [s.ref.resolution for _, s in family.sources()]
+        assert len(resolutions) == len(set(resolutions)), family.id
+
+
+def test_corpus_agenda_families_never_mix_items(corpus_library):
+    # "Decides to include in the provisional agenda ... the item entitled “X”" reads alike for every
+    # item; what it names in quotes is what it is about, so one family never names two items.
+    import re
+
+    for family in corpus_library.families:
+        names = set()
+        for variant in family.variants:
+            quoted = re.findall(r"“([^”]+)”", variant.template)
+            if quoted and "provisional agenda" in variant.template:
+                names.add(quoted[-1].lower().replace("\u2011", "-"))
+        words = [tuple(re.findall(r"[a-z]+", n)) for n in names]
+        for a in words:
+            for b in words:
+                # The same name, or one extending the other at its end (", including ...").
+                shorter, longer = sorted((a, b), key=len)
+                assert longer[:len(shorter)] == shorter, (family.id, names)
+
+
+def test_corpus_annual_clauses_stay_together(corpus_library):
+    # A resolution re-tabled every year keeps its clauses' families: most multi-source families
+    # of 79-80 hold one clause from each session, which is what makes drafting from a base work.
+    pairs = [f for f in corpus_library.families if len(f.sources()) == 2]
+    sessions = [{s.ref.resolution.split("/")[0] for _, s in f.sources()} for f in pairs]
+    assert sum(1 for s in sessions if s == {"79", "80"}) / len(pairs) > 0.9

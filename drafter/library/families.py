@@ -73,20 +73,19 @@ def content_words(clause: Clause) -> frozenset[str]:
 _QUOTED = re.compile(r"“([^”]{3,})”")
 
 
-def quoted_words(template: str) -> frozenset[str]:
-    """The words of the last thing a clause names in quotes: an agenda item or, when a sub-item
-    follows its item ("under the item entitled “General and complete disarmament”, the sub-item
-    entitled “Regional disarmament”"), the sub-item, which is the more specific name."""
+def quoted_words(template: str) -> tuple[str, ...]:
+    """The words, in order, of the last thing a clause names in quotes: an agenda item or, when a
+    sub-item follows its item ("under the item entitled “General and complete disarmament”, the
+    sub-item entitled “Regional disarmament”"), the sub-item, which is the more specific name."""
     names = _QUOTED.findall(template)
-    words = _WORD.findall(names[-1].lower()) if names else []
-    return frozenset(w for w in words if w not in FUNCTION_WORDS)
+    return tuple(_WORD.findall(names[-1].lower().replace("\u2011", "-"))) if names else ()
 
 
 @dataclass
 class _Scorer:
     words: list[frozenset[str]]
     weight: dict[str, float]
-    names: list[frozenset[str]] | None = None
+    names: list[tuple[str, ...]] | None = None
 
     def __post_init__(self) -> None:
         self.masses = [self.mass(w) for w in self.words]
@@ -110,20 +109,21 @@ class _Scorer:
         return 0.0
 
 
-def _same_names(a: frozenset[str], b: frozenset[str]) -> bool:
-    """Two clauses that name things in quotes name the same things, or they serve different
+def _same_names(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Two clauses that name things in quotes name the same thing, or they serve different
     purposes however alike the rest reads: "include in the provisional agenda ... the item entitled
-    “Question of Palestine”" and "... “Oceans and the law of the sea”" are two clauses, not one."""
+    “Question of Palestine”" and "... “Oceans and the law of the sea”" are two clauses, not one.
+
+    The same name, or one extending the other ("International migration and development,
+    including the question of ... a conference" became "International migration and
+    development"): one is the beginning of the other. Names that differ inside ("Treaty on the
+    Prohibition of Nuclear Weapons" / "Treaty for the Prohibition of Nuclear Weapons in Latin
+    America ...") or at the end ("... in Africa" / "... in Asia and the Pacific") are two names.
+    """
     if not a or not b:
         return True
-    # The same name, or one extending the other ("International migration and development,
-    # including the question of ... a conference" became "International migration and
-    # development"). A name of one or two words ("Regional disarmament") is too short to be
-    # extended safely: it must match. Sibling names ("... Centre for Peace and Disarmament in
-    # Africa" / "... in Asia and the Pacific") each have a word the other lacks: two names.
-    if min(len(a), len(b)) <= 2:
-        return a == b
-    return a <= b or b <= a
+    shorter, longer = sorted((a, b), key=len)
+    return longer[:len(shorter)] == shorter
 
 
 def group(clauses: list[Clause], anchors: list[str | None] | None = None) -> list[list[int]]:
@@ -145,7 +145,7 @@ def group(clauses: list[Clause], anchors: list[str | None] | None = None) -> lis
     return _link(clauses, pairs, anchors or [None] * len(clauses), scorer.names)
 
 
-def scorer_for(words: list[frozenset[str]], names: list[frozenset[str]] | None = None) -> _Scorer:
+def scorer_for(words: list[frozenset[str]], names: list[tuple[str, ...]] | None = None) -> _Scorer:
     """A scorer whose word weights come from these word sets; `names` are the quoted names."""
     return _Scorer(words, _idf(words), names)
 
@@ -202,14 +202,14 @@ def _signatures(word_sets: list[frozenset[str]]) -> np.ndarray:
 
 
 def _link(clauses: list[Clause], pairs: list[tuple[float, int, int]],
-          anchors: list[str | None], names: list[frozenset[str]]) -> list[list[int]]:
+          anchors: list[str | None], names: list[tuple[str, ...]]) -> list[list[int]]:
     """Single linkage, best pairs first, with three things a family may never mix: two clauses of
     one resolution, two anchors (families of the previous library), two different quoted names
     (checked across whole clusters, so a clause that names nothing cannot bridge two that do)."""
     parent = list(range(len(clauses)))
     members: dict[int, set[str]] = {i: {clauses[i].source.resolution} for i in range(len(clauses))}
     anchor: dict[int, str | None] = dict(enumerate(anchors))
-    named: dict[int, set[frozenset[str]]] = {i: {n} if n else set() for i, n in enumerate(names)}
+    named: dict[int, set[tuple[str, ...]]] = {i: {n} if n else set() for i, n in enumerate(names)}
 
     def root(i: int) -> int:
         while parent[i] != i:
