@@ -8,6 +8,7 @@ same file, byte for byte.
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -59,8 +60,11 @@ def render(resolution: Resolution, fmt: str, reference: Path | None = None, pape
         from drafter.render.text import render_text
         return render_text(resolution).encode("utf-8")
     if fmt == "docx":
-        from drafter.render.docx import render_docx_bytes
-        return render_docx_bytes(resolution, reference=reference, paper=paper)
+        from drafter.render.word import build
+        data, warnings = build(resolution, reference=reference, paper=paper)
+        for warning in warnings:
+            print(f"drafter: warning: {warning}", file=sys.stderr)
+        return data
     from drafter.render.akn import render_akn
     return render_akn(resolution).encode("utf-8")
 

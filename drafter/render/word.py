@@ -1,0 +1,230 @@
+"""DOCX out: a resolution or a draft laid out like a UN document, with real Word footnotes.
+
+Built on python-docx from a reference document (templates/reference.docx, or the user's own .docx
+or .dotx, whose styles win; styles it lacks are added and reported). Raw XML is left to wordml.py.
+
+Same inputs give the same bytes: fixed core-properties dates, ids counted from 1, and the package
+zipped again with fixed member dates.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+from pathlib import Path
+
+from docx import Document
+from docx.enum.text import WD_BREAK
+from docx.shared import Cm
+
+from drafter.errors import OutputError
+from drafter.ingest.clean import clean_chars
+from drafter.library.templates import un_date
+from drafter.model import FootnoteRef, Paragraph, Resolution, Section, SubParagraph
+from drafter.output import write_atomic
+from drafter.render import wordml
+from drafter.render.styles import ensure_styles, set_page
+
+REFERENCE = Path(__file__).resolve().parents[2] / "templates" / "reference.docx"
+FIXED_TIME = dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
+_ZIP_TIME = (2000, 1, 1, 0, 0, 0)
+_TEMPLATE_TYPE = b"application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
+_DOCUMENT_TYPE = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+
+
+def render_docx(resolution: Resolution, out: Path, *, reference: Path | None = None, paper: str = "A4",
+                force: bool = False) -> list[str]:
+    data, warnings = build(resolution, reference=reference, paper=paper)
+    write_atomic(Path(out), data, force=force)
+    return warnings
+
+
+def render_docx_bytes(resolution: Resolution, *, reference: Path | None = None, paper: str = "A4") -> bytes:
+    return build(resolution, reference=reference, paper=paper)[0]
+
+
+def build(resolution: Resolution, *, reference: Path | None = None, paper: str = "A4") -> tuple[bytes, list[str]]:
+    document, warnings = _open(reference)
+    writer = _Writer(document, resolution)
+    writer.masthead()
+    writer.body()
+    return deterministic_bytes(document), warnings
+
+
+def _open(reference: Path | None):
+    warnings: list[str] = []
+    if reference is None:
+        document = Document(str(REFERENCE)) if REFERENCE.is_file() else Document()
+    else:
+        document = Document(io.BytesIO(_as_document(reference)))
+    body = document.element.body
+    for child in list(body):
+        if child.tag.endswith("}p") or child.tag.endswith("}tbl"):
+            body.remove(child)
+    added = ensure_styles(document)
+    if reference is not None and added:
+        warnings.append(f"{reference}: lacked the styles {', '.join(added)}; drafter added them")
+    return document, warnings
+
+
+def _as_document(reference: Path) -> bytes:
+    """A .dotx is a .docx whose main part says "template": say "document" and python-docx opens it."""
+    try:
+        data = Path(reference).read_bytes()
+        source = zipfile.ZipFile(io.BytesIO(data))
+    except (OSError, zipfile.BadZipFile) as error:
+        raise OutputError(f"not a Word document or template ({error})", reference,
+                          hint="give a .docx or .dotx file") from None
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            blob = source.read(item.filename)
+            if item.filename == "[Content_Types].xml":
+                blob = blob.replace(_TEMPLATE_TYPE, _DOCUMENT_TYPE)
+            target.writestr(item.filename, blob)
+    return out.getvalue()
+
+
+def deterministic_bytes(document) -> bytes:
+    properties = document.core_properties
+    properties.created = FIXED_TIME
+    properties.modified = FIXED_TIME
+    properties.last_printed = FIXED_TIME
+    properties.revision = 1
+    properties.author = properties.author or "drafter"
+    properties.last_modified_by = "drafter"
+    raw = io.BytesIO()
+    document.save(raw)
+    source = zipfile.ZipFile(io.BytesIO(raw.getvalue()))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            info = zipfile.ZipInfo(item.filename, date_time=_ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            target.writestr(info, source.read(item.filename))
+    return out.getvalue()
+
+
+class _Writer:
+    def __init__(self, document, resolution: Resolution) -> None:
+        self.document = document
+        self.resolution = resolution
+        self.footnotes = wordml.Footnotes(document)
+        self.draft = resolution.adopted is None and bool(
+            resolution.masthead and "/L." in (resolution.masthead.symbol or ""))
+
+    # --- masthead ---------------------------------------------------------------------------
+    def masthead(self) -> None:
+        r = self.resolution
+        m = r.masthead
+        symbol = (m.symbol if m and m.symbol else None) or r.symbol or r.number
+        organ = (m.organ if m and m.organ else None) or r.body
+        distribution = (m.distribution if m and m.distribution else None) or (
+            "Distr.: Limited" if self.draft else "Distr.: General")
+        table = self.document.add_table(rows=2, cols=2)
+        table.autofit = True
+        self._cell(table.cell(0, 0), "United Nations", "Masthead")
+        self._cell(table.cell(0, 1), symbol, "MastheadSymbol")
+        self._cell(table.cell(1, 0), organ, "Organ")
+        right = [distribution]
+        if m and m.issued:
+            right.append(m.issued)
+        right.append("Original: English")
+        self._cell(table.cell(1, 1), "\n".join(right), "MastheadRight")
+        session = (m.session if m and m.session else None)
+        lines = [x for x in (session, m.agenda_item if m else None) if x]
+        for line in lines:
+            self.document.add_paragraph(_clean(line), style="Masthead")
+        if self.draft and m and m.sponsor:
+            self.document.add_paragraph(_clean(m.sponsor), style="Sponsor")
+        title = r.title or ""
+        heading = title if self.draft else f"{r.number}. {title}"
+        self.document.add_paragraph(_clean(heading), style="DocTitle")
+
+    def _cell(self, cell, text: str, style: str) -> None:
+        lines = text.split("\n")
+        cell.paragraphs[0].style = style
+        cell.paragraphs[0].add_run(_clean(lines[0]))
+        for line in lines[1:]:
+            cell.add_paragraph(_clean(line), style=style)
+
+    # --- body --------------------------------------------------------------------------------
+    def body(self) -> None:
+        r = self.resolution
+        formula = self.document.add_paragraph(style="SingleTxt")
+        formula.paragraph_format.first_line_indent = Cm(1.27)
+        formula.add_run(_clean(f"The {r.body}")).italic = True
+        formula.add_run(",")
+        self.holder(r)
+        for part in r.parts:
+            self.heading(part.label, part.title)
+            self.holder(part)
+        if r.adopted and not self.draft:
+            self.closing()
+        for annex in r.annexes:
+            self.document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+            self.heading(annex.label or "Annex", annex.title)
+            for paragraph in annex.paragraphs:
+                self.paragraph(paragraph, "SingleTxt", prefix=None, lead=None)
+
+    def holder(self, holder) -> None:
+        for paragraph in holder.preamble:
+            self.paragraph(paragraph, "SingleTxt", prefix=None, lead=paragraph.lead)
+        for paragraph in holder.operative:
+            prefix = f"{paragraph.number}.\t" if paragraph.number is not None else None
+            self.paragraph(paragraph, "SingleTxt", prefix=prefix, lead=paragraph.lead)
+            self.subs(paragraph.subparagraphs, 1)
+        for section in holder.sections:
+            self.section(section)
+
+    def section(self, section: Section) -> None:
+        self.heading(section.label, section.heading)
+        self.holder(section)
+
+    def heading(self, label: str | None, text: str | None) -> None:
+        for line in (label, text):
+            if line:
+                self.document.add_paragraph(_clean(line), style="SectionHeading")
+
+    def subs(self, subs: tuple[SubParagraph, ...], depth: int) -> None:
+        style = "SubPara" if depth == 1 else "SubSubPara"
+        for sub in subs:
+            self.paragraph(sub, style, prefix=f"({sub.label})\t" if sub.label else None, lead=None)
+            self.subs(sub.subparagraphs, depth + 1)
+
+    def paragraph(self, paragraph: Paragraph | SubParagraph, style: str, prefix: str | None,
+                  lead: str | None) -> None:
+        """One paragraph: its number, its lead in italics, footnotes exactly where they stood."""
+        p = self.document.add_paragraph(style=style)
+        p.paragraph_format.first_line_indent = Cm(1.27) if style == "SingleTxt" else Cm(0)
+        if prefix:
+            wordml.text_run(p, prefix)
+        text = paragraph.text
+        lead_end = len(lead) if lead and text.startswith(lead) else 0
+        stops = sorted({ref.at for ref in paragraph.footnotes} | {lead_end, len(text)})
+        position = 0
+        for stop in stops:
+            if stop > position:
+                wordml.text_run(p, _clean(text[position:stop]), italic=position < lead_end)
+                position = stop
+            for ref in paragraph.footnotes:
+                if ref.at == stop:
+                    self.note(p, ref)
+
+    def note(self, p, ref: FootnoteRef) -> None:
+        text = self.resolution.footnotes.get(ref.marker, "")
+        note_id = self.footnotes.add(_clean(text))
+        wordml.reference_run(p, note_id)
+
+    def closing(self) -> None:
+        adopted = self.resolution.adopted
+        for line in (adopted.meeting, un_date(adopted.date) if adopted.date else None):
+            if line:
+                self.document.add_paragraph(_clean(line), style="Closing")
+
+
+def _clean(text: str) -> str:
+    """Characters XML forbids (control characters from a bad source) never reach the file."""
+    return clean_chars(text).replace("\n", " ").replace("\t", " ")
