@@ -342,6 +342,18 @@ def _add_render(commands) -> None:
     _library_option(sub)
 
 
+def _library_source(args: argparse.Namespace) -> Path:
+    """A resolution number the library holds, as the file it was mined from."""
+    from drafter.errors import UsageError
+    from drafter.library import store
+
+    entry = store.load(Path(args.library)).source(args.source) if Path(args.library).is_dir() else None
+    if entry is None or not Path(entry.path).exists():
+        raise UsageError(f"{args.source}: no such file, and not a resolution the library holds",
+                         hint="give a resolution file, or a number listed by `drafter clauses list`")
+    return Path(entry.path)
+
+
 def _run_render(args: argparse.Namespace) -> int:
     from drafter.assemble.run import FORMATS, render
     from drafter.errors import UsageError
@@ -350,7 +362,7 @@ def _run_render(args: argparse.Namespace) -> int:
 
     source = Path(args.source)
     if not source.exists():
-        raise UsageError(f"no such file: {args.source}", hint="give a resolution file")
+        source = _library_source(args)
     resolution = read_resolution(source)
     data = render(resolution, args.format, args.reference, args.paper)
     if args.output == "-":
@@ -358,7 +370,8 @@ def _run_render(args: argparse.Namespace) -> int:
             raise UsageError("a DOCX cannot go to stdout", hint="give -o FILE.docx")
         sys.stdout.write(data.decode("utf-8"))
         return 0
-    output = Path(args.output) if args.output else Path(source.stem + FORMATS[args.format])
+    name = args.source.replace("/", "-") if source != Path(args.source) else source.stem
+    output = Path(args.output) if args.output else Path(name + FORMATS[args.format])
     write_atomic(output, data, force=args.force)
     print(f"wrote {output}")
     return 0

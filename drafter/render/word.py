@@ -46,6 +46,7 @@ def render_docx_bytes(resolution: Resolution, *, reference: Path | None = None, 
 
 def build(resolution: Resolution, *, reference: Path | None = None, paper: str = "A4") -> tuple[bytes, list[str]]:
     document, warnings = _open(reference)
+    set_page(document, paper)
     writer = _Writer(document, resolution)
     writer.masthead()
     writer.body()
