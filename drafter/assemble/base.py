@@ -58,9 +58,15 @@ def load_base(library: Library, base: str) -> Base:
     else:
         found = None
     if found is not None:
-        series = frozenset(s.number for s in library.sources
-                           if s.title == found.title and s.body == found.body and s.number != found.number)
-        return replace(found, series=series)
+        siblings = [s for s in library.sources
+                    if s.title == found.title and s.body == found.body and s.number != found.number]
+        masthead = found.masthead
+        if not (masthead and masthead.origin):
+            # The committee a series goes through rarely changes: a sibling's masthead says it.
+            origin = next((s.origin for s in reversed(siblings) if s.origin), None)
+            if origin:
+                masthead = replace(masthead or Masthead(), origin=origin)
+        return replace(found, series=frozenset(s.number for s in siblings), masthead=masthead)
     known = ", ".join(s.number for s in library.sources[:8])
     raise UsageError(f"no resolution {base!r} in the library and no such file",
                      hint=f"use a number the library holds ({known}{', ...' if len(library.sources) > 8 else ''}) "
