@@ -292,12 +292,17 @@ def _add_new(commands) -> None:
     sub.add_argument("--reference", metavar="FILE", type=Path, help="a .docx/.dotx whose styles the draft takes")
     sub.add_argument("--paper", choices=["A4", "letter"], default="A4", help="paper size (default: A4)")
     sub.add_argument("--force", action="store_true", help="replace an existing output file")
+    sub.add_argument("--redline", nargs="?", const="tracked", choices=["tracked", "marked"],
+                     help="write the draft against its base: Word tracked changes (default), or "
+                          "'marked': new text bold, deleted text struck through (DOCX only)")
 
 
 def _run_new(args: argparse.Namespace) -> int:
     from drafter.assemble import run
     from drafter.errors import UsageError
 
+    if args.redline and args.format != "docx":
+        raise UsageError("--redline writes Word tracked changes: use it with --format docx")
     if args.session < 1 or args.session > 999:
         raise UsageError(f"--session {args.session}: a session is a number from 1 to 999")
     choose = None
@@ -309,7 +314,8 @@ def _run_new(args: argparse.Namespace) -> int:
     draft, library = run.new_draft(args.library, args.base, args.session, answers_path=args.answers,
                                    choose=choose)
     output = args.output or run.default_output(draft, args.format)
-    result = run.write(draft, library, output, args.format, args.force, args.reference, args.paper)
+    result = run.write(draft, library, output, args.format, args.force, args.reference, args.paper,
+                       args.redline)
     print(f"wrote {result.output} ({len(result.resolution.preamble)} preambular, "
           f"{len(result.resolution.operative)} operative paragraphs) and {result.answers}")
     to_fill = draft.to_fill()

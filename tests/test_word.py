@@ -61,9 +61,9 @@ def test_footnotes_are_word_footnotes(rendered, resolution):
     cited = 0
     for p in body.iter(f"{W}p"):
         before = ""
-        for node in p.iter(f"{W}t", f"{W}footnoteReference"):
-            if node.tag == f"{W}t":
-                before += node.text or ""
+        for node in p.iter(f"{W}t", f"{W}tab", f"{W}footnoteReference"):
+            if node.tag in (f"{W}t", f"{W}tab"):
+                before += node.text or "" if node.tag == f"{W}t" else "\t"
                 continue
             cited += 1
             text = by_id[node.get(f"{W}id")]
@@ -163,3 +163,63 @@ def test_a_draft_made_by_drafter_new_opens(tmp_path):
     pdf = to_pdf(tmp_path / "d.docx", tmp_path)
     text = " ".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout.split())
     assert "sixty-first session" in text and "[to fill: symbol]." in text
+
+
+# --- the draft against its base ----------------------------------------------------------------
+
+def _new(tmp_path: Path, name: str, *extra: str) -> Path:
+    out = tmp_path / name
+    result = subprocess.run([sys.executable, "-m", "drafter", "new", "--session", "60", "--base", "58/208",
+                             "--library", str(ROOT / "clause_library"), "--no-input", "-o", str(out), *extra],
+                            capture_output=True, text=True, cwd=tmp_path, timeout=120)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+def _accept_all(body: etree._Element) -> list[str]:
+    """What a word processor's "accept all changes" leaves: paragraph texts without deletions."""
+    texts = []
+    for p in body.iter(f"{W}p"):
+        mark = p.find(f"{W}pPr/{W}rPr/{W}del")
+        text = "".join(
+            ("\t" if node.tag == f"{W}tab" else node.text or "")
+            for node in p.iter(f"{W}t", f"{W}tab")
+            if not any(a.tag == f"{W}del" for a in node.iterancestors()))
+        if mark is not None and not text:
+            continue                    # a deleted paragraph goes with its mark
+        texts.append(text)
+    return texts
+
+
+def test_tracked_changes_accepted_give_the_clean_draft(tmp_path):
+    clean = _new(tmp_path, "clean.docx")
+    tracked = _new(tmp_path, "tracked.docx", "--redline")
+    body = _part(tracked.read_bytes(), "word/document.xml")
+    inserted = body.findall(f".//{W}ins")
+    deleted = body.findall(f".//{W}del")
+    assert inserted and deleted
+    assert {e.get(f"{W}author") for e in inserted + deleted} == {"drafter"}
+    ids = [e.get(f"{W}id") for e in inserted + deleted]
+    assert len(ids) == len(set(ids))
+    # The session moved: "fifty-ninth" is deleted, "sixty-first" inserted, word by word.
+    assert any("fifty-ninth" in "".join(d.itertext()) for d in deleted)
+    assert any("sixty-first" in "".join(i.itertext()) for i in inserted)
+    assert _accept_all(body) == _accept_all(_part(clean.read_bytes(), "word/document.xml"))
+    pdf = to_pdf(tracked, tmp_path)          # and a word processor opens it
+    assert "sixty-first" in subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
+
+
+def test_marked_redline_is_bold_and_struck(tmp_path):
+    marked = _new(tmp_path, "marked.docx", "--redline", "marked")
+    body = _part(marked.read_bytes(), "word/document.xml")
+    assert body.find(f".//{W}ins") is None and body.find(f".//{W}del") is None
+    bold = ["".join(r.itertext()) for r in body.iter(f"{W}r") if r.find(f"{W}rPr/{W}b") is not None]
+    struck = ["".join(r.itertext()) for r in body.iter(f"{W}r") if r.find(f"{W}rPr/{W}strike") is not None]
+    assert any("sixty-first" in t for t in bold) and any("fifty-ninth" in t for t in struck)
+
+
+def test_redline_is_for_docx_only(tmp_path):
+    result = subprocess.run([sys.executable, "-m", "drafter", "new", "--session", "60", "--base", "58/208",
+                             "--library", str(ROOT / "clause_library"), "--no-input", "--format", "text",
+                             "--redline"], capture_output=True, text=True, cwd=tmp_path)
+    assert result.returncode == 2 and "--redline" in result.stderr

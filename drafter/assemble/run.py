@@ -15,6 +15,7 @@ from pathlib import Path
 
 from drafter.assemble import answers
 from drafter.assemble.base import load_base
+from drafter.assemble.changes import changes
 from drafter.assemble.compose import to_resolution
 from drafter.assemble.draft import Draft, start
 from drafter.errors import AnswersError
@@ -55,13 +56,14 @@ def new_draft(library_dir: str | Path, base: str, session: int, *, answers_path:
     return draft, library
 
 
-def render(resolution: Resolution, fmt: str, reference: Path | None = None, paper: str = "A4") -> bytes:
+def render(resolution: Resolution, fmt: str, reference: Path | None = None, paper: str = "A4",
+           changes: list | None = None, redline: str = "tracked") -> bytes:
     if fmt == "text":
         from drafter.render.text import render_text
         return render_text(resolution).encode("utf-8")
     if fmt == "docx":
         from drafter.render.word import build
-        data, warnings = build(resolution, reference=reference, paper=paper)
+        data, warnings = build(resolution, reference=reference, paper=paper, changes=changes, redline=redline)
         for warning in warnings:
             print(f"drafter: warning: {warning}", file=sys.stderr)
         return data
@@ -70,12 +72,15 @@ def render(resolution: Resolution, fmt: str, reference: Path | None = None, pape
 
 
 def write(draft: Draft, library: Library, output: Path, fmt: str, force: bool,
-          reference: Path | None = None, paper: str = "A4") -> Result:
+          reference: Path | None = None, paper: str = "A4", redline: str | None = None) -> Result:
     answers_path = answers_path_for(output)
     check_free(output, force)
     check_free(answers_path, force)
-    resolution = to_resolution(draft)
-    write_atomic(output, render(resolution, fmt, reference, paper), force=force)
+    if redline:
+        resolution, paired = changes(draft)
+    else:
+        resolution, paired = to_resolution(draft), None
+    write_atomic(output, render(resolution, fmt, reference, paper, paired, redline or "tracked"), force=force)
     write_atomic(answers_path, store.dump_yaml(answers.to_data(draft, library)), force=force)
     return Result(output, answers_path, draft, resolution)
 

@@ -25,6 +25,7 @@ from drafter.model import FootnoteRef, Paragraph, Resolution, Section, SubParagr
 from drafter.output import write_atomic
 from drafter.render import wordml
 from drafter.render.styles import ensure_styles, set_page
+from drafter.worddiff import word_diff
 
 REFERENCE = Path(__file__).resolve().parents[2] / "templates" / "reference.docx"
 FIXED_TIME = dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
@@ -44,12 +45,19 @@ def render_docx_bytes(resolution: Resolution, *, reference: Path | None = None, 
     return build(resolution, reference=reference, paper=paper)[0]
 
 
-def build(resolution: Resolution, *, reference: Path | None = None, paper: str = "A4") -> tuple[bytes, list[str]]:
+def build(resolution: Resolution, *, reference: Path | None = None, paper: str = "A4",
+          changes: list | None = None, redline: str = "tracked") -> tuple[bytes, list[str]]:
+    """The document; with `changes` (drafter.assemble.changes), written against its base as
+    tracked changes (`redline="tracked"`) or the older convention, new text bold and deleted text
+    struck through (`redline="marked"`)."""
     document, warnings = _open(reference)
     set_page(document, paper)
     writer = _Writer(document, resolution)
     writer.masthead()
-    writer.body()
+    if changes is None:
+        writer.body()
+    else:
+        _Redline(writer, redline).body(changes)
     return deterministic_bytes(document), warnings
 
 
@@ -224,6 +232,111 @@ class _Writer:
         for line in (adopted.meeting, un_date(adopted.date) if adopted.date else None):
             if line:
                 self.document.add_paragraph(_clean(line), style="Closing")
+
+
+class _Redline:
+    """The body of a draft against its base: word-level insertions and deletions."""
+
+    AUTHOR = "drafter"
+    DATE = "2000-01-01T00:00:00Z"        # fixed, so the same draft gives the same bytes
+
+    def __init__(self, writer: _Writer, mode: str) -> None:
+        self.writer = writer
+        self.document = writer.document
+        self.tracked = mode == "tracked"
+        self.revisions = wordml.Revisions(self.AUTHOR, self.DATE)
+
+    def body(self, changes) -> None:
+        formula = self.document.add_paragraph(style="SingleTxt")
+        formula.paragraph_format.first_line_indent = Cm(1.27)
+        formula.add_run(_clean(f"The {self.writer.resolution.body}")).italic = True
+        formula.add_run(",")
+        for change in changes:
+            self.paragraph(change.new, change.old, "SingleTxt", change.kind == "operative")
+            self.subs(change.new.subparagraphs if change.new else (), change.old.subparagraphs if change.old else ())
+
+    def subs(self, new_subs, old_subs) -> None:
+        olds = {s.label: s for s in old_subs}
+        seen = set()
+        for sub in new_subs:
+            old = olds.get(sub.label)
+            seen.add(sub.label)
+            self.paragraph(sub, old, "SubPara", False, prefix=f"({sub.label})\t")
+        for old in old_subs:
+            if old.label not in seen:
+                self.paragraph(None, old, "SubPara", False, prefix=f"({old.label})\t")
+
+    def paragraph(self, new, old, style: str, operative: bool, prefix: str | None = None) -> None:
+        p = self.document.add_paragraph(style=style)
+        p.paragraph_format.first_line_indent = Cm(1.27) if style == "SingleTxt" else Cm(0)
+        shown = new if new is not None else old
+        if operative and getattr(shown, "number", None) is not None:
+            prefix = f"{shown.number}.\t"
+        if new is None:                     # dropped: all of it deleted, its paragraph mark too
+            self.run(p, prefix or "", "-", False)
+            self.run(p, _clean(old.text), "-", False)
+            self.mark(p, "del")
+            return
+        if prefix:
+            self.run(p, prefix, "=" if old is not None else "+", False)
+        if old is None:                     # added: all of it inserted
+            self.mark(p, "ins")
+        ops = word_diff(old.text, new.text) if old is not None else [("+", new.text)]
+        self.diff(p, ops, new, old)
+
+    def diff(self, p, ops, new, old) -> None:
+        lead_new = _lead_end(new)
+        lead_old = _lead_end(old) if old is not None else 0
+        refs = sorted(new.footnotes, key=lambda r: r.at)
+        placed = 0
+        position = {"new": 0, "old": 0}
+        for ref in refs:
+            if ref.at == 0:
+                self.writer.note(p, ref)
+                placed += 1
+        for op, text in ops:
+            side = "old" if op == "-" else "new"
+            lead_end = lead_old if side == "old" else lead_new
+            stops = {lead_end} | ({r.at for r in refs} if side == "new" else set())
+            start = position[side]
+            cuts = sorted(c - start for c in stops if start < c < start + len(text))
+            last = 0
+            for cut in [*cuts, len(text)]:
+                piece = text[last:cut]
+                if piece:
+                    self.run(p, _clean(piece), op, start + last < lead_end)
+                last = cut
+                end = start + cut
+                while side == "new" and placed < len(refs) and refs[placed].at == end and end > 0:
+                    self.writer.note(p, refs[placed])
+                    placed += 1
+            # Common text moves through both wordings; an insertion only the new, a deletion the old.
+            if op in "=+":
+                position["new"] += len(text)
+            if op in "=-":
+                position["old"] += len(text)
+
+    def run(self, p, text: str, op: str, italic: bool) -> None:
+        if not text:
+            return
+        if op == "=":
+            wordml.text_run(p, text, italic=italic)
+        elif self.tracked:
+            wordml.text_run(p, text, italic=italic, change=self.revisions, kind="ins" if op == "+" else "del")
+        else:
+            run = p.add_run(text)
+            run.italic = italic or None
+            run.bold = True if op == "+" else None
+            run.font.strike = True if op == "-" else None
+
+    def mark(self, p, kind: str) -> None:
+        if self.tracked:
+            self.revisions.mark_paragraph(p, kind)
+
+
+def _lead_end(paragraph) -> int:
+    lead = getattr(paragraph, "lead", None)
+    return len(lead) if lead and paragraph.text.startswith(lead) else 0
 
 
 def _clean(text: str) -> str:

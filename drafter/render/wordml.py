@@ -98,7 +98,12 @@ def text_run(paragraph, text: str, italic: bool = False, deleted: bool = False, 
     run = _element("w:r")
     if italic:
         _sub(_sub(run, "w:rPr"), "w:i")
-    _text(run, text, "w:delText" if kind == "del" else "w:t")
+    # A tab is its own element in WordprocessingML, never a character inside w:t.
+    for index, piece in enumerate(text.split("\t")):
+        if index:
+            _sub(run, "w:tab")
+        if piece:
+            _text(run, piece, "w:delText" if kind == "del" else "w:t")
     target = change.wrap(paragraph._p, kind) if (change and kind) else paragraph._p
     target.append(run)
 
