@@ -223,3 +223,45 @@ def test_redline_is_for_docx_only(tmp_path):
                              "--library", str(ROOT / "clause_library"), "--no-input", "--format", "text",
                              "--redline"], capture_output=True, text=True, cwd=tmp_path)
     assert result.returncode == 2 and "--redline" in result.stderr
+
+
+# --- what a review of the renderer found (each was a bug once) -----------------------------------
+
+def test_parts_use_their_own_footnotes():
+    from conftest import corpus_or_skip
+
+    resolution = read_resolution(corpus_or_skip() / "75" / "75_101A-B_E.xml")
+    notes = _part(build(resolution)[0], "word/footnotes.xml")
+    texts = ["".join(n.itertext()).strip() for n in notes.findall(f"{W}footnote") if int(n.get(f"{W}id")) > 0]
+    assert texts and all(texts)                      # no empty note
+
+
+def test_lost_note_texts_warn_and_the_title_note_is_kept():
+    resolution = read_resolution(SEED_BY_NUMBER["2006/2"])
+    data, warnings = build(resolution)
+    assert any("footnote 15 has no text" in w for w in warnings)
+    notes = "".join(_part(data, "word/footnotes.xml").itertext())
+    assert "For the discussion, see chap. II, paras. 11-14." in notes
+
+
+def test_settings_stay_in_schema_order_and_word_styles_are_not_doubled(tmp_path):
+    resolution = read_resolution(SEED_BY_NUMBER["58/208"])
+    data, _ = build(resolution)
+    assert b"footnotePr" not in zipfile.ZipFile(io.BytesIO(data)).read("word/settings.xml")
+    office = tmp_path / "word-made.docx"
+    document = docx.Document()
+    document.styles.add_style("footnote text", 1)    # Word's own name, id "footnotetext"
+    document.save(office)
+    styles = _part(build(resolution, reference=office)[0], "word/styles.xml")
+    ids = [s.get(f"{W}styleId") for s in styles.findall(f"{W}style")]
+    assert len(ids) == len(set(ids))
+
+
+def test_masthead_of_an_adopted_resolution():
+    from conftest import corpus_or_skip
+
+    resolution = read_resolution(corpus_or_skip() / "75" / "75_100_E.xml")
+    texts = [p.text for p in docx.Document(io.BytesIO(build(resolution)[0])).paragraphs]
+    assert "Seventy-fifth session" in texts
+    assert "Resolution adopted by the General Assembly" in texts
+    assert any("Fourth Committee" in t for t in texts)

@@ -33,31 +33,58 @@ _NO_DATE = "1970-01-01"
 
 
 def render_akn(resolution: Resolution) -> str:
-    builder = _Builder(resolution)
     root = etree.Element(_E + "akomaNtoso", nsmap={None: AKN})
-    statement = etree.SubElement(root, _E + "statement", name="resolution")
+    if resolution.parts:
+        root.append(_collection(resolution))
+    else:
+        root.append(_statement(resolution))
+    return etree.tostring(root, encoding="unicode", pretty_print=True)
+
+
+def _collection(resolution: Resolution) -> etree._Element:
+    """Resolutions adopted together (75/101 A and B): a documentCollection whose components hold
+    each part as a statement of its own, as the UN's files do."""
+    builder = _Builder(resolution)
+    collection = etree.Element(_E + "documentCollection", name="publication")
+    collection.append(builder.meta())
+    collection.append(builder.cover())
+    collection.append(builder.preface())
+    body = etree.SubElement(collection, _E + "collectionBody")
+    for index, part in enumerate(resolution.parts):
+        component = etree.SubElement(body, _E + "component", eId=f"comp_{index}")
+        as_resolution = Resolution(number=part.label, symbol=None, title=part.title, body=resolution.body,
+                                   session=resolution.session, preamble=part.preamble, operative=part.operative,
+                                   footnotes=part.footnotes, adopted=part.adopted, sections=part.sections)
+        component.append(_statement(as_resolution, cover=False, scope=f"comp_{index}__"))
+    return collection
+
+
+def _statement(resolution: Resolution, cover: bool = True, scope: str = "") -> etree._Element:
+    builder = _Builder(resolution, scope)
+    statement = etree.Element(_E + "statement", name="resolution")
     statement.append(builder.meta())
-    statement.append(builder.cover())
+    if cover:
+        statement.append(builder.cover())
     statement.append(builder.preface())
-    if resolution.preamble:
-        statement.append(builder.preamble(resolution.preamble))
+    statement.append(builder.preamble(resolution.preamble))
     statement.append(builder.main_body(resolution))
     if resolution.adopted:
         statement.append(builder.conclusions())
     if resolution.annexes:
         statement.append(builder.attachments(resolution.annexes))
-    return etree.tostring(root, encoding="unicode", pretty_print=True)
+    return statement
 
 
 class _Builder:
-    def __init__(self, resolution: Resolution) -> None:
+    def __init__(self, resolution: Resolution, scope: str = "") -> None:
         self.resolution = resolution
+        self.scope = scope              # eIds are unique across a collection: "comp_1__para_3"
         self.notes = 0
         self.ids: dict[str, int] = {}
 
     def eid(self, prefix: str) -> str:
         self.ids[prefix] = self.ids.get(prefix, 0) + 1
-        return f"{prefix}_{self.ids[prefix]}"
+        return f"{self.scope}{prefix}_{self.ids[prefix]}"
 
     # --- meta -----------------------------------------------------------------------------
     def meta(self) -> etree._Element:
@@ -66,22 +93,22 @@ class _Builder:
         name = re.sub(r"[^A-Za-z0-9.]+", "-", r.number).strip("-") or "draft"
         work = f"/akn/un/statement/deliberation/{_author(r.body)}/{date}/{name}"
         meta = _el("meta")
-        ident = etree.SubElement(meta, _E + "identification", source="#drafter")
+        ident = etree.SubElement(meta, _E + "identification", source=f"#{self.scope}drafter")
         for level, uri, extra in (("FRBRWork", work, "country"), ("FRBRExpression", f"{work}/eng@", "language"),
                                   ("FRBRManifestation", f"{work}/eng@.akn", None)):
             frbr = etree.SubElement(ident, _E + level)
             etree.SubElement(frbr, _E + "FRBRthis", value=f"{uri}/!main")
             etree.SubElement(frbr, _E + "FRBRuri", value=uri)
             etree.SubElement(frbr, _E + "FRBRdate", date=date, name="adoption" if level == "FRBRWork" else "generation")
-            etree.SubElement(frbr, _E + "FRBRauthor", href=f"#{_author(r.body)}")
+            etree.SubElement(frbr, _E + "FRBRauthor", href=f"#{self.scope}{_author(r.body)}")
             if extra == "country":
                 etree.SubElement(frbr, _E + "FRBRcountry", value="un")
             elif extra == "language":
                 etree.SubElement(frbr, _E + "FRBRlanguage", language="eng")
-        references = etree.SubElement(meta, _E + "references", source="#drafter")
-        etree.SubElement(references, _E + "TLCOrganization", eId="drafter",
+        references = etree.SubElement(meta, _E + "references", source=f"#{self.scope}drafter")
+        etree.SubElement(references, _E + "TLCOrganization", eId=f"{self.scope}drafter",
                          href="/akn/ontology/organization/drafter", showAs="drafter")
-        etree.SubElement(references, _E + "TLCOrganization", eId=_author(r.body),
+        etree.SubElement(references, _E + "TLCOrganization", eId=f"{self.scope}{_author(r.body)}",
                          href=f"/akn/ontology/organization/un/{_author(r.body)}", showAs=r.body)
         return meta
 
@@ -231,13 +258,13 @@ class _Builder:
     def note(self, parent: etree._Element, ref: FootnoteRef) -> etree._Element:
         self.notes += 1
         note = etree.SubElement(parent, _E + "authorialNote", marker=ref.marker, placement="bottom",
-                                eId=f"authorialNote_{self.notes}")
+                                eId=f"{self.scope}authorialNote_{self.notes}")
         etree.SubElement(note, _E + "p").text = _text(self.resolution.footnotes.get(ref.marker, ""))
         return note
 
     def conclusions(self) -> etree._Element:
         adopted = self.resolution.adopted
-        conclusions = _el("conclusions", eId="conclusions")
+        conclusions = _el("conclusions", eId=f"{self.scope}conclusions")
         p = etree.SubElement(conclusions, _E + "p")
         etree.SubElement(p, _E + "inline", name="adoptionMeeting").text = _text(adopted.meeting or "")
         etree.SubElement(p, _E + "eol")
@@ -250,8 +277,8 @@ class _Builder:
         for annex in annexes:
             attachment = etree.SubElement(attachments, _E + "attachment", eId=self.eid("att"))
             doc = etree.SubElement(attachment, _E + "doc", name="annex")
-            meta = self.meta()
-            doc.append(meta)
+            # The annex's own meta: its references need eIds of their own.
+            doc.append(_Builder(self.resolution, f"{self.scope}{attachment.get('eId')}__").meta())
             if annex.label or annex.title:
                 preface = etree.SubElement(doc, _E + "preface")
                 if annex.label:

@@ -40,7 +40,9 @@ def ensure_styles(document: Document) -> list[str]:
     """Add the styles drafter needs; return the names that had to be added."""
     added = []
     styles = document.styles
-    names = {style.name for style in styles}
+    # A style counts as present by name or by id: Word's own "footnote text" has the id FootnoteText,
+    # and adding ours beside it would give styles.xml two styles with one id.
+    names = {style.name for style in styles} | {style.style_id for style in styles}
     normal = styles["Normal"]
     normal.font.name = normal.font.name or FONT
     for name, (size, bold, italic, align, left, right, first, after) in PARAGRAPH_STYLES.items():
@@ -72,7 +74,10 @@ def ensure_styles(document: Document) -> list[str]:
 
 
 def set_page(document: Document, paper: str) -> None:
-    width, height = PAPER[paper]
+    key = {"a4": "A4", "letter": "letter"}.get(paper.lower())
+    if key is None:
+        raise ValueError(f"paper must be A4 or letter, not {paper!r}")
+    width, height = PAPER[key]
     for section in document.sections:
         section.orientation = WD_ORIENT.PORTRAIT
         section.page_width, section.page_height = width, height

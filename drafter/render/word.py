@@ -22,6 +22,7 @@ from drafter.errors import OutputError
 from drafter.ingest.clean import clean_chars
 from drafter.library.templates import un_date
 from drafter.model import FootnoteRef, Paragraph, Resolution, Section, SubParagraph
+from drafter.ordinals import ordinal_words
 from drafter.output import write_atomic
 from drafter.render import wordml
 from drafter.render.styles import ensure_styles, set_page
@@ -58,7 +59,7 @@ def build(resolution: Resolution, *, reference: Path | None = None, paper: str =
         writer.body()
     else:
         _Redline(writer, redline).body(changes)
-    return deterministic_bytes(document), warnings
+    return deterministic_bytes(document), warnings + sorted(set(writer.warnings))
 
 
 def _open(reference: Path | None):
@@ -121,6 +122,8 @@ class _Writer:
         self.document = document
         self.resolution = resolution
         self.footnotes = wordml.Footnotes(document)
+        self.notes = resolution.footnotes          # the note texts of what is being written now
+        self.warnings: list[str] = []
         self.draft = resolution.adopted is None and bool(
             resolution.masthead and "/L." in (resolution.masthead.symbol or ""))
 
@@ -142,15 +145,22 @@ class _Writer:
             right.append(m.issued)
         right.append("Original: English")
         self._cell(table.cell(1, 1), "\n".join(right), "MastheadRight")
-        session = (m.session if m and m.session else None)
+        session = (m.session if m and m.session else None) or _session_title(r.session)
         lines = [x for x in (session, m.agenda_item if m else None) if x]
         for line in lines:
             self.document.add_paragraph(_clean(line), style="Masthead")
         if self.draft and m and m.sponsor:
             self.document.add_paragraph(_clean(m.sponsor), style="Sponsor")
+        if not self.draft and r.adopted:
+            self.document.add_paragraph(_clean(f"Resolution adopted by the {r.body}"), style="Sponsor")
+            if m and m.origin:
+                self.document.add_paragraph(_clean(m.origin), style="Sponsor")
         title = r.title or ""
         heading = title if self.draft else f"{r.number}. {title}"
-        self.document.add_paragraph(_clean(heading), style="DocTitle")
+        paragraph = self.document.add_paragraph(_clean(heading), style="DocTitle")
+        for marker in _uncited(r):
+            # A note no paragraph cites is the title's ("International migration and development*").
+            self.note(paragraph, FootnoteRef(marker, len(heading)))
 
     def _cell(self, cell, text: str, style: str) -> None:
         lines = text.split("\n")
@@ -169,9 +179,13 @@ class _Writer:
         self.holder(r)
         for part in r.parts:
             self.heading(part.label, part.title)
+            self.notes = part.footnotes or r.footnotes
             self.holder(part)
-        if r.adopted and not self.draft:
-            self.closing()
+            if part.adopted:
+                self.closing(part.adopted)
+        self.notes = r.footnotes
+        if r.adopted and not self.draft and not r.parts:
+            self.closing(r.adopted)
         for annex in r.annexes:
             self.document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
             self.heading(annex.label or "Annex", annex.title)
@@ -223,12 +237,13 @@ class _Writer:
                     self.note(p, ref)
 
     def note(self, p, ref: FootnoteRef) -> None:
-        text = self.resolution.footnotes.get(ref.marker, "")
-        note_id = self.footnotes.add(_clean(text))
+        text = self.notes.get(ref.marker)
+        if text is None:
+            self.warnings.append(f"footnote {ref.marker} has no text in the source; it is left empty")
+        note_id = self.footnotes.add(_clean(text or ""))
         wordml.reference_run(p, note_id)
 
-    def closing(self) -> None:
-        adopted = self.resolution.adopted
+    def closing(self, adopted) -> None:
         for line in (adopted.meeting, un_date(adopted.date) if adopted.date else None):
             if line:
                 self.document.add_paragraph(_clean(line), style="Closing")
@@ -332,6 +347,24 @@ class _Redline:
     def mark(self, p, kind: str) -> None:
         if self.tracked:
             self.revisions.mark_paragraph(p, kind)
+
+
+def _session_title(session: int | None) -> str | None:
+    if not session:
+        return None
+    words = ordinal_words(session)
+    return f"{words[:1].upper()}{words[1:]} session"
+
+
+def _uncited(resolution: Resolution) -> list[str]:
+    cited = set()
+    for _, paragraph in resolution.all_paragraphs():
+        stack = [paragraph]
+        while stack:
+            item = stack.pop()
+            cited |= {ref.marker for ref in item.footnotes}
+            stack += list(item.subparagraphs)
+    return [marker for marker in resolution.footnotes if marker not in cited]
 
 
 def _lead_end(paragraph) -> int:

@@ -51,8 +51,9 @@ class Footnotes:
         blob = resources.files("drafter.render").joinpath("default-footnotes.xml").read_bytes()
         package = self.document.part.package
         part = XmlPart(PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES, parse_xml(blob), package)
+        # settings.xml may name the separator notes (w:footnotePr); it is optional, and leaving it
+        # out keeps settings.xml in the schema's strict element order that Word checks.
         self.document.part.relate_to(part, RT.FOOTNOTES)
-        _declare_separators(self.document)
         return part
 
     def add(self, text: str) -> int:
@@ -70,18 +71,6 @@ class Footnotes:
         _text(text_run, " " + text, "w:t")
         root.append(note)
         return note_id
-
-
-def _declare_separators(document) -> None:
-    """settings.xml names the separator notes, as Word writes it."""
-    settings = document.settings.element
-    if settings.find(qn("w:footnotePr")) is not None:
-        return
-    footnote_pr = _element("w:footnotePr")
-    for note_id in ("-1", "0"):
-        _sub(footnote_pr, "w:footnote", {"w:id": note_id})
-    # The schema wants footnotePr early in settings; after the zoom/proofing group is accepted.
-    settings.insert(min(len(settings), 1), footnote_pr)
 
 
 def reference_run(paragraph, note_id: int, change=None) -> None:
