@@ -68,3 +68,9 @@ def match_case(template: str, words: str) -> str:
     if template[:1].isupper():
         return words[:1].upper() + words[1:]
     return words
+
+
+def session_heading(n: int) -> str:
+    """61 -> "Sixty-first session", as a masthead writes the session."""
+    words = ordinal_words(n)
+    return f"{words[:1].upper()}{words[1:]} session"

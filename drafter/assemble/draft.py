@@ -24,7 +24,7 @@ from typing import Any
 from drafter.assemble.base import Base, BaseClause
 from drafter.library.model import Library, Variant
 from drafter.library.templates import Placeholder, text_after
-from drafter.ordinals import ordinal_words
+from drafter.ordinals import session_heading
 
 _COMMITTEE = re.compile(r"\b(First|Second|Third|Fourth|Fifth|Sixth) Committee\b")
 _COMMITTEE_NUMBERS = {"First": 1, "Second": 2, "Third": 3, "Fourth": 4, "Fifth": 5, "Sixth": 6}
@@ -55,8 +55,7 @@ class Heading:
 
     @property
     def session_title(self) -> str:
-        words = ordinal_words(self.session)
-        return f"{words[:1].upper()}{words[1:]} session"
+        return session_heading(self.session)
 
 
 @dataclass

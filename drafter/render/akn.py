@@ -23,7 +23,7 @@ from lxml import etree
 from drafter.ingest.clean import clean_chars
 from drafter.ingest.layout import parse_date
 from drafter.library.templates import un_date
-from drafter.ordinals import ordinal_words
+from drafter.ordinals import session_heading
 from drafter.model import Annex, FootnoteRef, Paragraph, Resolution, Section, SubParagraph
 
 AKN = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
@@ -131,8 +131,7 @@ class _Builder:
         if r.session:
             p = etree.SubElement(cover, _E + "p")
             session = etree.SubElement(p, _E + "session", value=str(r.session))
-            words = ordinal_words(r.session)
-            session.text = (m.session if m and m.session else None) or f"{words[:1].upper()}{words[1:]} session"
+            session.text = (m.session if m and m.session else None) or session_heading(r.session)
         if m and m.agenda_item:
             p = etree.SubElement(cover, _E + "p")
             etree.SubElement(p, _E + "inline", name="agenda item").text = _text(m.agenda_item)

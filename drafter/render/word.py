@@ -22,7 +22,7 @@ from drafter.errors import OutputError
 from drafter.ingest.clean import clean_chars
 from drafter.library.templates import un_date
 from drafter.model import FootnoteRef, Paragraph, Resolution, Section, SubParagraph
-from drafter.ordinals import ordinal_words
+from drafter.ordinals import session_heading
 from drafter.output import write_atomic
 from drafter.render import wordml
 from drafter.render.styles import ensure_styles, set_page
@@ -145,7 +145,7 @@ class _Writer:
             right.append(m.issued)
         right.append("Original: English")
         self._cell(table.cell(1, 1), "\n".join(right), "MastheadRight")
-        session = (m.session if m and m.session else None) or _session_title(r.session)
+        session = (m.session if m and m.session else None) or (session_heading(r.session) if r.session else None)
         lines = [x for x in (session, m.agenda_item if m else None) if x]
         for line in lines:
             self.document.add_paragraph(_clean(line), style="Masthead")
@@ -347,13 +347,6 @@ class _Redline:
     def mark(self, p, kind: str) -> None:
         if self.tracked:
             self.revisions.mark_paragraph(p, kind)
-
-
-def _session_title(session: int | None) -> str | None:
-    if not session:
-        return None
-    words = ordinal_words(session)
-    return f"{words[:1].upper()}{words[1:]} session"
 
 
 def _uncited(resolution: Resolution) -> list[str]:
