@@ -27,7 +27,8 @@ def corpus_or_skip() -> Path:
 
 @pytest.fixture(scope="session")
 def seeds():
-    """The five seeds parsed once, keyed by resolution number."""
-    from drafter.ingest import read_resolution
+    """The five seeds parsed once, keyed by resolution number, each under the path a user in the
+    project folder would give ("seeds/001_....txt"), wherever the project was cloned."""
+    from drafter.ingest import parse_bytes
 
-    return {number: read_resolution(path) for number, path in SEED_BY_NUMBER.items()}
+    return {number: parse_bytes(path.read_bytes(), f"seeds/{path.name}") for number, path in SEED_BY_NUMBER.items()}
