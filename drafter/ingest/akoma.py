@@ -158,7 +158,7 @@ class _BodyReader:
         while index < len(items):
             item = items[index]
             name = _name(item)
-            if name in ("section", "part", "chapter", "title", "division", "hcontainer") and self._has_heading_or_body(item):
+            if name in ("section", "part", "chapter", "title", "division", "hcontainer"):
                 body.sections.append(self._section(item))
             elif self._is_heading(item):
                 label, heading, index = self._heading_run(items, index)
@@ -177,9 +177,6 @@ class _BodyReader:
             elif name:
                 self._paragraph(item, body)
             index += 1
-
-    def _has_heading_or_body(self, item) -> bool:
-        return True
 
     def _is_heading(self, item) -> bool:
         name = _name(item)
@@ -474,30 +471,27 @@ def _preface(preface, notes: _Notes | None = None) -> tuple[str | None, str | No
     return number_text or None, title_text or None
 
 
+# Where the cover page keeps each masthead line: (element, (attribute, value) or None, field).
+_COVER_FIELDS = [
+    ("docNumber", None, "symbol"),
+    ("docAuthority", ("refersTo", "#issuingBody"), "organ"),
+    ("docStatus", None, "distribution"),
+    ("docDate", None, "issued"),
+    ("session", None, "session"),
+    ("inline", ("name", "agenda item"), "agenda_item"),
+    ("docProponent", None, "origin"),
+]
+
+
 def _masthead(cover) -> Masthead | None:
     if cover is None:
         return None
 
-    def text_of(element) -> str | None:
-        return one_line(clean_chars("".join(element.itertext()))) or None if element is not None else None
-
     found: dict[str, str | None] = {}
     for element in cover.iter():
-        name = _name(element)
-        if name == "docNumber":
-            found.setdefault("symbol", text_of(element))
-        elif name == "docAuthority" and element.get("refersTo") == "#issuingBody":
-            found.setdefault("organ", text_of(element))
-        elif name == "docStatus":
-            found.setdefault("distribution", text_of(element))
-        elif name == "docDate":
-            found.setdefault("issued", text_of(element))
-        elif name == "session":
-            found.setdefault("session", text_of(element))
-        elif name == "inline" and element.get("name") == "agenda item":
-            found.setdefault("agenda_item", text_of(element))
-        elif name == "docProponent":
-            found.setdefault("origin", text_of(element))
+        for name, attribute, field_name in _COVER_FIELDS:
+            if _name(element) == name and (attribute is None or element.get(attribute[0]) == attribute[1]):
+                found.setdefault(field_name, one_line(clean_chars("".join(element.itertext()))) or None)
     return Masthead(**{k: v for k, v in found.items() if v})
 
 

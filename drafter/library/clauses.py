@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from drafter.library import templates
-from drafter.library.slots import Slot, find_slots
+from drafter.library.slots import find_slots
 from drafter.model import Paragraph, Resolution, SubParagraph
 
 
