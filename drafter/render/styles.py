@@ -21,8 +21,9 @@ PAPER = {"A4": (Cm(21.0), Cm(29.7)), "letter": (Cm(21.59), Cm(27.94))}
 # name: (type, size pt, bold, italic, alignment, left cm, right cm, first-line cm, space after pt)
 PARAGRAPH_STYLES = {
     "SingleTxt": (10, False, False, WD_ALIGN_PARAGRAPH.JUSTIFY, 1.27, 1.27, 0, 6),
-    "SubPara": (10, False, False, WD_ALIGN_PARAGRAPH.JUSTIFY, 2.54, 1.27, 0, 6),
-    "SubSubPara": (10, False, False, WD_ALIGN_PARAGRAPH.JUSTIFY, 3.81, 1.27, 0, 6),
+    # The label "(a)" hangs in the margin of the text, which starts at a tab stop.
+    "SubPara": (10, False, False, WD_ALIGN_PARAGRAPH.JUSTIFY, 3.81, 1.27, -1.27, 6),
+    "SubSubPara": (10, False, False, WD_ALIGN_PARAGRAPH.JUSTIFY, 5.08, 1.27, -1.27, 6),
     "Masthead": (10, False, False, WD_ALIGN_PARAGRAPH.LEFT, 0, 0, 0, 0),
     "MastheadRight": (10, False, False, WD_ALIGN_PARAGRAPH.RIGHT, 0, 0, 0, 0),
     "MastheadSymbol": (20, False, False, WD_ALIGN_PARAGRAPH.RIGHT, 0, 0, 0, 6),
@@ -63,6 +64,8 @@ def ensure_styles(document: Document) -> list[str]:
         fmt.space_after = Pt(after)
         fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
         fmt.line_spacing = Pt(max(12, size + 2))
+        if first < 0:
+            fmt.tab_stops.add_tab_stop(Cm(left))
         added.append(name)
     for name, superscript in CHARACTER_STYLES.items():
         if name in names:

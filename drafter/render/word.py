@@ -221,7 +221,8 @@ class _Writer:
                   lead: str | None) -> None:
         """One paragraph: its number, its lead in italics, footnotes exactly where they stood."""
         p = self.document.add_paragraph(style=style)
-        p.paragraph_format.first_line_indent = Cm(1.27) if style == "SingleTxt" else Cm(0)
+        if style == "SingleTxt":
+            p.paragraph_format.first_line_indent = Cm(1.27)
         if prefix:
             wordml.text_run(p, prefix)
         text = paragraph.text
@@ -283,7 +284,8 @@ class _Redline:
 
     def paragraph(self, new, old, style: str, operative: bool, prefix: str | None = None) -> None:
         p = self.document.add_paragraph(style=style)
-        p.paragraph_format.first_line_indent = Cm(1.27) if style == "SingleTxt" else Cm(0)
+        if style == "SingleTxt":
+            p.paragraph_format.first_line_indent = Cm(1.27)
         shown = new if new is not None else old
         if operative and getattr(shown, "number", None) is not None:
             prefix = f"{shown.number}.\t"
