@@ -19,13 +19,16 @@ from drafter import __version__
 from drafter.errors import DrafterError
 
 EPILOG = """\
-examples:
-  drafter parse seeds/001_dc7a3f17028d8240.txt          readable outline of 58/208
-  drafter parse --json seeds/*.txt > seeds.json          the model of all five seeds as JSON
-  drafter parse ../shared/corpus/unga-akn/75/75_100_E.xml  the UN's own Akoma Ntoso XML
+the usual day:
+  drafter new --session 60 --base 58/208             next session's draft from 58/208, asking as it goes
+  drafter new --session 60 --base 58/208 --redline   the same, as Word tracked changes against 58/208
+  drafter clauses search remaining in one's country  find a clause in the library
+  drafter mine seeds/ more-resolutions/              grow the clause library
+  drafter parse --json seeds/001_dc7a3f17028d8240.txt  see how drafter reads a resolution
 
 Formats are recognised from the content, never the file name: Akoma Ntoso XML, PDF text layers,
-word-processor exports and plain text. Errors name the file (and line) and exit with status 2.
+word-processor exports and plain text. Exit status: 0 done, 1 a library/answers/output problem,
+2 bad input or usage, 130 interrupted. `drafter COMMAND --help` explains each command.
 """
 
 
