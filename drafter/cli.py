@@ -19,7 +19,7 @@ from drafter import __version__
 from drafter.errors import DrafterError
 
 EPILOG = """\
-the usual day:
+examples, the usual day:
   drafter new --session 60 --base 58/208             next session's draft from 58/208, asking as it goes
   drafter new --session 60 --base 58/208 --redline   the same, as Word tracked changes against 58/208
   drafter clauses search remaining in one's country  find a clause in the library

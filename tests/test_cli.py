@@ -20,7 +20,7 @@ def test_version_and_help():
 
     assert drafter("--version").stdout.strip() == f"drafter {__version__}"
     help_text = drafter("--help").stdout
-    assert "parse" in help_text and "examples:" in help_text
+    assert "parse" in help_text and "examples" in help_text and "drafter new --session" in help_text
     assert "--json" in drafter("parse", "--help").stdout
 
 
