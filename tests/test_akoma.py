@@ -185,3 +185,17 @@ def test_entities_are_not_expanded():
     except ParseError:
         return
     assert "root:" not in " ".join(p.text for p in resolution.preamble)
+
+
+def test_every_adoption_meeting_is_read(parsed):
+    # The markup changed at session 78 (<location refersTo="#adoptionMeeting">): both are read.
+    missing = [p.name for p, r in parsed.items()
+               if "plenary meeting" in p.read_text(encoding="utf-8").split("<conclusions", 1)[-1]
+               and not (r.adopted and r.adopted.meeting or any(part.adopted and part.adopted.meeting for part in r.parts))]
+    assert missing == []
+
+
+def test_no_direction_marks_in_text(parsed):
+    for path, resolution in parsed.items():
+        for _, paragraph in resolution.all_paragraphs():
+            assert "\u200e" not in paragraph.text and "\u200f" not in paragraph.text, path.name

@@ -538,7 +538,9 @@ def _session(element, number: str | None) -> int | None:
 def _adoption(conclusions) -> Adoption | None:
     if conclusions is None:
         return None
-    meeting = next((e for e in conclusions.iter() if _name(e) == "inline" and e.get("name") == "adoptionMeeting"), None)
+    # Sessions 75-77 write <inline name="adoptionMeeting">; 78-80 <location refersTo="#adoptionMeeting">.
+    meeting = next((e for e in conclusions.iter() if e.get("name") == "adoptionMeeting"
+                    or e.get("refersTo") == "#adoptionMeeting"), None)
     date = _find(conclusions, "docDate")
     meeting_text = one_line("".join(meeting.itertext())) if meeting is not None else None
     iso = date.get("date") if date is not None else None
