@@ -199,3 +199,12 @@ def test_no_direction_marks_in_text(parsed):
     for path, resolution in parsed.items():
         for _, paragraph in resolution.all_paragraphs():
             assert "\u200e" not in paragraph.text and "\u200f" not in paragraph.text, path.name
+
+
+def test_numbers_typed_into_the_text_are_numbers(parsed):
+    # Some files type "26\tCondemns" instead of <num>26.</num>; the number is not part of the text.
+    import re
+
+    typed = [(p.name, x.text[:30]) for p, r in parsed.items() for kind, x in r.all_paragraphs()
+             if kind == "operative" and re.match(r"^\d{1,3}\.?\s+[A-Z]", x.text)]
+    assert typed == []

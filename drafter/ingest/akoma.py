@@ -251,6 +251,8 @@ class _BodyReader:
             sub = SubParagraph(label, text, refs, self._points(listing) if listing is not None else ())
             self._attach(body, sub)
             return
+        if not number_text:
+            number_text, text, refs = _typed_number(text, refs)
         match = _OPERATIVE_NUMBER.match(number_text)
         number = int(match.group(1)) if match else (number_text or None)
         lead = _lead(item if listing is None else self._intro_of(listing))
@@ -321,6 +323,18 @@ class _BodyReader:
         else:
             subs.append(sub)
         holder[-1] = Paragraph(parent.text, parent.lead, parent.number, parent.footnotes, tuple(subs), parent.line)
+
+
+_TYPED_NUMBER = re.compile(r"^(\d{1,3})\.?\s+(?=[A-Z])")
+
+
+def _typed_number(text: str, refs):
+    """A paragraph number typed into the text instead of a <num> ("26\tCondemns", "6. Reaffirms")."""
+    match = _TYPED_NUMBER.match(text)
+    if not match:
+        return "", text, refs
+    cut = match.end()
+    return match.group(1), text[cut:], tuple(FootnoteRef(r.marker, max(0, r.at - cut)) for r in refs)
 
 
 def _all_bold(item) -> bool:
