@@ -17,7 +17,18 @@ What real resolutions add, each key present only when the document has it:
     annexes    [Annex]    text annexed to the resolution
 
 Footnote markers are taken out of paragraph text; `FootnoteRef.at` is the character offset in `text`
-where the marker stood, so a renderer can put it back.
+where the marker stood, so a renderer can put it back. The same holds for the notes on a title, a
+section heading and an annex title (`title_footnotes`, `heading_footnotes`).
+
+What the printed page shows beyond the words, each key present in the JSON only when used:
+    italics     [[start, end]]  italic runs inside a text other than its lead (titles of publications,
+                                Latin), as offsets in that text; `note_italics` does the same for notes
+    wrap_up     the closing words of a paragraph after its sub-paragraphs ("..., and to report thereon")
+    table       a table standing after the paragraph's text (a paragraph with empty text is a table alone)
+    style       "heading" for a line of free text set as a heading (annex headings, centred titles)
+
+Text is kept as the source spells it: no-break spaces (U+00A0) and non-breaking hyphens (U+2011)
+stay, so a date never breaks across lines; code that compares words splits on any whitespace.
 """
 
 from __future__ import annotations
@@ -40,6 +51,37 @@ class FootnoteRef:
 
 
 @dataclass(frozen=True)
+class Span:
+    """A run of italics inside a text: `text[start:end]`."""
+
+    start: int
+    end: int
+
+    def to_list(self) -> list[int]:
+        return [self.start, self.end]
+
+    @classmethod
+    def from_list(cls, data: list[int]) -> Span:
+        return cls(int(data[0]), int(data[1]))
+
+
+def _refs_from(items) -> tuple[FootnoteRef, ...]:
+    return tuple(FootnoteRef.from_dict(f) for f in items or ())
+
+
+def _spans_from(items) -> tuple[Span, ...]:
+    return tuple(Span.from_list(s) for s in items or ())
+
+
+def _note_italics_from(data) -> dict[str, tuple[Span, ...]]:
+    return {str(marker): _spans_from(spans) for marker, spans in (data or {}).items()}
+
+
+def _note_italics_to(note_italics: dict[str, tuple[Span, ...]]) -> dict[str, list[list[int]]]:
+    return {marker: [s.to_list() for s in spans] for marker, spans in note_italics.items() if spans}
+
+
+@dataclass(frozen=True)
 class SubParagraph:
     """A lettered (a), (b) ... or roman (i), (ii) ... item under an operative paragraph."""
 
@@ -47,6 +89,9 @@ class SubParagraph:
     text: str
     footnotes: tuple[FootnoteRef, ...] = ()
     subparagraphs: tuple[SubParagraph, ...] = ()
+    italics: tuple[Span, ...] = ()
+    wrap_up: str | None = None                   # words after its own sub-paragraphs
+    wrap_up_footnotes: tuple[FootnoteRef, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -56,6 +101,7 @@ class SubParagraph:
         }
         if self.subparagraphs:
             data["subparagraphs"] = [s.to_dict() for s in self.subparagraphs]
+        _extras_to(self, data)
         return data
 
     @classmethod
@@ -63,9 +109,104 @@ class SubParagraph:
         return cls(
             label=data["label"],
             text=data["text"],
-            footnotes=tuple(FootnoteRef.from_dict(f) for f in data.get("footnotes", ())),
+            footnotes=_refs_from(data.get("footnotes")),
             subparagraphs=tuple(cls.from_dict(s) for s in data.get("subparagraphs", ())),
+            italics=_spans_from(data.get("italics")),
+            wrap_up=data.get("wrap_up"),
+            wrap_up_footnotes=_refs_from(data.get("wrap_up_footnotes")),
         )
+
+
+def _extras_to(item, data: dict[str, Any]) -> None:
+    """The keys a paragraph or sub-paragraph has only when it uses them."""
+    if item.italics:
+        data["italics"] = [s.to_list() for s in item.italics]
+    if item.wrap_up is not None:
+        data["wrap_up"] = item.wrap_up
+        data["wrap_up_footnotes"] = [f.to_dict() for f in item.wrap_up_footnotes]
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One cell of a table: its text as one clean line, with notes and italics like a paragraph's."""
+
+    text: str
+    footnotes: tuple[FootnoteRef, ...] = ()
+    italics: tuple[Span, ...] = ()
+    header: bool = False                         # a heading cell (AKN <th>, Word's repeated header row)
+    bold: bool = False
+    colspan: int = 1
+    rowspan: int = 1
+    align: str | None = None                     # "left" | "center" | "right", when the source says
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"text": self.text}
+        if self.footnotes:
+            data["footnotes"] = [f.to_dict() for f in self.footnotes]
+        if self.italics:
+            data["italics"] = [s.to_list() for s in self.italics]
+        for key, default in (("header", False), ("bold", False), ("colspan", 1), ("rowspan", 1), ("align", None)):
+            if getattr(self, key) != default:
+                data[key] = getattr(self, key)
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Cell:
+        return cls(text=data["text"], footnotes=_refs_from(data.get("footnotes")),
+                   italics=_spans_from(data.get("italics")), header=bool(data.get("header", False)),
+                   bold=bool(data.get("bold", False)), colspan=int(data.get("colspan", 1)),
+                   rowspan=int(data.get("rowspan", 1)), align=data.get("align"))
+
+
+@dataclass(frozen=True)
+class TableNote:
+    """A note printed under a table, marked in its cells by a letter ("a Including ...")."""
+
+    marker: str
+    text: str
+    italics: tuple[Span, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"marker": self.marker, "text": self.text}
+        if self.italics:
+            data["italics"] = [s.to_list() for s in self.italics]
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> TableNote:
+        return cls(str(data["marker"]), data["text"], _spans_from(data.get("italics")))
+
+
+@dataclass(frozen=True)
+class Table:
+    """Rows of cells, in reading order; a cell spanning columns or rows appears once, where it starts.
+
+    Footnote refs in cells point at the document's footnotes; refs to `notes` use their markers.
+    """
+
+    rows: tuple[tuple[Cell, ...], ...]
+    notes: tuple[TableNote, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"rows": [[c.to_dict() for c in row] for row in self.rows]}
+        if self.notes:
+            data["notes"] = [n.to_dict() for n in self.notes]
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Table:
+        return cls(rows=tuple(tuple(Cell.from_dict(c) for c in row) for row in data.get("rows", ())),
+                   notes=tuple(TableNote.from_dict(n) for n in data.get("notes", ())))
+
+    def words(self) -> list[str]:
+        """Every word of the table, cells then notes: what a reader must not lose."""
+        out: list[str] = []
+        for row in self.rows:
+            for cell in row:
+                out.extend(cell.text.split())
+        for note in self.notes:
+            out.extend(note.text.split())
+        return out
 
 
 @dataclass(frozen=True)
@@ -83,6 +224,11 @@ class Paragraph:
     footnotes: tuple[FootnoteRef, ...] = ()
     subparagraphs: tuple[SubParagraph, ...] = ()
     line: int | None = field(default=None, compare=False)
+    italics: tuple[Span, ...] = ()
+    wrap_up: str | None = None                   # closing words after the sub-paragraphs
+    wrap_up_footnotes: tuple[FootnoteRef, ...] = ()
+    table: Table | None = None
+    style: str | None = None                     # None: body text; "heading": a heading in free text
 
     def to_dict(self, operative: bool) -> dict[str, Any]:
         data: dict[str, Any] = {}
@@ -93,16 +239,27 @@ class Paragraph:
         data["footnotes"] = [f.to_dict() for f in self.footnotes]
         if operative or self.subparagraphs:
             data["subparagraphs"] = [s.to_dict() for s in self.subparagraphs]
+        _extras_to(self, data)
+        if self.table is not None:
+            data["table"] = self.table.to_dict()
+        if self.style is not None:
+            data["style"] = self.style
         return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Paragraph:
+        table = data.get("table")
         return cls(
             text=data["text"],
             lead=data.get("lead"),
             number=data.get("number"),
-            footnotes=tuple(FootnoteRef.from_dict(f) for f in data.get("footnotes", ())),
+            footnotes=_refs_from(data.get("footnotes")),
             subparagraphs=tuple(SubParagraph.from_dict(s) for s in data.get("subparagraphs", ())),
+            italics=_spans_from(data.get("italics")),
+            wrap_up=data.get("wrap_up"),
+            wrap_up_footnotes=_refs_from(data.get("wrap_up_footnotes")),
+            table=Table.from_dict(table) if table is not None else None,
+            style=data.get("style"),
         )
 
 
@@ -123,6 +280,7 @@ class Section:
     preamble: tuple[Paragraph, ...] = ()
     operative: tuple[Paragraph, ...] = ()
     sections: tuple[Section, ...] = ()
+    heading_footnotes: tuple[FootnoteRef, ...] = ()     # offsets in `heading`
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -133,6 +291,8 @@ class Section:
         }
         if self.sections:
             data["sections"] = [s.to_dict() for s in self.sections]
+        if self.heading_footnotes:
+            data["heading_footnotes"] = [f.to_dict() for f in self.heading_footnotes]
         return data
 
     @classmethod
@@ -143,6 +303,7 @@ class Section:
             preamble=_paragraphs_from_dict(data.get("preamble")),
             operative=_paragraphs_from_dict(data.get("operative")),
             sections=tuple(cls.from_dict(s) for s in data.get("sections", ())),
+            heading_footnotes=_refs_from(data.get("heading_footnotes")),
         )
 
 
@@ -174,6 +335,8 @@ class Part:
     sections: tuple[Section, ...] = ()
     footnotes: dict[str, str] = field(default_factory=dict)
     adopted: Adoption | None = None
+    title_footnotes: tuple[FootnoteRef, ...] = ()       # offsets in `title`
+    note_italics: dict[str, tuple[Span, ...]] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -184,7 +347,11 @@ class Part:
         }
         if self.sections:
             data["sections"] = [s.to_dict() for s in self.sections]
+        if self.title_footnotes:
+            data["title_footnotes"] = [f.to_dict() for f in self.title_footnotes]
         data["footnotes"] = dict(self.footnotes)
+        if _note_italics_to(self.note_italics):
+            data["note_italics"] = _note_italics_to(self.note_italics)
         data["adopted"] = self.adopted.to_dict() if self.adopted else None
         return data
 
@@ -198,6 +365,8 @@ class Part:
             sections=tuple(Section.from_dict(s) for s in data.get("sections", ())),
             footnotes=dict(data.get("footnotes", {})),
             adopted=Adoption.from_dict(data.get("adopted")),
+            title_footnotes=_refs_from(data.get("title_footnotes")),
+            note_italics=_note_italics_from(data.get("note_italics")),
         )
 
 
@@ -205,23 +374,25 @@ class Part:
 class Annex:
     """Text annexed to a resolution: a title and its blocks, kept in order.
 
-    Annex paragraphs are free text (declarations, rules of procedure, tables flattened to text);
-    `number` holds whatever numbering the block had ("1.", "(a)", "I.") as a string.
+    Annex paragraphs are free text (declarations, rules of procedure, headings with `style`
+    "heading", tables as `table`); `number` holds whatever numbering the block had ("1.", "(a)",
+    "I.") as a string.
     """
 
     label: str | None
     title: str | None
     paragraphs: tuple[Paragraph, ...] = ()
+    title_footnotes: tuple[FootnoteRef, ...] = ()       # offsets in `title`
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        data: dict[str, Any] = {
             "label": self.label,
             "title": self.title,
-            "paragraphs": [
-                {"number": p.number, "text": p.text, "footnotes": [f.to_dict() for f in p.footnotes]}
-                for p in self.paragraphs
-            ],
+            "paragraphs": [_annex_paragraph_to_dict(p) for p in self.paragraphs],
         }
+        if self.title_footnotes:
+            data["title_footnotes"] = [f.to_dict() for f in self.title_footnotes]
+        return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Annex:
@@ -229,7 +400,22 @@ class Annex:
             label=data.get("label"),
             title=data.get("title"),
             paragraphs=_paragraphs_from_dict(data.get("paragraphs")),
+            title_footnotes=_refs_from(data.get("title_footnotes")),
         )
+
+
+def _annex_paragraph_to_dict(paragraph: Paragraph) -> dict[str, Any]:
+    """An annex paragraph: its number, text and notes, and the rest only when it has it."""
+    full = paragraph.to_dict(operative=True)
+    data = {"number": full["number"], "text": full["text"], "footnotes": full["footnotes"]}
+    if paragraph.lead is not None:
+        data["lead"] = paragraph.lead
+    if paragraph.subparagraphs:
+        data["subparagraphs"] = full["subparagraphs"]
+    for key in ("italics", "wrap_up", "wrap_up_footnotes", "table", "style"):
+        if key in full:
+            data[key] = full[key]
+    return data
 
 
 @dataclass(frozen=True)
@@ -242,6 +428,7 @@ class Masthead:
     issued: str | None = None
     session: str | None = None
     agenda_item: str | None = None
+    agenda_title: str | None = None      # the agenda item's title, printed under its number
     origin: str | None = None
     sponsor: str | None = None
 
@@ -278,6 +465,8 @@ class Resolution:
     parts: tuple[Part, ...] = ()
     annexes: tuple[Annex, ...] = ()
     masthead: Masthead | None = field(default=None, compare=False)
+    title_footnotes: tuple[FootnoteRef, ...] = ()       # offsets in `title` (2006/2's "*")
+    note_italics: dict[str, tuple[Span, ...]] = field(default_factory=dict)
     # Things the reader had to guess or could not recover; printed on stderr by the CLI.
     warnings: tuple[str, ...] = field(default=(), compare=False)
 
@@ -297,7 +486,11 @@ class Resolution:
             data["parts"] = [p.to_dict() for p in self.parts]
         if self.annexes:
             data["annexes"] = [a.to_dict() for a in self.annexes]
+        if self.title_footnotes:
+            data["title_footnotes"] = [f.to_dict() for f in self.title_footnotes]
         data["footnotes"] = dict(self.footnotes)
+        if _note_italics_to(self.note_italics):
+            data["note_italics"] = _note_italics_to(self.note_italics)
         data["adopted"] = self.adopted.to_dict() if self.adopted else None
         if self.masthead:
             data["masthead"] = self.masthead.to_dict()
@@ -322,6 +515,8 @@ class Resolution:
             parts=tuple(Part.from_dict(p) for p in data.get("parts", ())),
             annexes=tuple(Annex.from_dict(a) for a in data.get("annexes", ())),
             masthead=Masthead.from_dict(data.get("masthead")),
+            title_footnotes=_refs_from(data.get("title_footnotes")),
+            note_italics=_note_italics_from(data.get("note_italics")),
         )
 
     def all_paragraphs(self) -> list[tuple[str, Paragraph]]:
