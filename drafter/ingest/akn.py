@@ -1,0 +1,281 @@
+"""The Akoma Ntoso reader: the UN's AKN4UN XML -> `drafter.model.Resolution`.
+
+    parse_akn(data, path) -> Resolution
+
+Stages (each its own module, each with its promises written at its top):
+1. `akn_inline`  running text -> one clean line, footnotes lifted out with their offsets;
+2. `akn_blocks`  preamble and mainBody, however nested -> a flat stream of headings, paragraphs
+                 and lettered items, in document order;
+3. `akn_outline` the stream -> preamble, operative paragraphs, sub-paragraphs, sections;
+4. `akn_annex`   attachments -> annexes, every block kept.
+This module reads the document around them: which kind of document it is, the masthead, number,
+title, enacting body, adoption, and the parts of a `documentCollection` (75/101 A and B).
+
+Shapes met in the UN's files (sessions 75-80) and where they go:
+- one `statement` with `preamble` + `mainBody`: the common case;
+- several `preamble`/`mainBody` pairs in one statement: one stream, read in order (77/118's
+  preamble is cut by a stray mainBody; 80/243's sections each have a preamble);
+- a `documentCollection` whose components are resolutions A, B, ...: `parts`;
+- `attachments`: `annexes`.
+
+Errors: XML that does not parse, or that is not an Akoma Ntoso resolution, raises ParseError
+naming the file (and the line, where lxml gives one). Nothing else escapes for bad input.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from drafter.errors import ParseError
+from drafter.ingest.akn_annex import read_annexes
+from drafter.ingest.akn_blocks import BODY, PREAMBLE, Block, BlockReader
+from drafter.ingest.akn_inline import Notes, children, local_name, plain
+from drafter.ingest.akn_outline import Outline, paragraphs, sections
+from drafter.model import Adoption, Annex, Masthead, Paragraph, Part, Resolution, Section, Source
+
+_ARTICLE = re.compile(r"^(?:The|the|L[’']|La|Le)\s*")
+_RESOLUTION_NUMBER = re.compile(r"(\d+/\d+)")
+
+
+def parse_akn(data: bytes, path: str) -> Resolution:
+    """Read one AKN4UN resolution (a statement or a collection of resolutions A, B, ...)."""
+    root = _xml(data, path)
+    document = _document(root, path)
+    try:
+        return _resolution(root, document, path)
+    except ParseError:
+        raise
+    except (ValueError, TypeError, AttributeError, KeyError, IndexError, RecursionError,
+            etree.LxmlError) as error:
+        # A shape no rule foresaw: say which file, never a traceback for bad input.
+        raise ParseError(f"cannot read this Akoma Ntoso file ({error.__class__.__name__}: {error})",
+                         path, hint="a shape the reader does not know; please report the file") from error
+
+
+# --- the document ---------------------------------------------------------------------------
+
+def _xml(data: bytes, path: str):
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True,
+                             remove_comments=True, remove_pis=True)
+    try:
+        root = etree.fromstring(data, parser)
+    except etree.XMLSyntaxError as error:
+        line = error.lineno if error.lineno else None
+        raise ParseError(f"not well-formed XML: {error.msg}", path, line=line) from error
+    except (ValueError, TypeError) as error:
+        raise ParseError(f"cannot read as XML: {error}", path) from error
+    if local_name(root) != "akomaNtoso":
+        raise ParseError(f"not an Akoma Ntoso document (root element <{local_name(root)}>)", path,
+                         line=root.sourceline)
+    return root
+
+
+def _document(root, path: str):
+    document = next(iter(children(root)), None)
+    if document is None or local_name(document) not in ("statement", "documentCollection"):
+        found = local_name(document) if document is not None else "nothing"
+        raise ParseError(f"not an Akoma Ntoso resolution: <akomaNtoso> holds <{found}>, "
+                         "not a <statement> or <documentCollection>", path, line=root.sourceline)
+    return document
+
+
+@dataclass
+class _Body:
+    """What one resolution (or one part A, B ...) says, read from its statement."""
+
+    preamble: tuple[Paragraph, ...] = ()
+    operative: tuple[Paragraph, ...] = ()
+    sections: tuple[Section, ...] = ()
+    annexes: tuple[Annex, ...] = ()
+    footnotes: dict[str, str] = field(default_factory=dict)
+    adopted: Adoption | None = None
+    formula: str | None = None
+    number: str | None = None
+    title: str | None = None
+
+
+def _resolution(root, document, path: str) -> Resolution:
+    warnings: list[str] = []
+    cover = _child(document, "coverPage")
+    masthead = _masthead(cover)
+    if local_name(document) == "documentCollection":
+        head = _statement(document, path, warnings, needs_body=False)
+        read = _parts(root, path, warnings)
+        body = _collection_body(head, [part_body for _, part_body in read], warnings)
+        parts = tuple(part for part, _ in read)
+    else:
+        if document.get("name") not in (None, "resolution"):
+            warnings.append(f"statement named {document.get('name')!r}, read as a resolution")
+        body, parts = _statement(document, path, warnings), ()
+    number = body.number or _number_from_symbol(masthead.symbol if masthead else None)
+    if not number:
+        raise ParseError("no resolution number (preface docNumber or coverPage symbol)", path)
+    return Resolution(
+        number=number, symbol=masthead.symbol if masthead else None, title=body.title,
+        body=_body_name(body.formula, masthead, warnings), session=_session(cover, number, warnings),
+        preamble=body.preamble, operative=body.operative, footnotes=body.footnotes, adopted=body.adopted,
+        source=Source(path, "akn"), sections=body.sections, parts=tuple(parts), annexes=body.annexes,
+        masthead=masthead, warnings=tuple(warnings))
+
+
+def _statement(statement, path: str, warnings: list[str], needs_body: bool = True) -> _Body:
+    """Preface, body, conclusions and attachments of one statement (or a collection's head)."""
+    notes = Notes()
+    reader = BlockReader(notes, warnings)
+    number, title = _preface(_child(statement, "preface"), notes, warnings)
+    body = _Body(number=number, title=title, formula=_formula(statement), adopted=_adoption(statement))
+    if needs_body:
+        blocks = _stream(statement, reader, path)
+        outline = Outline(warnings).add_all(blocks)
+        body.preamble = paragraphs(outline.root.preamble)
+        body.operative = paragraphs(outline.root.operative)
+        body.sections = sections(outline.root.sections)
+    attachments = _child(statement, "attachments")
+    if attachments is not None:
+        body.annexes = tuple(read_annexes(attachments, reader))
+    body.footnotes = notes.texts
+    return body
+
+
+def _stream(statement, reader: BlockReader, path: str) -> list[Block]:
+    """Every preamble and mainBody of the statement, in document order, as one stream."""
+    pieces = [c for c in children(statement) if local_name(c) in ("preamble", "mainBody")]
+    if not any(local_name(p) == "preamble" for p in pieces):
+        raise ParseError("not an Akoma Ntoso resolution: the statement has no <preamble>", path,
+                         line=statement.sourceline)
+    blocks: list[Block] = []
+    for piece in pieces:
+        blocks.extend(reader.read(piece, PREAMBLE if local_name(piece) == "preamble" else BODY))
+    return blocks
+
+
+# --- collections: resolutions A, B, ... adopted under one number ----------------------------------
+
+def _parts(root, path: str, warnings: list[str]) -> list[tuple[Part, _Body]]:
+    components = _child(root, "components")
+    statements = list(components.iter("{*}statement")) if components is not None else []
+    if not statements:
+        raise ParseError("a documentCollection with no component resolutions", path)
+    parts = []
+    for index, statement in enumerate(statements):
+        part_warnings: list[str] = []
+        body = _statement(statement, path, part_warnings)
+        label = body.number or chr(ord("A") + index)
+        warnings.extend(f"part {label}: {w}" for w in part_warnings)
+        if body.annexes:
+            warnings.append(f"part {label}: its annexes are kept with the resolution's")
+        parts.append((Part(label=label, title=body.title, preamble=body.preamble, operative=body.operative,
+                           sections=body.sections, footnotes=body.footnotes, adopted=body.adopted), body))
+    return parts
+
+
+def _collection_body(head: _Body, parts: list[_Body], warnings: list[str]) -> _Body:
+    """The collection's own number and title; what all its parts share (adoption, body name)."""
+    adoptions = {body.adopted for body in parts}
+    adopted = head.adopted
+    if adopted is None and len(adoptions) == 1:
+        adopted = next(iter(adoptions))
+    elif adopted is None:
+        warnings.append("parts adopted at different meetings: the resolution's own adoption left empty")
+    annexes = head.annexes + tuple(a for body in parts for a in body.annexes)
+    formula = head.formula or next((body.formula for body in parts if body.formula), None)
+    return _Body(number=head.number, title=head.title, formula=formula, adopted=adopted, annexes=annexes,
+                 footnotes=head.footnotes)
+
+
+# --- metadata -------------------------------------------------------------------------------------
+
+def _child(element, name: str):
+    return next((c for c in children(element) if local_name(c) == name), None)
+
+
+def _first(element, tag: str, **attributes):
+    """The first element named `tag` under `element` with the given attribute values."""
+    if element is None:
+        return None
+    for found in element.iter(f"{{*}}{tag}"):
+        if all(found.get(k) == v for k, v in attributes.items()):
+            return found
+    return None
+
+
+def _text(element, notes: Notes | None = None) -> str | None:
+    return (plain(element, notes) or None) if element is not None else None
+
+
+def _preface(preface, notes: Notes, warnings: list[str]) -> tuple[str | None, str | None]:
+    number = _text(_first(preface, "docNumber"))
+    title = _text(_first(preface, "docTitle"), notes)
+    # Notes on the number or title ("Resolution 77/290 ... becomes resolution 77/290 A.") have no
+    # place in a paragraph; their texts are kept with the other footnotes.
+    for note in preface.iter("{*}authorialNote") if preface is not None else ():
+        marker = notes.add(note)
+        warnings.append(f"line {note.sourceline}: footnote {marker} on the title kept without its place")
+    return (number.rstrip(". ") or None) if number else None, title
+
+
+def _formula(statement) -> str | None:
+    preamble = _child(statement, "preamble")
+    formula = _first(preamble, "formula") if preamble is not None else None
+    return _text(formula)
+
+
+def _body_name(formula: str | None, masthead: Masthead | None, warnings: list[str]) -> str:
+    """ "The General Assembly," -> "General Assembly"; else the masthead's issuing body."""
+    name = _ARTICLE.sub("", formula or "").rstrip(" ,:;")
+    if name:
+        return name
+    if masthead and masthead.organ:
+        return masthead.organ
+    warnings.append("no enacting formula and no issuing body: the body is taken to be the General Assembly")
+    return "General Assembly"
+
+
+def _number_from_symbol(symbol: str | None) -> str | None:
+    match = _RESOLUTION_NUMBER.search(symbol or "")
+    return match.group(1) if match else None
+
+
+def _session(cover, number: str, warnings: list[str]) -> int | None:
+    """The session's number: `<session value="75">`, else the number's head ("75/100")."""
+    session = _first(cover, "session")
+    value = (session.get("value") or "").strip() if session is not None else ""
+    if "special" in (_text(session) or ""):
+        # ES-11/1, S-32/1: the value counts special sessions, not the regular ones.
+        warnings.append(f"{_text(session)}: session {value} is the special session's number")
+    if value.isdigit():
+        return int(value)
+    head = number.split("/")[0]
+    return int(head) if head.isdigit() else None
+
+
+def _adoption(statement) -> Adoption | None:
+    conclusions = _child(statement, "conclusions")
+    if conclusions is None:
+        return None
+    meeting = _first(conclusions, "inline", name="adoptionMeeting")
+    if meeting is None:
+        meeting = _first(conclusions, "location", refersTo="#adoptionMeeting")
+    date = _first(conclusions, "docDate")
+    when = (date.get("date") or _text(date)) if date is not None else None
+    if meeting is None and when is None:
+        return None
+    return Adoption(meeting=_text(meeting), date=when)
+
+
+def _masthead(cover) -> Masthead | None:
+    if cover is None:
+        return None
+    found = {
+        "symbol": _text(_first(cover, "docNumber", refersTo="#symbol")) or _text(_first(cover, "docNumber")),
+        "organ": _text(_first(cover, "docAuthority", refersTo="#issuingBody")),
+        "distribution": _text(_first(cover, "docStatus")),
+        "issued": _text(_first(cover, "docDate")),
+        "session": _text(_first(cover, "session")),
+        "agenda_item": _text(_first(cover, "inline", name="agenda item")),
+        "origin": _text(_first(cover, "docProponent")),
+    }
+    return Masthead(**found) if any(found.values()) else None

@@ -1,0 +1,77 @@
+"""Akoma Ntoso `attachments` -> Annexes: every block of text kept, in order.
+
+An annex is free text (a declaration, rules of procedure, a budget table), so it is not read into
+preamble and operative parts: each block becomes one annex paragraph whose `number` is the
+numbering it had, written as printed ("1.", "(a)", "I."). One attached `doc` may hold several
+annexes ("Annex I", then "Annex II"); a heading reading "Annex ..." starts each. The heading after
+it is the annex's title.
+"""
+
+from __future__ import annotations
+
+import re
+
+from drafter.ingest.akn_blocks import BODY, HEADING, ITEM, Block, BlockReader
+from drafter.ingest.akn_inline import children, local_name
+from drafter.model import Annex, Paragraph
+
+_ANNEX_LABEL = re.compile(r"^(?:Annex|ANNEX|Appendix|APPENDIX)(?:\s+[IVXLC\d]+|\s+[A-Z])?$")
+_SINGLE_LABEL = re.compile(r"^(?:[IVXLC]+|[A-Z])$")
+
+
+def read_annexes(attachments, reader: BlockReader) -> list[Annex]:
+    annexes: list[Annex] = []
+    for doc in attachments.iter("{*}doc"):
+        blocks: list[Block] = []
+        for body in children(doc):
+            if local_name(body) in ("mainBody", "preface", "preamble", "conclusions"):
+                blocks.extend(reader.read(body, BODY))
+        default = (doc.get("name") or "annex").capitalize()
+        annexes.extend(_split(blocks, default))
+    return annexes
+
+
+def _split(blocks: list[Block], default_label: str) -> list[Annex]:
+    """Cut the blocks at every "Annex ..." line; what comes before the first is one annex too."""
+    groups: list[tuple[str, list[Block]]] = []
+    for block in blocks:
+        text = _heading_text(block)
+        if (block.number is None or block.kind == HEADING) and _ANNEX_LABEL.match(text):
+            groups.append((text, []))
+            continue
+        if not groups:
+            groups.append((default_label, []))
+        groups[-1][1].append(block)
+    return [_annex(label, group) for label, group in groups]
+
+
+def _annex(label: str, blocks: list[Block]) -> Annex:
+    title = None
+    if blocks and blocks[0].kind == HEADING and blocks[0].number is None and not blocks[0].inline.footnotes:
+        title = blocks[0].inline.text
+        blocks = blocks[1:]
+    paragraphs = [paragraph for block in blocks for paragraph in _paragraphs(block)]
+    return Annex(label=label, title=title or None, paragraphs=tuple(paragraphs))
+
+
+def _heading_text(block: Block) -> str:
+    return " ".join(part for part in (block.number if block.kind == HEADING else None, block.inline.text) if part)
+
+
+def _paragraphs(block: Block) -> list[Paragraph]:
+    """A block and the items under it, each as one annex paragraph."""
+    out = [Paragraph(text=block.inline.text, number=_printed_number(block), footnotes=block.inline.footnotes,
+                     line=block.line)]
+    for item in block.items:
+        out.extend(_paragraphs(item))
+    return [p for p in out if p.text or p.number]
+
+
+def _printed_number(block: Block) -> str | None:
+    if block.number is None:
+        return None
+    if block.kind == ITEM:
+        return f"({block.number})"
+    if block.kind == HEADING and not _SINGLE_LABEL.match(block.number):
+        return block.number
+    return f"{block.number}."

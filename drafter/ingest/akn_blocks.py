@@ -1,0 +1,359 @@
+"""Akoma Ntoso preamble and body -> a flat stream of blocks, in document order.
+
+The UN's files do not nest their structure the same way twice: a `section` may hold its
+paragraphs or only its heading (the paragraphs follow as siblings), a heading may be a `section`
+num, a `subheading`, a `paragraph` styled H23, a bold line or a `p` holding a `num`; a
+preamble may be cut by a stray `mainBody`. So the reader first flattens whatever it is given into
+blocks that each say what they are, and `akn_outline` rebuilds the structure from their order.
+
+Promises (tests/test_ingest_akn.py):
+- every word of the elements read is in some block (text, label or number), once;
+- a block never reads the text of an `authorialNote` (that goes to `Notes`);
+- `Block.line` is the source line of the element the block came from.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from drafter.ingest.akn_inline import Inline, Notes, children, inline, italic_lead, lead_of, local_name, plain
+
+HEADING = "heading"
+PARAGRAPH = "paragraph"
+ITEM = "item"
+
+PREAMBLE = "preamble"
+BODY = "body"
+
+# Paragraph styles the UN's word processor gives headings: chapter, H1, H2/H3, H4.
+_HEADING_STYLES = {"HCh", "H1", "H23", "H4"}
+# Elements that only group what they hold; their own `num`, `heading`, ... are headings.
+_GROUPS = {"section", "part", "chapter", "title", "subsection", "division", "hcontainer",
+           "tblock", "subpart", "book", "article", "clause", "subclause", "level"}
+# A heading's label: "I", "A.", "12", "29C", or a numbered division ("Part II", "Income section 2").
+_HEADING_LABEL = re.compile(r"^(?:(?:Part|Section|Income section|Chapter|Annex|Appendix|Title)\s+)?"
+                            r"(?:[IVXLC]+|[A-Z]|\d{1,3}[A-Z]?)\.?$")
+_LABEL_THEN_HEADING = re.compile(r"^([IVXLC]+|[A-Z])\.\s+(?=\S)")
+_LABEL_IN_TEXT = re.compile(r"^\(([a-z]{1,4}|[ivxlc]{1,7})\)\s*")
+_NUMBER_IN_TEXT = re.compile(r"^(\d{1,3})\.?\s+")
+_ITEM_NUM = re.compile(r"^\(?\s*([A-Za-z]{1,4}|\d{1,2})\s*\)$")  # "(a)", "a)", "(iv)", "(1)"
+
+
+@dataclass
+class Block:
+    """One unit of the stream: a heading, a paragraph or a lettered/roman item.
+
+    `number` is what numbers the block, as written without brackets or the final full stop:
+    "1" or "1.1" for a paragraph, "a" or "iv" for an item, "I", "A" or "Part II" for a heading.
+    """
+
+    kind: str
+    inline: Inline
+    origin: str
+    line: int | None = None
+    number: str | None = None
+    lead: str | None = None
+    items: list[Block] = field(default_factory=list)
+    preambular: bool = False   # the markup itself says so (crossHeading refersTo="#preamble")
+
+
+class BlockReader:
+    """Reads elements into blocks; one reader per resolution (or part), sharing its notes."""
+
+    def __init__(self, notes: Notes, warnings: list[str]) -> None:
+        self.notes = notes
+        self.warnings = warnings
+        self._rules = {
+            "container": self._container,
+            "p": self._p,
+            "paragraph": self._paragraph,
+            "num": self._num,
+            "heading": self._heading_text,
+            "subheading": self._heading_text,
+            "crossHeading": self._cross_heading,
+            "blockList": self._list,
+            "list": self._list,
+            "table": self._table,
+            "formula": lambda element, origin: [],   # the enacting formula is read as the body's name
+        }
+
+    def read(self, element, origin: str) -> list[Block]:
+        """The blocks of everything inside `element` (a preamble, a mainBody, a section ...)."""
+        out: list[Block] = []
+        for child in children(element):
+            out.extend(self.block(child, origin))
+        return out
+
+    def block(self, element, origin: str) -> list[Block]:
+        name = local_name(element)
+        if name in _GROUPS:
+            return self.read(element, origin)
+        rule = self._rules.get(name, self._unknown)
+        return rule(element, origin)
+
+    # --- rules, one per element name ------------------------------------------------------
+
+    def _container(self, element, origin: str) -> list[Block]:
+        if origin != PREAMBLE or [local_name(c) for c in children(element)] != ["p"]:
+            return self.read(element, origin)
+        blocks = self._p(children(element)[0], origin)
+        # A preambular container is named after its lead ("Acknowledging"): the lead when the
+        # italics were lost.
+        name = (element.get("name") or "").strip()
+        for block in blocks[:1]:
+            if block.kind == PARAGRAPH and block.lead is None and name and lead_of(block.inline.text, name):
+                block.lead = name
+        return blocks
+
+    def _p(self, element, origin: str) -> list[Block]:
+        names = {local_name(c) for c in children(element)}
+        if names & {"subheading", "heading"}:
+            return self.read(element, origin)          # a `p` that wraps a heading
+        if "num" in names:                             # "<p><num>I</num></p>": a section's label
+            num = next(c for c in children(element) if local_name(c) == "num")
+            has_text = bool(inline(element, self.notes, skip=frozenset({"num"})).text)
+            return self._num(num, origin) + (self._text_paragraph(element, origin, element) if has_text else [])
+        if _all_bold(element):
+            return self._heading_text(element, origin)
+        return self._text_paragraph(element, origin, element)
+
+    def _num(self, element, origin: str) -> list[Block]:
+        label = _label(plain(element))
+        return [Block(HEADING, Inline(""), origin, element.sourceline, number=label)] if label else []
+
+    def _cross_heading(self, element, origin: str) -> list[Block]:
+        # Budget resolutions put each section's preambular paragraphs in crossHeadings.
+        if element.get("refersTo") == "#preamble" or italic_lead(element):
+            block = self._paragraph_block(element, origin, element, number=None)
+            block.preambular = element.get("refersTo") == "#preamble"
+            return [block]
+        return self._heading_text(element, origin)
+
+    def _list(self, element, origin: str) -> list[Block]:
+        """A `list` or `blockList` standing alone: a paragraph if it has an intro; otherwise its
+        points are items of whatever paragraph precedes them."""
+        intro, items, after = self._list_parts(element, origin)
+        if intro is None:
+            return items + after
+        return self._list_paragraph((intro, items, after), element, origin, None)
+
+    def _table(self, element, origin: str) -> list[Block]:
+        # A table has no place in the model; each row becomes a line of text, cells apart.
+        rows = []
+        for row in element.iter("{*}tr"):
+            cells = [inline(cell, self.notes) for cell in children(row)]
+            cells = [cell for cell in cells if cell.text]
+            if cells:
+                rows.append(Block(PARAGRAPH, _join(cells, " | "), origin, row.sourceline))
+        self.warnings.append(f"line {element.sourceline}: a table read as {len(rows)} lines of text, cells apart")
+        return rows
+
+    def _unknown(self, element, origin: str) -> list[Block]:
+        text = inline(element, self.notes)
+        if not text.text:
+            return []
+        self.warnings.append(f"line {element.sourceline}: <{local_name(element)}> read as a paragraph")
+        return [Block(PARAGRAPH, text, origin, element.sourceline)]
+
+    # --- paragraphs ----------------------------------------------------------------------
+
+    def _paragraph(self, element, origin: str) -> list[Block]:
+        kids = children(element)
+        names = [local_name(c) for c in kids]
+        num = next((c for c in kids if local_name(c) == "num"), None)
+        number = plain(num) if num is not None else None
+        body = next((c for c in kids if local_name(c) in ("content", "list", "p")), None)
+        if _is_heading_paragraph(element, names, body):
+            return self._heading_paragraph(element, origin, number)
+        blocks: list[Block] = []
+        for child in kids:                             # headings met inside a paragraph come first
+            if local_name(child) in ("heading", "subheading", "crossHeading"):
+                blocks.extend(self.block(child, origin))
+        if body is None:
+            return blocks
+        if local_name(body) == "list":
+            listed = self._list_paragraph(self._list_parts(body, origin), body, origin, number)
+            label = _item_label(number) if number and not number[:1].isdigit() else None
+            if label:                                  # "(e)" with its own (i), (ii): an item
+                listed[0].kind, listed[0].number, listed[0].lead = ITEM, label, None
+            return blocks + listed
+        p = body if local_name(body) == "p" else _only_p(body)
+        return blocks + self._text_paragraph(p, origin, element, number)
+
+    def _text_paragraph(self, p, origin: str, element, number: str | None = None) -> list[Block]:
+        """A paragraph whose number may be in its text: "(a)\tTo cooperate", "26\tCondemns"."""
+        if p is None:
+            return []
+        block = self._paragraph_block(p, origin, element, number)
+        if number is None:
+            read = _number_from_text(block)
+            if read.kind == PARAGRAPH and read.number is not None:
+                self.warnings.append(f"line {read.line}: paragraph number {read.number} read from its text")
+            return [read]
+        label = _item_label(number) if not number[:1].isdigit() else None
+        if label:
+            block.kind, block.number, block.lead = ITEM, label, None
+        return [block]
+
+    def _paragraph_block(self, p, origin: str, element, number: str | None) -> Block:
+        text = inline(p, self.notes, skip=frozenset({"num"}))
+        return Block(PARAGRAPH, text, origin, element.sourceline, number=_paragraph_number(number),
+                     lead=italic_lead(p))
+
+    def _heading_paragraph(self, element, origin: str, number: str | None) -> list[Block]:
+        text = inline(element, self.notes, skip=frozenset({"num"})).strip_leading(" .")
+        label = _label(number) if number else None
+        if label is None and number:
+            text = Inline(f"{number} {text.text}".strip(), text.footnotes)  # keep an odd num as words
+        return [self._as_heading(text, origin, element.sourceline, label)]
+
+    def _heading_text(self, element, origin: str) -> list[Block]:
+        text = inline(element, self.notes).strip_leading(" .")
+        return [self._as_heading(text, origin, element.sourceline, None)] if text.text else []
+
+    def _as_heading(self, text: Inline, origin: str, line: int | None, label: str | None) -> Block:
+        if text.footnotes:
+            self.warnings.append(f"line {line}: footnote on heading {text.text[:40]!r} kept without its place")
+        if label is None and _HEADING_LABEL.match(text.text):
+            return Block(HEADING, Inline(""), origin, line, number=text.text.rstrip("."))
+        written = _LABEL_THEN_HEADING.match(text.text) if label is None else None
+        if written:                                    # "A. Base/floor salary scale"
+            return Block(HEADING, text.drop_prefix(written.end()), origin, line, number=written.group(1))
+        return Block(HEADING, text, origin, line, number=label)
+
+    # --- lists ---------------------------------------------------------------------------
+
+    def _list_parts(self, element, origin: str) -> tuple:
+        """A list's intro, its items (sublists nested under the point they follow), and any
+        heading the markup slipped into the list ("II. International peace and security" as a
+        point), which must come after the paragraph in the stream."""
+        intro = None
+        items: list[Block] = []
+        after: list[Block] = []
+        for child in children(element):
+            name = local_name(child)
+            if name in ("intro", "listIntroduction"):
+                intro = _only_p(child)
+            elif name in ("point", "item"):
+                block = self._item(child, origin)
+                (items if block.kind == ITEM else after).append(block)
+            elif name == "sublist":
+                _, subitems, subafter = self._list_parts(child, origin)
+                (items[-1].items if items else items).extend(subitems)
+                after.extend(subafter)
+            else:
+                after.extend(self.block(child, origin))
+        return intro, items, after
+
+    def _list_paragraph(self, parts: tuple, element, origin: str, number: str | None) -> list[Block]:
+        """A paragraph made of a list: its intro is the paragraph's text, its points its items."""
+        intro, items, after = parts
+        if intro is None:
+            block = Block(PARAGRAPH, Inline(""), origin, element.sourceline, number=number)
+        else:
+            block = self._paragraph_block(intro, origin, element, number)
+        block.items = items
+        return [block] + after
+
+    def _item(self, element, origin: str) -> Block:
+        num = next((c for c in children(element) if local_name(c) == "num"), None)
+        body = next((c for c in children(element) if local_name(c) in ("content", "p")), None)
+        p = body if body is None or local_name(body) == "p" else _only_p(body)
+        written = plain(num) if num is not None else None
+        if p is not None and written and _label(written) and _all_bold(p):
+            return self._heading_paragraph(element, origin, written)[0]
+        text = inline(p, self.notes) if p is not None else Inline("")
+        # A point's num is its label whatever its shape: "(a)", or "A." before a table.
+        label = _item_label(written) or (written.strip("(). ") if written else None)
+        block = Block(ITEM, text, origin, element.sourceline, number=label)
+        if written is None:
+            block = _label_from_text(block)
+        for child in children(element):
+            if local_name(child) in ("list", "sublist", "blockList"):
+                block.items.extend(self._list_parts(child, origin)[1])
+        return block
+
+
+# --- small helpers --------------------------------------------------------------------------
+
+def _only_p(element):
+    ps = [c for c in children(element) if local_name(c) == "p"]
+    return ps[0] if len(ps) == 1 and len(children(element)) == 1 else element
+
+
+def _join(parts: list[Inline], separator: str) -> Inline:
+    text = ""
+    notes = []
+    for part in parts:
+        if text:
+            text += separator
+        notes.extend(type(ref)(ref.marker, ref.at + len(text)) for ref in part.footnotes)
+        text += part.text
+    return Inline(text, tuple(notes))
+
+
+def _label(written: str | None) -> str | None:
+    """A heading label as written in a num: "I", "A.", "Part II" -> "I", "A", "Part II"."""
+    if not written:
+        return None
+    written = written.strip().rstrip(".").strip()
+    return written if _HEADING_LABEL.match(written) else None
+
+
+def _paragraph_number(written: str | None) -> str | None:
+    """ "1." -> "1"; "1.1 ." -> "1.1"; "(a)" stays for the caller; None stays None."""
+    if written is None:
+        return None
+    return re.sub(r"\s+", "", written).rstrip(".") or None
+
+
+def _number_from_text(block: Block) -> Block:
+    """A paragraph without `num` whose text opens with its label or number."""
+    label = _LABEL_IN_TEXT.match(block.inline.text)
+    if label:
+        return Block(ITEM, block.inline.drop_prefix(label.end()), block.origin, block.line,
+                     number=label.group(1))
+    number = _NUMBER_IN_TEXT.match(block.inline.text)
+    if number and block.lead:
+        rest = block.inline.drop_prefix(number.end())
+        if lead_of(rest.text, block.lead):
+            return Block(PARAGRAPH, rest, block.origin, block.line, number=number.group(1), lead=block.lead)
+    return block
+
+
+def _item_label(written: str | None) -> str | None:
+    """ "(a)" -> "a", "(iv)" -> "iv"; None for a num of another shape ("1.", "l.")."""
+    match = _ITEM_NUM.match(written or "")
+    return match.group(1) if match else None
+
+
+def _label_from_text(block: Block) -> Block:
+    label = _LABEL_IN_TEXT.match(block.inline.text)
+    if label:
+        block.inline = block.inline.drop_prefix(label.end())
+        block.number = label.group(1)
+    return block
+
+
+def _is_heading_paragraph(element, names: list[str], body) -> bool:
+    if element.get("class") in _HEADING_STYLES:
+        return True
+    if body is None:
+        return any(name in ("heading", "subheading") for name in names) or names == ["num"]
+    p = _only_p(body) if local_name(body) == "content" else body
+    if local_name(p) != "p":
+        return False
+    if any(local_name(c) in ("subheading", "heading") for c in children(p)):
+        return True
+    return _all_bold(p)
+
+
+def _all_bold(p) -> bool:
+    """Every word of the line is bold: the UN's way of setting a heading in a plain paragraph."""
+    if (p.text or "").strip():
+        return False
+    bold = [c for c in children(p) if "bold" in (c.get("class") or "").split()]
+    if not bold or len(bold) != len(children(p)):
+        return False
+    return all(not (c.tail or "").strip() for c in bold) and any(plain(c) for c in bold)

@@ -1,0 +1,336 @@
+"""A stream of blocks -> preamble, operative paragraphs, sub-paragraphs and sections.
+
+The rules a drafter reads a printed resolution by, applied to the blocks of `akn_blocks`:
+- before the first operative paragraph of a body (or of a section) comes its preamble: paragraphs
+  from the AKN preamble, crossHeadings marked as preamble, unnumbered paragraphs whose italic
+  lead is a participle or adjective ("Having considered"), "* * *" separators, and unled lines
+  that open or continue it ("We, the Ministers ...,"); a numbered paragraph, or an unnumbered
+  one opening with a verb ("Urges"), starts the operative part, and every later paragraph is
+  operative (number None when it has none), so no text is dropped;
+- a lettered item (a), (b) hangs from the latest paragraph; a roman one (i), (ii) from the latest
+  lettered item, or from the paragraph when there is none. "(i)" right after "(h)" is a letter,
+  even where the markup nests it under (h); unled lines after an item ending in ":" ("Panel 1:
+  ...") are unlabelled sub-paragraphs of that item;
+- a heading opens a Section. Its level comes from the style of its label, ranked in the order the
+  document first uses them ("Part I" > "Section 1", or "I" > "A" > unlabelled): a heading of a
+  style already open closes everything under it, a new style nests under the current section;
+- a heading inside the AKN preamble, before any operative paragraph ("Transport and transit
+  corridors" in a long preamble), stays a preambular paragraph: a section there would pull the
+  operative paragraphs under it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from drafter.ingest.akn_blocks import HEADING, ITEM, PARAGRAPH, PREAMBLE, Block
+from drafter.ingest.akn_inline import Inline, lead_of
+from drafter.ingest.leads import split_lead
+from drafter.model import Paragraph, Section, SubParagraph
+
+_ROMAN = re.compile(r"^[ivxlc]+$")
+_UPPER_ROMAN = re.compile(r"^[IVXLC]+$")
+_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+
+
+@dataclass
+class _Item:
+    label: str
+    inline: Inline
+    children: list[_Item] = field(default_factory=list)
+    roman: bool = False
+
+
+@dataclass
+class _Paragraph:
+    block: Block
+    number: int | str | None
+    items: list[_Item] = field(default_factory=list)
+
+    def latest_letter(self) -> _Item | None:
+        return next((item for item in reversed(self.items) if not item.roman), None)
+
+
+@dataclass
+class Holder:
+    """The root of a body, or one of its sections, being filled."""
+
+    label: str | None = None
+    heading: str | None = None
+    style: str | None = None
+    preamble: list[_Paragraph] = field(default_factory=list)
+    operative: list[_Paragraph] = field(default_factory=list)
+    sections: list[Holder] = field(default_factory=list)
+
+
+class Outline:
+    """Feeds blocks in order; `root` holds the result."""
+
+    def __init__(self, warnings: list[str]) -> None:
+        self.warnings = warnings
+        self.root = Holder()
+        self._open: list[Holder] = [self.root]
+        self._last: _Paragraph | None = None
+        self._introducing: _Item | None = None  # the latest item ending in ":", open for lines
+
+    @property
+    def holder(self) -> Holder:
+        return self._open[-1]
+
+    def add_all(self, blocks: list[Block]) -> Outline:
+        for block in _merge_headings(blocks):
+            self.add(block)
+        return self
+
+    def add(self, block: Block) -> None:
+        if block.kind == HEADING:
+            self._heading(block)
+        elif block.kind == ITEM:
+            self._item(block)
+        else:
+            self._paragraph(block)
+
+    # --- headings ----------------------------------------------------------------------------
+
+    def _heading(self, block: Block) -> None:
+        if block.origin == PREAMBLE and not self.holder.operative:
+            self._preamble_heading(block)
+            return
+        style = self._style(block.number)
+        index = next((i for i in range(len(self._open) - 1, 0, -1) if self._open[i].style == style), None)
+        if index is not None:
+            del self._open[index:]
+        section = Holder(label=block.number, heading=block.inline.text or None, style=style)
+        self.holder.sections.append(section)
+        self._open.append(section)
+        self._last = self._introducing = None
+
+    def _preamble_heading(self, block: Block) -> None:
+        self.warnings.append(f"line {block.line}: heading {block.inline.text[:40]!r} in the preamble "
+                             "kept as a preambular paragraph")
+        text = " ".join(part for part in (block.number, block.inline.text) if part)
+        line = _shifted(Inline(text, block.inline.footnotes), len(text) - len(block.inline.text))
+        self._add_paragraph(Block(PARAGRAPH, line, block.origin, block.line), "preambular")
+
+    def _style(self, label: str | None) -> str:
+        if label is None:
+            return "unlabelled"
+        if " " in label:                               # "Part II", "Income section 2"
+            return label.rsplit(" ", 1)[0].lower()
+        if label[:1].isdigit():
+            return "arabic"
+        if len(label) == 1 and label in "IVXLC":
+            return self._roman_or_letter(label)
+        return "roman" if _UPPER_ROMAN.match(label) else "letter"
+
+    def _roman_or_letter(self, label: str) -> str:
+        """ "I", "V", "X", "L", "C" alone: a letter right after the letter before it ("H", "I"),
+        a numeral right after the numeral before it ("IV", "V"); else a numeral for I, V and X
+        unless lettered headings are in use."""
+        latest = {holder.style: holder.label for holder in self._open[1:]}
+        latest.update({section.style: section.label for section in self.holder.sections})
+        if latest.get("letter") and _next_letter(latest["letter"]) == label:
+            return "letter"
+        if latest.get("roman") and _next_roman(latest["roman"]) == label.lower():
+            return "roman"
+        return "roman" if label in "IVX" and "letter" not in latest else "letter"
+
+    # --- paragraphs --------------------------------------------------------------------------
+
+    def _paragraph(self, block: Block) -> None:
+        number = self._number(block)
+        if number is None and not block.lead and self._introducing is not None:
+            # "(b) ... the following themes:" then "Panel 1: ...": lines of the item, unlabelled.
+            self._introducing.children.append(_Item("", block.inline))
+            return
+        self._introducing = None
+        self._add_paragraph(block, self._kind(block, number), number)
+
+    def _kind(self, block: Block, number: int | str | None) -> str:
+        """Preambular or operative, by the rules in this module's docstring."""
+        if number is not None or self.holder.operative:
+            self._warn_if_odd_operative(block, number)
+            return "operative"
+        if block.origin == PREAMBLE or block.preambular or not _has_words(block.inline.text):
+            return "preambular"                        # a "* * *" separator does not end the preamble
+        if block.lead:
+            return "preambular" if _looks_preambular(block.lead) else "operative"
+        return "preambular" if self._continues_preamble(block) else "operative"
+
+    def _warn_if_odd_operative(self, block: Block, number: int | str | None) -> None:
+        if number is not None:
+            return
+        if block.origin == PREAMBLE or block.preambular:
+            self.warnings.append(f"line {block.line}: preambular paragraph after operative ones "
+                                 "kept in the operative part")
+        elif block.inline.text[:1].islower() and self._last is not None and self._last.items:
+            # "... (g) ...;" then "as well as the integrity ...": the paragraph's closing words.
+            self.warnings.append(f"line {block.line}: words closing paragraph {self._last.number} after its "
+                                 "sub-paragraphs kept as an unnumbered paragraph")
+
+    def _continues_preamble(self, block: Block) -> bool:
+        """An unled line that still belongs to the preamble: an opening that ends with a comma
+        ("We, the Ministers ..., ") or a quotation the preamble introduced ("... question:")."""
+        if block.inline.text.endswith(","):
+            return True
+        preamble = self.holder.preamble
+        return bool(preamble) and self._last is preamble[-1] and preamble[-1].block.inline.text.endswith(":")
+
+    def _number(self, block: Block) -> int | str | None:
+        written = block.number
+        if written is None:
+            return None
+        if written.isdigit():
+            return int(written)
+        if written == "l":
+            self.warnings.append(f"line {block.line}: paragraph number 'l.' read as 1")
+            return 1
+        return written
+
+    def _add_paragraph(self, block: Block, kind: str, number: int | str | None = None) -> None:
+        paragraph = _Paragraph(block, number if kind == "operative" else None)
+        (self.holder.operative if kind == "operative" else self.holder.preamble).append(paragraph)
+        self._last = paragraph
+        for item in block.items:
+            self._item(item)
+
+    # --- sub-paragraphs ----------------------------------------------------------------------
+
+    def _item(self, block: Block) -> None:
+        parent = self._last
+        if parent is None:
+            self.warnings.append(f"line {block.line}: sub-paragraph ({block.number}) with no paragraph "
+                                 "before it, kept as an unnumbered paragraph")
+            text = f"({block.number}) {block.inline.text}"
+            line = _shifted(Inline(text, block.inline.footnotes), len(text) - len(block.inline.text))
+            self._add_paragraph(Block(PARAGRAPH, line, block.origin, block.line), "operative")
+            return
+        self._attach(parent, block)
+
+    def _attach(self, parent: _Paragraph, block: Block) -> None:
+        item = _Item(block.number or "", block.inline)
+        self._introducing = item if item.inline.text.endswith(":") else None
+        letter = parent.latest_letter()
+        item.roman = _is_roman_label(item.label, letter, parent)
+        (letter.children if item.roman and letter else parent.items).append(item)
+        children = block.items
+        if children and not item.roman and children[0].number == _next_letter(item.label):
+            self.warnings.append(f"line {block.line}: ({children[0].number}) nested under ({item.label}) "
+                                 "in the markup, read as the next letter")
+            for child in children:                     # the markup nested "(i)" under "(h)": letters
+                self._attach(parent, child)
+        else:
+            item.children.extend(_nest(child) for child in children)
+
+
+def _has_words(text: str) -> bool:
+    return any(char.isalnum() for char in text)
+
+
+def _shifted(text: Inline, shift: int) -> Inline:
+    return Inline(text.text, tuple(type(r)(r.marker, r.at + shift) for r in text.footnotes))
+
+
+def _nest(block: Block) -> _Item:
+    return _Item(block.number or "", block.inline, [_nest(child) for child in block.items],
+                 roman=bool(_ROMAN.match(block.number or "")))
+
+
+def _merge_headings(blocks: list[Block]) -> list[Block]:
+    """A label alone ("I") followed by a heading alone ("Introduction") is one heading."""
+    out: list[Block] = []
+    for block in blocks:
+        previous = out[-1] if out else None
+        if (previous is not None and block.kind == HEADING and previous.kind == HEADING
+                and previous.number and not previous.inline.text and block.number is None
+                and block.inline.text and block.origin == previous.origin):
+            previous.inline = block.inline
+            continue
+        out.append(block)
+    return out
+
+
+def _looks_preambular(lead: str) -> bool:
+    """ "Having considered", "Deeply concerned" yes; "Urges", "Takes note" no."""
+    preambular = split_lead(lead, "preambular")
+    operative = split_lead(lead, "operative")
+    if preambular is None or operative is None:
+        return preambular is not None
+    # Both lexicons claim it ("Having further considered"): a participle opens a preambular
+    # paragraph, a verb in -s an operative one.
+    first = lead.split()[0].lower()
+    return first.endswith("ing") or not (first.endswith("s") and not first.endswith(("ss", "ous")))
+
+
+def _is_roman_label(label: str, letter: _Item | None, parent: _Paragraph) -> bool:
+    """Whether "(i)", "(v)", "(x)" ... is a roman numeral here, by the labels before it."""
+    if not _ROMAN.match(label):
+        return False
+    if letter is not None and _next_letter(letter.label) == label:
+        return False            # (h), then (i): the letter i
+    siblings = letter.children if letter is not None else parent.items
+    previous = siblings[-1] if siblings and siblings[-1].roman else None
+    if previous is not None and _next_roman(previous.label) == label:
+        return True             # (iv), then (v)
+    return letter is not None or len(label) > 1 or label == "i"
+
+
+def _next_letter(label: str) -> str | None:
+    """ "a" -> "b", "z" -> "aa", "aa" -> "bb"; upper case too."""
+    if not label or not label.isalpha() or len(set(label)) != 1:
+        return None
+    letter = label[0]
+    if letter in "zZ":
+        return ("a" if letter == "z" else "A") * (len(label) + 1)
+    return chr(ord(letter) + 1) * len(label)
+
+
+def _roman_value(label: str) -> int | None:
+    label = label.lower()
+    if not _ROMAN.match(label):
+        return None
+    total = 0
+    for index, char in enumerate(label):
+        value = _ROMAN_VALUES[char]
+        following = _ROMAN_VALUES[label[index + 1]] if index + 1 < len(label) else 0
+        total += -value if value < following else value
+    return total
+
+
+def _next_roman(label: str) -> str | None:
+    value = _roman_value(label)
+    return None if value is None else _to_roman(value + 1)
+
+
+def _to_roman(value: int) -> str:
+    out = ""
+    for number, letters in ((100, "c"), (90, "xc"), (50, "l"), (40, "xl"), (10, "x"), (9, "ix"),
+                            (5, "v"), (4, "iv"), (1, "i")):
+        while value >= number:
+            out += letters
+            value -= number
+    return out
+
+
+# --- freezing into the model ----------------------------------------------------------------
+
+def paragraphs(items: list[_Paragraph]) -> tuple[Paragraph, ...]:
+    return tuple(_freeze_paragraph(p) for p in items)
+
+
+def _freeze_paragraph(paragraph: _Paragraph) -> Paragraph:
+    text = paragraph.block.inline
+    return Paragraph(text=text.text, lead=lead_of(text.text, paragraph.block.lead), number=paragraph.number,
+                     footnotes=text.footnotes, subparagraphs=tuple(_freeze_item(i) for i in paragraph.items),
+                     line=paragraph.block.line)
+
+
+def _freeze_item(item: _Item) -> SubParagraph:
+    return SubParagraph(label=item.label, text=item.inline.text, footnotes=item.inline.footnotes,
+                        subparagraphs=tuple(_freeze_item(child) for child in item.children))
+
+
+def sections(holders: list[Holder]) -> tuple[Section, ...]:
+    return tuple(Section(label=h.label, heading=h.heading, preamble=paragraphs(h.preamble),
+                         operative=paragraphs(h.operative), sections=sections(h.sections)) for h in holders)

@@ -1,0 +1,514 @@
+"""drafter.ingest.akn: the UN's Akoma Ntoso files -> Resolution.
+
+Point tests pin the shapes the reader must handle on real files of the corpus (sessions 75-80;
+source: the United Nations, UNxml/GAresolutions); the corpus tests hold every file to the reader's
+promises: it parses, loses no word, and keeps text and footnote offsets clean. Small synthetic
+documents pin the edges (whitespace around notes, bad input).
+"""
+
+from __future__ import annotations
+
+import collections
+import re
+import time
+
+import pytest
+from conftest import corpus_or_skip
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from lxml import etree
+
+from drafter.errors import ParseError
+from drafter.ingest.akn import parse_akn
+from drafter.model import Adoption, Resolution
+
+_WORD = re.compile(r"[^\W_]+")
+# Elements that run inside a line of text: no word boundary at their edges.
+_INLINE = {"span", "a", "sup", "sub", "i", "b", "u", "inline", "term", "ref", "docDate", "date", "abbr",
+           "mref", "rref", "em", "strong", "img", "def", "noteRef", "marker", "decoration"}
+
+
+# --- fixtures -------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def corpus():
+    return corpus_or_skip()
+
+
+@pytest.fixture(scope="module")
+def parsed(corpus):
+    """Every file of the corpus, parsed once, with the time it took (printed with -s)."""
+    paths = sorted(corpus.glob("*/*.xml"))
+    data = {path: path.read_bytes() for path in paths}
+    start = time.perf_counter()
+    result = {path: parse_akn(raw, str(path)) for path, raw in data.items()}
+    seconds = time.perf_counter() - start
+    megabytes = sum(map(len, data.values())) / 1e6
+    print(f"\nAKN reader: {len(result)} files, {megabytes:.1f} MB in {seconds:.1f} s "
+          f"({len(result) / seconds:.0f} files/s, {megabytes / seconds:.1f} MB/s)")
+    return result
+
+
+def resolution(parsed, name: str) -> Resolution:
+    """The parsed file whose name contains `name` (exactly one must)."""
+    found = [r for path, r in parsed.items() if name in path.name]
+    assert len(found) == 1, f"{name!r} matches {len(found)} files"
+    return found[0]
+
+
+def every_paragraph(holder):
+    """Preambular and operative paragraphs of a resolution or part, sections included."""
+    yield from holder.preamble
+    yield from holder.operative
+    stack = list(holder.sections)
+    while stack:
+        section = stack.pop()
+        yield from section.preamble
+        yield from section.operative
+        stack.extend(section.sections)
+
+
+def every_text_holder(r: Resolution):
+    """(text, footnote refs, footnotes dict it refers to) for every line of text the model has."""
+    for holder in (r, *r.parts):
+        notes = holder.footnotes if holder is not r or not r.parts else r.footnotes
+        for paragraph in every_paragraph(holder):
+            yield paragraph.text, paragraph.footnotes, notes
+            stack = list(paragraph.subparagraphs)
+            while stack:
+                sub = stack.pop()
+                yield sub.text, sub.footnotes, notes
+                stack.extend(sub.subparagraphs)
+    for annex in r.annexes:
+        for paragraph in annex.paragraphs:
+            yield paragraph.text, paragraph.footnotes, r.footnotes
+
+
+# --- point tests on real files ----------------------------------------------------------------
+
+def test_plain_statement_75_100(parsed):
+    r = resolution(parsed, "75_100_E")
+    assert (r.number, r.symbol, r.body, r.session) == ("75/100", "A/RES/75/100", "General Assembly", 75)
+    assert r.title == "Comprehensive review of special political missions"
+    assert r.adopted == Adoption(meeting="41st plenary meeting", date="2020-12-10")
+    assert len(r.preamble) == 21 and len(r.operative) == 7
+    assert r.preamble[0].lead == "Guided"
+    first = r.operative[0]
+    assert (first.number, first.lead) == (1, "Takes note")
+    assert first.text.startswith("Takes note of the report of the Secretary-General")
+    # The note stands after "74/91;": text[:at] is everything before its marker.
+    [note] = first.footnotes
+    assert note.marker == "2" and first.text[:note.at] == first.text and first.text.endswith("74/91;")
+    assert r.footnotes["2"] == "A/75/312."
+    recalling = r.preamble[9]
+    [note] = recalling.footnotes
+    assert recalling.text[:note.at].endswith("backstopping special political missions,")
+    assert recalling.text[note.at:].startswith(" which addressed")
+    assert r.footnotes["1"] == "A/66/340 and A/66/7/Add.21."
+    assert r.masthead.distribution == "Distr.: General" and r.masthead.issued == "18 December 2020"
+    assert r.masthead.session == "Seventy-fifth session" and r.masthead.agenda_item == "Agenda item 55"
+    assert r.masthead.origin.startswith("[on the report of the Special Political")
+    assert r.source.format == "akn" and r.warnings == ()
+
+
+def test_collection_75_101_has_parts_a_and_b(parsed):
+    r = resolution(parsed, "75_101A-B")
+    assert (r.number, r.symbol) == ("75/101", "A/RES/75/101 A-B")
+    assert [p.label for p in r.parts] == ["A", "B"]
+    a, b = r.parts
+    assert a.title == "Information in the service of humanity"
+    assert b.title == "United Nations global communications policies and activities"
+    assert a.adopted == b.adopted == r.adopted == Adoption("41st plenary meeting", "2020-12-10")
+    # Each part keeps its own notes: A has 1-2, B 3-20.
+    assert sorted(a.footnotes, key=int) == ["1", "2"]
+    assert sorted(b.footnotes, key=int) == [str(n) for n in range(3, 21)]
+    # Part A is one unnumbered operative paragraph with flat "(a)\t..." paragraphs under it,
+    # and "(i)" to "(iv)" under (e).
+    [urges] = a.operative
+    assert (urges.number, urges.lead) == (None, "Urges")
+    assert [s.label for s in urges.subparagraphs] == list("abcdef")
+    assert [s.label for s in urges.subparagraphs[4].subparagraphs] == ["i", "ii", "iii", "iv"]
+    assert urges.subparagraphs[0].text.startswith("To cooperate and interact")
+    # Part B is divided under headings "I" ... "VII"; unlabelled headings nest under them.
+    assert [s.label for s in b.sections] == ["I", "II", "III", "IV", "V", "VI", "VII"]
+    assert b.sections[0].heading == "Introduction" and b.sections[0].operative[0].number == 1
+    assert b.sections[1].sections[0].heading == "Multilingualism and global communications"
+
+
+def test_budget_sections_have_their_own_preamble_75_247(parsed):
+    r = resolution(parsed, "75_247_E")
+    assert not r.preamble and not r.operative
+    assert [(s.label, s.heading) for s in r.sections] == [
+        ("I", "Activities of the Office of Internal Oversight Services"),
+        ("II", "Activities of the Independent Audit Advisory Committee")]
+    for section in r.sections:
+        # crossHeadings marked refersTo="#preamble" are the section's preamble; numbering restarts.
+        assert [p.lead for p in section.preamble] == ["Recalling", "Having considered"]
+        assert [p.number for p in section.operative][:3] == [1, 2, 3]
+
+
+def test_paragraphs_after_a_section_element_stay_in_that_section_78_253(parsed):
+    # Here the XML <section> holds only the heading and preamble; paragraphs 1, 2 follow it.
+    r = resolution(parsed, "78_253-")
+    first = r.sections[0]
+    assert (first.label, first.heading) == ("I", "Enterprise resource planning project, Umoja")
+    assert [p.lead for p in first.preamble] == ["Recalling", "Having considered"]
+    assert [p.number for p in first.operative] == [1, 2]
+
+
+def test_annexes_are_split_at_each_annex_heading_75_212(parsed):
+    r = resolution(parsed, "75_212_E")
+    assert [a.label for a in r.annexes] == ["Annex I", "Annex II", "Annex III"]
+    first = r.annexes[0]
+    assert first.title.startswith("Provisional agenda of the United Nations Conference")
+    assert first.paragraphs[0].text == "New York, 22 to 24 March 2023"
+    assert (first.paragraphs[1].number, first.paragraphs[1].text) == ("1.", "Opening of the Conference.")
+
+
+def test_annex_without_annex_heading_is_labelled_from_the_document_75_129(parsed):
+    r = resolution(parsed, "75_129_E")
+    [annex] = r.annexes
+    assert annex.label == "Annex"
+    assert annex.title.startswith("Terms of reference of the trust fund")
+
+
+def test_list_points_with_a_sublist_75_255(parsed):
+    r = resolution(parsed, "75_255_E")
+    authorizes = r.operative[0]
+    assert authorizes.lead == "Authorizes"
+    assert [s.label for s in authorizes.subparagraphs] == ["a", "b", "c"]
+    assert [s.label for s in authorizes.subparagraphs[1].subparagraphs] == ["i", "ii", "iii", "iv", "v"]
+
+
+def test_flat_lettered_paragraphs_where_i_follows_h_75_176(parsed):
+    r = resolution(parsed, "75_176_E")
+    calls = next(p for p in r.operative if p.number == 7)
+    # "(i)" right after "(h)" is the letter i, not a roman one.
+    assert [s.label for s in calls.subparagraphs] == list("abcdefghijklmnopq")
+    assert all(not s.subparagraphs for s in calls.subparagraphs)
+
+
+def test_markup_that_nests_letter_i_under_h_is_lifted_78_181(parsed):
+    r = resolution(parsed, "78_181-")
+    labels = [s.label for s in next(p for p in r.operative if p.number == 2).subparagraphs]
+    assert labels[7:10] == ["h", "i", "j"] and labels[-2:] == ["pp", "qq"]
+
+
+def test_a_roman_list_with_no_letters_runs_on_past_v_80_116(parsed):
+    r = resolution(parsed, "80_116-")
+    received = next(p for p in r.preamble if p.lead == "Having received")
+    assert [s.label for s in received.subparagraphs] == ["i", "ii", "iii", "iv", "v", "vi", "b", "c", "d", "e", "f"]
+
+
+def test_numbers_typed_into_the_text(parsed):
+    # "26\tCondemns" and "6.\u200e\tReaffirms" carry their number in the text, not in <num>.
+    condemns = next(p for p in resolution(parsed, "79_160-").operative if p.number == 26)
+    assert condemns.text.startswith("Condemns without reservation") and condemns.lead == "Condemns without reservation"
+    reaffirms = next(p for _, p in resolution(parsed, "75_248_E").all_paragraphs() if p.number == 6)
+    assert reaffirms.text.startswith("Reaffirms its decision") and reaffirms.lead == "Reaffirms"
+
+
+def test_a_preamble_cut_by_a_stray_main_body_stays_one_preamble_77_118(parsed):
+    r = resolution(parsed, "77_118-")
+    assert len(r.preamble) == 89 and not r.operative
+    assert "Calling attention also" in [p.lead for p in r.preamble]
+    assert r.sections[0].label == "I" and r.sections[0].operative[0].number == 1
+
+
+def test_headings_inside_the_preamble_stay_preambular_78_148(parsed):
+    r = resolution(parsed, "78_148-")
+    unled = [p.text for p in r.preamble if p.lead is None]
+    assert "Transport and transit corridors" in unled and not r.sections
+    assert r.operative[0].number == 1
+
+
+def test_adoption_from_an_event_element_78_10(parsed):
+    # From the 78th session the meeting is <event><location refersTo="#adoptionMeeting">.
+    r = resolution(parsed, "78_10-")
+    assert r.adopted == Adoption(meeting="38th plenary meeting", date="2023-11-21")
+
+
+def test_special_sessions_are_flagged(parsed):
+    r = resolution(parsed, "ES-11_1-")
+    assert (r.number, r.session) == ("ES-11/1", 11)
+    assert any("special session" in w for w in r.warnings)
+
+
+def test_warnings_go_to_the_model_not_to_stdout(corpus, capsys):
+    [path] = corpus.glob("*/A_RES_79_160-*.xml")
+    r = parse_akn(path.read_bytes(), str(path))
+    assert any(w.endswith("paragraph number 26 read from its text") for w in r.warnings)
+    assert capsys.readouterr() == ("", "")
+
+
+def test_sections_labelled_part_and_section_nest_75_252(parsed):
+    r = resolution(parsed, "75_252_E")
+    part_one = next(s for s in r.sections if s.label == "Part I")
+    assert part_one.heading == "Overall policymaking, direction and coordination"
+    assert [s.label for s in part_one.sections] == ["Section 1", "Section 2"]
+
+
+# --- the whole corpus ---------------------------------------------------------------------------
+
+def test_every_file_parses(parsed):
+    assert len(parsed) > 1900
+
+
+def test_counts_of_shapes_follow_the_markup(parsed):
+    """Parts exactly where the file is a documentCollection, annexes exactly where it has
+    attachments; every file with a body <section> gets sections. Printed with -s."""
+    counts = collections.Counter()
+    for path, r in parsed.items():
+        raw = path.read_bytes()
+        assert bool(r.parts) == (b"<documentCollection" in raw), path.name
+        assert bool(r.annexes) == (b"<attachments" in raw), path.name
+        has_sections = any(h.sections for h in (r, *r.parts))
+        if b"<section" in raw:
+            assert has_sections, path.name
+        counts.update(parts=bool(r.parts), sections=has_sections, annexes=bool(r.annexes),
+                      warnings=bool(r.warnings))
+    print(f"\nAKN shapes: {counts['parts']} files with parts, {counts['sections']} with sections, "
+          f"{counts['annexes']} with annexes, {counts['warnings']} with warnings")
+    assert counts["parts"] and counts["sections"] and counts["annexes"]
+
+
+def _xml_words(path) -> collections.Counter:
+    """Words of preamble, body and attachments as the XML has them, notes counted apart; the
+    enacting formula left out (it becomes `body`), and notes on the number or title counted
+    (the reader keeps their texts with the footnotes)."""
+    words: collections.Counter = collections.Counter()
+
+    def text(element, out: list[str]) -> None:
+        if element.text:
+            out.append(element.text)
+        for child in element:
+            name = etree.QName(child).localname if isinstance(child.tag, str) else ""
+            if name == "authorialNote":
+                note: list[str] = []
+                text(child, note)
+                words.update(_WORD.findall("".join(note)))
+            elif name and name != "formula":
+                edge = "" if name in _INLINE else " "
+                out.append(edge)
+                text(child, out)
+                out.append(edge)
+            if child.tail:
+                out.append(child.tail)
+
+    root = etree.parse(str(path)).getroot()
+    for document in root.iter("{*}statement", "{*}documentCollection"):
+        for part in document:
+            name = etree.QName(part).localname if isinstance(part.tag, str) else ""
+            if name in ("preamble", "mainBody", "attachments"):
+                out: list[str] = []
+                text(part, out)
+                words.update(_WORD.findall("".join(out)))
+            elif name == "preface":
+                for note in part.iter("{*}authorialNote"):
+                    note_text: list[str] = []
+                    text(note, note_text)
+                    words.update(_WORD.findall("".join(note_text)))
+    return words
+
+
+def _model_words(r: Resolution) -> collections.Counter:
+    texts: list[str] = []
+
+    def paragraphs(items) -> None:
+        for p in items:
+            texts.extend((str(p.number or ""), p.text))
+            subparagraphs(p.subparagraphs)
+
+    def subparagraphs(items) -> None:
+        for s in items:
+            texts.extend((s.label, s.text))
+            subparagraphs(s.subparagraphs)
+
+    def sections(items) -> None:
+        for s in items:
+            texts.extend((s.label or "", s.heading or ""))
+            paragraphs(s.preamble)
+            paragraphs(s.operative)
+            sections(s.sections)
+
+    for holder in (r, *r.parts):
+        paragraphs(holder.preamble)
+        paragraphs(holder.operative)
+        sections(holder.sections)
+        texts.extend(holder.footnotes.values())
+    for annex in r.annexes:
+        texts.extend((annex.label or "", annex.title or ""))
+        for p in annex.paragraphs:
+            texts.extend((str(p.number or ""), p.text))
+    return collections.Counter(_WORD.findall(" ".join(texts)))
+
+
+def test_no_word_of_the_source_is_lost(parsed):
+    """The multiset of words of preamble, body, annexes and notes in the XML equals the multiset of
+    words in the model: paragraph texts, numbers and labels (the XML's <num> counted as a word too),
+    headings, annex blocks, footnote texts. Differences allowed, each one justified:
+    - an annex with no "Annex ..." line is labelled from its <doc name="annex">: one "Annex" more;
+    - a paragraph numbered "l." (a lowercase L typed for the digit one) is read as 1, with a warning.
+    """
+    losses = {}
+    for path, r in parsed.items():
+        source, model = _xml_words(path), _model_words(r)
+        for warning in r.warnings:
+            if "number 'l.' read as 1" in warning:
+                source["l"] -= 1
+                source["1"] += 1
+        extra, lost = model - source, source - model
+        if extra and set(extra) == {"Annex"} and extra["Annex"] <= len(r.annexes):
+            extra = collections.Counter()
+        if extra or lost:
+            losses[path.name] = (dict(lost.most_common(5)), dict(extra.most_common(5)))
+    assert not losses, f"{len(losses)} files differ (lost, added): {dict(list(losses.items())[:5])}"
+
+
+def test_text_is_one_clean_line_and_notes_point_into_it(parsed):
+    for path, r in parsed.items():
+        for text, refs, notes in every_text_holder(r):
+            assert text == text.strip() and "  " not in text, (path.name, text[:60])
+            assert not set(text) & {"\n", "\t", "\r", "\u00a0", "\u200e", "\ue000"}, (path.name, text[:60])
+            for ref in refs:
+                assert 0 <= ref.at <= len(text), (path.name, ref)
+                assert ref.marker in notes, (path.name, ref.marker)
+
+
+def test_leads_open_their_paragraphs(parsed):
+    for path, r in parsed.items():
+        for holder in (r, *r.parts):
+            for paragraph in every_paragraph(holder):
+                if paragraph.lead is not None:
+                    assert paragraph.lead and paragraph.text.startswith(paragraph.lead), (path.name, paragraph.lead)
+                    assert not paragraph.lead.endswith((" ", ",", ";", ":", ".")), (path.name, paragraph.lead)
+
+
+def test_json_round_trips(parsed):
+    for path, r in parsed.items():
+        data = r.to_dict()
+        assert Resolution.from_dict(data).to_dict() == data, path.name
+
+
+# --- synthetic documents: whitespace around notes, bad input ------------------------------------
+
+_AKN = """<?xml version="1.0" encoding="UTF-8"?>
+<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0">
+  <statement name="resolution">
+    <coverPage><p><docNumber refersTo="#symbol">A/RES/99/1</docNumber></p>
+      <p><session value="99">Ninety-ninth session</session></p></coverPage>
+    <preface><p><docNumber>99/1.</docNumber><docTitle>A test</docTitle></p></preface>
+    {preamble}
+    <mainBody>{body}</mainBody>
+  </statement>
+</akomaNtoso>"""
+_PREAMBLE = """<preamble>
+      <formula name="enactingFormula"><p><span class="italic">The General Assembly</span>,</p></formula>
+      <container><p><span class="italic">Recalling</span> its work,</p></container></preamble>"""
+
+
+def akn(body: str, preamble: str = _PREAMBLE) -> bytes:
+    return _AKN.format(preamble=preamble, body=body).encode()
+
+
+def note(marker: str) -> str:
+    return f'<authorialNote marker="{marker}"><p>A/99/{marker}.</p></authorialNote>'
+
+
+def operative(number: str, words: str) -> str:
+    """A numbered operative paragraph whose first word is its italic lead."""
+    lead, _, rest = words.partition(" ")
+    return (f'<paragraph><num>{number}.</num><content><p><span class="italic">{lead}</span> {rest}</p>'
+            '</content></paragraph>')
+
+
+@pytest.mark.parametrize("written", [
+    "its report,{n} which",         # glued to the word before
+    "its report, {n} which",        # spaces on both sides: one is kept
+    "its report,{n}\n   which",      # newline and indentation after
+    "its report,\u00a0{n} which",   # a no-break space before
+    "its report, {n}which",         # glued to the word after: the space still goes after the marker
+])
+def test_a_note_leaves_one_space_and_points_after_the_comma(written):
+    body = operative("1", f'Notes {written.format(n=note("1"))} it acts;')
+    [paragraph] = parse_akn(akn(body), "synthetic.xml").operative
+    assert paragraph.text == "Notes its report, which it acts;"
+    [ref] = paragraph.footnotes
+    assert paragraph.text[:ref.at] == "Notes its report,"
+
+
+def test_notes_at_the_end_and_side_by_side():
+    body = operative("1", f'Decides so;{note("1")}{note("2")} ')
+    r = parse_akn(akn(body), "synthetic.xml")
+    [paragraph] = r.operative
+    assert paragraph.text == "Decides so;"
+    assert [(f.marker, f.at) for f in paragraph.footnotes] == [("1", 11), ("2", 11)]
+    assert r.footnotes == {"1": "A/99/1.", "2": "A/99/2."}
+
+
+def test_single_unnumbered_operative_paragraph_has_no_number():
+    body = '<paragraph><content><p><span class="italic">Decides</span> to act.</p></content></paragraph>'
+    r = parse_akn(akn(body), "synthetic.xml")
+    assert [(p.number, p.lead, p.text) for p in r.operative] == [(None, "Decides", "Decides to act.")]
+    assert (r.number, r.symbol, r.session, r.body, r.adopted) == ("99/1", "A/RES/99/1", 99, "General Assembly", None)
+
+
+def test_invalid_xml_names_the_file_and_line():
+    with pytest.raises(ParseError) as caught:
+        parse_akn(b"<akomaNtoso>\n<statement>\n</akomaNtoso>", "broken.xml")
+    assert caught.value.path == "broken.xml" and caught.value.line == 3
+    assert str(caught.value).startswith("broken.xml:3: ")
+
+
+@pytest.mark.parametrize("data", [b"", b"\xff\xfe not xml", b"plain text, no markup"])
+def test_bytes_that_are_not_xml_raise_parse_error(data):
+    with pytest.raises(ParseError) as caught:
+        parse_akn(data, "junk.bin")
+    assert caught.value.path == "junk.bin"
+
+
+def test_xml_that_is_not_akoma_ntoso_is_refused():
+    with pytest.raises(ParseError, match="not an Akoma Ntoso document") as caught:
+        parse_akn(b"<html><body><p>Hello</p></body></html>", "page.html")
+    assert caught.value.path == "page.html"
+
+
+def test_akoma_ntoso_that_is_not_a_resolution_is_refused():
+    data = b'<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"><act><body/></act></akomaNtoso>'
+    with pytest.raises(ParseError, match="not an Akoma Ntoso resolution") as caught:
+        parse_akn(data, "act.xml")
+    assert caught.value.path == "act.xml"
+
+
+def test_a_resolution_without_preamble_is_refused():
+    with pytest.raises(ParseError, match="no <preamble>") as caught:
+        parse_akn(akn("<paragraph><num>1.</num><content><p>Decides.</p></content></paragraph>", preamble=""),
+                  "headless.xml")
+    assert caught.value.path == "headless.xml"
+
+
+def test_entities_are_not_expanded():
+    # An external entity must not be fetched or read; the document is refused or read without it.
+    data = akn("<paragraph><content><p>&xxe;</p></content></paragraph>").replace(
+        b"<akomaNtoso", b'<!DOCTYPE akomaNtoso [<!ENTITY xxe SYSTEM "file:///etc/hostname">]>\n<akomaNtoso', 1)
+    data = data.replace(b'<?xml version="1.0" encoding="UTF-8"?>\n', b"")
+    try:
+        r = parse_akn(data, "entity.xml")
+    except ParseError:
+        return
+    assert all("/etc" not in p.text for _, p in r.all_paragraphs())
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(cut=st.integers(min_value=0, max_value=4000), flip=st.integers(min_value=0, max_value=4000),
+       byte=st.integers(min_value=0, max_value=255))
+def test_damaged_files_raise_parse_error_or_parse(cut, flip, byte):
+    """Truncated or corrupted input gives a Resolution or a ParseError, never another exception."""
+    body = "".join(operative(str(n), f"Decides ({n}) item{note(str(n))};")
+                   + "<paragraph><content><p>\t(a)\tfirst;</p></content></paragraph>" for n in range(1, 12))
+    data = bytearray(akn(body))
+    data[flip % len(data)] = byte
+    try:
+        parse_akn(bytes(data[: len(data) - cut]), "damaged.xml")
+    except ParseError as error:
+        assert error.path == "damaged.xml"
