@@ -1,0 +1,73 @@
+"""The command line: flags -> API calls, and the one place that turns errors into exit codes.
+
+Each command lives in a module of its own (parse, mine, clauses, new, render); this one builds
+the parser from them and runs the chosen command.
+
+Exit codes scripts can trust:
+    0  done
+    1  a user error (library, answers, output) — the message says what to do
+    2  bad input or bad usage (a file that is not a resolution, a wrong flag)
+  130  interrupted (Ctrl-C); nothing half-written is left behind
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from drafter import __version__
+from drafter.cli import clauses, mine, new, parse, render
+from drafter.errors import DrafterError
+
+EPILOG = """\
+examples, the usual day:
+  drafter new --session 60 --base 58/208             next session's draft from 58/208, asking as it goes
+  drafter new --session 60 --base 58/208 --redline   the same, as Word tracked changes against 58/208
+  drafter clauses search remaining in one's country  find a clause in the library
+  drafter mine seeds/ more-resolutions/              grow the clause library
+  drafter parse --json seeds/001_dc7a3f17028d8240.txt  see how drafter reads a resolution
+
+Formats are recognised from the content, never the file name: Akoma Ntoso XML, PDF text layers,
+word-processor exports and plain text. Exit status: 0 done, 1 a library/answers/output problem,
+2 bad input or usage, 130 interrupted. `drafter COMMAND --help` explains each command.
+"""
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "run", None):
+        parser.print_help()
+        return 2
+    try:
+        return args.run(args)
+    except DrafterError as error:
+        print(f"drafter: error: {error}", file=sys.stderr)
+        return error.exit_code
+    except KeyboardInterrupt:
+        print("drafter: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # `drafter parse ... | head`: the reader left; that is not an error of ours.
+        sys.stderr.close()
+        return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="drafter",
+        description="A drafting assistant for United Nations resolutions: read past resolutions, "
+                    "mine their clauses into a versioned library, and assemble next session's draft.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"drafter {__version__}")
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+    parse.add_parse(commands)
+    mine.add_mine(commands)
+    mine.add_library(commands)
+    clauses.add_clauses(commands)
+    new.add_new(commands)
+    render.add_render(commands)
+    return parser

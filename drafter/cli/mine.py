@@ -1,0 +1,63 @@
+"""`drafter mine` and `drafter library`: grow the clause library and check its files."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from drafter.cli.common import command, DEFAULT_LIBRARY, help_when_bare, library_option
+
+
+def add_mine(commands) -> None:
+    sub = command(
+        commands, "mine", "mine resolutions into the clause library",
+        "Parse every SOURCE (a resolution file, or a folder searched for .txt and .xml files), group\n"
+        "their paragraphs into clause families, and write the library: one YAML file per family and a\n"
+        "manifest with the library version and the sources (number, path, sha256).\n\n"
+        "Mining the same sources again changes no byte. Adding a source bumps the version of the\n"
+        "families it changes and of the library. A variant no source supports any more is marked\n"
+        "deprecated, never deleted. Names, descriptions, tags, preferred variants and parameter\n"
+        "descriptions you edit in the YAML survive a new mine. A mine that fails or is interrupted\n"
+        "leaves the previous library as it was.",
+        "examples:\n"
+        "  drafter mine seeds/                                the library shipped in clause_library/\n"
+        "  drafter mine seeds/ ../shared/corpus/unga-akn/80 --library /tmp/lib",
+        _run_mine)
+    sub.add_argument("sources", nargs="+", metavar="SOURCE", help="resolution files or folders")
+    library_option(sub)
+
+
+def _run_mine(args: argparse.Namespace) -> int:
+    from drafter.library.api import mine_sources
+
+    for line in mine_sources(args.sources, args.library):
+        print(line)
+    return 0
+
+
+def add_library(commands) -> None:
+    sub = commands.add_parser("library", help="check the clause library's files",
+                              description="Commands on the library as files.")
+    help_when_bare(sub)
+    actions = sub.add_subparsers(title="actions", metavar="ACTION")
+    check = command(
+        actions, "check", "validate every library file",
+        "Validate library.yaml and every family file against the library format's JSON Schema\n"
+        "(shipped with drafter). Each problem is printed as file:line: what is wrong.",
+        "exit status: 0 when the library is sound, 1 when it has problems.",
+        _run_library_check)
+    check.add_argument("directory", nargs="?", default=DEFAULT_LIBRARY, metavar="DIR",
+                       help=f"the library folder (default: {DEFAULT_LIBRARY})")
+
+
+def _run_library_check(args: argparse.Namespace) -> int:
+    from drafter.library import store
+
+    problems = store.check(args.directory)
+    for problem in problems:
+        print(problem)
+    if problems:
+        print(f"{len(problems)} problem{'s' if len(problems) != 1 else ''}", file=sys.stderr)
+        return 1
+    print(f"{args.directory}: library is sound")
+    return 0
