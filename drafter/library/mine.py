@@ -170,6 +170,11 @@ def _merge(old: Family, new: Family) -> Family:
     new_ids = {v.id for v in new.variants}
     kept = tuple(replace(v, status="deprecated") for v in old.variants if v.id not in new_ids)
     schema = _keep_descriptions(old.schema, new.schema)
+    # A deprecated variant still names its parameters: the schema keeps describing them.
+    old_props = old.schema.get("properties", {})
+    missing = {n: old_props[n] for v in kept for n in v.parameters if n not in schema["properties"] and n in old_props}
+    if missing:
+        schema = {**schema, "properties": dict(sorted({**schema["properties"], **missing}.items()))}
     preferred = old.preferred_variant
     return replace(new, variants=new.variants + kept, schema=schema, name=old.name,
                    description=old.description, tags=old.tags, preferred_variant=preferred)

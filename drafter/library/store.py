@@ -20,16 +20,14 @@ import ctypes.util
 import os
 import shutil
 import tempfile
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import jsonschema
 import yaml
 
 from drafter.errors import LibraryError
 from drafter.library.model import FORMAT_VERSION, Family, Library, SourceEntry
-from drafter.library.schema import format_schema
+from drafter.library.validate import check_file
 
 MANIFEST = "library.yaml"
 FAMILIES = "families"
@@ -37,14 +35,6 @@ FAMILIES = "families"
 
 # libyaml's emitter when PyYAML has it (the wheels do): the same YAML, several times faster.
 _BaseDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-
-
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-@lru_cache(maxsize=None)
-def _validator(kind: str) -> jsonschema.Draft202012Validator:
-    return jsonschema.Draft202012Validator(format_schema(kind))
 
 
 class _Dumper(_BaseDumper):
@@ -97,49 +87,6 @@ def _read(path: Path, kind: str) -> dict[str, Any]:
         raise LibraryError(first.message, first.path, first.line,
                            hint=f"run `drafter library check {path.parent}` for every problem")
     return data
-
-
-def check_file(path: Path, kind: str) -> tuple[list[LibraryError], dict[str, Any]]:
-    """Problems (each knows its file and line), and the data (empty when it has problems)."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        return [LibraryError(f"cannot read: {error}", path, 1)], {}
-    try:
-        data = yaml.load(text, Loader=_Loader)      # safe: no tags beyond plain data
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 1 if mark else 1
-        return [LibraryError(f"not valid YAML: {getattr(error, 'problem', error)}", path, line)], {}
-    if not isinstance(data, dict):
-        return [LibraryError(f"expected a mapping of keys, found {type(data).__name__}", path, 1)], {}
-    errors = sorted(_validator(kind).iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
-    if not errors:
-        return [], data
-    node = yaml.compose(text, Loader=yaml.SafeLoader)     # only now: it knows the lines
-    problems = []
-    for error in errors:
-        line = _node_line(node, list(error.absolute_path))
-        where = "/".join(map(str, error.absolute_path)) or "(top)"
-        problems.append(LibraryError(f"{where}: {error.message}", path, line))
-    return problems, {}
-
-
-def _node_line(node: yaml.Node | None, path: list) -> int:
-    """The line of the YAML node at `path` (keys and indexes), or of its nearest parent."""
-    line = node.start_mark.line + 1 if node is not None else 1
-    for step in path:
-        if isinstance(node, yaml.MappingNode):
-            match = next((v for k, v in node.value if k.value == step), None)
-            if match is None:
-                return line
-            node = match
-        elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) and step < len(node.value):
-            node = node.value[step]
-        else:
-            return line
-        line = node.start_mark.line + 1
-    return line
 
 
 def check(directory: Path) -> list[LibraryError]:
