@@ -328,3 +328,35 @@ def test_corpus_annual_clauses_stay_together(corpus_library):
     pairs = [f for f in corpus_library.families if len(f.sources()) == 2]
     sessions = [{s.ref.resolution.split("/")[0] for _, s in f.sources()} for f in pairs]
     assert sum(1 for s in sessions if s == {"79", "80"}) / len(pairs) > 0.9
+
+
+# --- whatever a reader hands over, the library stays sound ----------------------------------------
+
+def test_paragraphs_the_library_cannot_hold_are_left_out_with_a_warning(tmp_path, seeds):
+    # What readers have handed over on the UN corpus: a separator read as a paragraph ("* * *",
+    # 75/1), a section heading read as one ("II", 78/253), items with no label (75/326). A
+    # library must never hold an empty template or label, so each is left out, by name.
+    from dataclasses import replace
+
+    from drafter.library.mine import mine
+    from drafter.library.sources import _entry
+    from drafter.model import Paragraph, SubParagraph
+
+    base = seeds["58/208"]
+    unlabelled = Paragraph("Decides that the dialogues will address the following themes:", lead="Decides",
+                           number=13, subparagraphs=(SubParagraph("", "Dialogue 1: a healthy planet;"),))
+    calls_for = Paragraph("Calls for:", lead="Calls for", number=14,
+                          subparagraphs=(SubParagraph("a", "The withdrawal of forces;"),))
+    declares = Paragraph("Declares that:", lead="Declares", number=15,
+                         subparagraphs=(SubParagraph("a", "Nuclear weapons must be eliminated;"),))
+    odd = replace(base, operative=base.operative + (Paragraph("* * *", number=11.5), Paragraph("II", number=12),
+                                                    unlabelled, calls_for, declares))
+    library, summary = mine([(odd, _entry(odd, "seeds/x.txt", b""))], None)
+    assert summary.warnings == ["58/208 op. 11.5: the paragraph has no words; left out of the library",
+                                "58/208 op. 12: the paragraph is only a heading mark ('II'); left out of the library",
+                                "58/208 op. 13: a sub-paragraph has no label; left out of the library"]
+    store.save(library, tmp_path / "lib")
+    assert store.check(tmp_path / "lib") == []
+    # Clauses whose words are all in their sub-paragraphs are told apart by them, and named by them.
+    ids = {_family_holding(library, "58/208", "operative", n).id for n in (14, 15)}
+    assert ids == {"op-calls-withdrawal-forces", "op-declares-nuclear-weapons-must-eliminated"}

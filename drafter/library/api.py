@@ -27,6 +27,7 @@ def mine_sources(sources: list[str], library_dir: str | Path) -> list[str]:
         resolutions, warnings = read_sources(paths, bar.update)
     library, summary = mine(resolutions, previous)
     store.save(library, directory)
+    warnings += summary.warnings
     lines = [f"warning: {w}" for w in warnings[:20]]
     if len(warnings) > 20:
         lines.append(f"... and {len(warnings) - 20} more warnings")

@@ -67,7 +67,20 @@ def words_of_template(template: str, lead: str | None) -> frozenset[str]:
 
 
 def content_words(clause: Clause) -> frozenset[str]:
-    return words_of_template(clause.wording.template, clause.wording.lead)
+    """The clause's own words; for a clause whose words are all in its sub-paragraphs ("Calls
+    for:", "Declares that:"), those of its sub-paragraphs, or every such clause would look alike."""
+    words = words_of_template(clause.wording.template, clause.wording.lead)
+    if words:
+        return words
+    return frozenset().union(*(words_of_template(t, None) for t in sub_templates(clause.wording.subparagraphs)))
+
+
+def sub_templates(subs) -> list[str]:
+    out = []
+    for sub in subs:
+        out.append(sub.template)
+        out += sub_templates(sub.subparagraphs)
+    return out
 
 
 _QUOTED = re.compile(r"“([^”]{3,})”")

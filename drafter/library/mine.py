@@ -34,6 +34,7 @@ class Summary:
     new: list[str] = field(default_factory=list)
     changed: list[str] = field(default_factory=list)
     deprecated: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
     def lines(self, version: str) -> list[str]:
         return [
@@ -56,7 +57,8 @@ def sort_key(resolution: Resolution) -> tuple[str, str]:
 
 def mine(resolutions: list[tuple[Resolution, SourceEntry]], previous: Library | None) -> tuple[Library, Summary]:
     ordered = sorted(resolutions, key=lambda pair: sort_key(pair[0]))
-    clauses = [c for resolution, _ in ordered for c in clauses_of(resolution)]
+    warnings: list[str] = []
+    clauses = [c for resolution, _ in ordered for c in clauses_of(resolution) if _fits(c, warnings)]
     owner = _old_owner_of_sources(previous)
     groups = grouping.group(clauses, [owner.get((c.kind, c.source)) for c in clauses])
     fresh = [_family(clauses, members) for members in groups]
@@ -64,10 +66,49 @@ def mine(resolutions: list[tuple[Resolution, SourceEntry]], previous: Library | 
     summary.resolutions = len(ordered)
     summary.families = len(families)
     summary.variants = sum(len(f.variants) for f in families)
+    summary.warnings = warnings
     version = _next_version(previous, summary)
     library = Library(version=version, sources=tuple(entry for _, entry in ordered),
                       families=tuple(families), credits=(UN_CREDIT,))
     return library, summary
+
+
+def _fits(clause: Clause, warnings: list[str]) -> bool:
+    """Can the library hold this clause? A paragraph without a word is a separator ("* * *") or a
+    heading ("II") a reader took for a paragraph; a sub-paragraph without a label or a text cannot
+    be written back. Such paragraphs are left out, with a warning naming them, whatever the
+    reader hands over: a library must never hold an empty template or label."""
+    problem = _unfit(clause.wording)
+    if problem:
+        ref = clause.source
+        where = f"{'op.' if ref.part == 'operative' else 'pp.'} {ref.number}" + (f" in {ref.section}" if ref.section else "")
+        warnings.append(f"{ref.resolution} {where}: {problem}; left out of the library")
+    return problem is None
+
+
+_LETTER = re.compile(r"[^\W_]")
+# A section's number standing alone ("II", "B.", "3"): roman numerals mark sections in every language.
+_HEADING_MARK = re.compile(r"\W*(?:[IVXLCDM]+|[A-Za-z]|\d+)\W*")
+
+
+def _unfit(wording) -> str | None:
+    text = grouping.without_parameters(wording.template)
+    if not _LETTER.search(text):
+        return "the paragraph has no words"
+    if _HEADING_MARK.fullmatch(text) and not wording.subparagraphs:
+        return f"the paragraph is only a heading mark ({text.strip()!r})"
+    for sub in _walk(wording.subparagraphs):
+        if not sub.label.strip():
+            return "a sub-paragraph has no label"
+        if not sub.template.strip():
+            return f"sub-paragraph ({sub.label}) is empty"
+    return None
+
+
+def _walk(subs):
+    for sub in subs:
+        yield sub
+        yield from _walk(sub.subparagraphs)
 
 
 def _family(clauses: list[Clause], members: list[int]) -> Family:
@@ -93,11 +134,17 @@ _SLUG_WORD = re.compile(r"[a-z0-9]+")
 
 
 def _slug(clause: Clause) -> str:
-    """A readable id from the oldest wording: "op-takes-note-report-secretary-general"."""
-    words = [w for w in _SLUG_WORD.findall(grouping.without_parameters(clause.wording.template).lower())
-             if w not in grouping.FUNCTION_WORDS][:6]
+    """A readable id from the oldest wording: "op-takes-note-report-secretary-general". A clause
+    whose own words are few ("Calls for:") takes more from its sub-paragraphs."""
+    texts = [clause.wording.template, *grouping.sub_templates(clause.wording.subparagraphs)]
+    words: list[str] = []
+    for text in texts:
+        words += [w for w in _SLUG_WORD.findall(grouping.without_parameters(text).lower())
+                  if w not in grouping.FUNCTION_WORDS]
+        if len(words) >= 3:
+            break
     prefix = "pp" if clause.kind == "preambular" else "op"
-    return "-".join([prefix, *words]) if words else prefix
+    return "-".join([prefix, *(words[:6] or ["clause"])])
 
 
 def _carry_on(fresh: list[Family], previous: Library | None) -> tuple[list[Family], Summary]:
@@ -105,11 +152,13 @@ def _carry_on(fresh: list[Family], previous: Library | None) -> tuple[list[Famil
     old_by_id = {f.id: f for f in previous.families} if previous else {}
     owner = _old_owner_of_sources(previous)
     used_ids: set[str] = set()
+    taken = set(old_by_id)                 # every id in use, old or new: an id never changes meaning
     result: list[Family] = []
     for family in fresh:
         old = _match(family, owner, old_by_id, used_ids)
-        family_id = old.id if old else _unique(family.id, used_ids | set(old_by_id))
+        family_id = old.id if old else _unique(family.id, taken)
         used_ids.add(family_id)
+        taken.add(family_id)
         family = replace(family, id=family_id)
         if old is None:
             summary.new.append(family_id)
