@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -114,9 +115,27 @@ def test_values_fit_the_family_schema(library):
 
 
 def test_shipped_library_equals_a_fresh_mine(tmp_path, monkeypatch):
-    monkeypatch.chdir(ROOT)
-    mine_sources(["seeds/"], tmp_path / "lib")
-    assert _files(tmp_path / "lib") == _files(ROOT / "clause_library")
+    # Mined in a copy of the project, seeds/ beside the library as in the repository: the sources'
+    # paths are relative to the library, so the copy's library is the shipped one, byte for byte.
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    monkeypatch.chdir(tmp_path)
+    mine_sources(["seeds/"], tmp_path / "clause_library")
+    assert _files(tmp_path / "clause_library") == _files(ROOT / "clause_library")
+
+
+def test_a_moved_library_still_finds_its_sources(tmp_path, monkeypatch):
+    # Beside the library a source's path is relative (they travel together); elsewhere absolute.
+    shutil.copytree(ROOT / "seeds", tmp_path / "project" / "seeds")
+    monkeypatch.chdir(tmp_path / "project")
+    mine_sources(["seeds/", str(ROOT / "seeds" / "001_dc7a3f17028d8240.txt")], tmp_path / "project" / "lib")
+    paths = {s["path"] for s in yaml.safe_load((tmp_path / "project" / "lib" / "library.yaml").read_text())["sources"]}
+    assert "../seeds/002_2a1bcdcef4a7281d.txt" in paths
+    shutil.move(tmp_path / "project", tmp_path / "moved")
+    library = store.load(tmp_path / "moved" / "lib")
+    assert all(store.source_path(library, s).is_file() for s in library.sources)
+    result = subprocess.run([sys.executable, "-m", "drafter", "render", "52/189", "--format", "text", "-o", "-",
+                             "--library", str(tmp_path / "moved" / "lib")], capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0 and "International migration and development" in result.stdout
 
 
 def _files(directory: Path) -> dict[str, bytes]:
@@ -263,10 +282,10 @@ def test_clauses_list_json_shape():
 
 
 def test_clauses_search_ranks_the_right_family_first(library):
-    from drafter.library.browse import search
-
-    ranked = search(library, "remaining in one's country viable")
-    assert ranked[0][1].id == _family_holding(library, "58/208", "operative", 7).id
+    ranked = library.search("remaining in one's country viable")
+    assert ranked[0].family.id == _family_holding(library, "58/208", "operative", 7).id
+    # A hit carries its wording filled as in its latest source, not just an id and a score.
+    assert "to seek to make the option of remaining in one’s country viable" in ranked[0].text
 
 
 def test_clauses_history_shows_word_diffs(library):
@@ -292,7 +311,7 @@ def corpus_library():
     from drafter.library.sources import expand, read_sources
 
     corpus = corpus_or_skip()
-    resolutions, _ = read_sources(expand([corpus / "79", corpus / "80"]))
+    resolutions, _ = read_sources(expand([corpus / "79", corpus / "80"]), ROOT / "lib")
     library, _ = mine(resolutions, None)
     return library
 

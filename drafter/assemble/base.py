@@ -14,7 +14,6 @@ from typing import Any
 
 from drafter.errors import UsageError
 from drafter.ingest import read_resolution
-from drafter.library import families as grouping
 from drafter.library.clauses import Clause, clauses_of, variant_id
 from drafter.library.model import Family, Library, SourceEntry, Variant
 from drafter.model import Masthead
@@ -75,12 +74,11 @@ def load_base(library: Library, base: str) -> Base:
 
 def _from_library(library: Library, entry: SourceEntry) -> Base:
     found = []
-    for family in library.families:
-        for variant, source in family.sources():
-            if source.ref.resolution == entry.number and source.ref.section is None:
-                order = (0 if source.ref.part == "preambular" else 1, _as_int(source.ref.number))
-                kinds = {name: family.schema["properties"][name]["x-kind"] for name in variant.parameters}
-                found.append((order, BaseClause(family.kind, family, variant, dict(source.values), kinds)))
+    for family, variant, source in library.clauses_of(entry.number):
+        if source.ref.section is None:
+            order = (0 if source.ref.part == "preambular" else 1, _as_int(source.ref.number))
+            kinds = {name: family.schema["properties"][name]["x-kind"] for name in variant.parameters}
+            found.append((order, BaseClause(family.kind, family, variant, dict(source.values), kinds)))
     found.sort(key=lambda pair: pair[0])
     return Base(entry.number, entry.title, entry.body, entry.session, entry.adopted,
                 Masthead(origin=entry.origin, agenda_item=entry.agenda_item) if entry.origin or entry.agenda_item else None,
@@ -115,19 +113,6 @@ def _match(library: Library, clause: Clause) -> BaseClause:
 
 
 def best_family(library: Library, clause: Clause) -> Family | None:
-    """The library family this clause belongs to by the mining rule, or None."""
-    words = grouping.content_words(clause)
-    candidates = [f for f in library.families if f.kind == clause.kind]
-    if not candidates or not words:
-        return None
-    texts = [grouping.words_of_template(v.template, v.lead) for f in candidates for v in f.variants]
-    scorer = grouping.scorer_for([words, *texts])
-    best, best_score = None, 0.0
-    index = 1
-    for family in candidates:
-        for _ in family.variants:
-            score = scorer.same_family(0, index)
-            if score > best_score:
-                best, best_score = family, score
-            index += 1
-    return best
+    """The library family this clause belongs to by the mining rule, or None (a lookup in the
+    library's index, drafter.library.lookup)."""
+    return library.best_family(clause)

@@ -33,11 +33,12 @@ def _library_source(args: argparse.Namespace) -> Path:
     from drafter.errors import UsageError
     from drafter.library import store
 
-    entry = store.load(Path(args.library)).source(args.source) if Path(args.library).is_dir() else None
-    if entry is None or not Path(entry.path).exists():
+    library = store.load(Path(args.library)) if Path(args.library).is_dir() else None
+    entry = library.source(args.source) if library else None
+    if entry is None or not store.source_path(library, entry).exists():
         raise UsageError(f"{args.source}: no such file, and not a resolution the library holds",
                          hint="give a resolution file, or a number listed by `drafter clauses list`")
-    return Path(entry.path)
+    return store.source_path(library, entry)
 
 
 def _run_render(args: argparse.Namespace) -> int:

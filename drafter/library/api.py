@@ -24,7 +24,7 @@ def mine_sources(sources: list[str], library_dir: str | Path) -> list[str]:
     # The bar shows only on a terminal (disable=None), so pipes and logs stay clean.
     with tqdm(total=len(paths), desc="reading", unit="file", file=sys.stderr, disable=None,
               leave=False) as bar:
-        resolutions, warnings = read_sources(paths, bar.update)
+        resolutions, warnings = read_sources(paths, directory, bar.update)
     library, summary = mine(resolutions, previous)
     store.save(library, directory)
     warnings += summary.warnings
