@@ -12,11 +12,11 @@ import jsonschema
 import pytest
 import yaml
 
-from conftest import ROOT, SEED_BY_NUMBER
+from conftest import ROOT, SEED_BY_NUMBER, corpus_or_skip
 from drafter.errors import ParseError
 from drafter.ingest import read_resolution
 from drafter.library import store
-from drafter.library.api import mine_sources
+from drafter.library.api import mine_sources, remove_sources
 from drafter.library.fill import fill
 
 
@@ -142,10 +142,10 @@ def _files(directory: Path) -> dict[str, bytes]:
     return {str(p.relative_to(directory)): p.read_bytes() for p in sorted(directory.rglob("*.yaml"))}
 
 
-def _mine(tmp_path, monkeypatch, numbers, lib="lib"):
+def _mine(tmp_path, monkeypatch, numbers, lib="lib", rebuild=False):
     monkeypatch.chdir(ROOT)
     paths = [str(SEED_BY_NUMBER[n].relative_to(ROOT)) for n in numbers]
-    return mine_sources(paths, tmp_path / lib)
+    return mine_sources(paths, tmp_path / lib, rebuild=rebuild)
 
 
 def test_same_sources_any_order_same_bytes(tmp_path, monkeypatch):
@@ -176,15 +176,48 @@ def test_adding_a_source_bumps_what_it_changes_only(tmp_path, monkeypatch):
     assert "changed" in lines
 
 
-def test_a_variant_no_source_supports_is_deprecated_not_deleted(tmp_path, monkeypatch):
+@pytest.mark.parametrize("how", ["rebuild", "remove"])
+def test_a_variant_no_source_supports_is_deprecated_not_deleted(tmp_path, monkeypatch, how):
     _mine(tmp_path, monkeypatch, list(SEED_BY_NUMBER))
-    _mine(tmp_path, monkeypatch, ["54/212", "56/203", "58/208", "2006/2"])
+    if how == "rebuild":
+        _mine(tmp_path, monkeypatch, ["54/212", "56/203", "58/208", "2006/2"], rebuild=True)
+    else:
+        lines = remove_sources(["52/189"], tmp_path / "lib")
+        assert "library 1.1.0: 4 resolutions (0 read, 4 kept)" in lines[0]
     library = store.load(tmp_path / "lib")
+    assert [s.number for s in library.sources] == ["54/212", "56/203", "58/208", "2006/2"]
     family = _family_holding(library, "52/189", "operative", 4)     # the "Calls upon" wording
     variant = next(v for v in family.variants if v.lead == "Calls upon")
     assert variant.status == "deprecated"
     only_5289 = [f for f in library.families if {s.ref.resolution for _, s in f.sources()} == {"52/189"}]
     assert only_5289 and all(v.status == "deprecated" for f in only_5289 for v in f.variants)
+
+
+def test_mining_adds_to_what_the_library_holds(tmp_path, monkeypatch):
+    # The issue: mining one more resolution into a library of the seeds deprecated all 90 seed
+    # families, because sources not named again no longer counted. Now they stay.
+    _mine(tmp_path, monkeypatch, list(SEED_BY_NUMBER))
+    before = _files(tmp_path / "lib")
+    corpus = corpus_or_skip()
+    lines = "\n".join(mine_sources([str(corpus / "75" / "75_100_E.xml")], tmp_path / "lib"))
+    assert "6 resolutions (1 read, 5 kept)" in lines and " 0 changed, 0 deprecated" in lines
+    after = _files(tmp_path / "lib")
+    # Every seed family is untouched, byte for byte; only new families and the manifest were written.
+    assert all(after[p] == before[p] for p in before if p != "library.yaml")
+    library = store.load(tmp_path / "lib")
+    assert {s.number for s in library.sources} == {*SEED_BY_NUMBER, "75/100"}
+    assert not any(v.status == "deprecated" for f in library.families for v in f.variants)
+    # The same again changes no byte.
+    mine_sources([str(corpus / "75" / "75_100_E.xml")], tmp_path / "lib")
+    assert _files(tmp_path / "lib") == after
+
+
+def test_removing_an_unknown_number_names_it(tmp_path, monkeypatch):
+    _mine(tmp_path, monkeypatch, list(SEED_BY_NUMBER))
+    result = subprocess.run([sys.executable, "-m", "drafter", "library", "remove", "52/18", "--library",
+                             str(tmp_path / "lib")], capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 1 and "no resolution 52/18 in the library" in result.stderr
+    assert "Traceback" not in result.stderr
 
 
 def test_curated_fields_survive_a_new_mine(tmp_path, monkeypatch):

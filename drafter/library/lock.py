@@ -31,8 +31,8 @@ def _say_waiting(directory: Path) -> None:
 @contextmanager
 def writing(directory: Path, on_wait: Callable[[Path], None] = _say_waiting) -> Iterator[None]:
     """Hold the writer's lock of `directory` (which must exist) for the duration of the block."""
-    if fcntl is None:
-        yield
+    if fcntl is None or _held(directory):
+        yield                            # no locks here, or this process holds it already
         return
     told = False
     while True:
@@ -46,10 +46,26 @@ def writing(directory: Path, on_wait: Callable[[Path], None] = _say_waiting) -> 
                     told = True
                 fcntl.flock(descriptor, fcntl.LOCK_EX)
             if _same(descriptor, directory):
-                yield
+                held = os.fstat(descriptor)
+                _HELD.add((held.st_dev, held.st_ino))
+                try:
+                    yield
+                finally:
+                    _HELD.discard((held.st_dev, held.st_ino))
                 return
         finally:
             os.close(descriptor)         # closing releases the lock
+
+
+_HELD: set[tuple[int, int]] = set()      # folders this process holds (a mine rebuilding an index)
+
+
+def _held(directory: Path) -> bool:
+    try:
+        stat = os.stat(directory)
+    except FileNotFoundError:
+        return False
+    return (stat.st_dev, stat.st_ino) in _HELD
 
 
 def _same(descriptor: int, directory: Path) -> bool:

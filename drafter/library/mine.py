@@ -17,7 +17,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field, replace
 
 from drafter.library import families as grouping
-from drafter.library.clauses import Clause, clauses_of, variant_id
+from drafter.library.clauses import Clause, Wording, clauses_of, variant_id
 from drafter.library.model import Family, Library, SourceEntry, Variant, VariantSource
 from drafter.library.schema import family_schema
 from drafter.model import Resolution
@@ -29,6 +29,7 @@ UN_CREDIT = ("Clauses mined from United Nations resolutions. Source: the United 
 @dataclass
 class Summary:
     resolutions: int = 0
+    kept: int = 0                          # of them, sources of the previous library not read again
     families: int = 0
     variants: int = 0
     new: list[str] = field(default_factory=list)
@@ -38,39 +39,73 @@ class Summary:
 
     def lines(self, version: str) -> list[str]:
         return [
-            f"library {version}: {self.resolutions} resolutions, {self.families} families, "
-            f"{self.variants} variants",
+            f"library {version}: {self.resolutions} resolutions ({self.resolutions - self.kept} read, "
+            f"{self.kept} kept), {self.families} families, {self.variants} variants",
             f"since the last version: {len(self.new)} new, {len(self.changed)} changed, "
             f"{len(self.deprecated)} deprecated",
         ]
 
 
-def sort_key(resolution: Resolution) -> tuple[str, str]:
+def sort_key(entry: SourceEntry) -> tuple[str, str]:
     """Oldest first: adoption date, else the year a year-numbered resolution carries, else nothing."""
-    date = resolution.adopted.date if resolution.adopted and resolution.adopted.date else ""
+    date = entry.adopted or ""
     if not date:
-        first = resolution.number.split("/")[0]
+        first = entry.number.split("/")[0]
         date = first if first.isdigit() and len(first) == 4 else ""
-    numbers = re.findall(r"\d+", resolution.number)
-    return (date, ".".join(n.zfill(6) for n in numbers) + resolution.number)
+    numbers = re.findall(r"\d+", entry.number)
+    return (date, ".".join(n.zfill(6) for n in numbers) + entry.number)
 
 
-def mine(resolutions: list[tuple[Resolution, SourceEntry]], previous: Library | None) -> tuple[Library, Summary]:
-    ordered = sorted(resolutions, key=lambda pair: sort_key(pair[0]))
+def mine(resolutions: list[tuple[Resolution, SourceEntry]], previous: Library | None, *, keep: bool = True,
+         drop: frozenset[str] = frozenset()) -> tuple[Library, Summary]:
+    """The library of `resolutions` and, when `keep`, of the previous library's other sources
+    (but those in `drop`): mining adds. A source read again replaces its earlier reading."""
+    read = {entry.number: clauses_of(resolution) for resolution, entry in resolutions}
+    kept = [e for e in previous.sources if e.number not in read and e.number not in drop] if previous and keep else []
+    held = _clauses_held(previous, {e.number: e for e in kept})
+    entries = sorted([e for _, e in resolutions] + kept, key=sort_key)
     warnings: list[str] = []
-    clauses = [c for resolution, _ in ordered for c in clauses_of(resolution) if _fits(c, warnings)]
+    clauses = [c for e in entries for c in (read[e.number] if e.number in read else held.get(e.number, []))
+               if _fits(c, warnings)]
     owner = _old_owner_of_sources(previous)
     groups = grouping.group(clauses, [owner.get((c.kind, c.source)) for c in clauses])
     fresh = [_family(clauses, members) for members in groups]
     families, summary = _carry_on(fresh, previous)
-    summary.resolutions = len(ordered)
+    summary.resolutions, summary.kept = len(entries), len(kept)
     summary.families = len(families)
     summary.variants = sum(len(f.variants) for f in families)
     summary.warnings = warnings
     version = _next_version(previous, summary)
-    library = Library(version=version, sources=tuple(entry for _, entry in ordered),
-                      families=tuple(families), credits=(UN_CREDIT,))
+    library = Library(version=version, sources=tuple(entries), families=tuple(families), credits=(UN_CREDIT,))
     return library, summary
+
+
+def _clauses_held(previous: Library | None, kept: dict[str, SourceEntry]) -> dict[str, list[Clause]]:
+    """The clauses of the kept sources, as the previous library holds them (their files need not be
+    there any more), in the order reading would give within each source (parts by name, then
+    preambular before operative, then by number)."""
+    held: dict[str, list[tuple[tuple, Clause]]] = defaultdict(list)
+    for family in previous.families if previous and kept else ():
+        properties = family.schema.get("properties", {})
+        for variant in family.variants:
+            wording = Wording(variant.template, variant.subparagraphs, variant.footnotes, variant.lead)
+            kinds = {name: properties[name]["x-kind"] for name in variant.parameters}
+            for source in variant.sources:
+                ref = source.ref
+                entry = kept.get(ref.resolution) or kept.get(ref.resolution.rsplit(" ", 1)[0])
+                if entry is None:
+                    continue
+                order = (ref.resolution, ref.section or "", ref.part != "preambular", _number_key(ref.number))
+                held[entry.number].append((order, Clause(ref, family.kind, entry.session, wording,
+                                                         dict(source.values), dict(kinds))))
+    return {number: [c for _, c in sorted(pairs, key=lambda p: p[0])] for number, pairs in held.items()}
+
+
+def _number_key(number: int | str) -> tuple[float, str]:
+    try:
+        return (float(number), "")
+    except (TypeError, ValueError):
+        return (float("inf"), str(number))
 
 
 def _fits(clause: Clause, warnings: list[str]) -> bool:
