@@ -11,11 +11,11 @@ A value still unknown is written as null and comes back as a placeholder.
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import jsonschema
 import yaml
 
 from drafter import __version__
@@ -23,9 +23,11 @@ from drafter.assemble.base import Base
 from drafter.assemble.draft import Draft, DraftClause, Heading, organ_of
 from drafter.errors import AnswersError
 from drafter.library.model import Library, Variant
+from drafter.library.schema import problems as schema_problems
 from drafter.library.templates import Placeholder
 
 
+@lru_cache(maxsize=1)
 def _format_schema() -> dict[str, Any]:
     return json.loads(resources.files("drafter.data").joinpath("answers.schema.json").read_text("utf-8"))
 
@@ -69,10 +71,9 @@ def load(path: Path) -> dict[str, Any]:
         mark = getattr(error, "problem_mark", None)
         raise AnswersError(f"not valid YAML: {getattr(error, 'problem', error)}", path,
                            mark.line + 1 if mark else None) from None
-    errors = sorted(jsonschema.Draft202012Validator(_format_schema()).iter_errors(data),
-                    key=lambda e: list(map(str, e.absolute_path)))
+    errors = schema_problems(_format_schema(), data)
     if errors:
-        raise AnswersError(f"{_key(errors[0].absolute_path)}: {errors[0].message}", path)
+        raise AnswersError(f"{_key(errors[0][0])}: {errors[0][1]}", path)
     return data
 
 
@@ -134,8 +135,8 @@ def _check_values(values: dict[str, Any], schema: dict[str, Any], where: str, pa
     for name in values:
         if name not in schema.get("properties", {}):
             raise AnswersError(f"{where}.{name}: not a parameter of this family", path)
-    errors = list(jsonschema.Draft202012Validator(schema).iter_errors(known))
-    if errors:
-        error = errors[0]
-        key = ".".join(str(p) for p in error.absolute_path)
-        raise AnswersError(f"{where}.{key}: {error.message}", path)
+    for name, value in known.items():
+        errors = schema_problems(schema["properties"][name], value)
+        if errors:
+            key = ".".join(str(p) for p in [name, *errors[0][0]])
+            raise AnswersError(f"{where}.{key}: {errors[0][1]}", path)

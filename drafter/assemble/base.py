@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Any
 
 from drafter.errors import UsageError
-from drafter.ingest import read_resolution
 from drafter.library.clauses import Clause, clauses_of, variant_id
 from drafter.library.model import Family, Library, SourceEntry, Variant
 from drafter.model import Masthead
@@ -93,6 +92,8 @@ def _as_int(number: int | str) -> int:
 
 
 def _from_file(library: Library, path: Path) -> Base:
+    from drafter.ingest import read_resolution      # a base by number reads no file
+
     resolution = read_resolution(path)
     clauses = [c for c in clauses_of(resolution) if c.source.section is None]
     matched = tuple(_match(library, clause) for clause in clauses)

@@ -12,14 +12,13 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any
 
-import jsonschema
-
 from drafter.assemble.base import BaseClause
 from drafter.assemble.draft import Draft, DraftClause, carry, replace_variant
 from drafter.ingest.layout import parse_date
 from drafter.library.fill import fill, plain
 from drafter.library.model import Family, Library, Variant
-from drafter.library.slots import DATE, RESOLUTION_NUMBER
+from drafter.library.schema import problems as schema_problems
+from drafter.library.patterns import DATE, RESOLUTION_NUMBER
 from drafter.library.templates import Placeholder, TemplateRenderError
 from drafter.worddiff import inline
 
@@ -125,8 +124,8 @@ def check_value(family: Family | None, name: str, value: Any) -> str | None:
     schema = family.schema.get("properties", {}).get(name)
     if schema is None:
         return f"{name} is not a parameter of this clause"
-    errors = list(jsonschema.Draft202012Validator(schema).iter_errors(value))
-    return errors[0].message if errors else None
+    errors = schema_problems(schema, value)
+    return errors[0][1] if errors else None
 
 
 def set_value(draft: Draft, index: int, name: str, value: Any) -> Draft:
