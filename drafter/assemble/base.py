@@ -12,9 +12,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from drafter.errors import UsageError
 from drafter.ingest import read_resolution
 from drafter.library import families as grouping
+from drafter.library import locate
 from drafter.library.clauses import Clause, clauses_of, variant_id
 from drafter.library.model import Family, Library, SourceEntry, Variant
 from drafter.model import Masthead
@@ -50,27 +50,19 @@ def _new_id(variant: Variant) -> str:
 
 
 def load_base(library: Library, base: str) -> Base:
-    entry = library.source(base)
-    if entry is not None:
-        found = _from_library(library, entry)
-    elif Path(base).exists():
-        found = _from_file(library, Path(base))
-    else:
-        found = None
-    if found is not None:
-        siblings = [s for s in library.sources
-                    if s.title == found.title and s.body == found.body and s.number != found.number]
-        masthead = found.masthead
-        if not (masthead and masthead.origin):
-            # The committee a series goes through rarely changes: a sibling's masthead says it.
-            origin = next((s.origin for s in reversed(siblings) if s.origin), None)
-            if origin:
-                masthead = replace(masthead or Masthead(), origin=origin)
-        return replace(found, series=frozenset(s.number for s in siblings), masthead=masthead)
-    known = ", ".join(s.number for s in library.sources[:8])
-    raise UsageError(f"no resolution {base!r} in the library and no such file",
-                     hint=f"use a number the library holds ({known}{', ...' if len(library.sources) > 8 else ''}) "
-                          "or the path of a resolution file")
+    """BASE as the user gives it: a file (which wins when it exists), or a resolution number or
+    symbol the library holds (drafter/library/locate.py; an unknown one suggests the nearest)."""
+    path = Path(base)
+    found = _from_file(library, path) if path.is_file() else _from_library(library, locate.source(library, base))
+    siblings = [s for s in library.sources
+                if s.title == found.title and s.body == found.body and s.number != found.number]
+    masthead = found.masthead
+    if not (masthead and masthead.origin):
+        # The committee a series goes through rarely changes: a sibling's masthead says it.
+        origin = next((s.origin for s in reversed(siblings) if s.origin), None)
+        if origin:
+            masthead = replace(masthead or Masthead(), origin=origin)
+    return replace(found, series=frozenset(s.number for s in siblings), masthead=masthead)
 
 
 def _from_library(library: Library, entry: SourceEntry) -> Base:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from drafter.assemble import answers
-from drafter.assemble.base import load_base
+from drafter.assemble.base import Base, load_base
 from drafter.assemble.changes import changes
 from drafter.assemble.compose import to_resolution
 from drafter.assemble.draft import Draft, start
@@ -41,9 +41,13 @@ def default_output(draft: Draft, fmt: str) -> Path:
 
 
 def new_draft(library_dir: str | Path, base: str, session: int, *, answers_path: Path | None,
-              choose: Callable[[Draft, Library], Draft] | None) -> tuple[Draft, Library]:
+              choose: Callable[[Draft, Library], Draft] | None,
+              check_base: Callable[[Base], None] | None = None) -> tuple[Draft, Library]:
+    """`check_base` sees the base before anything is asked, and may refuse it by raising."""
     library = store.load(Path(library_dir))
     base_text = load_base(library, base)
+    if check_base is not None:
+        check_base(base_text)
     draft = start(library, base_text, session)
     if answers_path is not None:
         data = answers.load(answers_path)
