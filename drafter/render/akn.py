@@ -37,7 +37,8 @@ from drafter.model import (
     Table,
 )
 from drafter.ordinals import session_heading
-from drafter.render.layout import Note, Text, document_date, inlines, title_notes
+from drafter.render.layout import (Note, Text, adoption_line, document_date, inlines, opens_with_preamble,
+                                   sub_label, title_notes)
 from drafter.render.phrases import ENGLISH, is_draft, un_date
 
 AKN = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
@@ -152,9 +153,7 @@ class _Builder:
                 p = etree.SubElement(cover, _E + "p")
                 etree.SubElement(p, _E + "inline", name=name).text = _text(value)
         if r.adopted and not self.draft:
-            date = un_date(r.adopted.date) if r.adopted.date else None
-            line = ENGLISH["adopted_on" if date else "adopted"].format(body=r.body, date=date)
-            _p(cover, "docTitle", line)
+            _p(cover, "docTitle", adoption_line(r))
         proponent = (m.sponsor if self.draft else m.origin) if m else None
         if proponent:
             _p(cover, "docProponent", proponent)
@@ -179,7 +178,8 @@ class _Builder:
         p = etree.SubElement(formula, _E + "p")
         span = etree.SubElement(p, _E + "span", attrib={"class": "italic"})
         span.text = ENGLISH["formula"].format(body=self.resolution.body)
-        span.tail = ","
+        if opens_with_preamble(self.resolution):
+            span.tail = ","
         for paragraph in paragraphs:
             container = etree.SubElement(preamble, _E + "container", name=paragraph.lead or "paragraph",
                                          eId=self.eid("container"))
@@ -242,7 +242,7 @@ class _Builder:
         intro.append(self.p(item))
         for sub in subs:
             point = etree.SubElement(element, _E + "point", eId=self.eid("point"))
-            etree.SubElement(point, _E + "num").text = f"({sub.label})"
+            etree.SubElement(point, _E + "num").text = _text(sub_label(sub.label))
             if sub.subparagraphs:
                 point.append(self.list(sub, sub.subparagraphs))
             else:
@@ -258,7 +258,7 @@ class _Builder:
         element = _el("blockList", eId=self.eid("list"))
         for sub in subs:
             item = etree.SubElement(element, _E + "item", eId=self.eid("item"))
-            etree.SubElement(item, _E + "num").text = f"({sub.label})"
+            etree.SubElement(item, _E + "num").text = _text(sub_label(sub.label))
             item.append(self.p(sub))
             if sub.subparagraphs:
                 item.append(self.block_list(sub.subparagraphs))

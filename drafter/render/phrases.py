@@ -18,6 +18,9 @@ ENGLISH = {
     "formula": "The {body}",
     "adopted": "Resolution adopted by the {body}",
     "adopted_on": "Resolution adopted by the {body} on {date}",
+    # Resolutions adopted together (78/80 A and B) share one masthead.
+    "adopted_together": "Resolutions adopted by the {body}",
+    "adopted_together_on": "Resolutions adopted by the {body} on {date}",
     "draft_resolution": "draft resolution",
     "date_to_fill": "[date]",
     "months": ("January", "February", "March", "April", "May", "June", "July", "August",

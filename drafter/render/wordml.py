@@ -16,6 +16,8 @@ it has no API for footnotes, revisions or fields). What Word needs, and why:
 
 from __future__ import annotations
 
+import re
+
 from lxml import etree
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -97,27 +99,20 @@ def run(parent: etree._Element, text: str, *, italic: bool = False, bold: bool =
         if superscript:
             sub(r_pr, "w:vertAlign", val="superscript")
     tag = qn("w:delText" if deleted else "w:t")
-    if text == "\n":
-        sub(r, "w:br")
-        return r
-    piece = []
-    for char in text:
-        if char == "\t" or char == "\u2011":
-            _flush(r, piece, tag)
-            sub(r, "w:tab" if char == "\t" else "w:noBreakHyphen")
-        else:
-            piece.append(char)
-    _flush(r, piece, tag)
+    for piece in _SPECIAL.split(text):
+        if piece in _ELEMENTS:
+            sub(r, _ELEMENTS[piece])
+        elif piece:
+            t = etree.SubElement(r, tag)
+            t.text = piece
+            if piece[0] == " " or piece[-1] == " ":
+                t.set(XML_SPACE, "preserve")
     return r
 
 
-def _flush(r: etree._Element, piece: list[str], tag: str) -> None:
-    if piece:
-        t = etree.SubElement(r, tag)
-        t.text = "".join(piece)
-        if t.text[0] == " " or t.text[-1] == " ":
-            t.set(XML_SPACE, "preserve")
-        piece.clear()
+# Characters that are elements of their own in WordprocessingML.
+_ELEMENTS = {"\t": "w:tab", "\u2011": "w:noBreakHyphen", "\n": "w:br"}
+_SPECIAL = re.compile("([\t\u2011\n])")
 
 
 def header_paragraph(parent: etree._Element, style_id: str, width: int) -> etree._Element:
