@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pexpect
 import pytest
-
 from conftest import ROOT, SEED_BY_NUMBER, corpus_or_skip
+
 from drafter.errors import LibraryError, UsageError
 from drafter.library import locate, store
 from drafter.library.model import Library, SourceEntry
@@ -28,7 +28,7 @@ LIBRARY = ROOT / "clause_library"
 def drafter(*args: str, cwd: Path, **env: str) -> subprocess.CompletedProcess:
     environ = {k: v for k, v in os.environ.items() if k != locate.ENVIRONMENT} | env
     return subprocess.run([sys.executable, "-m", "drafter", *args], capture_output=True, text=True, cwd=cwd,
-                          timeout=120, stdin=subprocess.DEVNULL, env=environ)
+                          timeout=120, stdin=subprocess.DEVNULL, env=environ, check=False)
 
 
 def where(cwd: Path, *args: str, **env: str) -> dict:
@@ -200,7 +200,7 @@ def test_a_session_that_does_not_follow_is_asked_at_the_terminal(tmp_path):
     def spawn() -> pexpect.spawn:
         return pexpect.spawn(sys.executable, ["-m", "drafter", "new", "--session", "58", "--base", "58/208",
                                               "--format", "text", "-o", str(tmp_path / "d.txt")],
-                             cwd=str(tmp_path), encoding="utf-8", timeout=30, dimensions=(40, 200))
+                             cwd=str(tmp_path), encoding="utf-8", timeout=60, dimensions=(40, 200))
 
     child = spawn()
     child.expect(r"the base's own session .*Draft it anyway\?")
