@@ -27,7 +27,7 @@ def add_mine(commands) -> None:
         "starts a new library) or set $DRAFTER_LIBRARY.",
         _run_mine)
     sub.add_argument("sources", nargs="+", metavar="SOURCE", help="resolution files or folders")
-    library_option(sub, mined_into=True)
+    library_option(sub, use="mine")
 
 
 def _run_mine(args: argparse.Namespace) -> int:
@@ -59,7 +59,7 @@ def add_library(commands) -> None:
         "exit status: 0 when a library is there, 1 when the chosen folder holds none.",
         _run_library_where)
     where.add_argument("--json", action="store_true", help="print it as JSON, for scripts")
-    library_option(where)
+    library_option(where, use="report")
 
 
 def _run_library_check(args: argparse.Namespace) -> int:

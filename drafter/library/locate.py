@@ -64,6 +64,17 @@ def find(option: str | Path | None = None, environ: os._Environ | dict | None = 
     return Located(bundled, BUNDLED)
 
 
+def for_reading(located: Located) -> Path:
+    """The folder to read; a folder without a library is one error that says what chose it."""
+    from drafter.library import store
+
+    if not store.exists(located.path):
+        undo = "unset it or point it at a library" if located.chosen_by == VARIABLE else "check the path"
+        raise LibraryError(f"no clause library here (no {MANIFEST}); {located.why()}", located.path,
+                           hint=f"{undo}, or make one with `drafter mine SOURCE... --library DIR`")
+    return located.path
+
+
 def for_writing(located: Located) -> Path:
     """The folder to mine into; the bundled library is refused."""
     if located.bundled:
