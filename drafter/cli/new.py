@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from drafter.assemble.edits import KINDS
 from drafter.cli.common import command, library_option
 
 
@@ -39,6 +40,8 @@ def add_new(commands) -> None:
     sub.add_argument("--reference", metavar="FILE", type=Path, help="a .docx/.dotx whose styles the draft takes")
     sub.add_argument("--paper", choices=["A4", "letter"], default="A4", help="paper size (default: A4)")
     sub.add_argument("--force", action="store_true", help="replace an existing output file")
+    sub.add_argument("--no-edit", action="append", default=[], metavar="KIND", choices=KINDS,
+                     help="do not make this kind of automatic edit (repeatable): " + ", ".join(KINDS))
     sub.add_argument("--redline", nargs="?", const="tracked", choices=["tracked", "marked"],
                      help="write the draft against its base: Word tracked changes (default), or "
                           "'marked': new text bold, deleted text struck through (DOCX only)")
@@ -59,7 +62,9 @@ def _run_new(args: argparse.Namespace) -> int:
                              hint="add --no-input (and --answers FILE to give the answers)")
         from drafter.assemble.prompts import choose
     draft, library = run.new_draft(args.library, args.base, args.session, answers_path=args.answers,
-                                   choose=choose)
+                                   choose=choose, refused=args.no_edit)
+    for warning in draft.base.warnings:
+        print(f"drafter: warning: {warning}", file=sys.stderr)
     output = args.output or run.default_output(draft, args.format)
     result = run.write(draft, library, output, args.format, args.force, args.reference, args.paper,
                        args.redline)
