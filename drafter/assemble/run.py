@@ -45,15 +45,15 @@ def new_draft(library_dir: str | Path, base: str, session: int, *, answers_path:
               refused: Iterable[str] = ()) -> tuple[Draft, Library]:
     """`check_base` sees the base before anything is asked, and may refuse it by raising."""
     library = store.load(Path(library_dir))
-    return draft_from(library, library_dir, base, session, answers_path=answers_path, choose=choose,
+    return draft_from(library, base, session, answers_path=answers_path, choose=choose,
                       check_base=check_base, refused=refused), library
 
 
-def draft_from(library: Library, library_dir: str | Path | None, base: str, session: int, *,
+def draft_from(library: Library, base: str, session: int, *,
                answers_path: Path | None = None, choose: Callable[[Draft, Library], Draft] | None = None,
                check_base: Callable[[Base], None] | None = None, refused: Iterable[str] = ()) -> Draft:
     """`new_draft` on a library already loaded (the fidelity benchmark drafts a thousand times)."""
-    base_text = load_base(library, base, library_dir)
+    base_text = load_base(library, base)
     if check_base is not None:
         check_base(base_text)
     draft = start(library, base_text, session, frozenset(refused))

@@ -42,9 +42,10 @@ def _library_source(args: argparse.Namespace) -> tuple[Path, str]:
     if symbols.resolution_number(args.source) is None:
         raise locate.not_a_resolution(args.source)
     directory = locate.for_reading(args.located)
-    entry = locate.source(store.load(directory), args.source)
+    library = store.load(directory)
+    entry = locate.source(library, args.source)
     name = re.sub(r"[^A-Za-z0-9]+", "-", locate.number_of(entry)).strip("-")
-    return locate.source_file(directory, entry), name
+    return locate.source_file(library, entry), name
 
 
 def _run_render(args: argparse.Namespace) -> int:
