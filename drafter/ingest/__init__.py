@@ -20,7 +20,7 @@ def read_resolution(path: str | Path) -> Resolution:
 
 def parse_bytes(data: bytes, path: str) -> Resolution:
     if is_xml(data):
-        from drafter.ingest.akoma import parse_akn
+        from drafter.ingest.akn import parse_akn
         return parse_akn(data, path)
     text, warnings = decode_text(data, path)
     from drafter.ingest.text import parse_text

@@ -170,7 +170,11 @@ class _Builder:
         for paragraph in paragraphs:
             container = etree.SubElement(preamble, _E + "container", name=paragraph.lead or "paragraph",
                                          eId=self.eid("container"))
-            container.append(self.p(paragraph.text, paragraph.lead, paragraph.footnotes))
+            if paragraph.subparagraphs:
+                container.append(self.block_list(paragraph.text, paragraph.lead, paragraph.footnotes,
+                                                 paragraph.subparagraphs))
+            else:
+                container.append(self.p(paragraph.text, paragraph.lead, paragraph.footnotes))
         return preamble
 
     def main_body(self, holder) -> etree._Element:
@@ -227,6 +231,23 @@ class _Builder:
             else:
                 content = etree.SubElement(point, _E + "content")
                 content.append(self.p(sub.text, None, sub.footnotes))
+        return element
+
+    def block_list(self, text: str, lead: str | None, refs: tuple[FootnoteRef, ...],
+                   subs: tuple[SubParagraph, ...]) -> etree._Element:
+        """Sub-paragraphs of a preambular paragraph: a blockList, as the UN's preamble containers
+        have them (a container may not hold a <list>)."""
+        element = _el("blockList", eId=self.eid("list"))
+        if text:
+            intro = self.p(text, lead, refs)
+            intro.tag = _E + "listIntroduction"
+            element.append(intro)
+        for sub in subs:
+            item = etree.SubElement(element, _E + "item", eId=self.eid("item"))
+            etree.SubElement(item, _E + "num").text = f"({sub.label})"
+            item.append(self.p(sub.text, None, sub.footnotes))
+            if sub.subparagraphs:
+                item.append(self.block_list("", None, (), sub.subparagraphs))
         return element
 
     def p(self, text: str, lead: str | None, refs: tuple[FootnoteRef, ...]) -> etree._Element:
@@ -287,6 +308,8 @@ class _Builder:
             body = etree.SubElement(doc, _E + "mainBody")
             for paragraph in annex.paragraphs or (Paragraph(text=""),):
                 block = etree.SubElement(body, _E + "paragraph", eId=self.eid("para"))
+                if paragraph.number is not None:
+                    etree.SubElement(block, _E + "num").text = _text(str(paragraph.number))
                 etree.SubElement(block, _E + "content").append(self.p(paragraph.text, None, paragraph.footnotes))
         return attachments
 
