@@ -28,6 +28,13 @@ def norm(text: str | None) -> str | None:
     return " ".join(text.replace("\u2011", "-").split())
 
 
+def _shown(a: str, b: str) -> str:
+    """Two values around where they first differ."""
+    at = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+    start = max(0, at - 60)
+    return f"{'…' if start else ''}{a[start:at + 80]!r} != {'…' if start else ''}{b[start:at + 80]!r}"
+
+
 def _notes_at(item, notes: dict[str, str], refs_name: str = "footnotes") -> list[tuple[int, str | None]]:
     text = item.text if refs_name == "footnotes" else (item.wrap_up or "")
     return [(_word_offset(text, r.at), norm(notes.get(r.marker))) for r in getattr(item, refs_name)]
@@ -48,7 +55,7 @@ class _Diff:
 
     def same(self, aspect: str, where: str, a, b) -> bool:
         if a != b:
-            self.add(aspect, where, f"{str(a)[:160]!r} != {str(b)[:160]!r}")
+            self.add(aspect, where, _shown(str(a), str(b)))
             return False
         return True
 

@@ -33,7 +33,8 @@ def read_pdf(data: bytes, path: str) -> Document:
     lines = {n: [line for line in ls if id(line) not in dropped] for n, ls in lines.items()}
     everything = [line for n in sorted(lines) for line in lines[n]]
     size = _body_size(everything)
-    measure = Measure.of(everything, size)
+    title = next((i for i, line in enumerate(everything) if _is_title(line)), 0)
+    measure = Measure.of(everything[title:], size)
     body: list[PrintedLine] = []
     notes = _Notes()
     for page in pages:

@@ -16,7 +16,6 @@ the offset where they stood; italics are spans of the block's text.
 from __future__ import annotations
 
 import re
-import statistics
 from collections import Counter
 from dataclasses import dataclass
 
@@ -38,18 +37,28 @@ class Measure:
     pitch: float
     size: float
     indents: frozenset[int] = frozenset()     # where many lines start: the paragraph indents
+    edges: tuple[float, ...] = ()             # where justified lines end (styles may differ)
 
     @classmethod
     def of(cls, lines: list[PrintedLine], size: float) -> Measure:
         body = [line for line in lines if abs(line.size - size) < 0.6]
         lefts = Counter(round(line.x0) for line in body)
-        left = float(min(lefts.most_common(3))[0]) if lefts else 0.0
+        # The text's left edge: the leftmost place where a good share of the lines start (first
+        # lines are indented, headings centred, a stray line further out is no edge).
+        common = [x for x, n in lefts.items() if n >= 0.1 * len(body)] or list(lefts)
+        left = float(min(common)) if common else 0.0
         rights = sorted(line.x1 for line in body) or [0.0]
         right = rights[int(len(rights) * 0.9)] if len(rights) > 1 else rights[0]
         gaps = [a.y - b.y for a, b in zip(body, body[1:]) if a.page == b.page and 0 < a.y - b.y < size * 3]
-        pitch = statistics.median(gaps) if gaps else size * 1.2
-        indents = frozenset(x for x, n in lefts.items() if n >= max(3, len(body) // 40))
-        return cls(left, right, min(pitch, size * 1.6), size, indents)
+        # The line pitch is the small common gap; paragraph spacing makes the larger ones, and in a
+        # text of short paragraphs there may be as many of those.
+        pitch = sorted(gaps)[len(gaps) // 4] if gaps else size * 1.2
+        indents = frozenset(x for x, n in lefts.items() if n >= max(3, len(body) // 100))
+        ends = Counter(round(line.x1) for line in body)
+        top = max(ends.values(), default=0)
+        edges = tuple(sorted(x for x, n in ends.items()
+                             if n >= max(4, top // 40) and x > left + 0.6 * (right - left)))
+        return cls(left, right, min(pitch, size * 1.6), size, indents, edges or (right,))
 
     def centred(self, line: PrintedLine) -> bool:
         """Set in the middle of the measure, and not where paragraphs start (a short last line at an
@@ -57,13 +66,14 @@ class Measure:
         if round(line.x0) in self.indents or round(line.x0) - 1 in self.indents or round(line.x0) + 1 in self.indents:
             return False
         return (line.x0 > self.left + self.size and line.x1 < self.right - self.size
-                and abs((line.x0 - self.left) - (self.right - line.x1)) < self.size * 1.5)
+                and abs((line.x0 - self.left) - (self.right - line.x1)) < self.size * 0.4)
 
     def flush_right(self, line: PrintedLine) -> bool:
         return abs(line.x1 - self.right) < self.size * 0.8 and line.x0 > self.left + (self.right - self.left) * 0.4
 
     def full(self, line: PrintedLine) -> bool:
-        return line.x1 >= self.right - self.size * 2.5
+        """The line runs to a right edge of the text: its paragraph goes on after it."""
+        return any(edge - self.size * 2.5 <= line.x1 <= edge + self.size for edge in self.edges)
 
 
 def vocabulary(lines: list[PrintedLine]) -> set[str]:
@@ -99,6 +109,8 @@ def _starts_block(group: list[PrintedLine], line: PrintedLine, measure: Measure)
         return not _runs_on(previous, line, continuation, measure)
     if previous.y - line.y > measure.pitch * 1.3 + 0.5:
         return True
+    if measure.centred(line) and measure.centred(previous):
+        return False            # a heading over two lines: each line centred on its own
     if continuation is not None and abs(line.x0 - continuation) > 2.5:
         return True
     if continuation is None and line.x0 > previous.x0 + 2.5 and not measure.full(previous):
@@ -135,11 +147,11 @@ def _block(group: list[PrintedLine], measure: Measure, words: set[str]) -> Block
 def _join(builder: TextBuilder, previous: PrintedLine, line: PrintedLine, words: set[str]) -> None:
     """Between two lines: a space, or nothing after a hyphen that breaks a word."""
     text = previous.text
-    if text[-1:] in _HYPHENS and text[-2:-1].isalpha() and line.text[:1].islower():
+    if text[-1:] in _HYPHENS and text[-2:-1].isalpha() and line.text[:1].isalnum():
         left = _WORD.findall(text)[-1] if _WORD.findall(text) else ""
         right = _WORD.match(line.text)
         whole = (left + (right.group() if right else "")).lower()
-        if whole in words and f"{left}-{right.group() if right else ''}".lower() not in words:
+        if line.text[:1].islower() and whole in words and f"{left}-{right.group() if right else ''}".lower() not in words:
             builder.chars.pop()
             builder.italic.pop()
         return
