@@ -16,7 +16,7 @@ from collections import Counter
 
 from drafter.ingest.blocks import Document, Note, TextBuilder
 from drafter.ingest.layout import NUMBERED_TITLE, RESOLUTION_LINE
-from drafter.ingest.pdf_blocks import Measure, make_blocks, vocabulary
+from drafter.ingest.pdf_blocks import Measure, Words, add_line, join, make_blocks
 from drafter.ingest.pdf_glyphs import read_glyphs
 from drafter.ingest.pdf_lines import PrintedLine, page_lines
 from drafter.ingest.pdf_zones import furniture, masthead_lines, note_marker, note_zone
@@ -44,7 +44,7 @@ def read_pdf(data: bytes, path: str) -> Document:
         notes.read(page_text[start:])
     title_at = next((i for i, line in enumerate(body) if _is_title(line)), 0)
     masthead = masthead_lines(body[:title_at])
-    words = vocabulary(everything)
+    words = Words.of(everything)
     blocks = make_blocks(body[title_at:], measure, words)
     return Document(blocks=blocks, notes=notes.built(words), masthead=masthead, format="pdf")
 
@@ -97,9 +97,7 @@ class _Notes:
         expected = max(numbers, default=0) + 1
         return expected <= int(marker) <= expected + _MAX_SKIP
 
-    def built(self, words: set[str]) -> dict[str, Note]:
-        from drafter.ingest.pdf_blocks import _add_line, _join
-
+    def built(self, words: Words) -> dict[str, Note]:
         notes = {}
         for marker, lines in self.lines.items():
             builder = TextBuilder()
@@ -112,8 +110,8 @@ class _Notes:
             parts = [head, *lines[1:]]
             for index, line in enumerate(parts):
                 if index:
-                    _join(builder, parts[index - 1], line, words)
-                _add_line(builder, line)
+                    join(builder, parts[index - 1], line, words)
+                add_line(builder, line)
             text, italics, _ = builder.build()
             notes[marker] = Note(text, italics)
         return notes
