@@ -23,7 +23,8 @@ ASPECTS = ("title", "paragraphs", "leads", "text", "subparagraphs", "footnotes",
 
 
 def norm(text: str | None) -> str | None:
-    if text is None:
+    """Text as compared; an empty text is no text (a note the source lost is written empty)."""
+    if not text:
         return None
     return " ".join(text.replace("\u2011", "-").split())
 
@@ -167,6 +168,7 @@ def words(resolution) -> Counter:
         add(part.title)
         holder(part)
     for annex in resolution.annexes:
+        add(annex.label)
         add(annex.title)
         for p in annex.paragraphs:
             paragraph(p)
