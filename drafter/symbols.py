@@ -3,7 +3,7 @@
 A resolution is named by its number (`58/208`, `77/292 B`, `2006/2`, `2334 (2016)`, `3281 (XXIX)`,
 `ES-10/19`) or by its document symbol, the organ's letter and `RES` before the number
 (`A/RES/58/208`, `A/RES/77/292 B`, `E/RES/2006/2`, `S/RES/2334 (2016)`). People type them with other
-spacing and case (`a/res/77/292b`, `3281(XXIX)`); `resolution_number` gives the one written form
+spacing and case (`a/res/77/292b`, `3281(XXIX)`, `75/254 A - C`); `resolution_number` gives the one written form
 for any of them, so both can be compared with what a library holds.
 """
 
@@ -16,8 +16,9 @@ import re
 _SYMBOL = re.compile(r"(?P<organ>[A-Z]+)/RES/(?P<number>.+)")
 # session/serial (GA since the 31st session, with the special and emergency special sessions' S- and
 # ES- prefixes), year/serial (ECOSOC and its commissions), serial (year) (Security Council) and
-# serial (roman session) (GA before the 31st); a letter or two for the parts adopted apart (A, B).
-_NUMBER = re.compile(r"(?:(?:E?S)-\d+/)?\d+(?:/\d+)?(?: [A-Z]{1,2})?(?: \((?:\d{4}|[IVXLC]+)\))?")
+# serial (roman session) (GA before the 31st); then the part's letter when a resolution was adopted
+# in parts (77/292 B), or the span of parts one text holds (75/254 A-C).
+_NUMBER = re.compile(r"(?:(?:E?S)-\d+/)?\d+(?:/\d+)?(?: [A-Z](?:-[A-Z])?)?(?: \((?:\d{4}|[IVXLC]+)\))?")
 
 
 def resolution_number(text: str) -> str | None:
@@ -25,8 +26,9 @@ def resolution_number(text: str) -> str | None:
     text = " ".join(text.split()).upper()
     symbol = _SYMBOL.fullmatch(text)
     number = symbol.group("number") if symbol else text
-    number = re.sub(r"(\d) ?([A-Z]{1,2})\b(?!-)", r"\1 \2", number)   # 77/292B -> 77/292 B
-    number = re.sub(r"(\S)\(", r"\1 (", number)                      # 3281(XXIX) -> 3281 (XXIX)
+    number = re.sub(r" ?- ?", "-", number)                             # A - C -> A-C
+    number = re.sub(r"(\d) ?([A-Z](?:-[A-Z])?)$", r"\1 \2", number)    # 77/292B -> 77/292 B
+    number = re.sub(r"(\S)\(", r"\1 (", number)                         # 3281(XXIX) -> 3281 (XXIX)
     return number if _NUMBER.fullmatch(number) else None
 
 

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from drafter.assemble import answers
 from drafter.assemble.base import Base, load_base
 from drafter.assemble.compose import to_resolution
-from drafter.assemble.draft import Draft, DraftClause, Heading, start
+from drafter.assemble.draft import Draft, DraftClause, Heading, refuse, start
 from drafter.errors import AnswersError
 from drafter.library import store
 from drafter.library.model import Library
@@ -41,22 +41,33 @@ def default_output(draft: Draft, fmt: str) -> Path:
 
 def new_draft(library_dir: str | Path, base: str, session: int, *, answers_path: Path | None,
               choose: Callable[[Draft, Library], Draft] | None,
-              check_base: Callable[[Base], None] | None = None) -> tuple[Draft, Library]:
+              check_base: Callable[[Base], None] | None = None,
+              refused: Iterable[str] = ()) -> tuple[Draft, Library]:
     """`check_base` sees the base before anything is asked, and may refuse it by raising."""
     library = store.load(Path(library_dir))
+    return draft_from(library, base, session, answers_path=answers_path, choose=choose,
+                      check_base=check_base, refused=refused), library
+
+
+def draft_from(library: Library, base: str, session: int, *,
+               answers_path: Path | None = None, choose: Callable[[Draft, Library], Draft] | None = None,
+               check_base: Callable[[Base], None] | None = None, refused: Iterable[str] = ()) -> Draft:
+    """`new_draft` on a library already loaded (the fidelity benchmark drafts a thousand times)."""
     base_text = load_base(library, base)
     if check_base is not None:
         check_base(base_text)
-    draft = start(library, base_text, session)
+    draft = start(library, base_text, session, frozenset(refused))
     if answers_path is not None:
         data = answers.load(answers_path)
         if data["session"] != session:
             raise AnswersError(f"session: the answers are for session {data['session']}, not {session}",
                                answers_path)
         draft = answers.apply(data, library, base_text, answers_path)
+        for kind in refused:
+            draft = refuse(draft, kind)
     if choose is not None:
         draft = choose(draft, library)
-    return draft, library
+    return draft
 
 
 def render(resolution: Resolution, fmt: str, reference: Path | None = None, paper: str = "A4",

@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from drafter.assemble.edits import KINDS
 from drafter.cli.common import command, library_option
 
 
@@ -43,6 +44,8 @@ def add_new(commands) -> None:
     sub.add_argument("--force", action="store_true",
                      help="replace an existing output file; draft even when --session does not follow "
                           "the base's (its own session or before, or over 10 sessions after)")
+    sub.add_argument("--no-edit", action="append", default=[], metavar="KIND", choices=KINDS,
+                     help="do not make this kind of automatic edit (repeatable): " + ", ".join(KINDS))
     sub.add_argument("--redline", nargs="?", const="tracked", choices=["tracked", "marked"],
                      help="write the draft against its base: Word tracked changes (default), or "
                           "'marked': new text bold, deleted text struck through (DOCX only)")
@@ -63,7 +66,10 @@ def _run_new(args: argparse.Namespace) -> int:
                              hint="add --no-input (and --answers FILE to give the answers)")
         from drafter.assemble.prompts import choose
     draft, library = run.new_draft(args.library, args.base, args.session, answers_path=args.answers,
-                                   choose=choose, check_base=lambda base: _confirm_session(base, args))
+                                   choose=choose, check_base=lambda base: _confirm_session(base, args),
+                                   refused=args.no_edit)
+    for warning in draft.base.warnings:
+        print(f"drafter: warning: {warning}", file=sys.stderr)
     output = args.output or run.default_output(draft, args.format)
     result = run.write(draft, library, output, args.format, args.force, args.reference, args.paper,
                        args.redline)

@@ -12,11 +12,12 @@ from drafter.ingest.detect import read_bytes
 from drafter.library.model import SourceEntry
 from drafter.model import Resolution
 
-SUFFIXES = (".txt", ".xml", ".akn")
+SUFFIXES = (".txt", ".xml", ".akn", ".pdf", ".docx", ".doc", ".odt", ".rtf")
 
 
 def expand(paths: Iterable[str | Path]) -> list[Path]:
-    """Files as given; folders searched recursively for .txt and .xml files, in sorted order."""
+    """Files as given; folders searched recursively for resolution files (text, XML, PDF, Word), in
+    sorted order."""
     out: list[Path] = []
     for raw in paths:
         path = Path(raw)
@@ -35,11 +36,22 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
-def read_sources(paths: list[Path], on_each: Callable[[], None] = lambda: None
+def recorded_path(source: Path, library_dir: Path) -> str:
+    """How the manifest names a source: relative to the library when the source lies beside it
+    (under the folder that holds the library, as seeds/ beside clause_library/), so the two can
+    move together; any other source by its absolute path, so the library can move alone."""
+    source, library_dir = Path(source).absolute(), Path(library_dir).absolute()
+    if library_dir.parent in source.parents:
+        return os.path.relpath(source, library_dir).replace(os.sep, "/")
+    return str(source)
+
+
+def read_sources(paths: list[Path], library_dir: Path, on_each: Callable[[], None] = lambda: None
                  ) -> tuple[list[tuple[Resolution, SourceEntry]], list[str]]:
     """Parse every source. A file that is not a resolution stops the mine (the library must not
     silently miss a source the user named); warnings are collected for the summary. A resolution
-    given twice (a reissue beside the original) is read once, from the first file."""
+    given twice (a reissue beside the original: the same number) is read once, from the first
+    file; parts published apart ("77/292 B") have numbers of their own and are all read."""
     read: list[tuple[Resolution, SourceEntry]] = []
     warnings: list[str] = []
     seen: dict[str, str] = {}
@@ -54,14 +66,14 @@ def read_sources(paths: list[Path], on_each: Callable[[], None] = lambda: None
             continue
         seen[resolution.number] = shown
         warnings += [f"{shown}: {w}" for w in resolution.warnings]
-        read.append((resolution, _entry(resolution, shown, data)))
+        read.append((resolution, _entry(resolution, recorded_path(path, library_dir), data)))
     return read, warnings
 
 
-def _entry(resolution: Resolution, shown: str, data: bytes) -> SourceEntry:
+def _entry(resolution: Resolution, recorded: str, data: bytes) -> SourceEntry:
     return SourceEntry(
         number=resolution.number,
-        path=shown,
+        path=recorded,
         sha256=hashlib.sha256(data).hexdigest(),
         body=resolution.body,
         session=resolution.session,
