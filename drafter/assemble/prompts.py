@@ -162,3 +162,8 @@ def _move(draft: Draft, index: int) -> Draft:
     raw = questionary.text(f"New position among the {count} {clause.kind} paragraphs:",
                            validate=validate).unsafe_ask()
     return questions.move(draft, index, int(raw) - 1)
+
+
+def confirm(question: str) -> bool:
+    """A yes/no question whose default is no: for what is probably a mistake."""
+    return questionary.confirm(question, default=False).unsafe_ask()

@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from drafter.assemble.edits import KINDS
 from drafter.cli.common import command, library_option
 
 
@@ -29,16 +30,22 @@ def add_new(commands) -> None:
         _run_new)
     sub.add_argument("--session", type=int, required=True, metavar="N", help="the session the draft is for")
     sub.add_argument("--base", required=True, metavar="BASE",
-                     help="a resolution number in the library (58/208) or a resolution file")
+                     help="a resolution the library holds, by number (58/208, 77/292 B) or symbol "
+                          "(A/RES/58/208), or a resolution file (a file that exists wins)")
     library_option(sub)
     sub.add_argument("--answers", metavar="FILE", type=Path, help="pre-fill every question from this answers file")
     sub.add_argument("--no-input", action="store_true", help="ask nothing; unknown values stay as placeholders")
     sub.add_argument("--output", "-o", metavar="FILE", type=Path,
                      help="where to write the draft (default: draft-N-<title> in this folder)")
-    sub.add_argument("--format", choices=["docx", "text", "akn"], default="docx", help="default: docx")
+    sub.add_argument("--format", choices=["docx", "pdf", "text", "akn"], default="docx",
+                     help="default: docx (pdf: the DOCX printed by LibreOffice, which must be installed)")
     sub.add_argument("--reference", metavar="FILE", type=Path, help="a .docx/.dotx whose styles the draft takes")
     sub.add_argument("--paper", choices=["A4", "letter"], default="A4", help="paper size (default: A4)")
-    sub.add_argument("--force", action="store_true", help="replace an existing output file")
+    sub.add_argument("--force", action="store_true",
+                     help="replace an existing output file; draft even when --session does not follow "
+                          "the base's (its own session or before, or over 10 sessions after)")
+    sub.add_argument("--no-edit", action="append", default=[], metavar="KIND", choices=KINDS,
+                     help="do not make this kind of automatic edit (repeatable): " + ", ".join(KINDS))
     sub.add_argument("--redline", nargs="?", const="tracked", choices=["tracked", "marked"],
                      help="write the draft against its base: Word tracked changes (default), or "
                           "'marked': new text bold, deleted text struck through (DOCX only)")
@@ -59,7 +66,10 @@ def _run_new(args: argparse.Namespace) -> int:
                              hint="add --no-input (and --answers FILE to give the answers)")
         from drafter.assemble.prompts import choose
     draft, library = run.new_draft(args.library, args.base, args.session, answers_path=args.answers,
-                                   choose=choose)
+                                   choose=choose, check_base=lambda base: _confirm_session(base, args),
+                                   refused=args.no_edit)
+    for warning in draft.base.warnings:
+        print(f"drafter: warning: {warning}", file=sys.stderr)
     output = args.output or run.default_output(draft, args.format)
     result = run.write(draft, library, output, args.format, args.force, args.reference, args.paper,
                        args.redline)
@@ -74,3 +84,23 @@ def _run_new(args: argparse.Namespace) -> int:
         print("facts to confirm:")
         print("\n".join(f"  {item}" for item in to_confirm))
     return 0
+
+
+def _confirm_session(base, args: argparse.Namespace) -> None:
+    """A session that does not follow the base's is asked about at the terminal, refused with
+    --no-input, and let through with --force (drafter/assemble/session_check.py)."""
+    from drafter.assemble.session_check import session_problem
+    from drafter.errors import DrafterError, UsageError
+
+    problem = session_problem(base, args.session)
+    if problem is None:
+        return
+    if args.force:
+        print(f"drafter: warning: {problem}", file=sys.stderr)
+    elif args.no_input:
+        raise UsageError(problem, hint="check --session and --base, or add --force to draft it anyway")
+    else:
+        from drafter.assemble.prompts import confirm
+
+        if not confirm(f"{problem}. Draft it anyway?"):
+            raise DrafterError("not drafted: check --session and --base")
