@@ -85,8 +85,9 @@ def test_reading_writes_nothing_into_the_library_folder(lib, cache):
     store.index_path(lib).unlink()
     before = _files(lib)
     for args in (["clauses", "search", "remittances"], ["clauses", "list"],
-                 ["new", "--session", "60", "--base", "58/208", "--no-input", "--format", "text", "-o", "-"]):
-        drafter(*args, "--library", str(lib))
+                 ["new", "--session", "60", "--base", "58/208", "--no-input", "--format", "text", "-o",
+                  str(cache.parent / "draft.txt")]):
+        drafter(*args, "--library", str(lib), cwd=cache.parent)
     assert _files(lib) == before
     assert [p.name for p in store.index_path(lib).parent.iterdir()] == [store.index_path(lib).name]
 
