@@ -9,6 +9,7 @@ clause by the library, are numbered through the document in reading order.
 from __future__ import annotations
 
 from drafter.assemble.draft import Draft
+from drafter.assemble.punctuation import punctuate
 from drafter.library.fill import fill
 from drafter.model import FootnoteRef, Masthead, Paragraph, Resolution, Source, SubParagraph
 
@@ -29,11 +30,12 @@ def to_resolution(draft: Draft) -> Resolution:
     masthead = Masthead(symbol=heading.symbol, organ=heading.organ, distribution="Distr.: Limited",
                         session=heading.session_title, agenda_item=heading.agenda_item,
                         sponsor=heading.sponsor)
-    return Resolution(number=heading.symbol, symbol=heading.symbol, title=draft.base.title,
-                      body=draft.base.body, session=draft.session, preamble=tuple(preamble),
-                      operative=tuple(operative), footnotes=footnotes, adopted=None,
-                      source=Source(path=f"draft based on {draft.base.number}", format="draft"),
-                      masthead=masthead)
+    resolution = Resolution(number=heading.symbol, symbol=heading.symbol, title=draft.base.title,
+                            body=draft.base.body, session=draft.session, preamble=tuple(preamble),
+                            operative=tuple(operative), footnotes=footnotes, adopted=None,
+                            source=Source(path=f"draft based on {draft.base.number}", format="draft"),
+                            masthead=masthead)
+    return punctuate(resolution)        # by position, now that every clause is where it will stay
 
 
 def _renumber(paragraph: Paragraph, notes: tuple[str, ...], footnotes: dict[str, str]) -> Paragraph:

@@ -13,12 +13,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from drafter.assemble import answers
+from drafter.assemble import answers, given
 from drafter.assemble.base import load_base
 from drafter.assemble.changes import changes
 from drafter.assemble.compose import to_resolution
 from drafter.assemble.draft import Draft, start
-from drafter.errors import AnswersError
 from drafter.library import store
 from drafter.library.model import Library
 from drafter.model import Resolution
@@ -41,16 +40,16 @@ def default_output(draft: Draft, fmt: str) -> Path:
 
 
 def new_draft(library_dir: str | Path, base: str, session: int, *, answers_path: Path | None,
-              choose: Callable[[Draft, Library], Draft] | None) -> tuple[Draft, Library]:
+              choose: Callable[[Draft, Library], Draft] | None, data: list[tuple[str, str]] = (),
+              notes: list[str] | None = None) -> tuple[Draft, Library]:
+    """`data` (--data KEY=VALUE) wins over the answers file, which wins over what drafter works
+    out; answers of another session are carried into this one, with what no longer applies in `notes`."""
     library = store.load(Path(library_dir))
     base_text = load_base(library, base)
     draft = start(library, base_text, session)
     if answers_path is not None:
-        data = answers.load(answers_path)
-        if data["session"] != session:
-            raise AnswersError(f"session: the answers are for session {data['session']}, not {session}",
-                               answers_path)
-        draft = answers.apply(data, library, base_text, answers_path)
+        draft = answers.apply(answers.load(answers_path), library, base_text, answers_path, session, notes)
+    draft = given.apply(draft, library, list(data))
     if choose is not None:
         draft = choose(draft, library)
     return draft, library
@@ -72,16 +71,19 @@ def render(resolution: Resolution, fmt: str, reference: Path | None = None, pape
 
 
 def write(draft: Draft, library: Library, output: Path, fmt: str, force: bool,
-          reference: Path | None = None, paper: str = "A4", redline: str | None = None) -> Result:
+          reference: Path | None = None, paper: str = "A4", redline: str | None = None,
+          replace_answers: bool = False) -> Result:
+    """`replace_answers`: the answers file beside the output is the one being resumed, so it may
+    be replaced by the answers the draft is finally written with."""
     answers_path = answers_path_for(output)
     check_free(output, force)
-    check_free(answers_path, force)
+    check_free(answers_path, force or replace_answers)
     if redline:
         resolution, paired = changes(draft)
     else:
         resolution, paired = to_resolution(draft), None
     write_atomic(output, render(resolution, fmt, reference, paper, paired, redline or "tracked"), force=force)
-    write_atomic(answers_path, store.dump_yaml(answers.to_data(draft, library)), force=force)
+    answers.save(draft, library, answers_path, force=force or replace_answers)
     return Result(output, answers_path, draft, resolution)
 
 
