@@ -35,8 +35,10 @@ from drafter.library.model import Library
 from drafter.library.templates import Placeholder
 
 KEEP, WORDING, EDIT, DROP, ADD, MOVE, UNDO, FINISH = (
-    "Keep", "Choose another wording", "Edit a value", "Drop", "Add a clause from the library here",
+    "Keep", "Choose another wording", "Edit a value", "Drop", "Add a clause from the library",
     "Move this clause", "Undo", "Keep all the rest and finish")
+# One key for each action, as in `git add -p`; the arrows and Enter work as well.
+KEYS = {KEEP: "k", WORDING: "w", EDIT: "e", DROP: "d", ADD: "a", MOVE: "m", UNDO: "u", FINISH: "f"}
 BACK = "Back"
 _KEPT = object()                                   # Enter on a prompt with a default
 
@@ -77,7 +79,17 @@ def diff_text(diff: list[tuple[str, str]]) -> Text:
     return out
 
 
-def page(blocks: list[Text | str], indent: int = 2) -> None:
+def numbered(number: int | str, body: Text | str, head: str = "") -> Table:
+    """"1. " with the text hanging beside it, wrapped at word boundaries."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column(ratio=1)
+    content = Text(head + "\n") + (body if isinstance(body, Text) else Text(body)) if head else body
+    grid.add_row(f"{number}.", content)
+    return grid
+
+
+def page(blocks: list, indent: int = 2) -> None:
     """Print `blocks`, a screenful at a time when together they are longer than the screen."""
     out = console()
     room = max(out.size.height - 4, 5)
@@ -172,14 +184,15 @@ def _clause(review: Review, library: Library, index: int) -> Review:
     draft = review.draft
     options = questions.other_wordings(draft, library, index)
     last = review.last_step()
-    choices = [KEEP, *([f"{WORDING} ({len(options)})"] if options else []), EDIT, DROP, ADD, MOVE,
-               *([f"{UNDO}: {last}"] if last else []), FINISH]
-    action = select("What to do with it?", choices, default=KEEP)
+    titles = {WORDING: f"{WORDING} ({len(options)})", UNDO: f"{UNDO}: {last}"}
+    actions = [KEEP, *([WORDING] if options else []), EDIT, DROP, ADD, MOVE, *([UNDO] if last else []), FINISH]
+    action = questionary.select("What to do with it?", use_shortcuts=True, use_jk_keys=False, choices=[
+        questionary.Choice(titles.get(a, a), a, shortcut_key=KEYS[a]) for a in actions]).unsafe_ask()
     if action == KEEP:
         return review.keep(index)
-    if action.startswith(WORDING):
+    if action == WORDING:
         return _wording(review, library, index, options)
-    if action.startswith(UNDO):
+    if action == UNDO:
         say(f"Undone: {last}")
         return review.undo()
     handlers = {EDIT: _edit, DROP: _drop, ADD: _add, MOVE: _move}
@@ -205,12 +218,9 @@ def _show_and_fill(review: Review, library: Library, index: int) -> Review:
 
 
 def _wording(review: Review, library: Library, index: int, options: list[questions.Option]) -> Review:
-    blocks: list[Text | str] = []
-    for number, option in enumerate(options, start=1):
-        blocks.append(Text(f"{number}. as in {option.sources}" + ("" if option.sources else " (no source)")))
-        blocks.append(Padding(diff_text(option.diff), (0, 0, 1, 3)))
     say("Other wordings, each against the clause as it stands:")
-    page(blocks)
+    page([numbered(n, diff_text(o.diff), f"as in {o.sources or '(no source)'}")
+          for n, o in enumerate(options, start=1)])
     picked = select("Which wording?", [questionary.Choice(f"{n}. as in {o.sources}", o.variant.id)
                                        for n, o in enumerate(options, start=1)] + [BACK])
     if picked == BACK:
@@ -223,7 +233,7 @@ def _edit(review: Review, library: Library, index: int) -> Review:
     if not shown:
         say("This clause has no values to edit.")
         return review
-    picked = select("Which value?", [questionary.Choice(f"… {v.before} [{v.shown}]", v) for v in shown] + [BACK])
+    picked = select("Which value?", [questionary.Choice(f"{v.where}: {v.shown}", v) for v in shown] + [BACK])
     if picked == BACK:
         return review
     return _ask_value(review, library, index, picked, required=True)
@@ -243,7 +253,7 @@ def _ask_value(review: Review, library: Library, index: int, value: questions.Va
 
     unknown = isinstance(clause.values[value.name], Placeholder)
     question = values.kind(value.kind).question
-    where = f" after “… {value.before}”" if value.before else ""
+    where = f" ({value.where})" if value.where else ""
     hint = " (Enter to leave it to fill later)" if unknown and not required else ""
     answer = ask(f"{question.capitalize()}{where}{hint}", read, None if unknown else value.shown,
                  required=required)
@@ -283,7 +293,7 @@ def _add(review: Review, library: Library, index: int) -> Review:
         return review
     draft = review.draft
     clauses = [questions.to_add(draft, library, family, questions.preferred(family)) for family in found]
-    page([Text(f"{n}. ({c.kind}) ") + Text(questions.clause_text(draft, c)) for n, c in enumerate(clauses, start=1)])
+    page([numbered(n, questions.clause_text(draft, c), _hit_head(draft, c)) for n, c in enumerate(clauses, start=1)])
     picked = select("Which clause?", [questionary.Choice(f"{n}. {questions.opening(draft, c)} ({c.kind})", n - 1)
                                       for n, c in enumerate(clauses, start=1)] + [BACK])
     if picked == BACK:
@@ -299,12 +309,17 @@ def _add_wording(draft: Draft, library: Library, family, clause):
         return clause
     candidates = [questions.to_add(draft, library, family, variant) for variant in active]
     say("Its wordings:")
-    page([Text(f"{n}. as in {questions.sources_of(c.variant)}\n") + Text(questions.clause_text(draft, c))
+    page([numbered(n, questions.clause_text(draft, c), f"as in {questions.sources_of(c.variant)}")
           for n, c in enumerate(candidates, start=1)])
     picked = select("Which wording?", [questionary.Choice(f"{n}. as in {questions.sources_of(c.variant)}", n - 1)
                                        for n, c in enumerate(candidates, start=1)],
                     default=None)
     return candidates[picked]
+
+
+def _hit_head(draft: Draft, clause) -> str:
+    where = questions.in_draft(draft, clause.family_id)
+    return f"{clause.kind}" + (f", already in the draft as {where}" if where else "")
 
 
 def _place(review: Review, index: int, clause) -> Review:

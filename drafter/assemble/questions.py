@@ -81,6 +81,12 @@ def count(draft: Draft, kind: str) -> int:
     return sum(1 for c in draft.clauses if c.kind == kind)
 
 
+def in_draft(draft: Draft, family_id: str) -> str | None:
+    """"preambular 16" if the draft already holds a clause of that family."""
+    index = next((i for i, c in enumerate(draft.clauses) if c.family_id == family_id), None)
+    return None if index is None else f"{draft.clauses[index].kind} {position(draft, index)}"
+
+
 def family_of(library: Library, clause: DraftClause) -> Family | None:
     return None if clause.new_to_library else library.family(clause.family_id)
 
@@ -126,7 +132,7 @@ def other_wordings(draft: Draft, library: Library, index: int) -> list[Option]:
         if text in seen:
             continue
         seen.add(text)
-        options.append(Option(variant, text, word_diff(current, text), sources_of(variant)))
+        options.append(Option(variant, text, word_diff(current, text, marks=True), sources_of(variant)))
     return options
 
 
@@ -156,30 +162,39 @@ def choose_wording(draft: Draft, library: Library, index: int, variant_id: str) 
 
 @dataclass(frozen=True)
 class Value:
-    """One value of a clause, as the drafter is shown it: "… provisional agenda of its [61] session"."""
+    """One value of a clause, as the drafter is shown it: where it stands and how it reads."""
 
     name: str
     kind: str
-    shown: str
-    before: str                         # the words of the clause just before the value
+    shown: str                          # "61", "49/127 of 19 December 1994 and ...", "(to fill)"
+    where: str                          # "after “… provisional agenda of its”", "in footnote 1"
 
 
 def values_of(draft: Draft, index: int) -> list[Value]:
     clause = draft.clauses[index]
     ctx = context(draft)
     return [Value(name, clause.kinds.get(name, "fact"), values.show(clause.kinds.get(name, "fact"), value, ctx),
-                  words_before(clause.variant, name))
+                  where_in(clause.variant, name))
             for name, value in clause.values.items()]
 
 
-def words_before(variant: Variant, name: str, words: int = 5) -> str:
-    """The literal words before parameter `name` in the clause (its text or its footnotes)."""
-    for template in (variant.template, *variant.footnotes, *(s.template for s in variant.subparagraphs)):
+def where_in(variant: Variant, name: str, words: int = 5) -> str:
+    """Where parameter `name` stands in the clause, by the words before it."""
+    places = [("", variant.template), *((f"in footnote {n}", note) for n, note in enumerate(variant.footnotes, 1)),
+              *((f"in ({s.label})", s.template) for s in _subs(variant.subparagraphs))]
+    for place, template in places:
         match = re.search(r"\{\{[^}]*\b" + re.escape(name) + r"\b[^}]*\}\}", template)
         if match:
-            literal = _EXPRESSION.sub(" ", template[:match.start()]).split()
-            return " ".join(literal[-words:])
+            before = " ".join(_EXPRESSION.sub(" ", template[:match.start()]).split()[-words:])
+            after = f"after “… {before}”" if before else "at the start"
+            return f"{place}, {after}" if place else after
     return ""
+
+
+def _subs(subs):
+    for sub in subs:
+        yield sub
+        yield from _subs(sub.subparagraphs)
 
 
 def parse_value(kind: str, raw: str, draft: Draft) -> Any:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import shlex
 import sys
 from pathlib import Path
 
@@ -105,9 +106,21 @@ def _interactive(args: argparse.Namespace, fixed: frozenset[str], notes: list[st
             # Checked free above (or it is the file being resumed): the choices are not lost.
             answers.save(declined.draft, library, answers_path, force=True)
             raise DrafterError(f"not written: you declined at the summary; your choices are saved in {answers_path}",
-                               hint=f"resume with: drafter new --session {args.session} --base {args.base} "
-                                    f"--answers {answers_path}") from None
+                               hint=f"resume with: {_resume_command(answers_path)}") from None
     return choose
+
+
+def _resume_command(answers_path: Path) -> str:
+    """The command as it was typed, with --answers pointing at the saved answers."""
+    argv, skip = [], False
+    for word in sys.argv[1:]:
+        if skip or word.startswith("--answers="):
+            skip = False
+            continue
+        skip = word == "--answers"
+        if not skip:
+            argv.append(word)
+    return shlex.join(["drafter", *argv, "--answers", str(answers_path)])
 
 
 def _resumes(args: argparse.Namespace, output: Path) -> bool:
