@@ -29,7 +29,7 @@ import yaml
 
 from drafter import __version__
 from drafter.assemble import values
-from drafter.assemble.base import Base
+from drafter.assemble.base import Base, Where
 from drafter.assemble.draft import Draft, DraftClause, Heading, draft_symbol, organ_of
 from drafter.errors import AnswersError
 from drafter.library import store
@@ -45,7 +45,7 @@ def _format_schema() -> dict[str, Any]:
 
 
 def to_data(draft: Draft, library: Library) -> dict[str, Any]:
-    return {
+    data = {
         "drafter": __version__,
         "library_version": library.version,
         "base": draft.base.number,
@@ -54,6 +54,11 @@ def to_data(draft: Draft, library: Library) -> dict[str, Any]:
                     "sponsor": draft.heading.sponsor},
         "clauses": [_clause_data(clause) for clause in draft.clauses],
     }
+    if draft.refused:
+        data["no_edit"] = sorted(draft.refused)
+    if draft.annexes is not None:
+        data["annexes"] = list(draft.annexes)
+    return data
 
 
 def save(draft: Draft, library: Library, path: Path, force: bool = False) -> Path:
@@ -70,6 +75,10 @@ def _clause_data(clause: DraftClause) -> dict[str, Any]:
         "values": {k: (None if isinstance(v, Placeholder) else v) for k, v in clause.values.items()},
         "added": clause.added,
     }
+    if clause.base_index is not None:
+        data["from_base"] = clause.base_index
+    if clause.where is not None:
+        data["where"] = clause.where.to_data()
     if clause.new_to_library:
         data["wording"] = {**clause.variant.to_dict(), "kinds": dict(clause.kinds)}
         for key in ("id", "status", "sources"):
@@ -121,7 +130,8 @@ def apply(data: dict[str, Any], library: Library, base: Base, path: Path, sessio
     clauses = [_clause(item, index, library, base, path, context) for index, item in enumerate(data["clauses"])]
     if session != old:
         clauses = [_carried(clause, index, old, notes) for index, clause in enumerate(clauses)]
-    return Draft(base=base, session=session, heading=heading, clauses=clauses)
+    return Draft(base=base, session=session, heading=heading, clauses=clauses,
+                 annexes=data.get("annexes"), refused=frozenset(data.get("no_edit", ())))
 
 
 def _heading(data: dict[str, Any], base: Base, old: int, session: int, notes: list[str]) -> Heading:
@@ -184,7 +194,19 @@ def _clause(item: dict[str, Any], index: int, library: Library, base: Base, path
     values_ = {name: Placeholder.named(name) if value is None else value
                for name, value in item["values"].items() if name in variant.parameters}
     return DraftClause(kind=item["kind"], family_id=item["family"], family_version=version,
-                       variant=variant, values=values_, kinds=kinds, added=item.get("added", False))
+                       variant=variant, values=values_, kinds=kinds, added=item.get("added", False),
+                       where=Where.from_data(item["where"]) if "where" in item else None,
+                       base_index=_from_base(item, where, base, path))
+
+
+def _from_base(item: dict[str, Any], where: str, base: Base, path: Path) -> int | None:
+    """The base paragraph a clause was carried from: it must be one of the base's, of its kind."""
+    index = item.get("from_base")
+    if index is None:
+        return None
+    if index >= len(base.clauses) or base.clauses[index].kind != item["kind"]:
+        raise AnswersError(f"{where}.from_base: {base.number} has no {item['kind']} paragraph at {index}", path)
+    return index
 
 
 def _new_wording(item: dict[str, Any], where: str, base: Base, path: Path) -> tuple[Variant, dict[str, str]]:

@@ -361,3 +361,8 @@ def _list(title: str, items: list[str]) -> None:
         return
     say(f"{title}:")
     page([f"- {item}" for item in items])
+
+
+def confirm(question: str) -> bool:
+    """A yes/no question whose default is no: for what is probably a mistake."""
+    return questionary.confirm(question, default=False).unsafe_ask()

@@ -43,32 +43,52 @@ MARKS = Marks()
 
 
 def punctuate(resolution: Resolution, marks: Marks = MARKS) -> Resolution:
-    preamble, operative, sections = _body(resolution.preamble, resolution.operative, resolution.sections, marks)
-    parts = tuple(_part(part, marks) for part in resolution.parts)
-    return replace(resolution, preamble=preamble, operative=operative, sections=sections, parts=parts)
+    return _Pass(marks).resolution(resolution)
 
 
-def _part(part: Part, marks: Marks) -> Part:
-    preamble, operative, sections = _body(part.preamble, part.operative, part.sections, marks)
-    return replace(part, preamble=preamble, operative=operative, sections=sections)
+def punctuate_with(resolution: Resolution, paragraphs: list[Paragraph],
+                   marks: Marks = MARKS) -> tuple[Resolution, list[Paragraph]]:
+    """The resolution punctuated, and `paragraphs` (objects of that resolution) as they now stand."""
+    done = _Pass(marks)
+    out = done.resolution(resolution)
+    return out, [done.changed.get(id(p), p) for p in paragraphs]
 
 
-def _body(preamble, operative, sections, marks: Marks):
-    """One resolution's body: the last operative paragraph of all (sections included) ends it."""
-    last = _last_operative(operative, sections)
-    preamble = tuple(_paragraph(p, marks.preambular, marks) for p in preamble)
-    operative = tuple(_paragraph(p, marks.last if p is last else marks.operative, marks) for p in operative)
-    sections = tuple(_section(s, last, marks) for s in sections)
-    return preamble, operative, sections
+class _Pass:
+    """One punctuation of a resolution; `changed` maps each paragraph object to its new self."""
 
+    def __init__(self, marks: Marks) -> None:
+        self.marks = marks
+        self.changed: dict[int, Paragraph] = {}
 
-def _section(section: Section, last: Paragraph | None, marks: Marks) -> Section:
-    return replace(
-        section,
-        preamble=tuple(_paragraph(p, marks.preambular, marks) for p in section.preamble),
-        operative=tuple(_paragraph(p, marks.last if p is last else marks.operative, marks)
-                        for p in section.operative),
-        sections=tuple(_section(s, last, marks) for s in section.sections))
+    def resolution(self, resolution: Resolution) -> Resolution:
+        preamble, operative, sections = self.body(resolution.preamble, resolution.operative, resolution.sections)
+        parts = tuple(self.part(part) for part in resolution.parts)
+        return replace(resolution, preamble=preamble, operative=operative, sections=sections, parts=parts)
+
+    def part(self, part: Part) -> Part:
+        preamble, operative, sections = self.body(part.preamble, part.operative, part.sections)
+        return replace(part, preamble=preamble, operative=operative, sections=sections)
+
+    def body(self, preamble, operative, sections):
+        """One resolution's body: the last operative paragraph of all (sections included) ends it."""
+        last = _last_operative(operative, sections)
+        return (*self.paragraphs(preamble, operative, last), tuple(self.section(s, last) for s in sections))
+
+    def section(self, section: Section, last: Paragraph | None) -> Section:
+        preamble, operative = self.paragraphs(section.preamble, section.operative, last)
+        return replace(section, preamble=preamble, operative=operative,
+                       sections=tuple(self.section(s, last) for s in section.sections))
+
+    def paragraphs(self, preamble, operative, last):
+        marks = self.marks
+        return (tuple(self.paragraph(p, marks.preambular) for p in preamble),
+                tuple(self.paragraph(p, marks.last if p is last else marks.operative) for p in operative))
+
+    def paragraph(self, paragraph: Paragraph, end: str) -> Paragraph:
+        new = _paragraph(paragraph, end, self.marks)
+        self.changed[id(paragraph)] = new
+        return new
 
 
 def _last_operative(operative, sections) -> Paragraph | None:

@@ -255,7 +255,7 @@ def move(draft: Draft, index: int, to: int) -> tuple[Draft, int]:
     clauses = list(draft.clauses)
     clause = clauses.pop(index)
     at = insertion_index(clauses, clause.kind, to)
-    clauses.insert(at, clause)
+    clauses.insert(at, replace(clause, where=None))     # it takes the place (part, section) of its neighbour
     return replace(draft, clauses=clauses), at
 
 
@@ -398,12 +398,16 @@ def summary(draft: Draft, start: Draft) -> Summary:
 
 
 def _pair(draft: Draft, start: Draft) -> list[int | None]:
-    """Each clause of the draft with the clause of the start it is (same family, first unused)."""
+    """Each clause of the draft with the clause of the start it is: the one carried from the same
+    base paragraph, else (answers that do not say) the first unused one of the same family."""
     used: set[int] = set()
     pairs: list[int | None] = []
+    by_base = {old.base_index: j for j, old in enumerate(start.clauses) if old.base_index is not None}
     for clause in draft.clauses:
         match = None
-        if not clause.added:
+        if clause.base_index is not None:
+            match = by_base.get(clause.base_index)
+        elif not clause.added:
             match = next((j for j, old in enumerate(start.clauses)
                           if j not in used and old.family_id == clause.family_id and old.kind == clause.kind), None)
         if match is not None:

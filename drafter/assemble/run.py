@@ -9,15 +9,15 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from drafter.assemble import answers, given
-from drafter.assemble.base import load_base
+from drafter.assemble.base import Base, load_base
 from drafter.assemble.changes import changes
 from drafter.assemble.compose import to_resolution
-from drafter.assemble.draft import Draft, start
+from drafter.assemble.draft import Draft, refuse, start
 from drafter.library import store
 from drafter.library.model import Library
 from drafter.model import Resolution
@@ -40,19 +40,36 @@ def default_output(draft: Draft, fmt: str) -> Path:
 
 
 def new_draft(library_dir: str | Path, base: str, session: int, *, answers_path: Path | None,
-              choose: Callable[[Draft, Library], Draft] | None, data: list[tuple[str, str]] = (),
+              choose: Callable[[Draft, Library], Draft] | None,
+              check_base: Callable[[Base], None] | None = None,
+              refused: Iterable[str] = (), data: list[tuple[str, str]] = (),
               notes: list[str] | None = None) -> tuple[Draft, Library]:
-    """`data` (--data KEY=VALUE) wins over the answers file, which wins over what drafter works
-    out; answers of another session are carried into this one, with what no longer applies in `notes`."""
+    """`check_base` sees the base before anything is asked, and may refuse it by raising."""
     library = store.load(Path(library_dir))
-    base_text = load_base(library, base)
-    draft = start(library, base_text, session)
+    return draft_from(library, library_dir, base, session, answers_path=answers_path, choose=choose,
+                      check_base=check_base, refused=refused, data=data, notes=notes), library
+
+
+def draft_from(library: Library, library_dir: str | Path | None, base: str, session: int, *,
+               answers_path: Path | None = None, choose: Callable[[Draft, Library], Draft] | None = None,
+               check_base: Callable[[Base], None] | None = None, refused: Iterable[str] = (),
+               data: list[tuple[str, str]] = (), notes: list[str] | None = None) -> Draft:
+    """`new_draft` on a library already loaded (the fidelity benchmark drafts a thousand times).
+
+    `data` (--data KEY=VALUE) wins over the answers file, which wins over what drafter works out;
+    answers of another session are carried into this one, with what no longer applies in `notes`."""
+    base_text = load_base(library, base, library_dir)
+    if check_base is not None:
+        check_base(base_text)
+    draft = start(library, base_text, session, frozenset(refused))
     if answers_path is not None:
         draft = answers.apply(answers.load(answers_path), library, base_text, answers_path, session, notes)
+        for kind in refused:
+            draft = refuse(draft, kind)
     draft = given.apply(draft, library, list(data))
     if choose is not None:
         draft = choose(draft, library)
-    return draft, library
+    return draft
 
 
 def render(resolution: Resolution, fmt: str, reference: Path | None = None, paper: str = "A4",

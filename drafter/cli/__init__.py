@@ -18,6 +18,7 @@ from collections.abc import Sequence
 
 from drafter import __version__
 from drafter.cli import clauses, mine, new, parse, render
+from drafter.cli.common import resolve_library
 from drafter.errors import DrafterError
 
 EPILOG = """\
@@ -41,6 +42,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return 2
     try:
+        resolve_library(args)
         return args.run(args)
     except DrafterError as error:
         print(f"drafter: error: {error}", file=sys.stderr)

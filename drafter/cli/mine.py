@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 
-from drafter.cli.common import command, DEFAULT_LIBRARY, help_when_bare, library_option
+from drafter.cli.common import command, help_when_bare, library_option
 
 
 def add_mine(commands) -> None:
@@ -21,10 +22,12 @@ def add_mine(commands) -> None:
         "leaves the previous library as it was.",
         "examples:\n"
         "  drafter mine seeds/                                the library shipped in clause_library/\n"
-        "  drafter mine seeds/ ../shared/corpus/unga-akn/80 --library /tmp/lib",
+        "  drafter mine seeds/ ../shared/corpus/unga-akn/80 --library /tmp/lib\n\n"
+        "The library bundled with drafter is never mined into: give --library DIR (a new folder\n"
+        "starts a new library) or set $DRAFTER_LIBRARY.",
         _run_mine)
     sub.add_argument("sources", nargs="+", metavar="SOURCE", help="resolution files or folders")
-    library_option(sub)
+    library_option(sub, mined_into=True)
 
 
 def _run_mine(args: argparse.Namespace) -> int:
@@ -36,7 +39,7 @@ def _run_mine(args: argparse.Namespace) -> int:
 
 
 def add_library(commands) -> None:
-    sub = commands.add_parser("library", help="check the clause library's files",
+    sub = commands.add_parser("library", help="check the clause library's files, or say which is in use",
                               description="Commands on the library as files.")
     help_when_bare(sub)
     actions = sub.add_subparsers(title="actions", metavar="ACTION")
@@ -46,18 +49,40 @@ def add_library(commands) -> None:
         "(shipped with drafter). Each problem is printed as file:line: what is wrong.",
         "exit status: 0 when the library is sound, 1 when it has problems.",
         _run_library_check)
-    check.add_argument("directory", nargs="?", default=DEFAULT_LIBRARY, metavar="DIR",
-                       help=f"the library folder (default: {DEFAULT_LIBRARY})")
+    check.add_argument("directory", nargs="?", metavar="DIR",
+                       help="the library folder (default: the one in use, see `drafter library where`)")
+    where = command(
+        actions, "where", "say which library is in use, and why",
+        "Print the folder of the clause library the other commands would use, what chose it, and\n"
+        "its version. The order: --library DIR, then $DRAFTER_LIBRARY, then ./clause_library if\n"
+        "the current folder has one, then the library bundled with drafter.",
+        "exit status: 0 when a library is there, 1 when the chosen folder holds none.",
+        _run_library_where)
+    where.add_argument("--json", action="store_true", help="print it as JSON, for scripts")
+    library_option(where)
 
 
 def _run_library_check(args: argparse.Namespace) -> int:
-    from drafter.library import store
+    from drafter.library import locate, store
 
-    problems = store.check(args.directory)
+    directory = args.directory or locate.find().path
+    problems = store.check(directory)
     for problem in problems:
         print(problem)
     if problems:
         print(f"{len(problems)} problem{'s' if len(problems) != 1 else ''}", file=sys.stderr)
         return 1
-    print(f"{args.directory}: library is sound")
+    print(f"{directory}: library is sound")
     return 0
+
+
+def _run_library_where(args: argparse.Namespace) -> int:
+    from drafter.library import locate
+
+    report = locate.report(args.located)
+    if args.json:
+        json.dump(report, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        print("\n".join(locate.report_lines(report)))
+    return 0 if report["exists"] else 1

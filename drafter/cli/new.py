@@ -7,6 +7,7 @@ import shlex
 import sys
 from pathlib import Path
 
+from drafter.assemble.edits import KINDS
 from drafter.cli.common import command, library_option
 from drafter.errors import DrafterError, UsageError
 
@@ -38,7 +39,8 @@ def add_new(commands) -> None:
         _run_new)
     sub.add_argument("--session", type=int, required=True, metavar="N", help="the session the draft is for")
     sub.add_argument("--base", required=True, metavar="BASE",
-                     help="a resolution number in the library (58/208) or a resolution file")
+                     help="a resolution the library holds, by number (58/208, 77/292 B) or symbol "
+                          "(A/RES/58/208), or a resolution file (a file that exists wins)")
     library_option(sub)
     sub.add_argument("--answers", metavar="FILE", type=Path,
                      help="pre-fill every question from this answers file (of this session or another)")
@@ -51,7 +53,11 @@ def add_new(commands) -> None:
     sub.add_argument("--format", choices=["docx", "text", "akn"], default="docx", help="default: docx")
     sub.add_argument("--reference", metavar="FILE", type=Path, help="a .docx/.dotx whose styles the draft takes")
     sub.add_argument("--paper", choices=["A4", "letter"], default="A4", help="paper size (default: A4)")
-    sub.add_argument("--force", action="store_true", help="replace an existing output file")
+    sub.add_argument("--force", action="store_true",
+                     help="replace an existing output file; draft even when --session does not follow "
+                          "the base's (its own session or before, or over 10 sessions after)")
+    sub.add_argument("--no-edit", action="append", default=[], metavar="KIND", choices=KINDS,
+                     help="do not make this kind of automatic edit (repeatable): " + ", ".join(KINDS))
     sub.add_argument("--redline", nargs="?", const="tracked", choices=["tracked", "marked"],
                      help="write the draft against its base: Word tracked changes (default), or "
                           "'marked': new text bold, deleted text struck through (DOCX only)")
@@ -73,7 +79,10 @@ def _run_new(args: argparse.Namespace) -> int:
                              hint="add --no-input (or --defaults), with --answers FILE or --data KEY=VALUE to give the answers")
         choose = _interactive(args, frozenset(key for key, _ in data if key in given.HEADING), notes)
     draft, library = run.new_draft(args.library, args.base, args.session, answers_path=args.answers,
-                                   choose=choose, data=data, notes=notes)
+                                   choose=choose, check_base=lambda base: _confirm_session(base, args),
+                                   refused=args.no_edit, data=data, notes=notes)
+    for warning in draft.base.warnings:
+        print(f"drafter: warning: {warning}", file=sys.stderr)
     output = args.output or run.default_output(draft, args.format)
     if choose is None:
         _check_free(args, output)
@@ -100,8 +109,8 @@ def _interactive(args: argparse.Namespace, fixed: frozenset[str], notes: list[st
         _print_notes(notes)
         answers_path = run.answers_path_for(output)
         try:
-            return prompts.choose(draft, library, start(library, draft.base, draft.session), output,
-                                  answers_path, fixed)
+            return prompts.choose(draft, library, start(library, draft.base, draft.session, draft.refused),
+                                  output, answers_path, fixed)
         except Declined as declined:
             # Checked free above (or it is the file being resumed): the choices are not lost.
             answers.save(declined.draft, library, answers_path, force=True)
@@ -146,3 +155,22 @@ def _print_list(title: str, items: list[str]) -> None:
     if items:
         print(title)
         print("\n".join(f"  {item}" for item in items))
+
+
+def _confirm_session(base, args: argparse.Namespace) -> None:
+    """A session that does not follow the base's is asked about at the terminal, refused with
+    --no-input, and let through with --force (drafter/assemble/session_check.py)."""
+    from drafter.assemble.session_check import session_problem
+
+    problem = session_problem(base, args.session)
+    if problem is None:
+        return
+    if args.force:
+        print(f"drafter: warning: {problem}", file=sys.stderr)
+    elif args.no_input:
+        raise UsageError(problem, hint="check --session and --base, or add --force to draft it anyway")
+    else:
+        from drafter.assemble.prompts import confirm
+
+        if not confirm(f"{problem}. Draft it anyway?"):
+            raise DrafterError("not drafted: check --session and --base")

@@ -147,9 +147,9 @@ def _label_candidates(seg: _Segmenter) -> dict[str, int]:
         return {"a": 1} if opens_list else {}
     candidates: dict[str, int] = {}
     if opens_list:
-        candidates[_first_label(block.depth + 1)] = block.depth + 1
+        candidates[first_label(block.depth + 1)] = block.depth + 1
     for sub in _open_subs(seg):
-        candidates.setdefault(_successor(sub.label, sub.depth), sub.depth)
+        candidates.setdefault(successor(sub.label, sub.depth), sub.depth)
     return candidates
 
 
@@ -166,11 +166,11 @@ def _open_subs(seg: _Segmenter) -> list[Block]:
     return chain
 
 
-def _first_label(depth: int) -> str:
+def first_label(depth: int) -> str:
     return "i" if depth % 2 == 0 else "a"
 
 
-def _successor(label: str | None, depth: int) -> str:
+def successor(label: str | None, depth: int) -> str:
     if not label:
         return ""
     if depth % 2 == 0:

@@ -12,11 +12,12 @@ from drafter.ingest.detect import read_bytes
 from drafter.library.model import SourceEntry
 from drafter.model import Resolution
 
-SUFFIXES = (".txt", ".xml", ".akn")
+SUFFIXES = (".txt", ".xml", ".akn", ".pdf", ".docx", ".doc", ".odt", ".rtf")
 
 
 def expand(paths: Iterable[str | Path]) -> list[Path]:
-    """Files as given; folders searched recursively for .txt and .xml files, in sorted order."""
+    """Files as given; folders searched recursively for resolution files (text, XML, PDF, Word), in
+    sorted order."""
     out: list[Path] = []
     for raw in paths:
         path = Path(raw)

@@ -149,6 +149,8 @@ def build(text: str, slots: list[Slot], names: list[str], notes: list[tuple[int,
     out: list[str] = []
     position = 0
     for start, end, code in cuts:
+        if start < position:
+            raise ValueError(f"overlapping cuts at {start} in {text[:60]!r}: a note inside a slot?")
         out.append(escape(text[position:start]))
         out.append(code)
         position = end

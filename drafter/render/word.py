@@ -18,6 +18,7 @@ from docx import Document
 from docx.enum.text import WD_BREAK
 from docx.shared import Cm
 
+from drafter import shipped
 from drafter.errors import OutputError
 from drafter.ingest.clean import clean_chars
 from drafter.library.templates import un_date
@@ -28,7 +29,7 @@ from drafter.render import wordml
 from drafter.render.styles import ensure_styles, set_page
 from drafter.worddiff import word_diff
 
-REFERENCE = Path(__file__).resolve().parents[2] / "templates" / "reference.docx"
+REFERENCE = shipped.path("templates/reference.docx")
 FIXED_TIME = dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
 _ZIP_TIME = (2000, 1, 1, 0, 0, 0)
 _TEMPLATE_TYPE = b"application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
