@@ -48,6 +48,7 @@ def to_data(draft: Draft, library: Library) -> dict[str, Any]:
     data = {
         "drafter": __version__,
         "library_version": library.version,
+        "library_sources": [source.number for source in library.sources],
         "base": draft.base.number,
         "session": draft.session,
         "heading": {"symbol": draft.heading.symbol, "agenda_item": draft.heading.agenda_item,

@@ -363,6 +363,19 @@ def _list(title: str, items: list[str]) -> None:
     page([f"- {item}" for item in items])
 
 
+def offer(draft: Draft, library: Library, index: int, change) -> bool:
+    """`drafter update`: show a change the library made under a clause, as a word diff, and ask."""
+    from drafter.assemble import update
+
+    current = questions.clause_text(draft, draft.clauses[index])
+    candidate = update.take(draft, library, index, change.offered)
+    say()
+    say(change.what)
+    say(diff_text(questions.word_diff(current, questions.clause_text(candidate, candidate.clauses[index]),
+                                      marks=True)), indent=2)
+    return questionary.confirm("Take the library's wording?", default=False).unsafe_ask()
+
+
 def confirm(question: str) -> bool:
     """A yes/no question whose default is no: for what is probably a mistake."""
     return questionary.confirm(question, default=False).unsafe_ask()

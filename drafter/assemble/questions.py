@@ -155,7 +155,7 @@ def choose_wording(draft: Draft, library: Library, index: int, variant_id: str) 
     variant = family.variant(variant_id) if family else None
     if variant is None:
         raise ValueError(f"no wording {variant_id} for this clause")
-    return _with_clause(draft, index, _switched(draft, library, family, clause, variant))
+    return set_clause(draft, index, _switched(draft, library, family, clause, variant))
 
 
 # --- values -------------------------------------------------------------------------------------
@@ -217,7 +217,7 @@ def check_value(family: Family | None, name: str, kind: str, value: Any, draft: 
 
 def set_value(draft: Draft, index: int, name: str, value: Any) -> Draft:
     clause = draft.clauses[index]
-    return _with_clause(draft, index, replace(clause, values={**clause.values, name: value}))
+    return set_clause(draft, index, replace(clause, values={**clause.values, name: value}))
 
 
 # --- where clauses go ---------------------------------------------------------------------------
@@ -287,7 +287,7 @@ def add(draft: Draft, clause: DraftClause, at: int) -> tuple[Draft, int]:
     return replace(draft, clauses=clauses), index
 
 
-def _with_clause(draft: Draft, index: int, clause: DraftClause) -> Draft:
+def set_clause(draft: Draft, index: int, clause: DraftClause) -> Draft:
     clauses = list(draft.clauses)
     clauses[index] = clause
     return replace(draft, clauses=clauses)
