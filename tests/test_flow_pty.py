@@ -85,6 +85,14 @@ class Terminal:
         return self.output.read_text(encoding="utf-8")
 
 
+def pick(term: "Terminal", hits: str, opening: str) -> None:
+    """In the list of hits just shown, choose the one whose text begins with `opening`."""
+    found = re.search(r"(\d+)\. (?:operative|preambular)(?:, already in the draft as \w+ \d+)? " + re.escape(opening),
+                      hits)
+    assert found, hits
+    term.child.send("\x1b[B" * (int(found.group(1)) - 1) + "\r")
+
+
 def operative(text: str) -> list[str]:
     return [b for b in text.split("\n\n") if re.match(r"\d+\. ", b)]
 
@@ -194,7 +202,7 @@ def test_add_a_clause_at_a_position_and_review_it(tmp_path):
     # Each hit shows its text, filled, not an id.
     assert "Reaffirms that there is a need to address and to promote conditions for cheaper" in hits
     assert "already in the draft as preambular 16" in hits and "op-" not in hits
-    term.child.send("\r")                           # the first: an operative clause
+    pick(term, hits, "Reaffirms that there is a need")   # an operative clause
     placed = flat(term.expect(r"Its position \(1 to 12, first or last\) \[1\]"))
     assert "This is an operative clause: it goes among the operative paragraphs." in placed
     term.line("3")
@@ -223,8 +231,7 @@ def test_a_preambular_clause_added_at_preambular_3_is_preambular_3(tmp_path):
     term.expect("Search the library for")
     term.line("increasing feminization of international migration")
     hits = flat(term.expect("Which clause"))
-    assert re.search(r"1\. +preambular", hits) and "Recognizing that the increasing feminization" in hits
-    term.child.send("\r")
+    pick(term, hits, "Recognizing that the increasing feminization")
     term.expect(r"Its position \(1 to 17, first or last\) \[4\]")    # by default after this clause
     term.line("3")
     shown = term.menu()

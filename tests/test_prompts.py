@@ -153,3 +153,9 @@ def test_summary_lists_every_choice(library, draft):
     assert "moved operative 1 (“Takes note of the report of …”) to operative 11" in text
     assert "added preambular 1 (“Recognizing that the increasing feminization of …”)" in text
     assert "new wording for preambular 2 (“Recalling the Programme of Action of …”)" in text
+
+
+def test_search_finds_the_same_clauses_for_remittance_and_remittances(library):
+    # The library's search stems ("add a clause" and `clauses search` call the same one).
+    found = questions.find_to_add(library, "remittances")
+    assert found and [f.id for f in found] == [f.id for f in questions.find_to_add(library, "remittance")]

@@ -24,7 +24,6 @@ from drafter.assemble import values
 from drafter.assemble.base import BaseClause
 from drafter.assemble.draft import Draft, DraftClause, carry, replace_variant
 from drafter.errors import DrafterError
-from drafter.library.browse import search
 from drafter.library.fill import fill, plain
 from drafter.library.model import Family, Library, Variant
 from drafter.library.templates import Placeholder, TemplateRenderError
@@ -260,7 +259,7 @@ def move(draft: Draft, index: int, to: int) -> tuple[Draft, int]:
 
 
 def find_to_add(library: Library, text: str) -> list[Family]:
-    return [family for _, family in search(library, text, limit=10)]
+    return [hit.family for hit in library.search(text, limit=10)]
 
 
 def preferred(family: Family) -> Variant:

@@ -78,7 +78,7 @@ def _changes_to(index: int, item: dict[str, Any], library: Library, fresh: set[s
 
 
 def _home_of(library: Library, variant_id: str, active: bool = False, besides: str | None = None) -> Family | None:
-    for family in library.families:
+    for family in library.iter_families():
         if family.id == besides:
             continue
         variant = family.variant(variant_id)

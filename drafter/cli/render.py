@@ -30,7 +30,7 @@ def add_render(commands) -> None:
     sub.add_argument("--reference", metavar="FILE", type=Path, help="a .docx/.dotx whose styles to use")
     sub.add_argument("--paper", choices=["A4", "letter"], default="A4", help="paper size (default: A4)")
     sub.add_argument("--force", action="store_true", help="replace an existing output file")
-    library_option(sub)
+    library_option(sub, use="report")           # a file needs no library: checked when used
 
 
 def _library_source(args: argparse.Namespace) -> tuple[Path, str]:
@@ -41,9 +41,11 @@ def _library_source(args: argparse.Namespace) -> tuple[Path, str]:
 
     if symbols.resolution_number(args.source) is None:
         raise locate.not_a_resolution(args.source)
-    entry = locate.source(store.load(args.library), args.source)
+    directory = locate.for_reading(args.located)
+    library = store.load(directory)
+    entry = locate.source(library, args.source)
     name = re.sub(r"[^A-Za-z0-9]+", "-", locate.number_of(entry)).strip("-")
-    return locate.source_file(args.library, entry), name
+    return locate.source_file(library, entry), name
 
 
 def _run_render(args: argparse.Namespace) -> int:

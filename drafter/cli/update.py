@@ -59,7 +59,7 @@ def _run_update(args: argparse.Namespace) -> int:
         raise UsageError("no terminal to ask questions on", hint="add --no-input to keep every old choice")
     library = store.load(Path(args.library))
     data = answers.load(answers_path)
-    base = load_base(library, data["base"], args.library)
+    base = load_base(library, data["base"])
     found = update.changes(data, library)
     draft = answers.apply(update.prepared(data, found), library, base, answers_path)
     print(f"{answers_path}: made with library {data['library_version']}, now {library.version}")
