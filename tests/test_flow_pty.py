@@ -368,3 +368,25 @@ def test_a_long_list_is_shown_a_screenful_at_a_time(tmp_path, rows):
     term.child.expect(pexpect.EOF)
     term.child.close()
     assert term.child.exitstatus == 130
+
+
+def test_the_summary_lists_drafters_own_edits_and_one_kind_can_be_refused(tmp_path):
+    term = Terminal(tmp_path, env={"NO_COLOR": "1"})
+    term.heading()
+    term.act("f")
+    summary = flat(term.expect(r"Write the draft\?"))
+    assert "What drafter changed by itself (1 series, 1 report, 4 session):" in summary
+    assert "- session, operative 11 (“Decides to include in the provisional …”): [-fifty-ninth-]{+sixty-first+} session" \
+        in summary
+    assert "Still to fill: - draft symbol (A/C.2/60/L.…) - agenda item - operative 1" in summary
+    term.child.send("r\r")
+    term.expect("Which kind of edit should drafter not make")
+    term.child.send("\x1b[B\x1b[B\r")              # series, report, session: the third
+    again = flat(term.expect(r"Write the draft\?"))
+    assert "No session edits: the base's words stay." in again
+    assert "(1 series, 1 report):" in again and "{+sixty-first+}" not in again
+    term.line("y")
+    term.child.expect(pexpect.EOF)
+    text = term.text()
+    assert "provisional agenda of its fifty-ninth session" in text
+    assert yaml.safe_load((tmp_path / "draft.txt.answers.yaml").read_text())["no_edit"] == ["session"]

@@ -16,6 +16,7 @@ Ctrl-C raises KeyboardInterrupt all the way up, where the CLI exits with 130 bef
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -28,8 +29,8 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from drafter.assemble import questions, values
-from drafter.assemble.draft import Draft
+from drafter.assemble import compose, questions, values
+from drafter.assemble.draft import Draft, refuse
 from drafter.assemble.questions import Declined, Review
 from drafter.library.model import Library
 from drafter.library.templates import Placeholder
@@ -150,10 +151,30 @@ def choose(draft: Draft, library: Library, start: Draft, output: Path, answers: 
     review = _heading(Review.of(draft), fixed)
     while (index := review.next()) is not None:
         review = _clause(review, library, index)
-    _summary(review.draft, start, output, answers)
-    if not questionary.confirm("Write the draft?", default=True).unsafe_ask():
-        raise Declined(review.draft)
-    return review.draft
+    draft = review.draft
+    while True:
+        made = compose.edits(draft)
+        _summary(draft, start, made, output, answers)
+        answer = questionary.select("Write the draft?", use_shortcuts=True, use_jk_keys=False, choices=[
+            questionary.Choice("Yes, write it", "yes", shortcut_key="y"),
+            *([questionary.Choice("Refuse a kind of automatic edit", "refuse", shortcut_key="r")] if made else []),
+            questionary.Choice("No: keep my answers to resume later", "no", shortcut_key="n")]).unsafe_ask()
+        if answer == "yes":
+            return draft
+        if answer == "no":
+            raise Declined(draft)
+        draft = _refuse(draft, made)
+
+
+def _refuse(draft: Draft, made: list) -> Draft:
+    counts = Counter(edit.kind for edit in made)
+    kind = select("Which kind of edit should drafter not make?",
+                  [questionary.Choice(f"{kind} ({n} edit{'s' if n != 1 else ''})", kind) for kind, n in counts.items()]
+                  + [BACK])
+    if kind == BACK:
+        return draft
+    say(f"No {kind} edits: the base's words stay.")
+    return refuse(draft, kind)
 
 
 def _heading(review: Review, fixed: frozenset[str]) -> Review:
@@ -341,7 +362,7 @@ def _place(review: Review, index: int, clause) -> Review:
     return review.add(clause, default if at is _KEPT else at)
 
 
-def _summary(draft: Draft, start: Draft, output: Path, answers: Path) -> None:
+def _summary(draft: Draft, start: Draft, made: list, output: Path, answers: Path) -> None:
     found = questions.summary(draft, start)
     table = Table(title="The draft", show_header=False, box=None, padding=(0, 2))
     table.add_column("what")
@@ -351,9 +372,24 @@ def _summary(draft: Draft, start: Draft, output: Path, answers: Path) -> None:
     say()
     say(table)
     _list("What you changed", found.changes)
-    _list("Still to fill", draft.to_fill())
-    _list("Facts to confirm", draft.to_confirm())
+    if made:
+        say(f"What drafter changed by itself ({_kinds(made)}):")
+        page([_edit_line(draft, edit) for edit in made])
+    _list("Still to fill", questions.still_to_fill(draft))
+    _list("Facts to confirm", questions.facts_to_confirm(draft))
     say(f"The draft goes to {output}, its answers to {answers}.")
+
+
+def _edit_line(draft: Draft, edit) -> Text:
+    """One automatic edit: its kind, where, and its words as a diff."""
+    where = questions.label(draft, edit.clause) if edit.clause is not None and edit.clause < len(draft.clauses) \
+        else "heading"
+    place = "" if edit.place == "text" else f", {edit.place}"
+    return Text(f"- {edit.kind}, {where}{place}: ") + diff_text(questions.word_diff(edit.before, edit.after, marks=True))
+
+
+def _kinds(made: list) -> str:
+    return ", ".join(f"{n} {kind}" for kind, n in Counter(edit.kind for edit in made).items())
 
 
 def _list(title: str, items: list[str]) -> None:

@@ -196,6 +196,20 @@ def _subs(subs):
         yield from _subs(sub.subparagraphs)
 
 
+def still_to_fill(draft: Draft) -> list[str]:
+    """Every value nobody knows yet, by where it stands: the heading's, then the clauses'."""
+    out = [item.removeprefix("heading: ") for item in draft.to_fill() if item.startswith("heading: ")]
+    return out + [f"{label(draft, i)}: {values.kind(v.kind).question} ({v.where})"
+                  for i, clause in enumerate(draft.clauses) for v in values_of(draft, i)
+                  if isinstance(clause.values[v.name], Placeholder)]
+
+
+def facts_to_confirm(draft: Draft) -> list[str]:
+    """The figures kept from the base (counts, years), which the drafter should check."""
+    return [f"{label(draft, i)}: {v.shown} ({v.where})"
+            for i in range(len(draft.clauses)) for v in values_of(draft, i) if v.kind == "fact"]
+
+
 def parse_value(kind: str, raw: str, draft: Draft) -> Any:
     """What a person typed, as the stored value of a parameter of `kind`; values.Refused says why not."""
     return values.parse(kind, raw, context(draft))
@@ -392,7 +406,7 @@ def summary(draft: Draft, start: Draft) -> Summary:
     changes += [f"added {label(draft, i)}{_from(draft.clauses[i])}" for i in added]
     counts = {"clauses kept": kept, "clauses changed": changed, "clauses added": len(added),
               "clauses dropped": len(start.clauses) - (len(pairs) - len(added)),
-              "values still to fill": len(draft.to_fill()), "facts to confirm": len(draft.to_confirm())}
+              "values still to fill": len(still_to_fill(draft)), "facts to confirm": len(facts_to_confirm(draft))}
     return Summary(counts, changes)
 
 
