@@ -15,6 +15,7 @@ import zipfile
 from dataclasses import replace
 from pathlib import Path
 
+import corpus_models
 import docx
 import docx_text
 import pytest
@@ -24,17 +25,7 @@ from lxml import etree
 
 from drafter.errors import OutputError
 from drafter.ingest import read_resolution
-from drafter.model import (
-    Cell,
-    FootnoteRef,
-    Paragraph,
-    Resolution,
-    Section,
-    Span,
-    SubParagraph,
-    Table,
-    TableNote,
-)
+from drafter.model import Paragraph, Resolution, Span, SubParagraph
 from drafter.render.word import build, render_docx
 
 
@@ -294,11 +285,7 @@ def test_masthead_of_a_draft():
 def test_sections_keep_their_headings_preambles_and_numbers(resolution):
     # A budget resolution's shape (78/253): sections I, II with their headings, each with its own
     # preamble and paragraphs numbered from 1, built here from 58/208's own paragraphs.
-    first = Section("I", "International migration", preamble=resolution.preamble[:2],
-                    operative=resolution.operative[:2])
-    second = Section("II", "Development", preamble=resolution.preamble[2:3],
-                     operative=tuple(replace(p, number=n) for n, p in enumerate(resolution.operative[2:4], 1)))
-    sectioned = replace(resolution, preamble=(), operative=(), sections=(first, second))
+    sectioned = corpus_models.sectioned(resolution)
     styles = docx_text.read(build(sectioned)[0]).styles()
     headings = [t for s, t in styles if s == "SectionHeading"]
     assert headings == ["I", "International migration", "II", "Development"]
@@ -321,34 +308,11 @@ def test_each_part_has_its_own_heading_formula_and_closing():
     assert texts.count("45th plenary meeting") == 2
 
 
-def _table_from_corpus() -> tuple[Table, str]:
-    """78/249's annex table as the model holds a table: cells with their spans and the lettered
-    notes under it (built straight from the UN's XML while the reader learns tables)."""
-    root = etree.parse(str(_corpus("78", "249")))
-    akn = "{http://docs.oasis-open.org/legaldocml/ns/akn/3.0}"
-    rows = []
-    for tr in root.iter(f"{akn}tr"):
-        cells = []
-        for tc in tr:
-            text = " ".join("".join(t for t in tc.itertext() if t.strip() not in "abc" or len(t.strip()) != 1).split())
-            sup = tc.find(f".//{akn}sup")
-            refs = (FootnoteRef(sup.text, len(text)),) if sup is not None else ()
-            cells.append(Cell(text, refs, header=tc.tag == f"{akn}th", colspan=int(tc.get("colspan", 1)),
-                              bold=tc.find(f".//{akn}span[@class='bold']") is not None))
-        rows.append(tuple(cells))
-    notes = []
-    for p in root.iter(f"{akn}paragraph"):
-        if p.get("class") == "FootnoteText":
-            sup = p.find(f".//{akn}sup")
-            notes.append(TableNote(sup.text, " ".join(("".join(p.itertext())).split())[2:]))
-    return Table(tuple(rows), tuple(notes)), "Financing of the International Residual Mechanism for Criminal Tribunals for 2024"
-
-
 def test_tables_are_word_tables_with_their_notes():
-    table, title = _table_from_corpus()
-    resolution = replace(read_resolution(_corpus("78", "249")), annexes=())
-    from drafter.model import Annex
-    resolution = replace(resolution, annexes=(Annex("Annex", title, (Paragraph(text="", table=table),)),))
+    title = "Financing of the International Residual Mechanism for Criminal Tribunals for 2024"
+    path = _corpus("78", "249")
+    resolution = corpus_models.with_annex_table(read_resolution(path), path, title)
+    table = resolution.annexes[0].paragraphs[0].table
     data, _ = build(resolution)
     body = part(data, "word/document.xml").find(f"{W}body")
     tables = body.findall(f"{W}tbl")

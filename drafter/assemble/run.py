@@ -22,7 +22,7 @@ from drafter.library.model import Library
 from drafter.model import Adoption, Masthead, Resolution
 from drafter.output import check_free, write_atomic
 
-FORMATS = {"docx": ".docx", "text": ".txt", "akn": ".xml"}
+FORMATS = {"docx": ".docx", "pdf": ".pdf", "text": ".txt", "akn": ".xml"}
 
 
 @dataclass
@@ -76,11 +76,14 @@ def render(resolution: Resolution, fmt: str, reference: Path | None = None, pape
     if fmt == "text":
         from drafter.render.text import render_text
         return render_text(resolution).encode("utf-8")
-    if fmt == "docx":
+    if fmt in ("docx", "pdf"):
         from drafter.render.word import build
         data, warnings = build(resolution, reference=reference, paper=paper, base=base, redline=redline)
         for warning in warnings:
             print(f"drafter: warning: {warning}", file=sys.stderr)
+        if fmt == "pdf":
+            from drafter.render.pdf import to_pdf
+            return to_pdf(data)
         return data
     from drafter.render.akn import render_akn
     return render_akn(resolution).encode("utf-8")
