@@ -20,11 +20,11 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import replace
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import jsonschema
 import yaml
 
 from drafter import __version__
@@ -34,12 +34,14 @@ from drafter.assemble.draft import Draft, DraftClause, Heading, draft_symbol, or
 from drafter.errors import AnswersError
 from drafter.library import store
 from drafter.library.model import Library, Variant
+from drafter.library.schema import problems as schema_problems
 from drafter.library.templates import Placeholder
 from drafter.output import write_atomic
 
 AGENDA_TO_FILL = "Agenda item …"
 
 
+@lru_cache(maxsize=1)
 def _format_schema() -> dict[str, Any]:
     return json.loads(resources.files("drafter.data").joinpath("answers.schema.json").read_text("utf-8"))
 
@@ -98,10 +100,9 @@ def load(path: Path) -> dict[str, Any]:
         mark = getattr(error, "problem_mark", None)
         raise AnswersError(f"not valid YAML: {getattr(error, 'problem', error)}", path,
                            mark.line + 1 if mark else None) from None
-    errors = sorted(jsonschema.Draft202012Validator(_format_schema()).iter_errors(data),
-                    key=lambda e: list(map(str, e.absolute_path)))
+    errors = schema_problems(_format_schema(), data)
     if errors:
-        raise AnswersError(f"{_key(errors[0].absolute_path)}: {errors[0].message}", path)
+        raise AnswersError(f"{_key(errors[0][0])}: {errors[0][1]}", path)
     return data
 
 
@@ -228,9 +229,9 @@ def _check_values(given: dict[str, Any], schema: dict[str, Any], where: str, pat
             raise AnswersError(f"{where}.{name}: not a parameter of this family", path)
     _check_kinds(given, {name: properties[name].get("x-kind", "fact") for name in given}, where, path, context)
     known = {k: v for k, v in given.items() if v is not None}
-    error = next(jsonschema.Draft202012Validator(schema).iter_errors(known), None)
-    if error is not None:
-        name = next((str(p) for p in error.absolute_path), "")
+    errors = schema_problems(schema, known)
+    if errors:
+        name = next((str(p) for p in errors[0][0]), "")
         example = values.example(properties.get(name, {}).get("x-kind", "fact"), context)
         raise AnswersError(f"{where}.{name}: not accepted by this family (e.g. {example})", path)
 

@@ -18,14 +18,13 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-import jsonschema
-
 from drafter.assemble import values
 from drafter.assemble.base import BaseClause
 from drafter.assemble.draft import Draft, DraftClause, carry, replace_variant
 from drafter.errors import DrafterError
 from drafter.library.fill import fill, plain
 from drafter.library.model import Family, Library, Variant
+from drafter.library.schema import problems as schema_problems
 from drafter.library.templates import Placeholder, TemplateRenderError
 from drafter.worddiff import word_diff
 
@@ -223,7 +222,7 @@ def check_value(family: Family | None, name: str, kind: str, value: Any, draft: 
     schema = family.schema.get("properties", {}).get(name)
     if schema is None:
         return f"{name} is not a value of this clause"
-    if next(jsonschema.Draft202012Validator(schema).iter_errors(value), None) is not None:
+    if schema_problems(schema, value):
         return f"not accepted for this clause (e.g. {values.example(kind, context(draft))})"
     return None
 
