@@ -105,9 +105,11 @@ def write(draft: Draft, library: Library, output: Path, fmt: str, force: bool,
 
 
 def base_resolution(draft: Draft) -> Resolution:
-    """The base as a redline shows it: its clauses filled for its own session, under its own
-    heading. (Until the draft carries the base as read, this is the base as the library gives it.)"""
+    """The base as a redline shows it: as read from its file; for a base the library knows only by
+    its records, its clauses filled for its own session under its own heading."""
     base = draft.base
+    if base.resolution is not None:
+        return base.resolution
     clauses = [DraftClause(c.kind, c.family_id, None, c.variant, dict(c.values), dict(c.kinds))
                for c in base.clauses]
     heading = Heading(session=base.session or draft.session, organ=base.body, symbol=base.number, agenda_item="")
