@@ -18,8 +18,8 @@ from pathlib import Path
 
 import docx
 import pytest
-
 from conftest import ROOT, SEED_BY_NUMBER
+
 from drafter import __version__
 from drafter.library import store
 
@@ -28,7 +28,7 @@ DRAFT = "draft-60-international-migration-and-development.docx"
 
 
 def _pip(*args: str, cwd: Path) -> None:
-    result = subprocess.run([sys.executable, "-m", "pip", "--disable-pip-version-check", *args],
+    result = subprocess.run([sys.executable, "-m", "pip", "--disable-pip-version-check", *args], check=False,
                             capture_output=True, text=True, cwd=cwd, timeout=600)
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
 
@@ -49,13 +49,13 @@ def run(installed: Path, *args: str, cwd: Path) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if k not in ("DRAFTER_LIBRARY", "PYTHONPATH")}
     env["XDG_CACHE_HOME"] = str(cwd / ".cache")
     return subprocess.run([str(installed / "drafter"), *args], capture_output=True, text=True, cwd=cwd,
-                          env=env, timeout=120, stdin=subprocess.DEVNULL)
+                          env=env, timeout=120, stdin=subprocess.DEVNULL, check=False)
 
 
 def clone(*args: str, cwd: Path) -> subprocess.CompletedProcess:
     """The same command from the clone, on its top-level clause_library/."""
     return subprocess.run([sys.executable, "-m", "drafter", *args], capture_output=True, text=True, cwd=cwd,
-                          timeout=120, stdin=subprocess.DEVNULL)
+                          timeout=120, stdin=subprocess.DEVNULL, check=False)
 
 
 def _tree(folder: Path) -> dict[str, tuple[int, int]]:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from conftest import corpus_or_skip
+
 from drafter.symbols import nearest, resolution_number
 
 

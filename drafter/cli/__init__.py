@@ -28,6 +28,7 @@ examples, the usual day:
   drafter clauses search remaining in one's country  find a clause in the library
   drafter mine seeds/ more-resolutions/              grow the clause library
   drafter parse --json seeds/001_dc7a3f17028d8240.txt  see how drafter reads a resolution
+  drafter library where                              which clause library is in use, and why
 
 Formats are recognised from the content, never the file name: Akoma Ntoso XML, PDF text layers,
 word-processor exports and plain text. Exit status: 0 done, 1 a library/answers/output problem,

@@ -23,17 +23,20 @@ LIBRARY_HELP = ("the clause library folder (default: $DRAFTER_LIBRARY, else ./cl
                 "there is one, else the library bundled with drafter; `drafter library where` says which)")
 
 
-def library_option(sub: argparse.ArgumentParser, *, mined_into: bool = False) -> None:
-    """--library DIR; `resolve_library` turns it into the folder to use before the command runs."""
+def library_option(sub: argparse.ArgumentParser, *, use: str = "read") -> None:
+    """--library DIR; `resolve_library` turns it into the folder to use before the command runs.
+    `use`: "read" (it must hold a library), "mine" (it may be new; never the bundled one) or
+    "report" (taken as found, for `library where`)."""
     sub.add_argument("--library", metavar="DIR", help=LIBRARY_HELP)
-    sub.set_defaults(library_mined_into=mined_into)
+    sub.set_defaults(library_use=use)
 
 
 def resolve_library(args: argparse.Namespace) -> None:
     """args.library becomes the library folder (drafter/library/locate.py), args.located says why."""
-    if "library_mined_into" not in vars(args):
+    if "library_use" not in vars(args):
         return
     from drafter.library import locate
 
     args.located = locate.find(args.library)
-    args.library = locate.for_writing(args.located) if args.library_mined_into else args.located.path
+    use = {"read": locate.for_reading, "mine": locate.for_writing, "report": lambda found: found.path}
+    args.library = use[args.library_use](args.located)

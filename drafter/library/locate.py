@@ -64,6 +64,17 @@ def find(option: str | Path | None = None, environ: os._Environ | dict | None = 
     return Located(bundled, BUNDLED)
 
 
+def for_reading(located: Located) -> Path:
+    """The folder to read; a folder without a library is one error that says what chose it."""
+    from drafter.library import store
+
+    if not store.exists(located.path):
+        undo = "unset it or point it at a library" if located.chosen_by == VARIABLE else "check the path"
+        raise LibraryError(f"no clause library here (no {MANIFEST}); {located.why()}", located.path,
+                           hint=f"{undo}, or make one with `drafter mine SOURCE... --library DIR`")
+    return located.path
+
+
 def for_writing(located: Located) -> Path:
     """The folder to mine into; the bundled library is refused."""
     if located.bundled:
@@ -146,12 +157,12 @@ def number_of(entry: SourceEntry) -> str:
     return (symbols.resolution_number(entry.symbol) if entry.symbol else None) or entry.number
 
 
-def source_file(library_dir: Path, entry: SourceEntry) -> Path:
-    """The file `entry` was mined from. Its manifest path is relative to the library folder, so a
-    library moves (or is bundled) with its sources beside it. Manifests written before that name
-    it from the folder `drafter mine` ran in, which for the shipped library is the library's parent."""
-    for path in (Path(library_dir) / entry.path, Path(library_dir).parent / entry.path):
-        if path.is_file():
-            return path
-    raise LibraryError(f"{entry.number} was mined from {entry.path}, which is not there", library_dir,
+def source_file(library: Library, entry: SourceEntry) -> Path:
+    """The file `entry` was mined from (where the manifest says, drafter.library.store.source_path)."""
+    from drafter.library import store
+
+    path = store.source_path(library, entry)
+    if path.is_file():
+        return path
+    raise LibraryError(f"{entry.number} was mined from {entry.path}, which is not there", library.directory,
                        hint="keep a library's sources where its library.yaml says, or mine them again")
