@@ -22,7 +22,6 @@ references alone, as before: the clauses in order, without headings, and a warni
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -186,7 +185,7 @@ def best_family(library: Library, clause: Clause) -> Family | None:
 # --- a base the library holds ----------------------------------------------------------------
 
 def _from_library(library: Library, entry: SourceEntry, library_dir: str | Path | None) -> Base:
-    path = source_file(entry, library_dir)
+    path = locate.source_path(library_dir, entry) if library_dir is not None else None
     recorded = _recorded_refs(library, entry.number)
     if path is not None:
         found = _from_resolution(library, read_resolution(path), recorded)
@@ -195,19 +194,6 @@ def _from_library(library: Library, entry: SourceEntry, library_dir: str | Path 
                            agenda_item=masthead.agenda_item or entry.agenda_item)
         return replace(found, masthead=masthead)
     return _from_refs(library, entry, recorded)
-
-
-def source_file(entry: SourceEntry, library_dir: str | Path | None) -> Path | None:
-    """The file a library source was mined from, if it is still there unchanged. Manifest paths
-    are relative to the library folder (or, in older libraries, to the folder it was mined in)."""
-    candidates = [Path(entry.path)]
-    if library_dir is not None:
-        directory = Path(library_dir)
-        candidates = [directory / entry.path, directory.parent / entry.path, *candidates]
-    for path in candidates:
-        if path.is_file() and (not entry.sha256 or hashlib.sha256(path.read_bytes()).hexdigest() == entry.sha256):
-            return path
-    return None
 
 
 def _recorded_refs(library: Library, number: str) -> dict[SourceRef, tuple[Family, Variant, VariantSource]]:

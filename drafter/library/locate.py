@@ -157,12 +157,32 @@ def number_of(entry: SourceEntry) -> str:
     return (symbols.resolution_number(entry.symbol) if entry.symbol else None) or entry.number
 
 
-def source_file(library_dir: Path, entry: SourceEntry) -> Path:
-    """The file `entry` was mined from. Its manifest path is relative to the library folder, so a
-    library moves (or is bundled) with its sources beside it. Manifests written before that name
-    it from the folder `drafter mine` ran in, which for the shipped library is the library's parent."""
-    for path in (Path(library_dir) / entry.path, Path(library_dir).parent / entry.path):
-        if path.is_file():
+def source_path(library_dir: str | Path, entry: SourceEntry) -> Path | None:
+    """The file `entry` was mined from, if it is there unchanged (its sha256), else None. Manifest
+    paths are relative to the library folder, so a library moves (or is bundled) with its sources
+    beside it; older manifests name them from the folder `drafter mine` ran in, which for the
+    shipped library is the library's parent."""
+    for path in _candidates(library_dir, entry):
+        if path.is_file() and (not entry.sha256 or _sha256(path) == entry.sha256):
             return path
-    raise LibraryError(f"{entry.number} was mined from {entry.path}, which is not there", library_dir,
-                       hint="keep a library's sources where its library.yaml says, or mine them again")
+    return None
+
+
+def _candidates(library_dir: str | Path, entry: SourceEntry) -> tuple[Path, ...]:
+    directory = Path(library_dir)
+    return directory / entry.path, directory.parent / entry.path, Path(entry.path)
+
+
+def source_file(library_dir: str | Path, entry: SourceEntry) -> Path:
+    """As `source_path`, for a command that cannot do without the file: an error says why."""
+    found = source_path(library_dir, entry)
+    if found is None:
+        there = any(path.is_file() for path in _candidates(library_dir, entry))
+        state = "has changed since" if there else "is not there"
+        raise LibraryError(f"{entry.number} was mined from {entry.path}, which {state}", library_dir,
+                           hint="keep a library's sources where its library.yaml says, or mine them again")
+    return found
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
