@@ -18,13 +18,14 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from drafter import shipped, symbols
+from drafter import __version__, shipped, symbols
 from drafter.errors import LibraryError, UsageError
+from drafter.library import store
 from drafter.library.model import Library, SourceEntry
+from drafter.library.store import MANIFEST
 
 ENVIRONMENT = "DRAFTER_LIBRARY"
 HERE = Path(shipped.LIBRARY)
-MANIFEST = "library.yaml"
 
 OPTION, VARIABLE, CURRENT_FOLDER, BUNDLED = "--library", f"${ENVIRONMENT}", f"./{HERE}", "bundled"
 
@@ -66,8 +67,6 @@ def find(option: str | Path | None = None, environ: os._Environ | dict | None = 
 
 def for_reading(located: Located) -> Path:
     """The folder to read; a folder without a library is one error that says what chose it."""
-    from drafter.library import store
-
     if not store.exists(located.path):
         undo = "unset it or point it at a library" if located.chosen_by == VARIABLE else "check the path"
         raise LibraryError(f"no clause library here (no {MANIFEST}); {located.why()}", located.path,
@@ -86,9 +85,6 @@ def for_writing(located: Located) -> Path:
 
 def report(located: Located) -> dict:
     """What `drafter library where` says: the folder, what chose it, and what it holds."""
-    from drafter import __version__
-    from drafter.library import store
-
     problems, manifest = store.check_file(located.path / MANIFEST, "manifest") \
         if (located.path / MANIFEST).is_file() else ([], {})
     return {
