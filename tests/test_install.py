@@ -1,10 +1,11 @@
 """drafter installed as a user installs it: the wheel, in a fresh venv, run from an empty folder.
 
-Cost, measured here (2 shared cores), about 10 s in all: pip builds the wheel in an isolated
-environment with hatchling (~1.5 s), makes a venv without pip (~0.1 s) and installs the wheel and its
-dependencies into it with the test venv's own pip (`pip --python`, ~6 s from pip's cache, which CI's
-`pip install -e '.[test]'` has just filled; the index is only asked which versions exist). Then a
-few drafter commands, under a second each. It needs the package registries, as CI has them.
+Cost, measured here: about 12 s on an idle machine, 30-70 s when its two cores are shared by seven
+busy sessions. pip builds the wheel in an isolated environment with hatchling (~1.5 s idle), makes
+a venv without pip (~0.1 s) and installs the wheel and its dependencies into it with the test venv's
+own pip (`pip --python`, ~6 s idle, from pip's cache, which CI's `pip install -e '.[test]'` has just
+filled: the index is only asked which versions exist). Then a dozen drafter commands, under a second
+each when idle. It needs the package registries, as CI has them.
 """
 
 from __future__ import annotations
