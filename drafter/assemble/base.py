@@ -27,6 +27,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from drafter.assemble.edits.series import predecessor
 from drafter.errors import UsageError
 from drafter.ingest import read_resolution
 from drafter.library import families as grouping
@@ -81,6 +82,7 @@ class Base:
     series: frozenset[str] = frozenset()    # numbers of the library's resolutions of the same series
     resolution: Resolution | None = field(default=None, compare=False)   # the base as read
     warnings: tuple[str, ...] = ()
+    predecessor: str | None = None          # the resolution before it in its series, as it names it
 
 
 def _new_id(variant: Variant) -> str:
@@ -106,7 +108,9 @@ def load_base(library: Library, base: str, library_dir: str | Path | None = None
         origin = next((s.origin for s in reversed(siblings) if s.origin), None)
         if origin:
             masthead = replace(masthead or Masthead(), origin=origin)
-    return replace(found, series=frozenset(s.number for s in siblings), masthead=masthead)
+    series = frozenset(s.number for s in siblings)
+    before = predecessor(found.resolution, series) if found.resolution is not None else None
+    return replace(found, series=series, masthead=masthead, predecessor=before)
 
 
 # --- a base read from its file ---------------------------------------------------------------

@@ -21,7 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from drafter.assemble.base import Where
-from drafter.assemble.draft import Draft, DraftClause
+from drafter.assemble.draft import VALUE_EDITS, Draft, DraftClause
 from drafter.assemble.edits import (
     Edit,
     crossrefs,
@@ -46,7 +46,6 @@ from drafter.model import (
     Table,
 )
 
-VALUE_EDITS = (series, report)
 TEXT_EDITS = (terminology, crossrefs, sequence)
 
 
@@ -169,9 +168,21 @@ def _piece(draft: Draft, clause: DraftClause, where: Where, session: int | None)
     piece = Piece(filled.paragraph, list(filled.notes), where)
     original = _base_paragraph(draft, clause)
     if original is not None:
+        piece.notes = _notes(draft, clause, piece.notes)
         notes = _base_notes(draft, clause.where or where)
         piece.paragraph = _carried(draft, piece, original, notes, session)
     return piece
+
+
+def _notes(draft: Draft, clause: DraftClause, filled: list[str]) -> list[str]:
+    """A clause's footnotes: as the base has them, but for those citing the report of the new
+    session (edits.report), which are filled for it."""
+    base = draft.base.clauses[clause.base_index]
+    updated = report.updated_notes(clause, base.values, clause.values) if report.KIND not in draft.refused else set()
+    if len(updated) == len(filled):
+        return filled
+    as_adopted = fill(clause.variant, base.values, draft.base.session).notes
+    return [filled[k] if k in updated else as_adopted[k] for k in range(len(filled))]
 
 
 def _base_paragraph(draft: Draft, clause: DraftClause) -> Paragraph | None:
@@ -260,7 +271,7 @@ def _value_edits(draft: Draft) -> list[Edit]:
             continue
         for edit in VALUE_EDITS:
             if edit.KIND not in draft.refused:
-                made = edit.carry(draft.base, original, original.values)
+                made = edit.carry(draft.base, original, original.values, draft.session)
                 out += [edit.listed(index, name, original.values[name], value, clause)
                         for name, value in made.items()
                         if value != original.values.get(name) and clause.values.get(name) == value]
