@@ -42,12 +42,13 @@ sys.path.insert(0, str(ROOT / "tools"))
 
 import build_reports  # noqa: E402
 import build_terminology  # noqa: E402
+import build_years  # noqa: E402
 import corpus_pairs as cp  # noqa: E402
 
 from drafter.assemble.base import load_base  # noqa: E402
 from drafter.assemble.compose import compose  # noqa: E402
 from drafter.assemble.draft import start  # noqa: E402
-from drafter.assemble.edits import KINDS, report, terminology  # noqa: E402
+from drafter.assemble.edits import KINDS, report, terminology, years  # noqa: E402
 from drafter.assemble.run import draft_from, render  # noqa: E402
 from drafter.ingest import parse_bytes  # noqa: E402
 from drafter.library import store  # noqa: E402
@@ -207,11 +208,14 @@ def main() -> None:
         every = every[::max(1, len(every) // args.limit)]
     learned = build_terminology.build(resolutions, cp.pairs(resolutions), sessions=range(75, 79))
     reports = build_reports.build(resolutions, cp.pairs(resolutions), sessions=range(75, 79))
+    moving_years = build_years.build(resolutions, cp.pairs(resolutions), sessions=range(75, 79))
     print(f"{len(every)} pairs of same-title resolutions (base in N, real next in N+1..N+{cp.GAP}), "
           f"library {LIBRARY.relative_to(ROOT)}; learned from sessions 75-78: "
-          f"{sum(len(v) for v in learned['sessions'].values())} terminology rules, "
-          f"{len(reports['report_leads'])} report leads, {len(reports['moving_symbols'])} moving symbols")
-    with terminology.LEARNED.using(learned), report.LEARNED.using(reports):
+          f"{len(learned['sessions']['78']['rules'])} terminology rules, "
+          f"{len(reports['sessions']['78']['report_leads'])} report leads, "
+          f"{len(reports['sessions']['78']['moving_symbols'])} moving symbols, "
+          f"{len(moving_years['sessions']['78']['contexts'])} contexts where years move (as of session 78)")
+    with terminology.LEARNED.using(learned), report.LEARNED.using(reports), years.LEARNED.using(moving_years):
         for label, sessions in SPLITS:
             chosen = [p for p in every if p.session in sessions]
             drafted, baseline, by_kind = run(chosen, resolutions, library, not args.no_kinds)

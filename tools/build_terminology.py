@@ -99,11 +99,11 @@ def build(resolutions, pairs: list[cp.Pair], sessions) -> dict:
     terms = sorted({term for rule in rules for term in rule}, key=len, reverse=True)
     evidence = _evidence(texts, found, rules, terms)
     usage = _usage(resolutions, sessions, terms)
-    out: dict[str, list[dict]] = {}
+    out: dict[str, dict] = {}
     for session in sessions:
         held = [r for r in (_rule(rule, session, evidence, usage) for rule in rules) if r is not None]
         if held:
-            out[str(session)] = held
+            out[str(session)] = {"rules": held}
     return {"source": SOURCE, "learned_from": sessions,
             "thresholds": {"rate": RATE, "usage": USAGE, "evidence": EVIDENCE}, "sessions": out}
 
@@ -192,7 +192,7 @@ def main() -> None:
     resolutions = cp.read_corpus(args.corpus, sessions)
     data = build(resolutions, cp.pairs(resolutions), sessions)
     args.out.write_text(json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
-    count = sum(len(v) for v in data["sessions"].values())
+    count = sum(len(v["rules"]) for v in data["sessions"].values())
     print(f"wrote {args.out}: {count} rules over {len(data['sessions'])} sessions")
 
 

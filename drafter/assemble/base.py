@@ -94,7 +94,7 @@ def load_base(library: Library, base: str, library_dir: str | Path | None = None
     if entry is not None:
         found = _from_library(library, entry, library_dir)
     elif Path(base).is_file():
-        found = _from_resolution(library, read_resolution(Path(base)))
+        found = base_from_resolution(library, read_resolution(Path(base)))
     else:
         known = ", ".join(s.number for s in library.sources[:8])
         raise UsageError(f"no resolution {base!r} in the library and no such file",
@@ -109,15 +109,16 @@ def load_base(library: Library, base: str, library_dir: str | Path | None = None
         if origin:
             masthead = replace(masthead or Masthead(), origin=origin)
     series = frozenset(s.number for s in siblings)
-    before = predecessor(found.resolution, series) if found.resolution is not None else None
+    before = predecessor(found.resolution, series) if series and found.resolution is not None else found.predecessor
     return replace(found, series=series, masthead=masthead, predecessor=before)
 
 
 # --- a base read from its file ---------------------------------------------------------------
 
-def _from_resolution(library: Library, resolution: Resolution,
-                     recorded: dict[SourceRef, tuple[Family, Variant, VariantSource]] | None = None) -> Base:
-    """Every paragraph of `resolution` as a clause, tied to the library where it can be."""
+def base_from_resolution(library: Library, resolution: Resolution,
+                         recorded: dict[SourceRef, tuple[Family, Variant, VariantSource]] | None = None) -> Base:
+    """Every paragraph of `resolution` (read by any reader) as a clause, tied to the library where
+    it can be: by the library's own record of it (`recorded`), else by the best family."""
     placed = list(_placed(resolution))
     clauses = clauses_of(resolution)
     assert len(placed) == len(clauses), "clauses_of and the structure walk disagree"
@@ -129,7 +130,7 @@ def _from_resolution(library: Library, resolution: Resolution,
                            paragraph=paragraph))
     return Base(resolution.number, resolution.title, resolution.body, resolution.session,
                 resolution.adopted.date if resolution.adopted else None, resolution.masthead, tuple(out),
-                resolution=resolution, warnings=_warnings(resolution))
+                resolution=resolution, warnings=_warnings(resolution), predecessor=predecessor(resolution))
 
 
 def _warnings(resolution: Resolution) -> tuple[str, ...]:
@@ -196,7 +197,7 @@ def _from_library(library: Library, entry: SourceEntry, library_dir: str | Path 
     path = source_file(entry, library_dir)
     recorded = _recorded_refs(library, entry.number)
     if path is not None:
-        found = _from_resolution(library, read_resolution(path), recorded)
+        found = base_from_resolution(library, read_resolution(path), recorded)
         masthead = found.masthead or Masthead()
         masthead = replace(masthead, origin=masthead.origin or entry.origin,
                            agenda_item=masthead.agenda_item or entry.agenda_item)

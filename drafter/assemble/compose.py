@@ -27,7 +27,6 @@ from drafter.assemble.edits import (
     crossrefs,
     report,
     sequence,
-    series,
     sessions,
     terminology,
 )
@@ -56,6 +55,7 @@ class Piece:
     paragraph: Paragraph
     notes: list[str]
     where: Where
+    carried_notes: set[int] = field(default_factory=set)   # footnotes given as the base has them
 
 
 @dataclass
@@ -83,7 +83,7 @@ def compose(draft: Draft) -> Composed:
     for index, (clause, where) in enumerate(zip(draft.clauses, places)):
         pieces.append(_piece(draft, clause, where, session))
         if sessions.KIND not in draft.refused:
-            made += sessions.listed(clause, index, draft.base.session, draft.session)
+            made += sessions.listed(clause, index, draft.base.session, draft.session, pieces[-1].carried_notes)
     made += _value_edits(draft)
     numbers = numbering(draft, places)
     for index, number in enumerate(numbers):
@@ -168,21 +168,22 @@ def _piece(draft: Draft, clause: DraftClause, where: Where, session: int | None)
     piece = Piece(filled.paragraph, list(filled.notes), where)
     original = _base_paragraph(draft, clause)
     if original is not None:
-        piece.notes = _notes(draft, clause, piece.notes)
+        piece.notes, piece.carried_notes = _notes(draft, clause, piece.notes)
         notes = _base_notes(draft, clause.where or where)
         piece.paragraph = _carried(draft, piece, original, notes, session)
     return piece
 
 
-def _notes(draft: Draft, clause: DraftClause, filled: list[str]) -> list[str]:
+def _notes(draft: Draft, clause: DraftClause, filled: list[str]) -> tuple[list[str], set[int]]:
     """A clause's footnotes: as the base has them, but for those citing the report of the new
-    session (edits.report), which are filled for it."""
+    session (edits.report), which are filled for it; and which were carried as they are."""
     base = draft.base.clauses[clause.base_index]
     updated = report.updated_notes(clause, base.values, clause.values) if report.KIND not in draft.refused else set()
-    if len(updated) == len(filled):
-        return filled
+    carried = set(range(len(filled))) - updated
+    if not carried:
+        return filled, carried
     as_adopted = fill(clause.variant, base.values, draft.base.session).notes
-    return [filled[k] if k in updated else as_adopted[k] for k in range(len(filled))]
+    return [as_adopted[k] if k in carried else filled[k] for k in range(len(filled))], carried
 
 
 def _base_paragraph(draft: Draft, clause: DraftClause) -> Paragraph | None:

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from drafter.assemble.base import Base, BaseClause, Where
-from drafter.assemble.edits import report, series
+from drafter.assemble.edits import report, series, years
 from drafter.library.model import Library, Variant
 from drafter.library.templates import Placeholder
 from drafter.ordinals import session_heading
@@ -135,7 +135,7 @@ def carry(library: Library, base: Base, clause: BaseClause, refused: frozenset[s
                        values=carried_values(base, clause, refused, session), kinds=dict(clause.kinds))
 
 
-VALUE_EDITS = (series, report)
+VALUE_EDITS = (series, report, years)
 
 
 def carried_values(base: Base, clause: BaseClause, refused: frozenset[str] = frozenset(),

@@ -20,7 +20,7 @@ from typing import Any
 
 from drafter.assemble.edits import Edit, place_of
 from drafter.assemble.edits.learned import Learned
-from drafter.library.templates import Placeholder
+from drafter.library.templates import Placeholder, text_after
 
 KIND = "report"
 WHY = "the report of the new session, whose symbol is not known yet"
@@ -28,6 +28,14 @@ WHY_MOVED = "the same report of the new session (the UN numbers it the same way 
 LEARNED = Learned("reports.json")
 # Words of a lead that say which of a run of paragraphs it is, not what it does (English).
 ADVERBS = frozenset({"also", "further", "again", "moreover"})
+
+
+ANNEXED = "(annexed)"          # the lead key under which documents annexed to others are learned
+
+
+def annexed(after: str) -> bool:
+    """"A/77/651, annex": a document sent in the annex of another (a letter), not a report."""
+    return after.startswith(", annex")
 
 
 def lead_key(lead: str | None) -> str:
@@ -50,33 +58,53 @@ def symbol_pattern(symbol: str, session: int | None, year: str | None) -> str | 
     return None
 
 
+def family_of(pattern: str) -> str:
+    """"A/AC.109/{year}/5" -> "A/AC.109/{year}/#": the working papers on every territory."""
+    return re.sub(r"(\{(?:session|year)\}/)[^/]+$", r"\1#", pattern)
+
+
+def moves(pattern: str, session: int) -> bool:
+    """Is this a symbol the UN gives the next session's document the same way?"""
+    moving = set(LEARNED.as_of(session).get("moving_symbols", ()))
+    return pattern in moving or family_of(pattern) in moving
+
+
 def moved_symbol(pattern: str, session: int, year: str | None) -> str:
     return pattern.replace("{session}", str(session)).replace("{year}", str(year))
 
 
-def is_report_lead(lead: str | None) -> bool:
-    return lead_key(lead) in set(LEARNED.data()["report_leads"])
+def is_report_lead(lead: str | None, session: int) -> bool:
+    key = lead if lead == ANNEXED else lead_key(lead)
+    return key in set(LEARNED.as_of(session).get("report_leads", ()))
 
 
 def carry(base, clause, values: dict[str, Any], session: int | None = None) -> dict[str, Any]:
-    if not is_report_lead(clause.variant.lead):
+    if session is None or not is_report_lead(clause.variant.lead, session):
         return values
     year = base.adopted[:4] if base.adopted else None
-    moving = set(LEARNED.data()["moving_symbols"])
     out = dict(values)
     for name, value in values.items():
         if clause.kinds.get(name) != "symbol" or isinstance(value, Placeholder):
             continue
         pattern = symbol_pattern(str(value), base.session, year)
-        if pattern is None:
+        if pattern is None or (annexed(_after(clause.variant, name)) and not is_report_lead(ANNEXED, session)):
             continue
-        if pattern in moving and session is not None and base.session is not None:
+        if moves(pattern, session) and base.session is not None:
             new_year = str(int(year) + session - base.session) if year else None
             head = moved_symbol(pattern, session, new_year)
             out[name] = head + str(value)[len(moved_symbol(pattern, base.session, year)):]
         else:
             out[name] = Placeholder.named(name)
     return out
+
+
+def _after(variant, name: str) -> str:
+    """The literal text after parameter `name`, wherever in the wording it stands."""
+    for template in (variant.template, *variant.footnotes):
+        found = text_after(template, name)
+        if found or "{{ " + name + " " in template:
+            return found
+    return ""
 
 
 def listed(index: int, name: str, before, after, clause) -> Edit:

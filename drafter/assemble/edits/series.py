@@ -31,7 +31,11 @@ WHY = "the base joins the recall of its own series"
 GAP = 3           # a series may skip sessions: biennial and triennial items
 # How a resolution names its predecessor, in English: the words before or after a citation list.
 _MOST_RECENT = re.compile(r"\bthe (?:most recent|latest|last) of (?:which|these) (?:was|is|being|were)\s*$", re.I)
-_PREVIOUS = re.compile(r"\b(?:previous|prior|earlier|subsequent|relevant) resolutions\b.{0,80}\bincluding\s*$", re.I)
+_PREVIOUS = re.compile(r"\b(?:previous|prior|earlier|subsequent|relevant|annual|biennial|related)"
+                       r" (?:[\w-]+ ){0,2}resolutions\b.{0,120}\b(?:including|in particular)(?: its)?\s*$", re.I)
+_AND_PREVIOUS = re.compile(r"^,? (?:and|as well as) (?:all )?(?:its )?(?:previous|prior|earlier|other|subsequent)"
+                           r" (?:relevant )?(?:related )?resolutions", re.I)
+RUN = 3           # resolutions of one a session (or one every other session) that make a series' list
 
 
 def carry(base, clause, values: dict[str, Any], session: int | None = None) -> dict[str, Any]:
@@ -53,7 +57,8 @@ def joined_list(base, clause, name: str, items: list[dict]) -> list[dict] | None
     if predecessor in numbers:
         at = numbers.index(predecessor)
         if len(items) == 1:
-            return [own]
+            # cited as it was: "pursuant to resolution 75/7" stays without a date
+            return [own if items[0].get("date") else {"number": base.number, "date": None}]
         if _descending(numbers) and at == 0:
             return [own, *items]
         return [*items[:at + 1], own, *items[at + 1:]]
@@ -96,27 +101,47 @@ def predecessor(resolution, series: frozenset[str] = frozenset()) -> str | None:
     if earlier:
         return max(earlier, key=lambda n: (_session_of(n), int(re.match(r"\d+/(\d+)", n).group(1))))
     title = _plain(resolution.title or "")
-    for _, paragraph in resolution.all_paragraphs():
-        for match in _CITATIONS.finditer(paragraph.text):
-            found = _named(paragraph.text, match, session, title)
-            if found is not None:
-                return found
-    return None
+    found = [named for _, paragraph in resolution.all_paragraphs()
+             for match in _CITATIONS.finditer(paragraph.text)
+             if (named := _named(paragraph.text, match, session, title)) is not None]
+    # The first the base names, in its own order (on sessions 75-78, 178 of 186 times the real one;
+    # ranking the cues by how sure they look did no better).
+    return found[0] if found else None
 
 
 def _named(text: str, match: re.Match[str], session: int, title: str) -> str | None:
+    """The predecessor, if this citation list names it: "the most recent of which was", "... on
+    <title>", a run the base continues, "... and its previous resolutions"."""
     numbers = [m.group("number") for m in _CITATION_ITEM.finditer(match["list"])]
     recent = [n for n in numbers if (s := _session_of(n)) is not None and session - GAP <= s < session]
     if not recent:
         return None
     before = text[max(0, match.start() - 120):match.start()]
     after = _plain(text[match.end():match.end() + len(title) + 16])
+    latest = max(recent, key=lambda n: (_session_of(n), numbers.index(n)))
     if _MOST_RECENT.search(before):
         return recent[0] if _descending(numbers) or len(numbers) == 1 else recent[-1]
     if title and (after.startswith(f"on {title}") or after.startswith(f", entitled “{title}")
-                  or after.startswith(f"entitled “{title}")) or _PREVIOUS.search(before):
-        return max(recent, key=lambda n: (_session_of(n), numbers.index(n)))
+                  or after.startswith(f"entitled “{title}")):
+        return latest
+    if _is_run(numbers, latest, session) or _PREVIOUS.search(before) or _AND_PREVIOUS.match(text[match.end():]):
+        return latest
     return None
+
+
+def _is_run(numbers: list[str], latest: str, session: int) -> bool:
+    """A run of the Assembly's resolutions, one a session or one every other, ending (or, in reverse
+    order, starting) with `latest`, that the base continues: "72/208 of ..., 73/223 of ...,
+    74/207 of ... and 75/206 of ..." in a resolution of the 76th session. (A run of the even
+    sessions in a resolution of an odd one is another series.)"""
+    ordered = numbers if not _descending(numbers) else numbers[::-1]
+    if len(ordered) < RUN or ordered[-1] != latest:
+        return False
+    sessions = [_session_of(n) for n in ordered[-RUN:]]
+    if None in sessions:
+        return False
+    steps = {b - a for a, b in zip(sessions, sessions[1:])}
+    return len(steps) == 1 and steps <= {1, 2} and sessions[-1] + steps.pop() == session
 
 
 def listed(index: int, name: str, before, after, clause) -> Edit:

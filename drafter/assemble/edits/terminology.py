@@ -25,9 +25,7 @@ LEARNED = Learned("terminology.json")
 
 def rules_for(session: int) -> list[dict]:
     """The rules of the latest session before `session` that the data has."""
-    data = LEARNED.data()
-    sessions = [int(s) for s in data.get("sessions", {}) if int(s) < session]
-    return data["sessions"][str(max(sessions))] if sessions else []
+    return LEARNED.as_of(session).get("rules", [])
 
 
 @lru_cache(maxsize=64)
