@@ -29,7 +29,7 @@ def one(fraction: float, corpus: Path) -> dict:
     paths = expand([corpus])
     paths = paths[: max(1, int(len(paths) * fraction))]
     start = time.perf_counter()
-    resolutions, _ = read_sources(paths)
+    resolutions, _ = read_sources(paths, Path(tempfile.gettempdir()) / "lib")
     parsed = time.perf_counter()
     library, summary = mine(resolutions, None)
     mined = time.perf_counter()

@@ -23,9 +23,17 @@ ASPECTS = ("title", "paragraphs", "leads", "text", "subparagraphs", "footnotes",
 
 
 def norm(text: str | None) -> str | None:
-    if text is None:
+    """Text as compared; an empty text is no text (a note the source lost is written empty)."""
+    if not text:
         return None
     return " ".join(text.replace("\u2011", "-").split())
+
+
+def _shown(a: str, b: str) -> str:
+    """Two values around where they first differ."""
+    at = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+    start = max(0, at - 60)
+    return f"{'…' if start else ''}{a[start:at + 80]!r} != {'…' if start else ''}{b[start:at + 80]!r}"
 
 
 def _notes_at(item, notes: dict[str, str], refs_name: str = "footnotes") -> list[tuple[int, str | None]]:
@@ -48,7 +56,7 @@ class _Diff:
 
     def same(self, aspect: str, where: str, a, b) -> bool:
         if a != b:
-            self.add(aspect, where, f"{str(a)[:160]!r} != {str(b)[:160]!r}")
+            self.add(aspect, where, _shown(str(a), str(b)))
             return False
         return True
 
@@ -160,6 +168,7 @@ def words(resolution) -> Counter:
         add(part.title)
         holder(part)
     for annex in resolution.annexes:
+        add(annex.label)
         add(annex.title)
         for p in annex.paragraphs:
             paragraph(p)

@@ -27,7 +27,6 @@ from pathlib import Path
 from typing import Any
 
 from drafter.ingest import read_resolution
-from drafter.library import families as grouping
 from drafter.library import locate
 from drafter.library.clauses import Clause, SourceRef, clauses_of, variant_id
 from drafter.library.fill import fill
@@ -86,14 +85,14 @@ def _new_id(variant: Variant) -> str:
     return f"new-{variant.id}"
 
 
-def load_base(library: Library, base: str, library_dir: str | Path | None = None) -> Base:
+def load_base(library: Library, base: str) -> Base:
     """BASE as the user gives it: a file (which wins when it exists), or a resolution number or
     symbol the library holds (drafter/library/locate.py; an unknown one suggests the nearest)."""
     path = Path(base)
     if path.is_file():
         found = _from_resolution(library, read_resolution(path))
     else:
-        found = _from_library(library, locate.source(library, base), library_dir)
+        found = _from_library(library, locate.source(library, base))
     siblings = [s for s in library.sources
                 if s.title == found.title and s.body == found.body and s.number != found.number]
     masthead = found.masthead
@@ -164,47 +163,30 @@ def _match(library: Library, clause: Clause) -> BaseClause:
 
 
 def best_family(library: Library, clause: Clause) -> Family | None:
-    """The library family this clause belongs to by the mining rule, or None."""
-    words = grouping.content_words(clause)
-    candidates = [f for f in library.families if f.kind == clause.kind]
-    if not candidates or not words:
-        return None
-    texts = [grouping.words_of_template(v.template, v.lead) for f in candidates for v in f.variants]
-    scorer = grouping.scorer_for([words, *texts])
-    best, best_score = None, 0.0
-    index = 1
-    for family in candidates:
-        for _ in family.variants:
-            score = scorer.same_family(0, index)
-            if score > best_score:
-                best, best_score = family, score
-            index += 1
-    return best
+    """The library family this clause belongs to by the mining rule, or None (a lookup in the
+    library's index, drafter.library.lookup)."""
+    return library.best_family(clause)
 
 
 # --- a base the library holds ----------------------------------------------------------------
 
-def _from_library(library: Library, entry: SourceEntry, library_dir: str | Path | None) -> Base:
-    path = locate.source_path(library_dir, entry) if library_dir is not None else None
-    recorded = _recorded_refs(library, entry.number)
-    if path is not None:
-        found = _from_resolution(library, read_resolution(path), recorded)
-        masthead = found.masthead or Masthead()
-        masthead = replace(masthead, origin=masthead.origin or entry.origin,
-                           agenda_item=masthead.agenda_item or entry.agenda_item)
-        return replace(found, masthead=masthead)
-    return _from_refs(library, entry, recorded)
+def _from_library(library: Library, entry: SourceEntry) -> Base:
+    path = locate.source_path(library, entry)
+    if path is None:
+        return _from_refs(library, entry, _recorded_refs(library, [entry.number]))
+    resolution = read_resolution(path)
+    numbers = [entry.number, *(f"{entry.number} {part.label}" for part in resolution.parts)]
+    found = _from_resolution(library, resolution, _recorded_refs(library, numbers))
+    masthead = found.masthead or Masthead()
+    masthead = replace(masthead, origin=masthead.origin or entry.origin,
+                       agenda_item=masthead.agenda_item or entry.agenda_item)
+    return replace(found, masthead=masthead)
 
 
-def _recorded_refs(library: Library, number: str) -> dict[SourceRef, tuple[Family, Variant, VariantSource]]:
-    """Where mining saw each clause of resolution `number` (its parts are "number A")."""
-    out = {}
-    for family in library.families:
-        for variant, source in family.sources():
-            ref = source.ref
-            if ref.resolution == number or ref.resolution.startswith(f"{number} "):
-                out[ref] = (family, variant, source)
-    return out
+def _recorded_refs(library: Library, numbers: list[str]) -> dict[SourceRef, tuple[Family, Variant, VariantSource]]:
+    """Where mining saw each clause of these resolutions (a collection's parts are "number A")."""
+    return {source.ref: (family, variant, source)
+            for number in numbers for family, variant, source in library.clauses_of(number)}
 
 
 def _from_refs(library: Library, entry: SourceEntry, recorded) -> Base:

@@ -17,7 +17,6 @@ import jsonschema
 from drafter.assemble.base import BaseClause
 from drafter.assemble.draft import Draft, DraftClause, carry, replace_variant
 from drafter.ingest.layout import parse_date
-from drafter.library.browse import search
 from drafter.library.fill import fill, plain
 from drafter.library.model import Family, Library, Variant
 from drafter.library.slots import DATE, RESOLUTION_NUMBER
@@ -156,7 +155,7 @@ def move(draft: Draft, index: int, to: int) -> Draft:
 
 
 def find_to_add(library: Library, text: str) -> list[Family]:
-    return [family for _, family in search(library, text, limit=10)]
+    return [hit.family for hit in library.search(text, limit=10)]
 
 
 def add(draft: Draft, library: Library, family: Family, variant: Variant, after: int) -> Draft:

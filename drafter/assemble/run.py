@@ -10,21 +10,20 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from drafter.assemble import answers
 from drafter.assemble.base import Base, load_base
-from drafter.assemble.changes import changes
 from drafter.assemble.compose import to_resolution
-from drafter.assemble.draft import Draft, refuse, start
+from drafter.assemble.draft import Draft, DraftClause, Heading, refuse, start
 from drafter.errors import AnswersError
 from drafter.library import store
 from drafter.library.model import Library
-from drafter.model import Resolution
+from drafter.model import Adoption, Masthead, Resolution
 from drafter.output import check_free, write_atomic
 
-FORMATS = {"docx": ".docx", "text": ".txt", "akn": ".xml"}
+FORMATS = {"docx": ".docx", "pdf": ".pdf", "text": ".txt", "akn": ".xml"}
 
 
 @dataclass
@@ -46,15 +45,15 @@ def new_draft(library_dir: str | Path, base: str, session: int, *, answers_path:
               refused: Iterable[str] = ()) -> tuple[Draft, Library]:
     """`check_base` sees the base before anything is asked, and may refuse it by raising."""
     library = store.load(Path(library_dir))
-    return draft_from(library, library_dir, base, session, answers_path=answers_path, choose=choose,
+    return draft_from(library, base, session, answers_path=answers_path, choose=choose,
                       check_base=check_base, refused=refused), library
 
 
-def draft_from(library: Library, library_dir: str | Path | None, base: str, session: int, *,
+def draft_from(library: Library, base: str, session: int, *,
                answers_path: Path | None = None, choose: Callable[[Draft, Library], Draft] | None = None,
                check_base: Callable[[Base], None] | None = None, refused: Iterable[str] = ()) -> Draft:
     """`new_draft` on a library already loaded (the fidelity benchmark drafts a thousand times)."""
-    base_text = load_base(library, base, library_dir)
+    base_text = load_base(library, base)
     if check_base is not None:
         check_base(base_text)
     draft = start(library, base_text, session, frozenset(refused))
@@ -72,15 +71,18 @@ def draft_from(library: Library, library_dir: str | Path | None, base: str, sess
 
 
 def render(resolution: Resolution, fmt: str, reference: Path | None = None, paper: str = "A4",
-           changes: list | None = None, redline: str = "tracked") -> bytes:
+           base: Resolution | None = None, redline: str = "tracked") -> bytes:
     if fmt == "text":
         from drafter.render.text import render_text
         return render_text(resolution).encode("utf-8")
-    if fmt == "docx":
+    if fmt in ("docx", "pdf"):
         from drafter.render.word import build
-        data, warnings = build(resolution, reference=reference, paper=paper, changes=changes, redline=redline)
+        data, warnings = build(resolution, reference=reference, paper=paper, base=base, redline=redline)
         for warning in warnings:
             print(f"drafter: warning: {warning}", file=sys.stderr)
+        if fmt == "pdf":
+            from drafter.render.pdf import to_pdf
+            return to_pdf(data)
         return data
     from drafter.render.akn import render_akn
     return render_akn(resolution).encode("utf-8")
@@ -91,13 +93,25 @@ def write(draft: Draft, library: Library, output: Path, fmt: str, force: bool,
     answers_path = answers_path_for(output)
     check_free(output, force)
     check_free(answers_path, force)
-    if redline:
-        resolution, paired = changes(draft)
-    else:
-        resolution, paired = to_resolution(draft), None
-    write_atomic(output, render(resolution, fmt, reference, paper, paired, redline or "tracked"), force=force)
+    resolution = to_resolution(draft)
+    base = base_resolution(draft) if redline else None
+    write_atomic(output, render(resolution, fmt, reference, paper, base, redline or "tracked"), force=force)
     write_atomic(answers_path, store.dump_yaml(answers.to_data(draft, library)), force=force)
     return Result(output, answers_path, draft, resolution)
+
+
+def base_resolution(draft: Draft) -> Resolution:
+    """The base as a redline shows it: its clauses filled for its own session, under its own
+    heading. (Until the draft carries the base as read, this is the base as the library gives it.)"""
+    base = draft.base
+    clauses = [DraftClause(c.kind, c.family_id, None, c.variant, dict(c.values), dict(c.kinds))
+               for c in base.clauses]
+    heading = Heading(session=base.session or draft.session, organ=base.body, symbol=base.number, agenda_item="")
+    filled = to_resolution(Draft(base=base, session=base.session or draft.session, heading=heading, clauses=clauses))
+    symbol = f"A/RES/{base.number}" if base.body == "General Assembly" else None
+    return replace(filled, number=base.number, symbol=symbol, session=base.session,
+                   masthead=replace(base.masthead or Masthead(), symbol=symbol),
+                   adopted=Adoption(None, base.adopted) if base.adopted else None, source=None)
 
 
 def answers_path_for(output: Path) -> Path:

@@ -37,7 +37,8 @@ def add_new(commands) -> None:
     sub.add_argument("--no-input", action="store_true", help="ask nothing; unknown values stay as placeholders")
     sub.add_argument("--output", "-o", metavar="FILE", type=Path,
                      help="where to write the draft (default: draft-N-<title> in this folder)")
-    sub.add_argument("--format", choices=["docx", "text", "akn"], default="docx", help="default: docx")
+    sub.add_argument("--format", choices=["docx", "pdf", "text", "akn"], default="docx",
+                     help="default: docx (pdf: the DOCX printed by LibreOffice, which must be installed)")
     sub.add_argument("--reference", metavar="FILE", type=Path, help="a .docx/.dotx whose styles the draft takes")
     sub.add_argument("--paper", choices=["A4", "letter"], default="A4", help="paper size (default: A4)")
     sub.add_argument("--force", action="store_true",

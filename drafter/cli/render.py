@@ -25,7 +25,8 @@ def add_render(commands) -> None:
         "  drafter render seeds/004_be3f4e82546494b4.txt --format akn -o 2006-2.xml",
         _run_render)
     sub.add_argument("source", metavar="SOURCE", help="a resolution file, or a number (58/208) or symbol (A/RES/58/208) in the library")
-    sub.add_argument("--format", choices=["docx", "akn", "text"], default="docx", help="default: docx")
+    sub.add_argument("--format", choices=["docx", "pdf", "akn", "text"], default="docx",
+                     help="default: docx (pdf: the DOCX printed by LibreOffice, which must be installed)")
     sub.add_argument("-o", "--output", metavar="FILE", help="where to write (default: named after the source; - for stdout, text and akn only)")
     sub.add_argument("--reference", metavar="FILE", type=Path, help="a .docx/.dotx whose styles to use")
     sub.add_argument("--paper", choices=["A4", "letter"], default="A4", help="paper size (default: A4)")
@@ -42,28 +43,31 @@ def _library_source(args: argparse.Namespace) -> tuple[Path, str]:
     if symbols.resolution_number(args.source) is None:
         raise locate.not_a_resolution(args.source)
     directory = locate.for_reading(args.located)
-    entry = locate.source(store.load(directory), args.source)
+    library = store.load(directory)
+    entry = locate.source(library, args.source)
     name = re.sub(r"[^A-Za-z0-9]+", "-", locate.number_of(entry)).strip("-")
-    return locate.source_file(directory, entry), name
+    return locate.source_file(library, entry), name
 
 
 def _run_render(args: argparse.Namespace) -> int:
     from drafter.assemble.run import FORMATS, render
     from drafter.errors import UsageError
     from drafter.ingest import read_resolution
-    from drafter.output import write_atomic
+    from drafter.output import check_free, write_atomic
 
+    if args.output == "-" and args.format in ("docx", "pdf"):
+        raise UsageError(f"a {args.format.upper()} cannot go to stdout", hint=f"give -o FILE.{args.format}")
     source, name = Path(args.source), Path(args.source).stem
     if not source.is_file():
         source, name = _library_source(args)
     resolution = read_resolution(source)
+    output = Path(args.output) if args.output and args.output != "-" else Path(name + FORMATS[args.format])
+    if args.output != "-":
+        check_free(output, args.force)          # before LibreOffice spends its time on a PDF
     data = render(resolution, args.format, args.reference, args.paper)
     if args.output == "-":
-        if args.format == "docx":
-            raise UsageError("a DOCX cannot go to stdout", hint="give -o FILE.docx")
         sys.stdout.write(data.decode("utf-8"))
         return 0
-    output = Path(args.output) if args.output else Path(name + FORMATS[args.format])
     write_atomic(output, data, force=args.force)
     print(f"wrote {output}")
     return 0

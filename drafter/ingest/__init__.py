@@ -23,7 +23,7 @@ def read_resolution(path: str | Path) -> Resolution:
 def parse_bytes(data: bytes, path: str) -> Resolution:
     kind = sniff(data, path)
     if kind == "xml":
-        from drafter.ingest.akoma import parse_akn
+        from drafter.ingest.akn import parse_akn
         return parse_akn(data, path)
     if kind == "pdf":
         from drafter.ingest.pdf import read_pdf

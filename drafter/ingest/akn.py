@@ -34,7 +34,16 @@ from drafter.ingest.akn_annex import read_annexes
 from drafter.ingest.akn_blocks import BODY, PREAMBLE, Block, BlockReader
 from drafter.ingest.akn_inline import Notes, children, local_name, plain
 from drafter.ingest.akn_outline import Outline, paragraphs, sections
-from drafter.model import Adoption, Annex, Masthead, Paragraph, Part, Resolution, Section, Source
+from drafter.model import (
+    Adoption,
+    Annex,
+    Masthead,
+    Paragraph,
+    Part,
+    Resolution,
+    Section,
+    Source,
+)
 
 _ARTICLE = re.compile(r"^(?:The|the|L[’']|La|Le)\s*")
 _RESOLUTION_NUMBER = re.compile(r"(\d+/\d+)")
@@ -155,8 +164,10 @@ def _stream(statement, reader: BlockReader, path: str) -> list[Block]:
 # --- collections: resolutions A, B, ... adopted under one number ----------------------------------
 
 def _parts(root, path: str, warnings: list[str]) -> list[tuple[Part, _Body]]:
-    components = _child(root, "components")
-    statements = list(components.iter("{*}statement")) if components is not None else []
+    # The UN's files put the statements in <akomaNtoso><components>; the AKN standard also allows
+    # them inline in <collectionBody><component> (drafter's own output does that).
+    statements = [s for component in root.iter("{*}component") for s in children(component)
+                  if local_name(s) == "statement"]
     if not statements:
         raise ParseError("a documentCollection with no component resolutions", path)
     parts = []

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from drafter.ingest.akn_blocks import BODY, HEADING, ITEM, Block, BlockReader
-from drafter.ingest.akn_inline import children, local_name
+from drafter.ingest.akn_inline import children, local_name, plain
 from drafter.model import Annex, Paragraph
 
 _ANNEX_LABEL = re.compile(r"^(?:Annex|ANNEX|Appendix|APPENDIX)(?:\s+[IVXLC\d]+|\s+[A-Z])?$")
@@ -23,12 +23,31 @@ def read_annexes(attachments, reader: BlockReader) -> list[Annex]:
     annexes: list[Annex] = []
     for doc in attachments.iter("{*}doc"):
         blocks: list[Block] = []
+        label = title = None
         for body in children(doc):
-            if local_name(body) in ("mainBody", "preface", "preamble", "conclusions"):
+            if local_name(body) == "preface" and _preface_only_names(body):
+                label, title = _preface(body, reader)
+            elif local_name(body) in ("mainBody", "preface", "preamble", "conclusions"):
                 blocks.extend(reader.read(body, BODY))
-        default = (doc.get("name") or "annex").capitalize()
-        annexes.extend(_split(blocks, default))
+        default = label or (doc.get("name") or "annex").capitalize()
+        found = _split(blocks, default)
+        if title and found and found[0].title is None:
+            found[0] = Annex(found[0].label, title, found[0].paragraphs)
+        annexes.extend(found)
     return annexes
+
+
+def _preface_only_names(preface) -> bool:
+    """A preface that holds just the annex's docNumber ("Annex I") and docTitle."""
+    names = {local_name(e) for p in children(preface) for e in children(p)}
+    return bool(names) and names <= {"docNumber", "docTitle"}
+
+
+def _preface(preface, reader: BlockReader) -> tuple[str | None, str | None]:
+    number = next(preface.iter("{*}docNumber"), None)
+    title = next(preface.iter("{*}docTitle"), None)
+    return (plain(number) or None if number is not None else None,
+            plain(title, reader.notes) or None if title is not None else None)
 
 
 def _split(blocks: list[Block], default_label: str) -> list[Annex]:

@@ -17,7 +17,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from drafter.ingest.akn_inline import Inline, Notes, children, inline, italic_lead, lead_of, local_name, plain
+from drafter.ingest.akn_inline import (
+    Inline,
+    Notes,
+    children,
+    inline,
+    italic_lead,
+    lead_of,
+    local_name,
+    plain,
+)
 
 HEADING = "heading"
 PARAGRAPH = "paragraph"
@@ -263,15 +272,18 @@ class BlockReader:
         written = plain(num) if num is not None else None
         if p is not None and written and _label(written) and _all_bold(p):
             return self._heading_paragraph(element, origin, written)[0]
+        lists = [c for c in children(element) if local_name(c) in ("list", "sublist", "blockList")]
+        parts = [self._list_parts(child, origin) for child in lists]
+        if p is None and parts and parts[0][0] is not None:
+            p = parts[0][0]                            # point/list/intro: the intro is the point's text
         text = inline(p, self.notes) if p is not None else Inline("")
         # A point's num is its label whatever its shape: "(a)", or "A." before a table.
         label = _item_label(written) or (written.strip("(). ") if written else None)
         block = Block(ITEM, text, origin, element.sourceline, number=label)
         if written is None:
             block = _label_from_text(block)
-        for child in children(element):
-            if local_name(child) in ("list", "sublist", "blockList"):
-                block.items.extend(self._list_parts(child, origin)[1])
+        for _, items, _ in parts:
+            block.items.extend(items)
         return block
 
 

@@ -53,8 +53,9 @@ class Notes:
     def add(self, note) -> str:
         marker = (note.get("marker") or "").strip() or str(len(self.texts) + 1)
         text = _note_text(note, self)
-        # A marker met twice keeps its first text; the corpus never gives one marker two texts.
-        if text or marker not in self.texts:
+        # A marker met twice keeps its first text; the corpus never gives one marker two texts. A note
+        # whose text the source lost keeps its marker in the paragraph, but no text.
+        if text:
             self.texts.setdefault(marker, text)
         return marker
 

@@ -16,10 +16,10 @@ from collections import Counter
 
 from drafter.ingest.blocks import Document, Note, TextBuilder
 from drafter.ingest.layout import NUMBERED_TITLE, RESOLUTION_LINE
-from drafter.ingest.pdf_blocks import Measure, make_blocks, vocabulary
+from drafter.ingest.pdf_blocks import Measure, Words, add_line, join, make_blocks
 from drafter.ingest.pdf_glyphs import read_glyphs
 from drafter.ingest.pdf_lines import PrintedLine, page_lines
-from drafter.ingest.pdf_zones import furniture, masthead_lines, note_marker, note_zone
+from drafter.ingest.pdf_zones import furniture, masthead_lines, note_marker, note_zone, under_rule
 
 # How far a note's number may run ahead of the one expected (a note whose start was missed must not
 # derail the rest); below that, a line opening with a number is a note's wrapped line ("31 May ...").
@@ -29,21 +29,23 @@ _MAX_SKIP = 3
 def read_pdf(data: bytes, path: str) -> Document:
     pages = read_glyphs(data, path)
     lines = {page.number: page_lines(page) for page in pages}
-    dropped = furniture(pages, lines, keep=_masthead_ids(lines))
+    noted = {id(line) for page in pages for line in under_rule(page, lines[page.number])}
+    dropped = furniture(pages, lines, keep=_masthead_ids(lines), notes=noted)
     lines = {n: [line for line in ls if id(line) not in dropped] for n, ls in lines.items()}
     everything = [line for n in sorted(lines) for line in lines[n]]
     size = _body_size(everything)
-    measure = Measure.of(everything, size)
+    title = next((i for i, line in enumerate(everything) if _is_title(line)), 0)
+    measure = Measure.of(everything[title:], size)
     body: list[PrintedLine] = []
     notes = _Notes()
     for page in pages:
         page_text = lines[page.number]
-        start = note_zone(page_text, page.rules, size, measure.left, measure.right)
+        start = note_zone(page_text, page.rules, size, measure.left, measure.right, notes.plausible)
         body += page_text[:start]
         notes.read(page_text[start:])
     title_at = next((i for i, line in enumerate(body) if _is_title(line)), 0)
     masthead = masthead_lines(body[:title_at])
-    words = vocabulary(everything)
+    words = Words.of(everything)
     blocks = make_blocks(body[title_at:], measure, words)
     return Document(blocks=blocks, notes=notes.built(words), masthead=masthead, format="pdf")
 
@@ -96,9 +98,7 @@ class _Notes:
         expected = max(numbers, default=0) + 1
         return expected <= int(marker) <= expected + _MAX_SKIP
 
-    def built(self, words: set[str]) -> dict[str, Note]:
-        from drafter.ingest.pdf_blocks import _add_line, _join
-
+    def built(self, words: Words) -> dict[str, Note]:
         notes = {}
         for marker, lines in self.lines.items():
             builder = TextBuilder()
@@ -111,8 +111,8 @@ class _Notes:
             parts = [head, *lines[1:]]
             for index, line in enumerate(parts):
                 if index:
-                    _join(builder, parts[index - 1], line, words)
-                _add_line(builder, line)
+                    join(builder, parts[index - 1], line, words)
+                add_line(builder, line)
             text, italics, _ = builder.build()
             notes[marker] = Note(text, italics)
         return notes

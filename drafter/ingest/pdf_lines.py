@@ -150,13 +150,32 @@ def _flush_raised(line: PrintedLine, raised: list[Glyph], previous: Glyph | None
             runs.append([glyph])
     for run in runs:
         text = "".join(g.text for g in run)
-        if _MARKER.match(text):
+        markers = [text] if _MARKER.match(text) else _consecutive(text)
+        if markers:
             if previous is None:
                 line.starts_with_mark = True
-            line.marks.append((len(line.text.rstrip(" ")) if previous is not None else 0, text))
+            at = len(line.text.rstrip(" ")) if previous is not None else 0
+            line.marks.extend((at, marker) for marker in markers)
         else:
             for glyph in run:
                 _add(line, glyph.text, glyph.italic, glyph.bold)
+
+
+def _consecutive(digits: str) -> list[str]:
+    """Markers printed flush one after another ("123456" for notes 1 to 6, "1213" for 12 and 13),
+    when the digits read as consecutive numbers and nothing else; [] otherwise."""
+    if not digits.isdigit():
+        return []
+    for width in (1, 2, 3):
+        first = int(digits[:width])
+        out, n, rest = [], first, digits
+        while rest.startswith(str(n)):
+            out.append(str(n))
+            rest = rest[len(str(n)):]
+            n += 1
+        if not rest and len(out) > 1:
+            return out
+    return []
 
 
 def _trim(line: PrintedLine) -> None:

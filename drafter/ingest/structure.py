@@ -181,6 +181,13 @@ class _Reader:
                 title, refs, _ = _shifted(blocks[end], 0)       # "Resolution 2006/2" / its title below
                 end += 1
             return index, match["number"], title.strip() or None, refs, end
+        # A draft has no number yet: its title is what stands right above the formula.
+        formula = next((i for i, b in enumerate(blocks) if FORMULA.match(plain(b.text))), None)
+        if formula is not None and formula > 0 and blocks[formula - 1].text:
+            masthead = self.masthead(blocks[:formula - 1])
+            number = masthead.symbol if masthead and masthead.symbol else "draft"
+            block = blocks[formula - 1]
+            return formula - 1, number, block.text, list(block.refs), formula
         raise ParseError("not a resolution: no number-and-title line such as '58/208. International migration "
                          "and development' or 'Resolution 2006/2'", self.path)
 

@@ -8,7 +8,7 @@ Every command takes its library from `find`, in this order (the first that appli
 4. the library bundled with drafter (package data; drafter/shipped.py).
 
 The bundled library may sit in a read-only site-packages and is replaced by every upgrade: it is
-read, never mined into, and whatever is derived from a library (an index) goes in `cache_dir`.
+read, never mined into, and its index lives in the user's cache (store.index_locations).
 """
 
 from __future__ import annotations
@@ -113,15 +113,6 @@ def report_lines(report: dict) -> list[str]:
     return lines
 
 
-def cache_dir(library: Path) -> Path:
-    """Where files derived from `library` (an index) go, since its own folder may be read-only:
-    $XDG_CACHE_HOME/drafter/<folder name>-<hash of its absolute path>, or ~/.cache/... Not created."""
-    root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "drafter"
-    absolute = Path(library).resolve()
-    key = hashlib.sha256(os.fsencode(absolute)).hexdigest()[:16]
-    return root / f"{absolute.name}-{key}"
-
-
 def source(library: Library, text: str) -> SourceEntry:
     """The resolution `text` names (a number or a symbol) among the library's sources; the error
     suggests the nearest numbers the library holds."""
@@ -153,29 +144,21 @@ def number_of(entry: SourceEntry) -> str:
     return (symbols.resolution_number(entry.symbol) if entry.symbol else None) or entry.number
 
 
-def source_path(library_dir: str | Path, entry: SourceEntry) -> Path | None:
-    """The file `entry` was mined from, if it is there unchanged (its sha256), else None. Manifest
-    paths are relative to the library folder, so a library moves (or is bundled) with its sources
-    beside it; older manifests name them from the folder `drafter mine` ran in, which for the
-    shipped library is the library's parent."""
-    for path in _candidates(library_dir, entry):
-        if path.is_file() and (not entry.sha256 or _sha256(path) == entry.sha256):
-            return path
+def source_path(library: Library, entry: SourceEntry) -> Path | None:
+    """The file `entry` was mined from (where the manifest says, drafter.library.store.source_path),
+    if it is there as it was mined (its sha256); else None."""
+    path = store.source_path(library, entry)
+    if path.is_file() and (not entry.sha256 or _sha256(path) == entry.sha256):
+        return path
     return None
 
 
-def _candidates(library_dir: str | Path, entry: SourceEntry) -> tuple[Path, ...]:
-    directory = Path(library_dir)
-    return directory / entry.path, directory.parent / entry.path, Path(entry.path)
-
-
-def source_file(library_dir: str | Path, entry: SourceEntry) -> Path:
+def source_file(library: Library, entry: SourceEntry) -> Path:
     """As `source_path`, for a command that cannot do without the file: an error says why."""
-    found = source_path(library_dir, entry)
+    found = source_path(library, entry)
     if found is None:
-        there = any(path.is_file() for path in _candidates(library_dir, entry))
-        state = "has changed since" if there else "is not there"
-        raise LibraryError(f"{entry.number} was mined from {entry.path}, which {state}", library_dir,
+        state = "has changed since" if store.source_path(library, entry).is_file() else "is not there"
+        raise LibraryError(f"{entry.number} was mined from {entry.path}, which {state}", library.directory,
                            hint="keep a library's sources where its library.yaml says, or mine them again")
     return found
 

@@ -30,12 +30,17 @@ from drafter.ordinals import ORDINAL_PATTERN, ordinal_value
 
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 DATE = rf"\d{{1,2}} {_MONTH} \d{{4}}"
-# Resolution and decision numbers: 58/208, 57/270 B, S-21/2, 1995/313, 217 A (III), 2106 A (XX).
-RESOLUTION_NUMBER = r"(?:S-\d{1,2}/\d{1,3}|\d{1,4}/\d{1,4}(?: [A-Z](?:-[A-Z])?)?|\d{1,4} [A-Z] \([IVXL]+\))"
+# Resolution and decision numbers: 58/208, S-21/2, 1995/313, 217 A (III), 2106 A (XX), and the
+# parts of one published apart, each a resolution of its own: 77/292 B, 53/77 AA, 74/92 A and B,
+# 51/211 A to E, 75/101 A-B. A part letter is never the start of a word ("58/208 A new ...").
+_NUMBER = r"(?:S-\d{{1,2}}/\d{{1,3}}|\d{{1,4}}/\d{{1,4}}(?: {parts})?|\d{{1,4}} [A-Z] \([IVXL]+\))"
+_PARTS = r"[A-Z]{1,2}(?:(?:-| and | to )[A-Z]{1,2})?"
+RESOLUTION_NUMBER = _NUMBER.format(parts=_PARTS)             # a value, as a schema checks it
+_NUMBER_IN_TEXT = _NUMBER.format(parts=_PARTS + r"(?![\w-])(?! (?!of\b|and\b|on\b|to\b|in\b)[a-z])")
 _CITATIONS = re.compile(
-    rf"\b(?:resolutions?|decisions?) (?P<list>{RESOLUTION_NUMBER}(?: of {DATE})?"
-    rf"(?:(?:, | and ){RESOLUTION_NUMBER}(?: of {DATE})?)*)")
-_CITATION_ITEM = re.compile(rf"(?P<number>{RESOLUTION_NUMBER})(?: of (?P<date>{DATE}))?")
+    rf"\b(?:resolutions?|decisions?) (?P<list>{_NUMBER_IN_TEXT}(?: of {DATE})?"
+    rf"(?:(?:, | and ){_NUMBER_IN_TEXT}(?: of {DATE})?)*)")
+_CITATION_ITEM = re.compile(rf"(?P<number>{_NUMBER_IN_TEXT})(?: of (?P<date>{DATE}))?")
 # UN document symbols: a series letter group, then /-separated parts, at least one with a digit.
 SYMBOL = r"(?:A|E|S|ST|TD|DP|UNEP|HRC|CRC|CEDAW|CCPR|CERD|CAT|ICEF|FCCC|UNW)(?:/[A-Za-z0-9.\-]*[A-Za-z0-9])+"
 _SYMBOL = re.compile(rf"(?<![\w/.\-]){SYMBOL}")

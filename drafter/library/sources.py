@@ -36,11 +36,22 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
-def read_sources(paths: list[Path], on_each: Callable[[], None] = lambda: None
+def recorded_path(source: Path, library_dir: Path) -> str:
+    """How the manifest names a source: relative to the library when the source lies beside it
+    (under the folder that holds the library, as seeds/ beside clause_library/), so the two can
+    move together; any other source by its absolute path, so the library can move alone."""
+    source, library_dir = Path(source).absolute(), Path(library_dir).absolute()
+    if library_dir.parent in source.parents:
+        return os.path.relpath(source, library_dir).replace(os.sep, "/")
+    return str(source)
+
+
+def read_sources(paths: list[Path], library_dir: Path, on_each: Callable[[], None] = lambda: None
                  ) -> tuple[list[tuple[Resolution, SourceEntry]], list[str]]:
     """Parse every source. A file that is not a resolution stops the mine (the library must not
     silently miss a source the user named); warnings are collected for the summary. A resolution
-    given twice (a reissue beside the original) is read once, from the first file."""
+    given twice (a reissue beside the original: the same number) is read once, from the first
+    file; parts published apart ("77/292 B") have numbers of their own and are all read."""
     read: list[tuple[Resolution, SourceEntry]] = []
     warnings: list[str] = []
     seen: dict[str, str] = {}
@@ -55,14 +66,14 @@ def read_sources(paths: list[Path], on_each: Callable[[], None] = lambda: None
             continue
         seen[resolution.number] = shown
         warnings += [f"{shown}: {w}" for w in resolution.warnings]
-        read.append((resolution, _entry(resolution, shown, data)))
+        read.append((resolution, _entry(resolution, recorded_path(path, library_dir), data)))
     return read, warnings
 
 
-def _entry(resolution: Resolution, shown: str, data: bytes) -> SourceEntry:
+def _entry(resolution: Resolution, recorded: str, data: bytes) -> SourceEntry:
     return SourceEntry(
         number=resolution.number,
-        path=shown,
+        path=recorded,
         sha256=hashlib.sha256(data).hexdigest(),
         body=resolution.body,
         session=resolution.session,
