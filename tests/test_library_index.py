@@ -3,7 +3,6 @@ locking that keeps two writers from losing each other's work. Real processes whe
 
 from __future__ import annotations
 
-import os
 import shutil
 import signal
 import sqlite3

@@ -390,7 +390,7 @@ def test_paragraphs_the_library_cannot_hold_are_left_out_with_a_warning(tmp_path
     # library must never hold an empty template or label, so each is left out, by name.
     from dataclasses import replace
 
-    from drafter.library.mine import mine
+    from drafter.library.mine import mine_resolutions
     from drafter.library.sources import _entry
     from drafter.model import Paragraph, SubParagraph
 
@@ -403,7 +403,7 @@ def test_paragraphs_the_library_cannot_hold_are_left_out_with_a_warning(tmp_path
                          subparagraphs=(SubParagraph("a", "Nuclear weapons must be eliminated;"),))
     odd = replace(base, operative=base.operative + (Paragraph("* * *", number=11.5), Paragraph("II", number=12),
                                                     unlabelled, calls_for, declares))
-    library, summary = mine([(odd, _entry(odd, "seeds/x.txt", b""))], None)
+    library, summary = mine_resolutions([(odd, _entry(odd, "seeds/x.txt", b""))], None)
     assert summary.warnings == ["58/208 op. 11.5: the paragraph has no words; left out of the library",
                                 "58/208 op. 12: the paragraph is only a heading mark ('II'); left out of the library",
                                 "58/208 op. 13: a sub-paragraph has no label; left out of the library"]

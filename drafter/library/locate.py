@@ -145,19 +145,29 @@ def number_of(entry: SourceEntry) -> str:
 
 
 def source_path(library: Library, entry: SourceEntry) -> Path | None:
-    """The file `entry` was mined from (where the manifest says, drafter.library.store.source_path),
-    if it is there as it was mined (its sha256); else None."""
-    path = store.source_path(library, entry)
-    if path.is_file() and (not entry.sha256 or _sha256(path) == entry.sha256):
-        return path
+    """The file `entry` was mined from, if it is there unchanged (its sha256), else None. Manifest
+    paths are relative to the library folder (drafter.library.store.source_path), so a library moves
+    (or is bundled) with its sources beside it; older manifests name them from the folder
+    `drafter mine` ran in, which for the shipped library is the library's parent."""
+    for path in _candidates(library, entry):
+        if path.is_file() and (not entry.sha256 or _sha256(path) == entry.sha256):
+            return path
     return None
+
+
+def _candidates(library: Library, entry: SourceEntry) -> tuple[Path, ...]:
+    found = store.source_path(library, entry)
+    if library.directory is None:
+        return (found,)
+    return found, Path(library.directory).parent / entry.path, Path(entry.path)
 
 
 def source_file(library: Library, entry: SourceEntry) -> Path:
     """As `source_path`, for a command that cannot do without the file: an error says why."""
     found = source_path(library, entry)
     if found is None:
-        state = "has changed since" if store.source_path(library, entry).is_file() else "is not there"
+        there = any(path.is_file() for path in _candidates(library, entry))
+        state = "has changed since" if there else "is not there"
         raise LibraryError(f"{entry.number} was mined from {entry.path}, which {state}", library.directory,
                            hint="keep a library's sources where its library.yaml says, or mine them again")
     return found

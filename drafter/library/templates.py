@@ -25,11 +25,13 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from drafter.errors import DrafterError
-from drafter.library.slots import Slot
 from drafter.ordinals import ordinal_words
+
+if TYPE_CHECKING:
+    from drafter.library.slots import Slot
 
 _MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
            "October", "November", "December"]
