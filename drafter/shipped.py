@@ -27,10 +27,3 @@ def path(name: str) -> Path:
         # needs real paths (the store reads folders), so it is not supported.
         return Path(str(packaged))
     return Path(__file__).resolve().parent.parent / name
-
-
-def in_package(path: str | Path) -> bool:
-    """Whether `path` lies in the installed package's bundled data, which belongs to the
-    installation (pip removes and replaces it whole, and it may be read-only): never write there."""
-    packaged = resources.files("drafter").joinpath(BUNDLED)
-    return packaged.is_dir() and Path(path).resolve().is_relative_to(Path(str(packaged)).resolve())

@@ -38,7 +38,6 @@ def _pip(*args: str, cwd: Path) -> None:
 def installed(tmp_path_factory) -> Path:
     """The bin folder of a fresh venv holding drafter from its wheel, and nothing of the clone."""
     work = tmp_path_factory.mktemp("install")
-    store.load(ROOT / "clause_library")          # its index, derived and gitignored, is now beside it
     _pip("wheel", "--quiet", "--no-deps", str(ROOT), "-w", str(work / "wheel"), cwd=work)
     (wheel,) = (work / "wheel").glob("drafter-*.whl")
     subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(work / "venv")], check=True)
@@ -113,7 +112,7 @@ def test_nothing_is_written_beside_the_bundled_library(installed, tmp_path):
     refused = run(installed, "mine", str(ROOT / "seeds"), cwd=tmp_path)
     assert refused.returncode == 1 and "--library DIR" in refused.stderr
     assert _tree(bundled) == before
-    assert list((tmp_path / ".cache" / "drafter" / "indexes").glob("*.sqlite"))   # the index went here
+    assert list((tmp_path / ".cache" / "drafter").glob("clause_library-*/index-*.sqlite"))   # its index
     mined = run(installed, "mine", str(ROOT / "seeds"), "--library", str(tmp_path / "own"), cwd=tmp_path)
     assert mined.returncode == 0 and store.exists(tmp_path / "own")
 
@@ -121,8 +120,7 @@ def test_nothing_is_written_beside_the_bundled_library(installed, tmp_path):
 def test_the_wheel_carries_the_shipped_folders_as_committed(installed):
     # What the wheel bundles is exactly what the repository commits in clause_library/, seeds/ and
     # templates/: every source the library names (to rebuild and render it), and nothing derived
-    # or left lying there (the index the fixture made beside the clone's library, a backup).
-    assert (ROOT / "clause_library" / store.INDEX).is_file()
+    # or left lying there (a backup, an index of an older drafter).
     (wheel,) = (installed.parent.parent / "wheel").glob("drafter-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
     bundled = {name.removeprefix("drafter/bundled/") for name in names if name.startswith("drafter/bundled/")}

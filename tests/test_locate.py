@@ -92,6 +92,14 @@ def test_mine_into_the_bundled_library_is_refused(tmp_path):
     assert list(tmp_path.iterdir()) == []
 
 
+def test_cache_dir_is_per_library_under_xdg_cache_home(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    first = locate.cache_dir(LIBRARY)
+    assert first.parent == tmp_path / "cache" / "drafter" and first.name.startswith("clause_library-")
+    assert locate.cache_dir(LIBRARY / "families" / "..") == first       # one library, one cache
+    assert locate.cache_dir(tmp_path / "clause_library") != first
+
+
 def test_a_missing_bundled_library_is_one_clear_error(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     monkeypatch.setattr(locate.shipped, "path", lambda name: tmp_path / "lost" / name)

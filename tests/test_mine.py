@@ -20,6 +20,12 @@ from drafter.library.api import mine_sources, remove_sources
 from drafter.library.fill import fill
 
 
+
+@pytest.fixture(autouse=True)
+def _own_cache(tmp_path_factory, monkeypatch):
+    """Libraries' indexes go to the user's cache: here one of the test's own."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
+
 @pytest.fixture(scope="module")
 def library():
     return store.load(ROOT / "clause_library")

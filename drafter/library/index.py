@@ -1,4 +1,4 @@
-"""The library's index: one SQLite file beside the YAML, derived from it, never edited by hand.
+"""The library's index: one SQLite file derived from the YAML, never edited by hand.
 
     meta          index format, library format and version, credits, the manifest's sha256, a stamp
     sources       the manifest's sources in order (each as JSON)
@@ -37,10 +37,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from drafter.library.fill import example_text
+from drafter.library.fill import search_words
 from drafter.library.model import FORMAT_VERSION, Family, SourceEntry
 
-INDEX = "index.sqlite"
 INDEX_FORMAT = 2
 
 _SCHEMA = """
@@ -129,7 +128,7 @@ def _add_family(connection: sqlite3.Connection, library, family: Family, stamp: 
     connection.executemany("INSERT INTO clauses VALUES (?, ?, ?, ?)",
                            [(s.ref.resolution, family.id, v.id, i) for i, (v, s) in enumerate(family.sources())])
     connection.executemany("INSERT INTO search VALUES (?, ?, ?, ?)",
-                           [(family.id, v.id, family.kind, example_text(library, v)) for v in active])
+                           [(family.id, v.id, family.kind, search_words(library, v)) for v in active])
 
 
 def _add_bands(connection: sqlite3.Connection, words_of: list[tuple[str, str, frozenset[str]]]) -> None:

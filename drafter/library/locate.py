@@ -8,7 +8,7 @@ Every command takes its library from `find`, in this order (the first that appli
 4. the library bundled with drafter (package data; drafter/shipped.py).
 
 The bundled library may sit in a read-only site-packages and is replaced by every upgrade: it is
-read, never mined into, and its index lives in the user's cache (store.index_locations).
+read, never mined into, and whatever is derived from a library (an index) goes in `cache_dir`.
 """
 
 from __future__ import annotations
@@ -112,6 +112,15 @@ def report_lines(report: dict) -> list[str]:
         lines.append(f"  drafter's own copy, never mined into: to mine, give --library DIR "
                      f"or set ${ENVIRONMENT}")
     return lines
+
+
+def cache_dir(library: Path) -> Path:
+    """Where files derived from `library` (an index) go, since its own folder may be read-only:
+    $XDG_CACHE_HOME/drafter/<folder name>-<hash of its absolute path>, or ~/.cache/... Not created."""
+    root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "drafter"
+    absolute = Path(library).resolve()
+    key = hashlib.sha256(os.fsencode(absolute)).hexdigest()[:16]
+    return root / f"{absolute.name}-{key}"
 
 
 def source(library: Library, text: str) -> SourceEntry:
