@@ -147,9 +147,10 @@ class _Builder:
             p = etree.SubElement(cover, _E + "p")
             session = etree.SubElement(p, _E + "session", value=str(r.session))
             session.text = _text((m.session if m and m.session else None) or session_heading(r.session))
-        for name, value in (("agenda item", m.agenda_item if m else None),
-                            ("agenda item name", m.agenda_title if m else None)):
-            if value:
+        titles = (m.agenda_title or "").split("\n") if m else []
+        for name, value in [("agenda item", m.agenda_item if m else None),
+                            *(("agenda item name", title) for title in titles)]:
+            if value and value.strip():
                 p = etree.SubElement(cover, _E + "p")
                 etree.SubElement(p, _E + "inline", name=name).text = _text(value)
         if r.adopted and not self.draft:

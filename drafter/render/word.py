@@ -290,8 +290,10 @@ _ALIGN = {"left": "left", "center": "center", "right": "right", "centre": "cente
 def masthead_lines(m: Masthead) -> dict[str, list[Line]]:
     """The masthead's cells, each as its lines."""
     left = [Line("MastheadSession", (("=", Text(line)),)) for line in m.left]
-    if m.agenda_title:
-        left.append(Line("MastheadAgendaTitle", (("=", Text(m.agenda_title)),)))
+    # Several agenda items ("Agenda items 13 and 117"): their titles, one a line.
+    for title in (m.agenda_title or "").split("\n"):
+        if title.strip():
+            left.append(Line("MastheadAgendaTitle", (("=", Text(title)),)))
     return {
         "organization": [Line("MastheadOrganization", (("=", Text(m.organization)),))],
         "symbol": [Line("MastheadSymbol", (("=", Text(m.symbol)),))],
