@@ -94,7 +94,7 @@ class Block:
 
 
 @dataclass(frozen=True)
-class Masthead:
+class PrintedMasthead:
     organization: str
     symbol: str
     organ: str
@@ -105,7 +105,7 @@ class Masthead:
 
 @dataclass(frozen=True)
 class Page:
-    masthead: Masthead
+    masthead: PrintedMasthead
     blocks: tuple[Block, ...]
     header: tuple[str, str | None]        # the running symbol and, for a resolution, its title
     title: str                            # for the file's properties
@@ -167,7 +167,7 @@ class _Layout:
         self.blocks.append(Block(kind, style, tuple(inlines), **extra))
 
     # --- masthead and title -----------------------------------------------------------------
-    def masthead(self) -> Masthead:
+    def masthead(self) -> PrintedMasthead:
         r, m, words = self.r, self.r.masthead, self.words
         symbol = (m.symbol if m and m.symbol else None) or r.symbol or r.number
         organ = (m.organ if m and m.organ else None) or r.body
@@ -183,7 +183,7 @@ class _Layout:
         session = (m.session if m and m.session else None) or (session_heading(r.session) if r.session else None)
         committee = committee_of(symbol) if self.draft else None
         left = tuple(x for x in (session, committee, m.agenda_item if m else None) if x)
-        return Masthead(words["organization"], symbol, organ, tuple(right), left,
+        return PrintedMasthead(words["organization"], symbol, organ, tuple(right), left,
                         m.agenda_title if m else None)
 
     def heading_lines(self) -> None:
