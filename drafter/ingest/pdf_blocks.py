@@ -74,7 +74,8 @@ class Measure:
 
     def full(self, line: PrintedLine) -> bool:
         """The line runs to a right edge of the text: its paragraph goes on after it."""
-        return any(edge - self.size * 2.5 <= line.x1 <= edge + self.size for edge in self.edges)
+        return line.x1 >= self.right - self.size * 2.5 or any(
+            edge - self.size * 2.5 <= line.x1 <= edge + self.size for edge in self.edges)
 
 
 @dataclass
@@ -143,7 +144,8 @@ def _starts_block(group: list[PrintedLine], line: PrintedLine, measure: Measure)
         return False            # a heading over two lines: each line centred on its own
     if continuation is not None and abs(line.x0 - continuation) > 2.5:
         return True
-    if continuation is None and line.x0 > previous.x0 + 2.5 and not measure.full(previous):
+    if continuation is None and line.x0 > previous.x0 + 2.5 and not measure.full(previous) \
+            and not _STARTS_ITEM.match(previous.text):
         return True             # a short first line, then one set further in: two paragraphs
     return bool(_STARTS_ITEM.match(line.text)) and _FINISHED.search(previous.text) is not None \
         and not measure.full(previous)

@@ -53,22 +53,24 @@ class Page:
 
 
 def read_glyphs(data: bytes, path: str) -> list[Page]:
-    from pdfminer.converter import PDFPageAggregator
     from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
     from pdfminer.pdfpage import PDFPage
 
     document = _open(data, path)
     manager = PDFResourceManager(caching=True)
-    device = PDFPageAggregator(manager, laparams=None)
+    device = _Collector(manager)
     interpreter = PDFPageInterpreter(manager, device)
     pages: list[Page] = []
     try:
-        for number, pdf_page in enumerate(PDFPage.create_pages(document), start=1):
-            if number > MAX_PAGES:
-                raise ParseError(f"more than {MAX_PAGES} pages: too long for a resolution", path,
-                                 hint="give the resolution's own pages (split the PDF)")
+        # The page tree is counted before any page is read, so a long PDF is refused at once.
+        pdf_pages = list(PDFPage.create_pages(document))
+        if len(pdf_pages) > MAX_PAGES:
+            raise ParseError(f"{len(pdf_pages)} pages, more than {MAX_PAGES} pages: too long for a resolution",
+                             path, hint="give the resolution's own pages (split the PDF)")
+        for number, pdf_page in enumerate(pdf_pages, start=1):
+            device.glyphs = []
             interpreter.process_page(pdf_page)
-            pages.append(_page(number, device.get_result()))
+            pages.append(_page(number, device.layout, device.glyphs))
     except ParseError:
         raise
     except Exception as error:        # pdfminer raises many kinds for a damaged page
@@ -80,6 +82,47 @@ def read_glyphs(data: bytes, path: str) -> list[Page]:
         raise ParseError("no text layer: this PDF needs OCR first", path,
                          hint="it is a scan; run it through OCR, or give the DOCX or text")
     return pages
+
+
+def _collector_base():
+    from pdfminer.converter import PDFLayoutAnalyzer
+    return PDFLayoutAnalyzer
+
+
+class _Collector(_collector_base()):
+    """A pdfminer device that keeps each character as a `Glyph` (place, size, font) and leaves the
+    drawn paths to pdfminer's page object: building pdfminer's own character objects, with their
+    bounding boxes, costs more than the rest of the reading."""
+
+    def __init__(self, manager) -> None:
+        super().__init__(manager, laparams=None)
+        self.glyphs: list[Glyph] = []
+        self.layout = None
+        self._styles: dict[str, tuple[bool, bool]] = {}
+
+    def receive_layout(self, ltpage) -> None:
+        self.layout = ltpage
+
+    def render_char(self, matrix, font, fontsize, scaling, rise, cid, ncs, graphicstate) -> float:
+        from pdfminer.pdffont import PDFUnicodeNotDefined
+
+        try:
+            text = font.to_unichr(cid)
+        except PDFUnicodeNotDefined:
+            text = ""                 # a glyph with no Unicode meaning: nothing to read
+        adv = font.char_width(cid) * fontsize * scaling
+        a, b, c, d, e, f = matrix
+        if abs(b) > 0.1 * abs(a or 1) or a <= 0 or d <= 0 or not text:
+            return adv                # rotated or mirrored text (a stamp, a margin note) is not running text
+        name = font.fontname if isinstance(font.fontname, str) else str(font.fontname)
+        style = self._styles.get(name)
+        if style is None:
+            bare = name.split("+")[-1]
+            style = self._styles[name] = (bool(_ITALIC.search(bare)), bool(_BOLD.search(bare)))
+        italic = style[0] or abs(c / d) > 0.15       # a synthesized italic shears x by y
+        # A superscript may be set by text rise (Ts) instead of a moved baseline: count it in.
+        self.glyphs.append(Glyph(text, e, e + a * adv, f + rise * d, round(fontsize * d, 2), italic, style[1]))
+        return adv
 
 
 def page_count(data: bytes, path: str) -> int:
@@ -107,34 +150,20 @@ def _open(data: bytes, path: str):
     return document
 
 
-def _page(number: int, layout) -> Page:
-    from pdfminer.layout import LTChar, LTCurve, LTFigure
+def _page(number: int, layout, glyphs: list[Glyph]) -> Page:
+    from pdfminer.layout import LTCurve, LTFigure
 
     x0, y0, x1, y1 = layout.bbox
     page = Page(number, x1 - x0, y1 - y0)
+    page.glyphs = [Glyph(g.text, g.x0 - x0, g.x1 - x0, g.y - y0, g.size, g.italic, g.bold) for g in glyphs] \
+        if (x0, y0) != (0, 0) else glyphs
 
     def walk(items) -> None:
         for item in items:
-            if isinstance(item, LTChar):
-                glyph = _glyph(item, x0, y0)
-                if glyph is not None:
-                    page.glyphs.append(glyph)
-            elif isinstance(item, LTFigure):
+            if isinstance(item, LTFigure):
                 walk(item)
             elif isinstance(item, LTCurve) and item.height <= 2 and item.width >= 20:
                 page.rules.append(Rule(item.x0 - x0, item.x1 - x0, (item.y0 + item.y1) / 2 - y0))
 
     walk(layout)
     return page
-
-
-def _glyph(char, x0: float, y0: float) -> Glyph | None:
-    text = char.get_text()
-    a, b, c, d, _e, f = char.matrix
-    if abs(b) > 0.1 * abs(a or 1):        # rotated text (a stamp, a margin note) is not running text
-        return None
-    name = (char.fontname or "").split("+")[-1]
-    # A synthesized italic slants the glyph: the matrix shears x by y.
-    italic = bool(_ITALIC.search(name)) or (d != 0 and abs(c / d) > 0.15)
-    return Glyph(text=text, x0=char.x0 - x0, x1=char.x1 - x0, y=f - y0, size=round(char.size, 2),
-                 italic=italic, bold=bool(_BOLD.search(name)))

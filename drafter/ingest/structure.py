@@ -195,7 +195,7 @@ class _Reader:
         texts = list(self.doc.masthead)
         for block in blocks:
             texts += block.cell_lines if block.table is not None else [block.text]
-        return read_masthead([Line(n, plain(t).strip(), False) for n, t in enumerate(texts, 1) if t.strip()])
+        return read_masthead([Line(n, t, False) for n, t in enumerate(_bracketed(texts), 1)])
 
     # --- parts -------------------------------------------------------------------------------
     def parts(self, blocks: list[Block], closings) -> tuple[Part, ...]:
@@ -366,6 +366,20 @@ class _Reader:
         if not (operative or sections or parts):
             raise ParseError("no operative paragraphs: the document is cut short or is not a resolution",
                              self.path)
+
+
+def _bracketed(texts: list[str]) -> list[str]:
+    """Masthead lines, the origin "[on the report of ... (A/75/415, para. 8)]" whole again when the
+    page wrapped it."""
+    out: list[str] = []
+    for text in (plain(t).strip() for t in texts):
+        if not text:
+            continue
+        if out and out[-1].startswith("[") and not out[-1].endswith("]"):
+            out[-1] += " " + text
+        else:
+            out.append(text)
+    return out
 
 
 def _closings(blocks: list[Block]) -> list[tuple[int, int, Adoption]]:

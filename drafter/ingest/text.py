@@ -50,7 +50,7 @@ def parse_text(text: str, path: str, warnings: list[str] | None = None) -> Resol
 
     fix_quotes = typography.has_lost_quotes(text)
     reader = MarkerReader(known=_ordered_markers(notes))
-    title, title_refs = _clean_title(layout.title, reader, fix_quotes)
+    title = _clean_title(layout.title, reader, fix_quotes)
     preamble, operative = _paragraphs(segment(body_lines), reader, fix_quotes)
     _check_complete(operative, body_lines, path)
 
@@ -70,7 +70,6 @@ def parse_text(text: str, path: str, warnings: list[str] | None = None) -> Resol
         source=Source(path=path, format=text_flavour(text)),
         annexes=annexes,
         masthead=layout.masthead,
-        title_footnotes=title_refs,
         warnings=tuple(warnings),
     )
 
@@ -103,16 +102,13 @@ def _ordered_markers(notes: list[Note]) -> list[str]:
     return markers
 
 
-def _clean_title(title: str, reader: MarkerReader, fix_quotes: bool) -> tuple[str, tuple[FootnoteRef, ...]]:
-    # A footnote on the title ("International migration and development*") is not part of it; it
-    # stands at the title's end.
+def _clean_title(title: str, reader: MarkerReader, fix_quotes: bool) -> str:
+    # A footnote on the title ("International migration and development*") is not part of it.
     match = _TITLE_MARKER.search(title)
-    marker = None
     if match and match.group(1) in reader.known:
         reader.seen.add(match.group(1))
-        title, marker = title[:match.start()], match.group(1)
-    title = _typeset(one_line(title), fix_quotes)
-    return title, (FootnoteRef(marker, len(title)),) if marker else ()
+        title = title[:match.start()]
+    return _typeset(one_line(title), fix_quotes)
 
 
 def _typeset(text: str, fix_quotes: bool) -> str:
