@@ -25,7 +25,7 @@ from lxml import etree
 
 from drafter.errors import OutputError
 from drafter.ingest import read_resolution
-from drafter.model import Paragraph, Resolution, Span, SubParagraph
+from drafter.model import FootnoteRef, Paragraph, Resolution, Span, SubParagraph
 from drafter.render.word import build, render_docx
 
 
@@ -330,10 +330,31 @@ def test_tables_are_word_tables_with_their_notes():
     mark = next(r for r in rows[3].iter(f"{W}r") if "".join(r.itertext()) == "a")
     assert mark.find(f"{W}rPr/{W}vertAlign").get(f"{W}val") == "superscript"
     styles = docx_text.read(data).styles()
-    notes = [t for s, t in styles if s == "TableNote"]
-    assert notes == ["a\tSee A/78/534.", "b\tSee A/78/634.", "c\tReflects amounts after recosting."]
+    notes = [" ".join(t.split()) for s, t in styles if s == "TableNote"]
+    assert notes == ["a See A/78/534.", "b See A/78/634.", "c Reflects amounts after recosting."]
     # The annex heading once, from a new page.
     assert [t for s, t in styles if s == "AnnexHeading"] == ["Annex", title]
+
+
+def test_the_formula_takes_a_comma_only_before_a_preamble(resolution):
+    # In the corpus the formula has its comma exactly when a preambular paragraph follows (1,934
+    # of 1,937): "The General Assembly," / "Recalling ...", but "The General Assembly" / "Resolves".
+    texts = docx_text.read(build(replace(resolution, preamble=()))[0]).texts()
+    assert "The General Assembly" in texts and "The General Assembly," not in texts
+    sectioned = corpus_models.sectioned(resolution)          # the preamble opens the first section
+    assert "The General Assembly," in docx_text.read(build(sectioned)[0]).texts()
+
+
+def test_one_resolution_of_several_published_alone(resolution):
+    # 75/245 B and its like (20 of the 22 corpus files): the number and title of them all, then the
+    # letter on a line of its own, carrying the note that says what became of the others.
+    lettered = replace(resolution, number="58/208 B", title_footnotes=(FootnoteRef("1", len(resolution.title)),),
+                       preamble=tuple(replace(p, footnotes=()) for p in resolution.preamble))
+    read = docx_text.read(build(lettered)[0])
+    styles = read.styles()
+    at = styles.index(("DocTitle", "58/208.\tInternational migration and development"))
+    assert styles[at + 1] == ("PartHeading", "B") and read.paragraphs[at + 1].notes
+    assert any(p.style == "DocTitle" and not p.notes for p in read.paragraphs)
 
 
 def test_closing_words_after_subparagraphs():

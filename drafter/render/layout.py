@@ -94,7 +94,7 @@ class Block:
 
 
 @dataclass(frozen=True)
-class Masthead:
+class PrintedMasthead:
     organization: str
     symbol: str
     organ: str
@@ -105,7 +105,7 @@ class Masthead:
 
 @dataclass(frozen=True)
 class Page:
-    masthead: Masthead
+    masthead: PrintedMasthead
     blocks: tuple[Block, ...]
     header: tuple[str, str | None]        # the running symbol and, for a resolution, its title
     title: str                            # for the file's properties
@@ -167,7 +167,7 @@ class _Layout:
         self.blocks.append(Block(kind, style, tuple(inlines), **extra))
 
     # --- masthead and title -----------------------------------------------------------------
-    def masthead(self) -> Masthead:
+    def masthead(self) -> PrintedMasthead:
         r, m, words = self.r, self.r.masthead, self.words
         symbol = (m.symbol if m and m.symbol else None) or r.symbol or r.number
         organ = (m.organ if m and m.organ else None) or r.body
@@ -183,7 +183,7 @@ class _Layout:
         session = (m.session if m and m.session else None) or (session_heading(r.session) if r.session else None)
         committee = committee_of(symbol) if self.draft else None
         left = tuple(x for x in (session, committee, m.agenda_item if m else None) if x)
-        return Masthead(words["organization"], symbol, organ, tuple(right), left,
+        return PrintedMasthead(words["organization"], symbol, organ, tuple(right), left,
                         m.agenda_title if m else None)
 
     def heading_lines(self) -> None:
@@ -202,11 +202,16 @@ class _Layout:
         refs, warning = title_notes(r)
         if warning:
             self.warnings.append(warning)
-        inlines = self.inlines(r.title or "", refs)
         if self.draft:
-            self.add("title", "DocTitle", inlines, first=0, left=INDENT)
-        else:
-            self.add("title", "DocTitle", [Text(f"{r.number}.\t"), *inlines])
+            self.add("title", "DocTitle", self.inlines(r.title or "", refs), first=0, left=INDENT)
+            return
+        number, letter = _one_part(r)
+        # One resolution of several adopted under a number, published alone (75/245 B): the
+        # number and title of them all, then its letter, which carries the notes on it (so 20 of
+        # the 22 such corpus files print it; 78/183 A and B put the letter after the number).
+        self.add("title", "DocTitle", [Text(f"{number}.\t"), *self.inlines(r.title or "", () if letter else refs)])
+        if letter:
+            self.add("part", "PartHeading", [Text(letter), *(self.notes.inline(ref) for ref in refs)])
 
     def formula(self, holder) -> None:
         """"The General Assembly," -- with a comma when preambular paragraphs follow, without one
@@ -369,6 +374,17 @@ def inlines(text: str, refs=(), italics=(), note_for=None, bold: bool = False) -
             italic = any(s.start <= start and end <= s.end for s in italics)
             out.append(Text(text[start:end], italic=italic, bold=bold))
     return out
+
+
+_PART_LETTER = re.compile(r"^(\S+)\s+([A-Z])$")
+
+
+def _one_part(resolution: Resolution) -> tuple[str, str | None]:
+    """"75/245 B" -> ("75/245", "B"): the number of a resolution that is one part of several."""
+    found = _PART_LETTER.match(resolution.number or "")
+    if found and not resolution.parts:
+        return found.group(1), found.group(2)
+    return resolution.number, None
 
 
 def adoption_line(resolution: Resolution, words=ENGLISH) -> str:
