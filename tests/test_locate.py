@@ -147,13 +147,18 @@ def test_render_a_number_from_anywhere(tmp_path):
     assert (tmp_path / "58-208.docx").read_bytes() == (tmp_path / "direct.docx").read_bytes()
 
 
-def test_render_of_a_source_that_moved_names_it(tmp_path):
+def test_render_of_a_source_changed_or_moved_names_it(tmp_path):
     seed = tmp_path / "seed.txt"
     shutil.copy(SEED_BY_NUMBER["2006/2"], seed)
     assert drafter("mine", str(seed), "--library", str(tmp_path / "lib"), cwd=tmp_path).returncode == 0
+    render = ["render", "2006/2", "--library", str(tmp_path / "lib"), "--format", "text", "-o", "-"]
+    assert drafter(*render, cwd=tmp_path).returncode == 0
+    seed.write_text(seed.read_text(encoding="utf-8") + "\nEdited.\n", encoding="utf-8")
+    changed = drafter(*render, cwd=tmp_path)
+    assert changed.returncode == 1 and "seed.txt, which has changed since" in changed.stderr
     seed.unlink()
-    result = drafter("render", "2006/2", "--library", str(tmp_path / "lib"), cwd=tmp_path)
-    assert result.returncode == 1 and "seed.txt" in result.stderr and "not there" in result.stderr
+    gone = drafter(*render, cwd=tmp_path)
+    assert gone.returncode == 1 and "seed.txt, which is not there" in gone.stderr
 
 
 def test_render_of_neither_file_nor_number(tmp_path):

@@ -20,6 +20,12 @@ from drafter.library.api import mine_sources, remove_sources
 from drafter.library.fill import fill
 
 
+
+@pytest.fixture(autouse=True)
+def _own_cache(tmp_path_factory, monkeypatch):
+    """Libraries' indexes go to the user's cache: here one of the test's own."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
+
 @pytest.fixture(scope="module")
 def library():
     return store.load(ROOT / "clause_library")
@@ -390,7 +396,7 @@ def test_paragraphs_the_library_cannot_hold_are_left_out_with_a_warning(tmp_path
     # library must never hold an empty template or label, so each is left out, by name.
     from dataclasses import replace
 
-    from drafter.library.mine import mine
+    from drafter.library.mine import mine_resolutions
     from drafter.library.sources import _entry
     from drafter.model import Paragraph, SubParagraph
 
@@ -403,7 +409,7 @@ def test_paragraphs_the_library_cannot_hold_are_left_out_with_a_warning(tmp_path
                          subparagraphs=(SubParagraph("a", "Nuclear weapons must be eliminated;"),))
     odd = replace(base, operative=base.operative + (Paragraph("* * *", number=11.5), Paragraph("II", number=12),
                                                     unlabelled, calls_for, declares))
-    library, summary = mine([(odd, _entry(odd, "seeds/x.txt", b""))], None)
+    library, summary = mine_resolutions([(odd, _entry(odd, "seeds/x.txt", b""))], None)
     assert summary.warnings == ["58/208 op. 11.5: the paragraph has no words; left out of the library",
                                 "58/208 op. 12: the paragraph is only a heading mark ('II'); left out of the library",
                                 "58/208 op. 13: a sub-paragraph has no label; left out of the library"]

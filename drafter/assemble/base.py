@@ -22,13 +22,12 @@ references alone, as before: the clauses in order, without headings, and a warni
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from drafter.ingest import read_resolution
-from drafter.library import locate, store
+from drafter.library import locate
 from drafter.library.clauses import Clause, SourceRef, clauses_of, variant_id
 from drafter.library.fill import fill
 from drafter.library.model import Family, Library, SourceEntry, Variant, VariantSource
@@ -172,7 +171,7 @@ def best_family(library: Library, clause: Clause) -> Family | None:
 # --- a base the library holds ----------------------------------------------------------------
 
 def _from_library(library: Library, entry: SourceEntry) -> Base:
-    path = source_file(library, entry)
+    path = locate.source_path(library, entry)
     if path is None:
         return _from_refs(library, entry, _recorded_refs(library, [entry.number]))
     resolution = read_resolution(path)
@@ -182,14 +181,6 @@ def _from_library(library: Library, entry: SourceEntry) -> Base:
     masthead = replace(masthead, origin=masthead.origin or entry.origin,
                        agenda_item=masthead.agenda_item or entry.agenda_item)
     return replace(found, masthead=masthead)
-
-
-def source_file(library: Library, entry: SourceEntry) -> Path | None:
-    """The file a library source was mined from, if it is still there unchanged."""
-    path = store.source_path(library, entry)
-    if path.is_file() and (not entry.sha256 or hashlib.sha256(path.read_bytes()).hexdigest() == entry.sha256):
-        return path
-    return None
 
 
 def _recorded_refs(library: Library, numbers: list[str]) -> dict[SourceRef, tuple[Family, Variant, VariantSource]]:

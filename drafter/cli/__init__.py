@@ -17,7 +17,7 @@ import sys
 from collections.abc import Sequence
 
 from drafter import __version__
-from drafter.cli import clauses, mine, new, parse, render
+from drafter.cli import clauses, mine, new, parse, render, update
 from drafter.cli.common import resolve_library
 from drafter.errors import DrafterError
 
@@ -25,6 +25,7 @@ EPILOG = """\
 examples, the usual day:
   drafter new --session 60 --base 58/208             next session's draft from 58/208, asking as it goes
   drafter new --session 60 --base 58/208 --redline   the same, as Word tracked changes against 58/208
+  drafter update draft-60-international-....docx     the same draft again, against a newer library
   drafter clauses search remaining in one's country  find a clause in the library
   drafter mine seeds/ more-resolutions/              grow the clause library
   drafter parse --json seeds/001_dc7a3f17028d8240.txt  see how drafter reads a resolution
@@ -72,5 +73,6 @@ def build_parser() -> argparse.ArgumentParser:
     mine.add_library(commands)
     clauses.add_clauses(commands)
     new.add_new(commands)
+    update.add_update(commands)
     render.add_render(commands)
     return parser

@@ -30,8 +30,8 @@ def mine_sources(sources: list[str], library_dir: str | Path, rebuild: bool = Fa
     try:
         with writing(directory):
             previous = store.load(directory) if store.exists(directory) else None
-            resolutions, warnings = read_sources(paths, directory, _bar(len(paths), "reading"))
-            library, summary = mine(resolutions, previous, keep=not rebuild)
+            read, warnings = read_sources(paths, directory, _bar(len(paths), "reading"))
+            library, summary = mine(read, previous, keep=not rebuild)
             store.save(library, directory)
     except BaseException:
         if created and directory.is_dir() and not any(directory.iterdir()):

@@ -138,7 +138,7 @@ class _Scorer:
         self.masses = [self.mass(w) for w in self.words]
 
     def mass(self, words: frozenset[str]) -> float:
-        return sum(self.weight[w] for w in words)
+        return sum(map(self.weight.__getitem__, words))
 
     def same_family(self, i: int, j: int) -> float:
         """The pair's score if it passes the decision rule, else 0."""
@@ -209,14 +209,14 @@ def _candidates(clauses: list[Clause], words: list[frozenset[str]]) -> set[tuple
     for index, clause in enumerate(clauses):
         by_kind[clause.kind].append(index)
     for indexes in by_kind.values():
-        signatures = _signatures([words[i] for i in indexes])
-        for band in range(0, _PERMUTATIONS, _ROWS):
-            buckets: dict[bytes, list[int]] = defaultdict(list)
-            keys = signatures[:, band:band + _ROWS]
-            for row, index in enumerate(indexes):
-                buckets[keys[row].tobytes()].append(index)
+        keys = band_keys_of(_signatures([words[i] for i in indexes])).T.tolist()
+        for band in keys:
+            buckets: dict[int, list[int]] = defaultdict(list)
+            for key, index in zip(band, indexes):
+                buckets[key].append(index)
             for members in buckets.values():
-                _pair_up(members, pairs)
+                if len(members) > 1:
+                    _pair_up(members, pairs)
     return pairs
 
 
@@ -252,18 +252,36 @@ def _signatures(word_sets: list[frozenset[str]]):
     return out
 
 
-def band_keys_of(signatures) -> list[list[bytes]]:
-    """Each set's band keys: the bytes of each band of its signature."""
-    return [[row[band:band + _ROWS].tobytes() for band in range(0, _PERMUTATIONS, _ROWS)] for row in signatures]
+# Each band of a signature as one signed 64-bit number: its three values mixed with odd constants
+# (a linear mix: two bands of different values rarely meet, and a meeting only costs a score).
+_MIX = (0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0x27D4EB2F165667C5)
 
 
-def band_keys(words: frozenset[str]) -> list[bytes]:
-    """One set's band keys, without numpy (a command matching a few clauses needs no numpy),
-    byte for byte what `band_keys_of(_signatures(...))` gives."""
+def band_keys_of(signatures):
+    """Every set's band keys, from `_signatures` (numpy: rows of sets, one column per band)."""
+    import numpy as np
+
+    mix = [np.uint64(m) for m in _MIX]
+    keys = np.empty((len(signatures), BANDS), dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        for band in range(BANDS):
+            at = band * _ROWS
+            keys[:, band] = (signatures[:, at] * mix[0] + signatures[:, at + 1] * mix[1]
+                             + signatures[:, at + 2] * mix[2] + np.uint64(band) * mix[3])
+    return keys.view(np.int64)
+
+
+def band_keys(words: frozenset[str]) -> list[int]:
+    """One set's band keys without numpy (matching a few clauses needs none), equal to what
+    `band_keys_of(_signatures(...))` gives for it."""
     hashes = [zlib.crc32(w.encode()) for w in sorted(words) or ["\0empty"]]
     signature = [min(((a * h + b) & _MASK) >> 32 for h in hashes) for a, b in zip(_A, _B)]
-    return [b"".join(v.to_bytes(8, "little") for v in signature[band:band + _ROWS])
-            for band in range(0, _PERMUTATIONS, _ROWS)]
+    keys = []
+    for band in range(BANDS):
+        v = signature[band * _ROWS:band * _ROWS + _ROWS]
+        key = (v[0] * _MIX[0] + v[1] * _MIX[1] + v[2] * _MIX[2] + band * _MIX[3]) & _MASK
+        keys.append(key - 2**64 if key >= 2**63 else key)
+    return keys
 
 
 def _link(clauses: list[Clause], pairs: list[tuple[float, int, int]],

@@ -1,4 +1,4 @@
-"""The library's index: one SQLite file beside the YAML, derived from it, never edited by hand.
+"""The library's index: one SQLite file derived from the YAML, never edited by hand.
 
     meta          index format, library format and version, credits, the manifest's sha256, a stamp
     sources       the manifest's sources in order (each as JSON)
@@ -25,9 +25,11 @@ built whole in a temporary file and renamed into place: a reader sees the old in
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import sqlite3
+import zlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -35,11 +37,10 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from drafter.library.fill import example_text
+from drafter.library.fill import search_words
 from drafter.library.model import FORMAT_VERSION, Family, SourceEntry
 
-INDEX = "index.sqlite"
-INDEX_FORMAT = 1
+INDEX_FORMAT = 2
 
 _SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -47,10 +48,10 @@ CREATE TABLE sources(position INTEGER PRIMARY KEY, number TEXT NOT NULL UNIQUE, 
 CREATE TABLE families(id TEXT PRIMARY KEY, kind TEXT NOT NULL, version INTEGER NOT NULL,
                       active INTEGER NOT NULL, sources INTEGER NOT NULL,
                       sha256 TEXT NOT NULL, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,
-                      data TEXT NOT NULL);
+                      data BLOB NOT NULL);
 CREATE TABLE clauses(resolution TEXT NOT NULL, family_id TEXT NOT NULL, variant_id TEXT NOT NULL,
                      position INTEGER NOT NULL);
-CREATE TABLE bands(kind TEXT NOT NULL, band INTEGER NOT NULL, key BLOB NOT NULL, family_id TEXT NOT NULL);
+CREATE TABLE bands(key INTEGER NOT NULL, family INTEGER NOT NULL, PRIMARY KEY(key, family)) WITHOUT ROWID;
 CREATE TABLE words(kind TEXT NOT NULL, word TEXT NOT NULL, df INTEGER NOT NULL, PRIMARY KEY(kind, word))
     WITHOUT ROWID;
 CREATE VIRTUAL TABLE search USING fts5(family_id UNINDEXED, variant_id UNINDEXED, kind UNINDEXED, text,
@@ -58,7 +59,6 @@ CREATE VIRTUAL TABLE search USING fts5(family_id UNINDEXED, variant_id UNINDEXED
 """
 _INDEXES = """
 CREATE INDEX clauses_by_resolution ON clauses(resolution);
-CREATE INDEX bands_by_key ON bands(kind, band, key);
 """
 
 
@@ -124,15 +124,15 @@ def _add_family(connection: sqlite3.Connection, library, family: Family, stamp: 
     active = [v for v in family.variants if v.status == "active"]
     connection.execute("INSERT INTO families VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                        (family.id, family.kind, family.version, len(active), len(family.sources()),
-                        stamp.sha256, stamp.size, stamp.mtime_ns,
-                        json.dumps(family.to_dict(), ensure_ascii=False, separators=(",", ":"))))
+                        stamp.sha256, stamp.size, stamp.mtime_ns, _pack(family.to_dict())))
     connection.executemany("INSERT INTO clauses VALUES (?, ?, ?, ?)",
                            [(s.ref.resolution, family.id, v.id, i) for i, (v, s) in enumerate(family.sources())])
     connection.executemany("INSERT INTO search VALUES (?, ?, ?, ?)",
-                           [(family.id, v.id, family.kind, example_text(library, v)) for v in active])
+                           [(family.id, v.id, family.kind, search_words(library, v)) for v in active])
 
 
 def _add_bands(connection: sqlite3.Connection, words_of: list[tuple[str, str, frozenset[str]]]) -> None:
+    """The band keys of every wording, each with its family; a key is unique to its kind."""
     from drafter.library import families as grouping
 
     if not words_of:
@@ -140,10 +140,19 @@ def _add_bands(connection: sqlite3.Connection, words_of: list[tuple[str, str, fr
     if len(words_of) < 200:              # numpy costs more to import than a few signatures
         keys = [grouping.band_keys(words) for _, _, words in words_of]
     else:
-        keys = grouping.band_keys_of(grouping._signatures([words for _, _, words in words_of]))
-    rows = {(kind, band, key, family_id)
-            for (kind, family_id, _), bands in zip(words_of, keys) for band, key in enumerate(bands)}
-    connection.executemany("INSERT INTO bands VALUES (?, ?, ?, ?)", sorted(rows))
+        keys = grouping.band_keys_of(grouping._signatures([words for _, _, words in words_of])).tolist()
+    rowid = dict(connection.execute("SELECT id, rowid FROM families"))
+    rows = {(_of_kind(kind, key), rowid[family_id])
+            for (kind, family_id, _), bands in zip(words_of, keys) for key in bands}
+    connection.executemany("INSERT INTO bands VALUES (?, ?)", sorted(rows))
+
+
+_KIND_BIT = {"preambular": 0, "operative": 1}
+
+
+def _of_kind(kind: str, key: int) -> int:
+    """A band key of one kind: preambular and operative wordings never share one."""
+    return (key & ~1) | _KIND_BIT.get(kind, 0)
 
 
 def in_memory(library) -> Index:
@@ -261,15 +270,22 @@ class Index:
         """Family files whose content is not what the index read (a stat that changed is checked
         by hashing: a copied or freshly cloned library keeps its index)."""
         changed = []
-        for family_id, sha256, size, mtime_ns in self._rows("SELECT id, sha256, size, mtime_ns FROM families"):
-            try:
-                stat = os.stat(families_dir / f"{family_id}.yaml")
-            except OSError:
-                changed.append(family_id)
-                continue
-            if (stat.st_size, stat.st_mtime_ns) != (size, mtime_ns) and \
-                    file_stamp(families_dir / f"{family_id}.yaml").sha256 != sha256:
-                changed.append(family_id)
+        try:
+            folder = os.open(families_dir, os.O_RDONLY)
+        except OSError:
+            return self.family_ids()
+        try:
+            for family_id, sha256, size, mtime_ns in self._rows("SELECT id, sha256, size, mtime_ns FROM families"):
+                try:
+                    stat = os.stat(f"{family_id}.yaml", dir_fd=folder)     # no path to build: 22,000 of them
+                except OSError:
+                    changed.append(family_id)
+                    continue
+                if (stat.st_size, stat.st_mtime_ns) != (size, mtime_ns) and \
+                        file_stamp(families_dir / f"{family_id}.yaml").sha256 != sha256:
+                    changed.append(family_id)
+        finally:
+            os.close(folder)
         return changed
 
     def stamps(self) -> dict[str, FileStamp]:
@@ -281,7 +297,7 @@ class Index:
 
     def family(self, family_id: str) -> Family | None:
         rows = self._rows("SELECT data FROM families WHERE id = ?", (family_id,))
-        return Family.from_dict(json.loads(rows[0][0])) if rows else None
+        return Family.from_dict(_unpack(rows[0][0])) if rows else None
 
     def family_ids(self, kind: str | None = None) -> list[str]:
         if kind is None:
@@ -293,7 +309,7 @@ class Index:
         sql = "SELECT data FROM families" + (" WHERE kind = ?" if kind else "") + " ORDER BY id"
         try:
             for (data,) in self.connection.execute(sql, (kind,) if kind else ()):
-                yield Family.from_dict(json.loads(data))
+                yield Family.from_dict(_unpack(data))
         except sqlite3.DatabaseError as error:
             raise Damaged(str(error)) from None
 
@@ -315,13 +331,12 @@ class Index:
                f"GROUP BY family_id ORDER BY best, family_id LIMIT ?")
         return self._rows(sql, (query, kind, limit) if kind else (query, limit))
 
-    def candidates(self, kind: str, keys: list[bytes]) -> list[str]:
+    def candidates(self, kind: str, keys: list[int]) -> list[str]:
         """Families with a wording that shares at least one band key with `keys`."""
-        found: set[str] = set()
-        for band, key in enumerate(keys):
-            found.update(r[0] for r in self._rows("SELECT family_id FROM bands WHERE kind = ? AND band = ? "
-                                                  "AND key = ?", (kind, band, key)))
-        return sorted(found)
+        wanted = [_of_kind(kind, key) for key in keys]
+        marks = ",".join("?" * len(wanted))
+        return [r[0] for r in self._rows(f"SELECT DISTINCT f.id FROM bands b JOIN families f ON f.rowid = b.family "
+                                         f"WHERE b.key IN ({marks}) ORDER BY f.id", wanted)]
 
     def document_frequency(self, kind: str, words: Iterable[str]) -> tuple[int, dict[str, int]]:
         """How many wordings of `kind` there are, and how many hold each of `words`."""
@@ -334,13 +349,19 @@ class Index:
         return int(self.meta.get(f"wordings_{kind}", "0")), df
 
 
+def _pack(data: dict[str, Any]) -> bytes:
+    return zlib.compress(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 6)
+
+
+def _unpack(blob: bytes) -> dict[str, Any]:
+    return json.loads(zlib.decompress(blob))
+
+
 class Damaged(Exception):
     """SQLite could not read what the index should hold."""
 
 
 def file_stamp(path: Path) -> FileStamp:
-    import hashlib
-
     data = path.read_bytes()
     stat = os.stat(path)
     return FileStamp(hashlib.sha256(data).hexdigest(), stat.st_size, stat.st_mtime_ns)

@@ -18,13 +18,14 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from drafter import shipped, symbols
+from drafter import __version__, shipped, symbols
 from drafter.errors import LibraryError, UsageError
+from drafter.library import store
 from drafter.library.model import Library, SourceEntry
+from drafter.library.store import MANIFEST
 
 ENVIRONMENT = "DRAFTER_LIBRARY"
 HERE = Path(shipped.LIBRARY)
-MANIFEST = "library.yaml"
 
 OPTION, VARIABLE, CURRENT_FOLDER, BUNDLED = "--library", f"${ENVIRONMENT}", f"./{HERE}", "bundled"
 
@@ -66,8 +67,6 @@ def find(option: str | Path | None = None, environ: os._Environ | dict | None = 
 
 def for_reading(located: Located) -> Path:
     """The folder to read; a folder without a library is one error that says what chose it."""
-    from drafter.library import store
-
     if not store.exists(located.path):
         undo = "unset it or point it at a library" if located.chosen_by == VARIABLE else "check the path"
         raise LibraryError(f"no clause library here (no {MANIFEST}); {located.why()}", located.path,
@@ -86,9 +85,6 @@ def for_writing(located: Located) -> Path:
 
 def report(located: Located) -> dict:
     """What `drafter library where` says: the folder, what chose it, and what it holds."""
-    from drafter import __version__
-    from drafter.library import store
-
     problems, manifest = store.check_file(located.path / MANIFEST, "manifest") \
         if (located.path / MANIFEST).is_file() else ([], {})
     return {
@@ -157,12 +153,36 @@ def number_of(entry: SourceEntry) -> str:
     return (symbols.resolution_number(entry.symbol) if entry.symbol else None) or entry.number
 
 
-def source_file(library: Library, entry: SourceEntry) -> Path:
-    """The file `entry` was mined from (where the manifest says, drafter.library.store.source_path)."""
+def source_path(library: Library, entry: SourceEntry) -> Path | None:
+    """The file `entry` was mined from, if it is there unchanged (its sha256), else None. Manifest
+    paths are relative to the library folder (drafter.library.store.source_path), so a library moves
+    (or is bundled) with its sources beside it; older manifests name them from the folder
+    `drafter mine` ran in, which for the shipped library is the library's parent."""
+    for path in _candidates(library, entry):
+        if path.is_file() and (not entry.sha256 or _sha256(path) == entry.sha256):
+            return path
+    return None
+
+
+def _candidates(library: Library, entry: SourceEntry) -> tuple[Path, ...]:
     from drafter.library import store
 
-    path = store.source_path(library, entry)
-    if path.is_file():
-        return path
-    raise LibraryError(f"{entry.number} was mined from {entry.path}, which is not there", library.directory,
-                       hint="keep a library's sources where its library.yaml says, or mine them again")
+    found = store.source_path(library, entry)
+    if library.directory is None:
+        return (found,)
+    return found, Path(library.directory).parent / entry.path, Path(entry.path)
+
+
+def source_file(library: Library, entry: SourceEntry) -> Path:
+    """As `source_path`, for a command that cannot do without the file: an error says why."""
+    found = source_path(library, entry)
+    if found is None:
+        there = any(path.is_file() for path in _candidates(library, entry))
+        state = "has changed since" if there else "is not there"
+        raise LibraryError(f"{entry.number} was mined from {entry.path}, which {state}", library.directory,
+                           hint="keep a library's sources where its library.yaml says, or mine them again")
+    return found
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()

@@ -56,14 +56,21 @@ def sort_key(entry: SourceEntry) -> tuple[str, str]:
     return (date, ".".join(n.zfill(6) for n in numbers) + entry.number)
 
 
-def mine(resolutions: list[tuple[Resolution, SourceEntry]], previous: Library | None, *, keep: bool = True,
+def mine_resolutions(resolutions: list[tuple[Resolution, SourceEntry]], previous: Library | None,
+                     **options) -> tuple[Library, Summary]:
+    """`mine` of parsed resolutions (sources.read_sources gives their clauses already)."""
+    return mine([(entry, clauses_of(resolution)) for resolution, entry in resolutions], previous, **options)
+
+
+def mine(sources: list[tuple[SourceEntry, list[Clause]]], previous: Library | None, *, keep: bool = True,
          drop: frozenset[str] = frozenset()) -> tuple[Library, Summary]:
-    """The library of `resolutions` and, when `keep`, of the previous library's other sources
-    (but those in `drop`): mining adds. A source read again replaces its earlier reading."""
-    read = {entry.number: clauses_of(resolution) for resolution, entry in resolutions}
+    """The library of `sources` (each entry with its clauses) and, when `keep`, of the previous
+    library's other sources (but those in `drop`): mining adds. A source read again replaces its
+    earlier reading."""
+    read = {entry.number: clauses for entry, clauses in sources}
     kept = [e for e in previous.sources if e.number not in read and e.number not in drop] if previous and keep else []
     held = _clauses_held(previous, {e.number: e for e in kept})
-    entries = sorted([e for _, e in resolutions] + kept, key=sort_key)
+    entries = sorted([e for e, _ in sources] + kept, key=sort_key)
     warnings: list[str] = []
     clauses = [c for e in entries for c in (read[e.number] if e.number in read else held.get(e.number, []))
                if _fits(c, warnings)]

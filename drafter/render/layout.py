@@ -87,6 +87,7 @@ class Block:
     table: TableLayout | None = None
     level: int = 0
     left: int | None = None               # left indent, where the style's is not the one
+    before: int | None = None             # space before, where the style's is not the one
 
     def text(self) -> str:
         return "".join(i.text for i in self.inlines if isinstance(i, Text))
@@ -221,7 +222,7 @@ class _Layout:
                             warnings=self.warnings)
         self.add("part", "PartHeading", [Text(part.label)])
         if part.title:
-            self.add("part", "PartHeading", self.inlines(part.title, part.title_footnotes))
+            self.add("part", "PartHeading", self.inlines(part.title, part.title_footnotes), before=0)
         self.formula(part)
         self.holder(part, 1)
         if part.adopted:
@@ -242,7 +243,8 @@ class _Layout:
             if section.label:
                 self.add("section", "SectionHeading", [Text(section.label)], level=depth)
             if section.heading:
-                self.add("section", "SectionHeading", heading, level=depth)
+                # Under its label ("I"), the heading follows at once.
+                self.add("section", "SectionHeading", heading, level=depth, before=0 if section.label else None)
         elif section.label or section.heading:
             label = [Text(section.label + ("\t" if section.heading else ""))] if section.label else []
             self.add("subsection", "SubsectionHeading", [*label, *heading], level=depth)
@@ -327,7 +329,8 @@ class _Layout:
         first = True
         for line, refs in ((annex.label, ()), (annex.title, annex.title_footnotes)):
             if line:
-                self.add("annex", "AnnexHeading", self.inlines(line, refs), page_break=first)
+                self.add("annex", "AnnexHeading", self.inlines(line, refs), page_break=first,
+                         before=None if first else 0)
                 first = False
         for paragraph in annex.paragraphs:
             self.paragraph(paragraph, "text")

@@ -270,10 +270,11 @@ def _zip(parts: dict[str, bytes]) -> bytes:
     first = ["[Content_Types].xml", "_rels/.rels"]
     order = first + sorted(name for name in parts if name not in first)
     out = io.BytesIO()
+    # The fastest deflate: a document compresses about as well, four times sooner.
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for name in order:
             info = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
-            target.writestr(info, parts[name])
+            target.writestr(info, parts[name], compresslevel=1)
     return out.getvalue()
