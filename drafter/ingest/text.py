@@ -49,7 +49,7 @@ def parse_text(text: str, path: str, warnings: list[str] | None = None) -> Resol
 
     fix_quotes = typography.has_lost_quotes(text)
     reader = MarkerReader(known=_ordered_markers(notes))
-    title = _clean_title(layout.title, reader, fix_quotes)
+    title, title_note = _clean_title(layout.title, reader, fix_quotes)
     preamble, operative = _paragraphs(segment(body_lines), reader, fix_quotes)
     _check_complete(operative, body_lines, path)
 
@@ -69,6 +69,7 @@ def parse_text(text: str, path: str, warnings: list[str] | None = None) -> Resol
         source=Source(path=path, format=text_flavour(text)),
         annexes=annexes,
         masthead=layout.masthead,
+        title_footnotes=(FootnoteRef(title_note, len(title)),) if title_note else (),
         warnings=tuple(warnings),
     )
 
@@ -101,13 +102,16 @@ def _ordered_markers(notes: list[Note]) -> list[str]:
     return markers
 
 
-def _clean_title(title: str, reader: MarkerReader, fix_quotes: bool) -> str:
-    # A footnote on the title ("International migration and development*") is not part of it.
+def _clean_title(title: str, reader: MarkerReader, fix_quotes: bool) -> tuple[str, str | None]:
+    # A footnote on the title ("International migration and development*") is not part of it:
+    # it is the title's note, at the title's end.
     match = _TITLE_MARKER.search(title)
+    marker = None
     if match and match.group(1) in reader.known:
-        reader.seen.add(match.group(1))
+        marker = match.group(1)
+        reader.seen.add(marker)
         title = title[:match.start()]
-    return _typeset(one_line(title), fix_quotes)
+    return _typeset(one_line(title), fix_quotes), marker
 
 
 def _typeset(text: str, fix_quotes: bool) -> str:
