@@ -1,23 +1,54 @@
-"""The base of a draft: last session's resolution, clause by clause, tied to the library.
+"""The base of a draft: last session's resolution, read whole, each paragraph tied to the library.
 
-A base named by number ("58/208") is rebuilt from the library: every source reference of every
-family says where that clause stood. A base given as a file, from any series, is parsed and each of
-its clauses is matched to the family whose wordings it shares most words with (the rule mining uses);
-a clause no family holds is parameterized on the spot, the way mining does it, and marked new.
+Any base is read from its own file: a number the library holds ("58/208") is found through the
+library manifest (its source path), anything else is a path. The resolution read is kept whole
+(`Base.resolution`): parts, sections and their headings, annexes, title notes, the masthead, so a
+draft can be rebuilt in the same shape and a redline can show everything against it.
+
+Each preambular and operative paragraph becomes a `BaseClause`, tied to its family:
+- by the library's own source references, when the library holds this resolution (the clause
+  is exactly the variant and values mining recorded);
+- else by the best family, the one whose wordings it shares most words with (the rule mining
+  uses), when the wording is one of that family's, or as a new wording of it;
+- else as a clause new to the library, parameterized on the spot the way mining does it.
+
+`BaseClause.where` says where the paragraph stands (which part, which section); `number` is the
+number the base gives it; `paragraph` is the paragraph as read, which carries what a template does
+not (closing words after sub-paragraphs, a table, a heading style, italics).
+
+When the library's source file cannot be found, the base is rebuilt from the library's source
+references alone, as before: the clauses in order, without headings, and a warning says so.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from drafter.errors import UsageError
 from drafter.ingest import read_resolution
-from drafter.library import families as grouping
-from drafter.library.clauses import Clause, clauses_of, variant_id
-from drafter.library.model import Family, Library, SourceEntry, Variant
-from drafter.model import Masthead
+from drafter.library import locate
+from drafter.library.clauses import Clause, SourceRef, clauses_of, variant_id
+from drafter.library.fill import fill
+from drafter.library.model import Family, Library, SourceEntry, Variant, VariantSource
+from drafter.model import Masthead, Paragraph, Resolution, Source
+
+
+@dataclass(frozen=True)
+class Where:
+    """Where a clause stands: in part `part` (an index into the base's parts; None for a
+    resolution without parts) and under the sections `sections` (a path of indexes)."""
+
+    part: int | None = None
+    sections: tuple[int, ...] = ()
+
+    def to_data(self) -> dict[str, Any]:
+        return {"part": self.part, "sections": list(self.sections)}
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any] | None) -> Where:
+        data = data or {}
+        return cls(data.get("part"), tuple(data.get("sections") or ()))
 
 
 @dataclass(frozen=True)
@@ -27,6 +58,9 @@ class BaseClause:
     variant: Variant
     values: dict[str, Any]
     kinds: dict[str, str]         # parameter name -> slot kind
+    where: Where = field(default_factory=Where)
+    number: int | str | None = None          # the number the base gives it
+    paragraph: Paragraph | None = None       # as read; None for a clause rebuilt from the library
 
     @property
     def family_id(self) -> str:
@@ -43,6 +77,8 @@ class Base:
     masthead: Masthead | None
     clauses: tuple[BaseClause, ...]
     series: frozenset[str] = frozenset()    # numbers of the library's resolutions of the same series
+    resolution: Resolution | None = field(default=None, compare=False)   # the base as read
+    warnings: tuple[str, ...] = ()
 
 
 def _new_id(variant: Variant) -> str:
@@ -50,56 +86,68 @@ def _new_id(variant: Variant) -> str:
 
 
 def load_base(library: Library, base: str) -> Base:
-    entry = library.source(base)
-    if entry is not None:
-        found = _from_library(library, entry)
-    elif Path(base).exists():
-        found = _from_file(library, Path(base))
+    """BASE as the user gives it: a file (which wins when it exists), or a resolution number or
+    symbol the library holds (drafter/library/locate.py; an unknown one suggests the nearest)."""
+    path = Path(base)
+    if path.is_file():
+        found = _from_resolution(library, read_resolution(path))
     else:
-        found = None
-    if found is not None:
-        siblings = [s for s in library.sources
-                    if s.title == found.title and s.body == found.body and s.number != found.number]
-        masthead = found.masthead
-        if not (masthead and masthead.origin):
-            # The committee a series goes through rarely changes: a sibling's masthead says it.
-            origin = next((s.origin for s in reversed(siblings) if s.origin), None)
-            if origin:
-                masthead = replace(masthead or Masthead(), origin=origin)
-        return replace(found, series=frozenset(s.number for s in siblings), masthead=masthead)
-    known = ", ".join(s.number for s in library.sources[:8])
-    raise UsageError(f"no resolution {base!r} in the library and no such file",
-                     hint=f"use a number the library holds ({known}{', ...' if len(library.sources) > 8 else ''}) "
-                          "or the path of a resolution file")
+        found = _from_library(library, locate.source(library, base))
+    siblings = [s for s in library.sources
+                if s.title == found.title and s.body == found.body and s.number != found.number]
+    masthead = found.masthead
+    if not (masthead and masthead.origin):
+        # The committee a series goes through rarely changes: a sibling's masthead says it.
+        origin = next((s.origin for s in reversed(siblings) if s.origin), None)
+        if origin:
+            masthead = replace(masthead or Masthead(), origin=origin)
+    return replace(found, series=frozenset(s.number for s in siblings), masthead=masthead)
 
 
-def _from_library(library: Library, entry: SourceEntry) -> Base:
-    found = []
-    for family in library.families:
-        for variant, source in family.sources():
-            if source.ref.resolution == entry.number and source.ref.section is None:
-                order = (0 if source.ref.part == "preambular" else 1, _as_int(source.ref.number))
-                kinds = {name: family.schema["properties"][name]["x-kind"] for name in variant.parameters}
-                found.append((order, BaseClause(family.kind, family, variant, dict(source.values), kinds)))
-    found.sort(key=lambda pair: pair[0])
-    return Base(entry.number, entry.title, entry.body, entry.session, entry.adopted,
-                Masthead(origin=entry.origin, agenda_item=entry.agenda_item) if entry.origin or entry.agenda_item else None,
-                tuple(clause for _, clause in found))
+# --- a base read from its file ---------------------------------------------------------------
 
-
-def _as_int(number: int | str) -> int:
-    try:
-        return int(number)
-    except (TypeError, ValueError):
-        return 10**6
-
-
-def _from_file(library: Library, path: Path) -> Base:
-    resolution = read_resolution(path)
-    clauses = [c for c in clauses_of(resolution) if c.source.section is None]
-    matched = tuple(_match(library, clause) for clause in clauses)
+def _from_resolution(library: Library, resolution: Resolution,
+                     recorded: dict[SourceRef, tuple[Family, Variant, VariantSource]] | None = None) -> Base:
+    """Every paragraph of `resolution` as a clause, tied to the library where it can be."""
+    placed = list(_placed(resolution))
+    clauses = clauses_of(resolution)
+    assert len(placed) == len(clauses), "clauses_of and the structure walk disagree"
+    out = []
+    for (where, paragraph), clause in zip(placed, clauses):
+        found = (recorded or {}).get(clause.source)
+        tied = _recorded(found, clause) if found else _match(library, clause)
+        out.append(replace(tied, where=where, number=paragraph.number if clause.kind == "operative" else None,
+                           paragraph=paragraph))
     return Base(resolution.number, resolution.title, resolution.body, resolution.session,
-                resolution.adopted.date if resolution.adopted else None, resolution.masthead, matched)
+                resolution.adopted.date if resolution.adopted else None, resolution.masthead, tuple(out),
+                resolution=resolution, warnings=_warnings(resolution))
+
+
+def _warnings(resolution: Resolution) -> tuple[str, ...]:
+    where = resolution.source.path if resolution.source else resolution.number
+    return tuple(f"{where}: {warning}" for warning in resolution.warnings)
+
+
+def _placed(resolution: Resolution):
+    """(where, paragraph) for every clause, in the order `clauses_of` gives them."""
+    yield from _walk(resolution, Where())
+    for index, part in enumerate(resolution.parts):
+        yield from _walk(part, Where(index))
+
+
+def _walk(holder, where: Where):
+    for paragraph in holder.preamble:
+        yield where, paragraph
+    for paragraph in holder.operative:
+        yield where, paragraph
+    for index, section in enumerate(holder.sections):
+        yield from _walk(section, replace(where, sections=(*where.sections, index)))
+
+
+def _recorded(found: tuple[Family, Variant, VariantSource], clause: Clause) -> BaseClause:
+    family, variant, source = found
+    kinds = {name: family.schema["properties"][name]["x-kind"] for name in variant.parameters}
+    return BaseClause(clause.kind, family, variant, dict(source.values), kinds)
 
 
 def _match(library: Library, clause: Clause) -> BaseClause:
@@ -115,19 +163,64 @@ def _match(library: Library, clause: Clause) -> BaseClause:
 
 
 def best_family(library: Library, clause: Clause) -> Family | None:
-    """The library family this clause belongs to by the mining rule, or None."""
-    words = grouping.content_words(clause)
-    candidates = [f for f in library.families if f.kind == clause.kind]
-    if not candidates or not words:
-        return None
-    texts = [grouping.words_of_template(v.template, v.lead) for f in candidates for v in f.variants]
-    scorer = grouping.scorer_for([words, *texts])
-    best, best_score = None, 0.0
-    index = 1
-    for family in candidates:
-        for _ in family.variants:
-            score = scorer.same_family(0, index)
-            if score > best_score:
-                best, best_score = family, score
-            index += 1
-    return best
+    """The library family this clause belongs to by the mining rule, or None (a lookup in the
+    library's index, drafter.library.lookup)."""
+    return library.best_family(clause)
+
+
+# --- a base the library holds ----------------------------------------------------------------
+
+def _from_library(library: Library, entry: SourceEntry) -> Base:
+    path = locate.source_path(library, entry)
+    if path is None:
+        return _from_refs(library, entry, _recorded_refs(library, [entry.number]))
+    resolution = read_resolution(path)
+    numbers = [entry.number, *(f"{entry.number} {part.label}" for part in resolution.parts)]
+    found = _from_resolution(library, resolution, _recorded_refs(library, numbers))
+    masthead = found.masthead or Masthead()
+    masthead = replace(masthead, origin=masthead.origin or entry.origin,
+                       agenda_item=masthead.agenda_item or entry.agenda_item)
+    return replace(found, masthead=masthead)
+
+
+def _recorded_refs(library: Library, numbers: list[str]) -> dict[SourceRef, tuple[Family, Variant, VariantSource]]:
+    """Where mining saw each clause of these resolutions (a collection's parts are "number A")."""
+    return {source.ref: (family, variant, source)
+            for number in numbers for family, variant, source in library.clauses_of(number)}
+
+
+def _from_refs(library: Library, entry: SourceEntry, recorded) -> Base:
+    """The clauses in order from the library alone: the source file is gone, so headings, parts
+    and annexes are too; the resolution is rebuilt from the clauses, without footnote texts."""
+    found = []
+    for ref, (family, variant, source) in recorded.items():
+        order = (ref.section or "", 0 if ref.part == "preambular" else 1, _as_int(ref.number))
+        kinds = {name: family.schema["properties"][name]["x-kind"] for name in variant.parameters}
+        number = ref.number if ref.part == "operative" else None
+        found.append((order, BaseClause(family.kind, family, variant, dict(source.values), kinds, number=number)))
+    found.sort(key=lambda pair: pair[0])
+    clauses = tuple(clause for _, clause in found)
+    masthead = Masthead(origin=entry.origin, agenda_item=entry.agenda_item) if entry.origin or entry.agenda_item else None
+    resolution = _rebuilt(entry, clauses)
+    warning = (f"the source of {entry.number} ({entry.path}) is not where the library says or has changed: "
+               "the base is rebuilt from the library's clauses, without headings, parts or annexes")
+    return Base(entry.number, entry.title, entry.body, entry.session, entry.adopted, masthead, clauses,
+                resolution=resolution, warnings=(warning,))
+
+
+def _rebuilt(entry: SourceEntry, clauses: tuple[BaseClause, ...]) -> Resolution:
+    preamble, operative = [], []
+    for clause in clauses:
+        paragraph = fill(clause.variant, clause.values, entry.session, clause.number).paragraph
+        (operative if clause.kind == "operative" else preamble).append(paragraph)
+    return Resolution(number=entry.number, symbol=entry.symbol, title=entry.title, body=entry.body,
+                      session=entry.session, preamble=tuple(preamble), operative=tuple(operative),
+                      source=Source(entry.path, entry.format))
+
+
+def _as_int(number: int | str) -> int:
+    try:
+        return int(number)
+    except (TypeError, ValueError):
+        return 10**6
+

@@ -1,16 +1,22 @@
 """A draft under construction, and what drafter works out by itself before asking anything.
 
-The mechanical edits of a re-tabled resolution (DOMAIN.md, "What changes when a resolution is
-tabled again"), each a small function over one clause's values:
+A draft is the base's clauses, in document order, each carried to the new session, plus what the
+base holds beyond its clauses (title, parts, sections and their headings, annexes), which
+`compose` takes from `Draft.base.resolution` and rebuilds around the clauses.
 
-- sessions keep their distance to the adopting session: templates store `session + offset`, so
-  filling them with the new session moves every reference by itself;
-- the base joins the list of its own series that it recalls: the citation list that is followed by
-  "on <the series title>", or that already holds another resolution of the series;
-- a symbol of a document of the base's own session or year (the report "A/58/98" cited in 58/208)
-  cannot be known for the new one: it becomes a placeholder to fill;
-- facts (counts, percentages) are kept but listed to confirm;
-- the heading gets the new session, a draft symbol to fill and the agenda item; no meeting or date.
+The mechanical edits of a re-tabled resolution (DOMAIN.md, "What changes when a resolution is
+tabled again") are listed in `drafter.assemble.edits`, each with its kind; a kind in
+`Draft.refused` is not made (`--no-edit KIND`, or refused at the prompt). Two of them change a
+clause's values here, when the clause is carried:
+
+- "series": the base joins the recall of its own series (`edits.series`);
+- "report": a report of the base's session cited in the base becomes a placeholder for the new
+  session's report (`edits.report`).
+
+The others are made on the text when the draft is composed (`compose`): sessions keep their
+distance to the adopting session, the UN's current terminology, cross-references renumbered, lead
+adverbs in sequence. Facts (counts, percentages) are kept but listed to confirm; the heading gets
+the new session, a draft symbol to fill and the agenda item; no meeting or date.
 
 No I/O here: the prompts and the answers file drive a Draft through its methods.
 """
@@ -21,9 +27,10 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from drafter.assemble.base import Base, BaseClause
+from drafter.assemble.base import Base, BaseClause, Where
+from drafter.assemble.edits import report, series
 from drafter.library.model import Library, Variant
-from drafter.library.templates import Placeholder, text_after
+from drafter.library.templates import Placeholder
 from drafter.ordinals import session_heading
 
 _COMMITTEE = re.compile(r"\b(First|Second|Third|Fourth|Fifth|Sixth) Committee\b")
@@ -39,6 +46,8 @@ class DraftClause:
     values: dict[str, Any]
     kinds: dict[str, str]
     added: bool = False               # added by the drafter, not in the base
+    where: Where | None = None        # None: it stands wherever it lands (after the clause before it)
+    base_index: int | None = None     # its position in `Base.clauses`, for a clause carried from the base
 
     @property
     def new_to_library(self) -> bool:
@@ -64,6 +73,8 @@ class Draft:
     session: int
     heading: Heading
     clauses: list[DraftClause] = field(default_factory=list)
+    annexes: list[int] | None = None          # indexes of the base's annexes kept; None: all of them
+    refused: frozenset[str] = frozenset()     # kinds of automatic edit not to make
 
     def to_fill(self) -> list[str]:
         """Every value still unknown, as "where: what" lines."""
@@ -83,13 +94,19 @@ class Draft:
                 for position, clause in enumerate(self.clauses, start=1)
                 for name, value in clause.values.items() if clause.kinds.get(name) == "fact"]
 
+    def kept_annexes(self) -> list[int]:
+        resolution = self.base.resolution
+        count = len(resolution.annexes) if resolution else 0
+        return list(range(count)) if self.annexes is None else [i for i in self.annexes if 0 <= i < count]
 
-def start(library: Library, base: Base, session: int) -> Draft:
+
+def start(library: Library, base: Base, session: int, refused: frozenset[str] = frozenset()) -> Draft:
     """The draft as drafter makes it before asking anything."""
     heading = Heading(session=session, organ=organ_of(base.body), symbol=draft_symbol(base, session),
                       agenda_item="Agenda item …")
-    clauses = [carry(library, base, clause) for clause in base.clauses]
-    return Draft(base=base, session=session, heading=heading, clauses=clauses)
+    clauses = [replace(carry(library, base, clause, refused), where=clause.where, base_index=index)
+               for index, clause in enumerate(base.clauses)]
+    return Draft(base=base, session=session, heading=heading, clauses=clauses, refused=frozenset(refused))
 
 
 def organ_of(body: str) -> str:
@@ -108,46 +125,21 @@ def draft_symbol(base: Base, session: int) -> str:
     return f"A/{session}/L.…"
 
 
-def carry(library: Library, base: Base, clause: BaseClause) -> DraftClause:
-    values = {name: _carry_value(base, clause, name, value) for name, value in clause.values.items()}
+def carry(library: Library, base: Base, clause: BaseClause, refused: frozenset[str] = frozenset()) -> DraftClause:
+    """A clause of the base (or one taken from the library) with its values carried to the new
+    session: the value edits not refused are made."""
     family = clause.family
     return DraftClause(kind=clause.kind, family_id=clause.family_id,
                        family_version=family.version if family else None, variant=clause.variant,
-                       values=values, kinds=dict(clause.kinds))
+                       values=carried_values(base, clause, refused), kinds=dict(clause.kinds))
 
 
-def _carry_value(base: Base, clause: BaseClause, name: str, value: Any) -> Any:
-    kind = clause.kinds.get(name)
-    if kind == "symbol" and is_of_base_session(str(value), base):
-        return Placeholder.named(name)
-    if kind == "citations" and recalls_own_series(clause, name, value, base):
-        return with_base_added(value, base)
-    return value
-
-
-def is_of_base_session(symbol: str, base: Base) -> bool:
-    """A/58/98 in 58/208 names a document of the 58th session; E/CN.9/2006/2 one of 2006."""
-    marks = {str(base.session)} if base.session else set()
-    if base.adopted:
-        marks.add(base.adopted[:4])
-    return any(part in marks for part in re.split(r"[/.]", symbol))
-
-
-def recalls_own_series(clause: BaseClause, name: str, items: list[dict], base: Base) -> bool:
-    """Is this the list of the base's own series? It names the series after it ("... on
-    international migration and development"), or it holds the base's predecessors."""
-    if any(item.get("number") in base.series for item in items):
-        return True
-    if not base.title:
-        return False
-    after = text_after(clause.variant.template, name).strip().lower()
-    return after.startswith(f"on {base.title.lower()}")
-
-
-def with_base_added(items: list[dict], base: Base) -> list[dict]:
-    if any(item.get("number") == base.number for item in items):
-        return items
-    return [*items, {"number": base.number, "date": base.adopted}]
+def carried_values(base: Base, clause: BaseClause, refused: frozenset[str] = frozenset()) -> dict[str, Any]:
+    values = dict(clause.values)
+    for edit in (series, report):
+        if edit.KIND not in refused:
+            values = edit.carry(base, clause, values)
+    return values
 
 
 def replace_variant(clause: DraftClause, variant: Variant, kinds: dict[str, str],
@@ -157,3 +149,20 @@ def replace_variant(clause: DraftClause, variant: Variant, kinds: dict[str, str]
     values = {name: clause.values[name] if name in clause.values else fallback.get(name)
               for name in variant.parameters}
     return replace(clause, variant=variant, values=values, kinds=kinds)
+
+
+def refuse(draft: Draft, kind: str) -> Draft:
+    """The draft without the automatic edits of `kind`: a value edit made on a carried clause is
+    undone (unless someone changed the value since), and compose makes no edit of that kind."""
+    refused = draft.refused | {kind}
+    clauses = []
+    for clause in draft.clauses:
+        if clause.base_index is not None and clause.base_index < len(draft.base.clauses):
+            original = draft.base.clauses[clause.base_index]
+            made = carried_values(draft.base, original, draft.refused)
+            wanted = carried_values(draft.base, original, refused)
+            values = {name: wanted.get(name, value) if made.get(name) == value else value
+                      for name, value in clause.values.items()}
+            clause = replace(clause, values=values)
+        clauses.append(clause)
+    return replace(draft, clauses=clauses, refused=refused)

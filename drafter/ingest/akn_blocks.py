@@ -38,6 +38,7 @@ PARAGRAPH = "paragraph"
 ITEM = "item"
 TABLE = "table"
 TABLE_NOTE = "table note"      # a "FootnoteText" paragraph: a note under the table before it
+CLOSING = "closing words"      # a list's wrapUp whose paragraph came before the list
 
 PREAMBLE = "preamble"
 BODY = "body"
@@ -163,7 +164,8 @@ class BlockReader:
         points are items of whatever paragraph precedes them."""
         parts = self._list_parts(element, origin)
         if parts.intro is None:
-            return parts.items + parts.after
+            closing = [Block(CLOSING, parts.wrap_up, origin, element.sourceline)] if parts.wrap_up else []
+            return parts.items + closing + parts.after
         return self._list_paragraph(parts, element, origin, None)
 
     def _table(self, element, origin: str) -> list[Block]:
@@ -361,7 +363,8 @@ def _label_from_text(block: Block) -> Block:
 def _is_heading_paragraph(element, names: list[str], body) -> bool:
     if element.get("class") in _HEADING_STYLES:
         return True
-    if body is None:
+    if body is None or (("heading" in names or "subheading" in names) and not "".join(body.itertext()).strip()):
+        # No content, or an empty one beside the heading (<num>I.</num><subheading>...): a heading.
         return any(name in ("heading", "subheading") for name in names) or names == ["num"]
     p = _only_p(body) if local_name(body) == "content" else body
     if local_name(p) != "p":

@@ -33,6 +33,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from drafter.ingest.akn_blocks import (
+    CLOSING,
     HEADING,
     ITEM,
     PARAGRAPH,
@@ -190,6 +191,9 @@ class Outline:
 
     def _paragraph(self, block: Block) -> None:
         number = self._number(block)
+        if block.kind == CLOSING and self._closes_last(block):
+            self._last.wrap_up = block.inline
+            return
         if number is None and not block.lead and self._introducing is not None:
             # "(b) ... the following themes:" then "Panel 1: ...": lines of the item, unlabelled.
             self._introducing.children.append(_Item("", block.inline))
@@ -202,10 +206,10 @@ class Outline:
 
     def _closes_last(self, block: Block) -> bool:
         """ "(c) Relevant background information;" then "and its request that ...": the closing
-        words of the paragraph whose sub-paragraphs they follow."""
+        words of the paragraph whose sub-paragraphs they follow (a list's wrapUp, whatever its case)."""
         last = self._last
         return (last is not None and bool(last.items) and last.wrap_up is None and last.table is None
-                and block.inline.text[:1].islower()
+                and (block.kind == CLOSING or block.inline.text[:1].islower())
                 and last in (self.holder.operative[-1:] + self.holder.preamble[-1:]))
 
     def _kind(self, block: Block, number: int | str | None) -> str:

@@ -21,7 +21,7 @@ from drafter.ingest.clean import one_line
 from drafter.ingest.detect import text_flavour
 from drafter.ingest.layout import Layout, find_layout
 from drafter.ingest.leads import split_lead
-from drafter.ingest.lines import Line, blank_rule_lines, split_lines
+from drafter.ingest.lines import Line, blank_rule_lines, page_starts, split_lines
 from drafter.ingest.markers import MarkerReader
 from drafter.ingest.notes import Note, separate
 from drafter.ingest.segment import Block, segment
@@ -40,16 +40,17 @@ def parse_text(text: str, path: str, warnings: list[str] | None = None) -> Resol
     lines = split_lines(text)
     layout = find_layout(lines, path)
     rules = blank_rule_lines(text)
+    pages = page_starts(text)
 
     end = layout.closing if layout.closing is not None else len(lines)
-    body_lines, notes = separate(lines[layout.formula + 1:end], rules)
+    body_lines, notes = separate(lines[layout.formula + 1:end], rules, pages=pages)
     tail_lines: list[Line] = []
     if layout.closing is not None:
-        tail_lines, notes = separate(lines[layout.closing + 2:], rules, in_notes=True, earlier=notes)
+        tail_lines, notes = separate(lines[layout.closing + 2:], rules, in_notes=True, earlier=notes, pages=pages)
 
     fix_quotes = typography.has_lost_quotes(text)
     reader = MarkerReader(known=_ordered_markers(notes))
-    title, title_note = _clean_title(layout.title, reader, fix_quotes)
+    title = _clean_title(layout.title, reader, fix_quotes)
     preamble, operative = _paragraphs(segment(body_lines), reader, fix_quotes)
     _check_complete(operative, body_lines, path)
 
@@ -69,7 +70,6 @@ def parse_text(text: str, path: str, warnings: list[str] | None = None) -> Resol
         source=Source(path=path, format=text_flavour(text)),
         annexes=annexes,
         masthead=layout.masthead,
-        title_footnotes=(FootnoteRef(title_note, len(title)),) if title_note else (),
         warnings=tuple(warnings),
     )
 
@@ -102,16 +102,13 @@ def _ordered_markers(notes: list[Note]) -> list[str]:
     return markers
 
 
-def _clean_title(title: str, reader: MarkerReader, fix_quotes: bool) -> tuple[str, str | None]:
-    # A footnote on the title ("International migration and development*") is not part of it:
-    # it is the title's note, at the title's end.
+def _clean_title(title: str, reader: MarkerReader, fix_quotes: bool) -> str:
+    # A footnote on the title ("International migration and development*") is not part of it.
     match = _TITLE_MARKER.search(title)
-    marker = None
     if match and match.group(1) in reader.known:
-        marker = match.group(1)
-        reader.seen.add(marker)
+        reader.seen.add(match.group(1))
         title = title[:match.start()]
-    return _typeset(one_line(title), fix_quotes), marker
+    return _typeset(one_line(title), fix_quotes)
 
 
 def _typeset(text: str, fix_quotes: bool) -> str:

@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from drafter.library import templates
-from drafter.library.slots import find_slots
 from drafter.model import Paragraph, Resolution, SubParagraph
 
 
@@ -128,13 +127,20 @@ def _collect(holder, number: str, section: str | None, notes: dict[str, str], ou
 
 def make_clause(paragraph: Paragraph, kind: str, ref: SourceRef, session: int | None, body: str,
                 notes: dict[str, str]) -> Clause:
+    from drafter.library.slots import find_slots       # only when reading paragraphs: it compiles a lot
+
     namer = _Namer()
     values: dict[str, Any] = {}
     kinds: dict[str, str] = {}
     markers: list[str] = []          # the clause's own footnote numbering: 1, 2, ... in order of citation
 
     def template_of(text: str, refs, facts: bool = True) -> str:
-        slots = [s for s in find_slots(text, session, body, facts) if templates.renders_back(s, text, session)]
+        # A slot cannot hold a footnote mark: "resolutions 2004/16 of 16 April 2004[1] and 2005/5 of
+        # 14 April 2005[2]" stays text, or the list would be written once by the slot and again
+        # after the mark (78/190 -> 79 wrote "... and 2005/5 of 14 April 2005 and 2005/5 of ...").
+        inside = [note.at for note in refs]
+        slots = [s for s in find_slots(text, session, body, facts)
+                 if templates.renders_back(s, text, session) and not any(s.start < at < s.end for at in inside)]
         names = []
         for slot in slots:
             name = namer.name(slot.kind)

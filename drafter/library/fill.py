@@ -42,6 +42,22 @@ def _refs(notes: tuple[tuple[int, int], ...]) -> tuple[FootnoteRef, ...]:
     return tuple(FootnoteRef(str(number), at) for number, at in notes)
 
 
+def example_text(library, variant: Variant) -> str:
+    """A wording as a reader would see it: filled as in its latest source, placeholders where it
+    has none; what search shows and indexes."""
+    from drafter.library.templates import Placeholder, TemplateRenderError
+
+    latest = variant.sources[-1] if variant.sources else None
+    values = dict(latest.values) if latest else {}
+    for name in variant.parameters:
+        values.setdefault(name, Placeholder.named(name))
+    session = library.session_of(latest.ref.resolution) if latest else None
+    try:
+        return plain(fill(variant, values, session))
+    except TemplateRenderError:
+        return plain(fill(variant, {n: Placeholder.named(n) for n in variant.parameters}, None))
+
+
 def plain(filled: Filled) -> str:
     """The clause as one string with its sub-paragraphs, for showing and diffing."""
     lines = [filled.paragraph.text]

