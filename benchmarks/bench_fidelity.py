@@ -155,7 +155,7 @@ def find_and_replace(resolution, distance: int) -> list[cp.Unit]:
 
 def draft_units(library, pair: cp.Pair, refused=()) -> list[cp.Unit]:
     """The draft as `drafter new --base FILE --no-input --format akn` writes it, read back."""
-    draft = draft_from(library, LIBRARY, str(pair.base), pair.session, refused=refused)
+    draft = draft_from(library, str(pair.base), pair.session, refused=refused)
     data = render(compose(draft).resolution, "akn")
     return cp.units(parse_bytes(data, f"draft of {pair.real.name}"))
 
@@ -163,7 +163,7 @@ def draft_units(library, pair: cp.Pair, refused=()) -> list[cp.Unit]:
 def kind_savings(library, pair: cp.Pair, base_units, real_units, full: Figures) -> Counter:
     """Word edits saved by each kind: the draft with that kind refused, against the full draft."""
     out: Counter = Counter()
-    base = load_base(library, str(pair.base), LIBRARY)
+    base = load_base(library, str(pair.base))
     for kind in KINDS:
         draft = start(library, base, pair.session, frozenset({kind}))
         units = cp.units(compose(draft).resolution)

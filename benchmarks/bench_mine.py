@@ -22,21 +22,20 @@ ROOT = Path(__file__).resolve().parent.parent
 def one(fraction: float, corpus: Path) -> dict:
     sys.path.insert(0, str(ROOT))
     from drafter.library import store
-    from drafter.library.clauses import clauses_of
     from drafter.library.mine import mine
     from drafter.library.sources import expand, read_sources
 
     paths = expand([corpus])
     paths = paths[: max(1, int(len(paths) * fraction))]
     start = time.perf_counter()
-    resolutions, _ = read_sources(paths)
+    resolutions, _ = read_sources(paths, Path(tempfile.gettempdir()) / "lib")
     parsed = time.perf_counter()
     library, summary = mine(resolutions, None)
     mined = time.perf_counter()
     with tempfile.TemporaryDirectory() as folder:
         store.save(library, Path(folder) / "lib")
     saved = time.perf_counter()
-    paragraphs = sum(len(clauses_of(r)) for r, _ in resolutions)
+    paragraphs = sum(len(clauses) for _, clauses in resolutions)
     return {"fraction": fraction, "files": len(paths), "paragraphs": paragraphs,
             "families": summary.families, "variants": summary.variants,
             "parse_s": parsed - start, "mine_s": mined - parsed, "save_s": saved - mined,

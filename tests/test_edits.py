@@ -57,7 +57,7 @@ def held_out():
 
 
 def _draft(library, session: int, serial: int, to: int, **kwargs):
-    return draft_from(library, LIBRARY, str(corpus_file(session, serial)), to, **kwargs)
+    return draft_from(library, str(corpus_file(session, serial)), to, **kwargs)
 
 
 def _real(session: int, serial: int):
@@ -140,7 +140,7 @@ def test_the_report_of_the_session_in_text_and_footnote(library):
 def test_a_report_cited_by_another_kind_of_paragraph_stays(library):
     # Only "Takes note" and the other learned report leads take the new session's report;
     # "Recalling" keeps the report it cites (the same report, a session later).
-    drafted = to_resolution(draft_from(library, LIBRARY, "58/208", 60))
+    drafted = to_resolution(draft_from(library, "58/208", 60))
     assert "[to fill: symbol]." in drafted.footnotes.values()
     assert report.is_report_lead("Takes note", 79) and not report.is_report_lead("Recalling", 79)
 

@@ -77,7 +77,7 @@ def test_a_real_pair(library, base, real, expected, harmed):
     bench = _bench()
     cp = sys.modules["corpus_pairs"]
     base_path, real_path = corpus_file(*base), corpus_file(*real)
-    draft = draft_from(library, LIBRARY, str(base_path), real[0])
+    draft = draft_from(library, str(base_path), real[0])
     composed = compose(draft)
     real_resolution = read_resolution(real_path)
     real_text = " ".join(u.text for u in cp.units(real_resolution))

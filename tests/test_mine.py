@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -11,13 +12,19 @@ import jsonschema
 import pytest
 import yaml
 
-from conftest import ROOT, SEED_BY_NUMBER
+from conftest import ROOT, SEED_BY_NUMBER, corpus_or_skip
 from drafter.errors import ParseError
 from drafter.ingest import read_resolution
 from drafter.library import store
-from drafter.library.api import mine_sources
+from drafter.library.api import mine_sources, remove_sources
 from drafter.library.fill import fill
 
+
+
+@pytest.fixture(autouse=True)
+def _own_cache(tmp_path_factory, monkeypatch):
+    """Libraries' indexes go to the user's cache: here one of the test's own."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
 
 @pytest.fixture(scope="module")
 def library():
@@ -114,19 +121,37 @@ def test_values_fit_the_family_schema(library):
 
 
 def test_shipped_library_equals_a_fresh_mine(tmp_path, monkeypatch):
-    monkeypatch.chdir(ROOT)
-    mine_sources(["seeds/"], tmp_path / "lib")
-    assert _files(tmp_path / "lib") == _files(ROOT / "clause_library")
+    # Mined in a copy of the project, seeds/ beside the library as in the repository: the sources'
+    # paths are relative to the library, so the copy's library is the shipped one, byte for byte.
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    monkeypatch.chdir(tmp_path)
+    mine_sources(["seeds/"], tmp_path / "clause_library")
+    assert _files(tmp_path / "clause_library") == _files(ROOT / "clause_library")
+
+
+def test_a_moved_library_still_finds_its_sources(tmp_path, monkeypatch):
+    # Beside the library a source's path is relative (they travel together); elsewhere absolute.
+    shutil.copytree(ROOT / "seeds", tmp_path / "project" / "seeds")
+    monkeypatch.chdir(tmp_path / "project")
+    mine_sources(["seeds/", str(ROOT / "seeds" / "001_dc7a3f17028d8240.txt")], tmp_path / "project" / "lib")
+    paths = {s["path"] for s in yaml.safe_load((tmp_path / "project" / "lib" / "library.yaml").read_text())["sources"]}
+    assert "../seeds/002_2a1bcdcef4a7281d.txt" in paths
+    shutil.move(tmp_path / "project", tmp_path / "moved")
+    library = store.load(tmp_path / "moved" / "lib")
+    assert all(store.source_path(library, s).is_file() for s in library.sources)
+    result = subprocess.run([sys.executable, "-m", "drafter", "render", "52/189", "--format", "text", "-o", "-",
+                             "--library", str(tmp_path / "moved" / "lib")], capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0 and "International migration and development" in result.stdout
 
 
 def _files(directory: Path) -> dict[str, bytes]:
     return {str(p.relative_to(directory)): p.read_bytes() for p in sorted(directory.rglob("*.yaml"))}
 
 
-def _mine(tmp_path, monkeypatch, numbers, lib="lib"):
+def _mine(tmp_path, monkeypatch, numbers, lib="lib", rebuild=False):
     monkeypatch.chdir(ROOT)
     paths = [str(SEED_BY_NUMBER[n].relative_to(ROOT)) for n in numbers]
-    return mine_sources(paths, tmp_path / lib)
+    return mine_sources(paths, tmp_path / lib, rebuild=rebuild)
 
 
 def test_same_sources_any_order_same_bytes(tmp_path, monkeypatch):
@@ -157,15 +182,48 @@ def test_adding_a_source_bumps_what_it_changes_only(tmp_path, monkeypatch):
     assert "changed" in lines
 
 
-def test_a_variant_no_source_supports_is_deprecated_not_deleted(tmp_path, monkeypatch):
+@pytest.mark.parametrize("how", ["rebuild", "remove"])
+def test_a_variant_no_source_supports_is_deprecated_not_deleted(tmp_path, monkeypatch, how):
     _mine(tmp_path, monkeypatch, list(SEED_BY_NUMBER))
-    _mine(tmp_path, monkeypatch, ["54/212", "56/203", "58/208", "2006/2"])
+    if how == "rebuild":
+        _mine(tmp_path, monkeypatch, ["54/212", "56/203", "58/208", "2006/2"], rebuild=True)
+    else:
+        lines = remove_sources(["52/189"], tmp_path / "lib")
+        assert "library 1.1.0: 4 resolutions (0 read, 4 kept)" in lines[0]
     library = store.load(tmp_path / "lib")
+    assert [s.number for s in library.sources] == ["54/212", "56/203", "58/208", "2006/2"]
     family = _family_holding(library, "52/189", "operative", 4)     # the "Calls upon" wording
     variant = next(v for v in family.variants if v.lead == "Calls upon")
     assert variant.status == "deprecated"
     only_5289 = [f for f in library.families if {s.ref.resolution for _, s in f.sources()} == {"52/189"}]
     assert only_5289 and all(v.status == "deprecated" for f in only_5289 for v in f.variants)
+
+
+def test_mining_adds_to_what_the_library_holds(tmp_path, monkeypatch):
+    # The issue: mining one more resolution into a library of the seeds deprecated all 90 seed
+    # families, because sources not named again no longer counted. Now they stay.
+    _mine(tmp_path, monkeypatch, list(SEED_BY_NUMBER))
+    before = _files(tmp_path / "lib")
+    corpus = corpus_or_skip()
+    lines = "\n".join(mine_sources([str(corpus / "75" / "75_100_E.xml")], tmp_path / "lib"))
+    assert "6 resolutions (1 read, 5 kept)" in lines and " 0 changed, 0 deprecated" in lines
+    after = _files(tmp_path / "lib")
+    # Every seed family is untouched, byte for byte; only new families and the manifest were written.
+    assert all(after[p] == before[p] for p in before if p != "library.yaml")
+    library = store.load(tmp_path / "lib")
+    assert {s.number for s in library.sources} == {*SEED_BY_NUMBER, "75/100"}
+    assert not any(v.status == "deprecated" for f in library.families for v in f.variants)
+    # The same again changes no byte.
+    mine_sources([str(corpus / "75" / "75_100_E.xml")], tmp_path / "lib")
+    assert _files(tmp_path / "lib") == after
+
+
+def test_removing_an_unknown_number_names_it(tmp_path, monkeypatch):
+    _mine(tmp_path, monkeypatch, list(SEED_BY_NUMBER))
+    result = subprocess.run([sys.executable, "-m", "drafter", "library", "remove", "52/18", "--library",
+                             str(tmp_path / "lib")], capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 1 and "no resolution 52/18 in the library" in result.stderr
+    assert "Traceback" not in result.stderr
 
 
 def test_curated_fields_survive_a_new_mine(tmp_path, monkeypatch):
@@ -263,10 +321,10 @@ def test_clauses_list_json_shape():
 
 
 def test_clauses_search_ranks_the_right_family_first(library):
-    from drafter.library.browse import search
-
-    ranked = search(library, "remaining in one's country viable")
-    assert ranked[0][1].id == _family_holding(library, "58/208", "operative", 7).id
+    ranked = library.search("remaining in one's country viable")
+    assert ranked[0].family.id == _family_holding(library, "58/208", "operative", 7).id
+    # A hit carries its wording filled as in its latest source, not just an id and a score.
+    assert "to seek to make the option of remaining in one’s country viable" in ranked[0].text
 
 
 def test_clauses_history_shows_word_diffs(library):
@@ -292,7 +350,7 @@ def corpus_library():
     from drafter.library.sources import expand, read_sources
 
     corpus = corpus_or_skip()
-    resolutions, _ = read_sources(expand([corpus / "79", corpus / "80"]))
+    resolutions, _ = read_sources(expand([corpus / "79", corpus / "80"]), ROOT / "lib")
     library, _ = mine(resolutions, None)
     return library
 
@@ -328,3 +386,35 @@ def test_corpus_annual_clauses_stay_together(corpus_library):
     pairs = [f for f in corpus_library.families if len(f.sources()) == 2]
     sessions = [{s.ref.resolution.split("/")[0] for _, s in f.sources()} for f in pairs]
     assert sum(1 for s in sessions if s == {"79", "80"}) / len(pairs) > 0.9
+
+
+# --- whatever a reader hands over, the library stays sound ----------------------------------------
+
+def test_paragraphs_the_library_cannot_hold_are_left_out_with_a_warning(tmp_path, seeds):
+    # What readers have handed over on the UN corpus: a separator read as a paragraph ("* * *",
+    # 75/1), a section heading read as one ("II", 78/253), items with no label (75/326). A
+    # library must never hold an empty template or label, so each is left out, by name.
+    from dataclasses import replace
+
+    from drafter.library.mine import mine_resolutions
+    from drafter.library.sources import _entry
+    from drafter.model import Paragraph, SubParagraph
+
+    base = seeds["58/208"]
+    unlabelled = Paragraph("Decides that the dialogues will address the following themes:", lead="Decides",
+                           number=13, subparagraphs=(SubParagraph("", "Dialogue 1: a healthy planet;"),))
+    calls_for = Paragraph("Calls for:", lead="Calls for", number=14,
+                          subparagraphs=(SubParagraph("a", "The withdrawal of forces;"),))
+    declares = Paragraph("Declares that:", lead="Declares", number=15,
+                         subparagraphs=(SubParagraph("a", "Nuclear weapons must be eliminated;"),))
+    odd = replace(base, operative=base.operative + (Paragraph("* * *", number=11.5), Paragraph("II", number=12),
+                                                    unlabelled, calls_for, declares))
+    library, summary = mine_resolutions([(odd, _entry(odd, "seeds/x.txt", b""))], None)
+    assert summary.warnings == ["58/208 op. 11.5: the paragraph has no words; left out of the library",
+                                "58/208 op. 12: the paragraph is only a heading mark ('II'); left out of the library",
+                                "58/208 op. 13: a sub-paragraph has no label; left out of the library"]
+    store.save(library, tmp_path / "lib")
+    assert store.check(tmp_path / "lib") == []
+    # Clauses whose words are all in their sub-paragraphs are told apart by them, and named by them.
+    ids = {_family_holding(library, "58/208", "operative", n).id for n in (14, 15)}
+    assert ids == {"op-calls-withdrawal-forces", "op-declares-nuclear-weapons-must-eliminated"}

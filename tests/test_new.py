@@ -175,9 +175,9 @@ def test_interactive_keep_fill_refuse_and_finish(tmp_path):
     for _ in range(16):                      # every preambular paragraph: keep
         child.expect("What to do with it")
         child.sendline("")
-    child.expect(r"symbol \(symbol\)")       # the new report symbol is asked for
+    child.expect("document symbol")          # the new report symbol is asked for
     child.sendline("not-a-symbol")
-    child.expect("does not match")           # refused with the reason, and asked again
+    child.expect(r"not a UN document symbol \(e\.g\. A/60/325\)")   # refused with the reason, asked again
     child.send("\x15")
     child.sendline("A/60/205")
     child.expect("What to do with it")

@@ -4,28 +4,44 @@
 clause in order (family, family version, variant, parameter values, whether it was added); clauses
 new to the library carry their wording too, since the library cannot give it back. `--answers FILE`
 reads it back: first against the answers format's JSON Schema, then against the library (unknown
-family or variant, a value its family's schema refuses), each error naming the key it is about.
-A value still unknown is written as null and comes back as a placeholder.
+family or variant, a value its family's schema refuses), each error naming the key it is about and
+giving the reason in the words the prompts use (values.py). A value still unknown is written as
+null and comes back as a placeholder.
+
+Answers carry into another session: the clauses, their wordings, additions, drops and the sponsor
+stay; sessions are stored as distances ("the next session") and move by themselves. What belonged
+to the old session alone no longer applies and is reported: a document symbol of that session (the
+draft's own symbol, a report it cited) goes back to a placeholder, and the agenda item, which is
+numbered anew each session, is asked again.
 """
 
 from __future__ import annotations
 
 import json
+import re
+from dataclasses import replace
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import jsonschema
 import yaml
 
 from drafter import __version__
+from drafter.assemble import values
 from drafter.assemble.base import Base, Where
-from drafter.assemble.draft import Draft, DraftClause, Heading, organ_of
+from drafter.assemble.draft import Draft, DraftClause, Heading, draft_symbol, organ_of
 from drafter.errors import AnswersError
+from drafter.library import store
 from drafter.library.model import Library, Variant
+from drafter.library.schema import problems as schema_problems
 from drafter.library.templates import Placeholder
+from drafter.output import write_atomic
+
+AGENDA_TO_FILL = "Agenda item …"
 
 
+@lru_cache(maxsize=1)
 def _format_schema() -> dict[str, Any]:
     return json.loads(resources.files("drafter.data").joinpath("answers.schema.json").read_text("utf-8"))
 
@@ -34,6 +50,7 @@ def to_data(draft: Draft, library: Library) -> dict[str, Any]:
     data = {
         "drafter": __version__,
         "library_version": library.version,
+        "library_sources": [source.number for source in library.sources],
         "base": draft.base.number,
         "session": draft.session,
         "heading": {"symbol": draft.heading.symbol, "agenda_item": draft.heading.agenda_item,
@@ -45,6 +62,11 @@ def to_data(draft: Draft, library: Library) -> dict[str, Any]:
     if draft.annexes is not None:
         data["annexes"] = list(draft.annexes)
     return data
+
+
+def save(draft: Draft, library: Library, path: Path, force: bool = False) -> Path:
+    write_atomic(path, store.dump_yaml(to_data(draft, library)), force=force)
+    return path
 
 
 def _clause_data(clause: DraftClause) -> dict[str, Any]:
@@ -78,10 +100,9 @@ def load(path: Path) -> dict[str, Any]:
         mark = getattr(error, "problem_mark", None)
         raise AnswersError(f"not valid YAML: {getattr(error, 'problem', error)}", path,
                            mark.line + 1 if mark else None) from None
-    errors = sorted(jsonschema.Draft202012Validator(_format_schema()).iter_errors(data),
-                    key=lambda e: list(map(str, e.absolute_path)))
+    errors = schema_problems(_format_schema(), data)
     if errors:
-        raise AnswersError(f"{_key(errors[0].absolute_path)}: {errors[0].message}", path)
+        raise AnswersError(f"{_key(errors[0][0])}: {errors[0][1]}", path)
     return data
 
 
@@ -92,23 +113,72 @@ def _key(path) -> str:
     return out or "(top)"
 
 
-def apply(data: dict[str, Any], library: Library, base: Base, path: Path) -> Draft:
-    """Rebuild the draft the answers describe, checking every clause against the library."""
+def apply(data: dict[str, Any], library: Library, base: Base, path: Path, session: int | None = None,
+          notes: list[str] | None = None) -> Draft:
+    """Rebuild the draft the answers describe, checking every clause against the library.
+
+    With `session` other than the answers' own, the choices are carried into that session and
+    what no longer applies is appended to `notes`."""
     if data["base"] != base.number:
         raise AnswersError(f"base: the answers are for {data['base']}, not {base.number}", path)
-    heading = data["heading"]
-    draft_heading = Heading(session=data["session"], organ=organ_of(base.body), symbol=heading["symbol"],
-                            agenda_item=heading["agenda_item"], sponsor=heading.get("sponsor"))
-    clauses = [_clause(item, index, library, base, path) for index, item in enumerate(data["clauses"])]
-    return Draft(base=base, session=data["session"], heading=draft_heading, clauses=clauses,
+    old = data["session"]
+    session = session or old
+    notes = [] if notes is None else notes
+    context = values.Context(old)
+    _check_kinds({"symbol": data["heading"]["symbol"], "agenda_item": data["heading"]["agenda_item"]},
+                 {"symbol": "draft_symbol", "agenda_item": "agenda_item"}, "heading", path, context)
+    heading = _heading(data["heading"], base, old, session, notes)
+    context = values.Context(session)
+    clauses = [_clause(item, index, library, base, path, context) for index, item in enumerate(data["clauses"])]
+    if session != old:
+        clauses = [_carried(clause, index, old, notes) for index, clause in enumerate(clauses)]
+    return Draft(base=base, session=session, heading=heading, clauses=clauses,
                  annexes=data.get("annexes"), refused=frozenset(data.get("no_edit", ())))
 
 
-def _clause(item: dict[str, Any], index: int, library: Library, base: Base, path: Path) -> DraftClause:
+def _heading(data: dict[str, Any], base: Base, old: int, session: int, notes: list[str]) -> Heading:
+    symbol, item = data["symbol"], data["agenda_item"]
+    if session != old:
+        if "…" not in symbol and of_session(symbol, old):
+            notes.append(f"heading: the draft symbol {symbol} was session {old}'s; "
+                         f"{draft_symbol(base, session)} is left to fill")
+            symbol = draft_symbol(base, session)
+        elif "…" in symbol:
+            symbol = draft_symbol(base, session)
+        if item != AGENDA_TO_FILL:
+            notes.append(f"heading: {item} was session {old}'s agenda item; agenda items are numbered "
+                         "anew each session, so it is left to fill")
+            item = AGENDA_TO_FILL
+    return Heading(session=session, organ=organ_of(base.body), symbol=symbol, agenda_item=item,
+                   sponsor=data.get("sponsor"))
+
+
+def of_session(symbol: str, session: int) -> bool:
+    """Is `symbol` a document of that session? A/C.2/60/L.12 and A/60/205 are of the 60th; a
+    symbol numbered by year (E/2006/25) is of the years the session spans (2005-2006 for the 60th)."""
+    marks = {str(session), str(1945 + session), str(1946 + session)}
+    return any(part in marks for part in re.split(r"[/.]", symbol))
+
+
+def _carried(clause: DraftClause, index: int, old: int, notes: list[str]) -> DraftClause:
+    """A clause of session `old`'s answers in the new session: its symbols of the old session go."""
+    carried = dict(clause.values)
+    for name, value in clause.values.items():
+        if clause.kinds.get(name) == "symbol" and isinstance(value, str) and not isinstance(value, Placeholder) \
+                and of_session(value, old):
+            carried[name] = Placeholder.named(name)
+            notes.append(f"clauses[{index}] ({clause.family_id}): {name} {value} was a document of "
+                         f"session {old}; it is left to fill")
+    return replace(clause, values=carried)
+
+
+def _clause(item: dict[str, Any], index: int, library: Library, base: Base, path: Path,
+            context: values.Context) -> DraftClause:
     where = f"clauses[{index}]"
     if "wording" in item:
         variant, kinds = _new_wording(item, where, base, path)
         version = None
+        _check_kinds(item["values"], kinds, f"{where}.values", path, context)
     else:
         family = library.family(item["family"])
         if family is None:
@@ -118,15 +188,15 @@ def _clause(item: dict[str, Any], index: int, library: Library, base: Base, path
         if variant is None:
             raise AnswersError(f"{where}.variant: family {family.id} has no variant {item['variant']!r}", path)
         kinds = {name: family.schema["properties"][name]["x-kind"] for name in variant.parameters}
-        _check_values(item["values"], family.schema, f"{where}.values", path)
+        _check_values(item["values"], family.schema, f"{where}.values", path, context)
         version = family.version
     missing = [name for name in variant.parameters if name not in item["values"]]
     if missing:
         raise AnswersError(f"{where}.values.{missing[0]}: missing (write null if it is still unknown)", path)
-    values = {name: Placeholder.named(name) if value is None else value
-              for name, value in item["values"].items() if name in variant.parameters}
+    values_ = {name: Placeholder.named(name) if value is None else value
+               for name, value in item["values"].items() if name in variant.parameters}
     return DraftClause(kind=item["kind"], family_id=item["family"], family_version=version,
-                       variant=variant, values=values, kinds=kinds, added=item.get("added", False),
+                       variant=variant, values=values_, kinds=kinds, added=item.get("added", False),
                        where=Where.from_data(item["where"]) if "where" in item else None,
                        base_index=_from_base(item, where, base, path))
 
@@ -151,13 +221,28 @@ def _new_wording(item: dict[str, Any], where: str, base: Base, path: Path) -> tu
     return variant, kinds
 
 
-def _check_values(values: dict[str, Any], schema: dict[str, Any], where: str, path: Path) -> None:
-    known = {k: v for k, v in values.items() if v is not None}
-    for name in values:
-        if name not in schema.get("properties", {}):
+def _check_values(given: dict[str, Any], schema: dict[str, Any], where: str, path: Path,
+                  context: values.Context) -> None:
+    properties = schema.get("properties", {})
+    for name in given:
+        if name not in properties:
             raise AnswersError(f"{where}.{name}: not a parameter of this family", path)
-    errors = list(jsonschema.Draft202012Validator(schema).iter_errors(known))
+    _check_kinds(given, {name: properties[name].get("x-kind", "fact") for name in given}, where, path, context)
+    known = {k: v for k, v in given.items() if v is not None}
+    errors = schema_problems(schema, known)
     if errors:
-        error = errors[0]
-        key = ".".join(str(p) for p in error.absolute_path)
-        raise AnswersError(f"{where}.{key}: {error.message}", path)
+        name = next((str(p) for p in errors[0][0]), "")
+        example = values.example(properties.get(name, {}).get("x-kind", "fact"), context)
+        raise AnswersError(f"{where}.{name}: not accepted by this family (e.g. {example})", path)
+
+
+def _check_kinds(given: dict[str, Any], kinds: dict[str, str], where: str, path: Path,
+                 context: values.Context) -> None:
+    """Each known value against its kind, with the reason the prompts would give."""
+    for name, value in given.items():
+        if value is None:
+            continue
+        reason = values.check(kinds.get(name, "fact"), value, context)
+        if reason:
+            shown = f"{value!r}: " if isinstance(value, (str, int)) else ""
+            raise AnswersError(f"{where}.{name}: {shown}{reason}", path)

@@ -22,15 +22,13 @@ references alone, as before: the clauses in order, without headings, and a warni
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from drafter.assemble.edits.series import predecessor
-from drafter.errors import UsageError
 from drafter.ingest import read_resolution
-from drafter.library import families as grouping
+from drafter.library import locate
 from drafter.library.clauses import Clause, SourceRef, clauses_of, variant_id
 from drafter.library.fill import fill
 from drafter.library.model import Family, Library, SourceEntry, Variant, VariantSource
@@ -89,17 +87,14 @@ def _new_id(variant: Variant) -> str:
     return f"new-{variant.id}"
 
 
-def load_base(library: Library, base: str, library_dir: str | Path | None = None) -> Base:
-    entry = library.source(base)
-    if entry is not None:
-        found = _from_library(library, entry, library_dir)
-    elif Path(base).is_file():
-        found = base_from_resolution(library, read_resolution(Path(base)))
+def load_base(library: Library, base: str) -> Base:
+    """BASE as the user gives it: a file (which wins when it exists), or a resolution number or
+    symbol the library holds (drafter/library/locate.py; an unknown one suggests the nearest)."""
+    path = Path(base)
+    if path.is_file():
+        found = base_from_resolution(library, read_resolution(path))
     else:
-        known = ", ".join(s.number for s in library.sources[:8])
-        raise UsageError(f"no resolution {base!r} in the library and no such file",
-                         hint=f"use a number the library holds ({known}{', ...' if len(library.sources) > 8 else ''}) "
-                              "or the path of a resolution file")
+        found = _from_library(library, locate.source(library, base))
     siblings = [s for s in library.sources
                 if s.title == found.title and s.body == found.body and s.number != found.number]
     masthead = found.masthead
@@ -173,60 +168,30 @@ def _match(library: Library, clause: Clause) -> BaseClause:
 
 
 def best_family(library: Library, clause: Clause) -> Family | None:
-    """The library family this clause belongs to by the mining rule, or None."""
-    words = grouping.content_words(clause)
-    candidates = [f for f in library.families if f.kind == clause.kind]
-    if not candidates or not words:
-        return None
-    texts = [grouping.words_of_template(v.template, v.lead) for f in candidates for v in f.variants]
-    scorer = grouping.scorer_for([words, *texts])
-    best, best_score = None, 0.0
-    index = 1
-    for family in candidates:
-        for _ in family.variants:
-            score = scorer.same_family(0, index)
-            if score > best_score:
-                best, best_score = family, score
-            index += 1
-    return best
+    """The library family this clause belongs to by the mining rule, or None (a lookup in the
+    library's index, drafter.library.lookup)."""
+    return library.best_family(clause)
 
 
 # --- a base the library holds ----------------------------------------------------------------
 
-def _from_library(library: Library, entry: SourceEntry, library_dir: str | Path | None) -> Base:
-    path = source_file(entry, library_dir)
-    recorded = _recorded_refs(library, entry.number)
-    if path is not None:
-        found = base_from_resolution(library, read_resolution(path), recorded)
-        masthead = found.masthead or Masthead()
-        masthead = replace(masthead, origin=masthead.origin or entry.origin,
-                           agenda_item=masthead.agenda_item or entry.agenda_item)
-        return replace(found, masthead=masthead)
-    return _from_refs(library, entry, recorded)
+def _from_library(library: Library, entry: SourceEntry) -> Base:
+    path = locate.source_path(library, entry)
+    if path is None:
+        return _from_refs(library, entry, _recorded_refs(library, [entry.number]))
+    resolution = read_resolution(path)
+    numbers = [entry.number, *(f"{entry.number} {part.label}" for part in resolution.parts)]
+    found = base_from_resolution(library, resolution, _recorded_refs(library, numbers))
+    masthead = found.masthead or Masthead()
+    masthead = replace(masthead, origin=masthead.origin or entry.origin,
+                       agenda_item=masthead.agenda_item or entry.agenda_item)
+    return replace(found, masthead=masthead)
 
 
-def source_file(entry: SourceEntry, library_dir: str | Path | None) -> Path | None:
-    """The file a library source was mined from, if it is still there unchanged. Manifest paths
-    are relative to the library folder (or, in older libraries, to the folder it was mined in)."""
-    candidates = [Path(entry.path)]
-    if library_dir is not None:
-        directory = Path(library_dir)
-        candidates = [directory / entry.path, directory.parent / entry.path, *candidates]
-    for path in candidates:
-        if path.is_file() and (not entry.sha256 or hashlib.sha256(path.read_bytes()).hexdigest() == entry.sha256):
-            return path
-    return None
-
-
-def _recorded_refs(library: Library, number: str) -> dict[SourceRef, tuple[Family, Variant, VariantSource]]:
-    """Where mining saw each clause of resolution `number` (its parts are "number A")."""
-    out = {}
-    for family in library.families:
-        for variant, source in family.sources():
-            ref = source.ref
-            if ref.resolution == number or ref.resolution.startswith(f"{number} "):
-                out[ref] = (family, variant, source)
-    return out
+def _recorded_refs(library: Library, numbers: list[str]) -> dict[SourceRef, tuple[Family, Variant, VariantSource]]:
+    """Where mining saw each clause of these resolutions (a collection's parts are "number A")."""
+    return {source.ref: (family, variant, source)
+            for number in numbers for family, variant, source in library.clauses_of(number)}
 
 
 def _from_refs(library: Library, entry: SourceEntry, recorded) -> Base:

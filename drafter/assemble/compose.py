@@ -13,7 +13,8 @@ draw a draft exactly as they draw an adopted resolution. Stages, in order:
    paragraph is not numbered, as the Editorial Manual has it);
 4. the text edits (drafter.assemble.edits): terminology, cross-references, lead adverbs;
 5. build: parts, sections with their headings, annexes, titles, as the base has them; footnotes
-   numbered through the document in reading order (notes marked "*" keep their mark).
+   numbered through the document in reading order (notes marked "*" keep their mark);
+6. punctuation by position (drafter.assemble.punctuation), now that every clause is where it stays.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from drafter.assemble.edits import (
     terminology,
 )
 from drafter.assemble.edits.rewrite import follow_spans, rewrite_text
+from drafter.assemble.punctuation import punctuate_with
 from drafter.library.fill import fill
 from drafter.model import (
     Annex,
@@ -93,8 +95,8 @@ def compose(draft: Draft) -> Composed:
             made += edit.apply(draft, pieces, numbers)
     made.sort(key=lambda e: (e.clause if e.clause is not None else -1))
     builder = _Builder(draft, pieces)
-    resolution = builder.resolution()
-    return Composed(resolution, pieces, numbers, made, builder.final)
+    resolution, final = punctuate_with(builder.resolution(), builder.final)
+    return Composed(resolution, pieces, numbers, made, final)
 
 
 # --- 1. places -------------------------------------------------------------------------------

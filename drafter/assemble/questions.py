@@ -1,48 +1,90 @@
 """The questions of `drafter new`, without any I/O: what can be chosen, and what an answer means.
 
 Every function here takes the draft and plain values and gives back plain values or a new draft,
-so the interactive flow (prompts.py) and the tests use the same rules. A value typed by a person is
-read according to its parameter's kind and validated against the family's JSON Schema; a refusal
-is a sentence saying why, which the prompt shows before asking again.
+so the interactive flow (prompts.py), `--data`, the answers file and the tests use the same rules.
+
+The clause-by-clause review is a `Review`: the draft, which of its clauses the drafter has already
+answered for, and the steps taken (each one can be undone). The next clause asked about is always
+the first one not yet answered for, so a move, an addition or a drop never skips a clause or asks
+about one twice: a moved clause has been answered for, an added one has not.
+
+Positions a person gives are counted among the paragraphs of one kind, 1-based ("operative 3"), as
+the resolution numbers them; a clause added or moved there becomes that paragraph.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
-import jsonschema
-
+from drafter.assemble import values
 from drafter.assemble.base import BaseClause
 from drafter.assemble.draft import Draft, DraftClause, carry, replace_variant
-from drafter.ingest.layout import parse_date
-from drafter.library.browse import search
+from drafter.assemble.edits import sessions
+from drafter.errors import DrafterError
 from drafter.library.fill import fill, plain
 from drafter.library.model import Family, Library, Variant
-from drafter.library.slots import DATE, RESOLUTION_NUMBER
+from drafter.library.schema import problems as schema_problems
 from drafter.library.templates import Placeholder, TemplateRenderError
-from drafter.worddiff import inline
+from drafter.worddiff import word_diff
 
-_CITATION = re.compile(rf"^(?P<number>{RESOLUTION_NUMBER})(?: of (?P<date>{DATE}|\d{{4}}-\d{{2}}-\d{{2}}))?$")
+KINDS = ("preambular", "operative")
+_EXPRESSION = re.compile(r"\{\{.*?\}\}")
 
 
-@dataclass(frozen=True)
-class Option:
-    """Another wording of a clause, as the drafter is shown it."""
+class Declined(DrafterError):
+    """The drafter said no at the summary: nothing is written but the answers, to resume from."""
 
-    variant: Variant
-    text: str              # filled with the draft's values for the new session
-    diff: str              # word diff against the wording in the draft now
-    sources: str           # "52/189 op. 4, 54/212 op. 5"
-    kinds: dict[str, str]
+    def __init__(self, draft: Draft) -> None:
+        super().__init__("not written: you declined at the summary")
+        self.draft = draft
 
+
+# --- one clause, as the drafter sees it ---------------------------------------------------------
 
 def clause_text(draft: Draft, clause: DraftClause) -> str:
+    """The clause filled as the draft will have it (for the new session, unless session edits are
+    refused), sub-paragraphs and footnotes included."""
     try:
-        return plain(fill(clause.variant, clause.values, draft.session))
+        filled = fill(clause.variant, clause.values, sessions.fill_session(draft))
     except TemplateRenderError as error:
         return f"(cannot show this clause: {error})"
+    notes = [f"[{number}] {note}" for number, note in enumerate(filled.notes, start=1)]
+    return "\n".join([plain(filled), *notes])
+
+
+def opening(draft: Draft, clause: DraftClause, words: int = 9) -> str:
+    """The first words of a clause, for outlines and summaries: “Calls upon the international …”."""
+    first = clause_text(draft, clause).split("\n", 1)[0].split()
+    return " ".join(first[:words]) + (" …" if len(first) > words else "")
+
+
+def position(draft: Draft, index: int) -> int:
+    """1-based place of clause `index` among the paragraphs of its kind."""
+    kind = draft.clauses[index].kind
+    return sum(1 for c in draft.clauses[:index + 1] if c.kind == kind)
+
+
+def label(draft: Draft, index: int) -> str:
+    clause = draft.clauses[index]
+    return f"{clause.kind} {position(draft, index)} (“{opening(draft, clause, 6)}”)"
+
+
+def outline(draft: Draft, kind: str) -> list[str]:
+    """The paragraphs of one kind, numbered as the resolution will number them, by opening words."""
+    return [f"{n}. {opening(draft, clause)}"
+            for n, clause in enumerate((c for c in draft.clauses if c.kind == kind), start=1)]
+
+
+def count(draft: Draft, kind: str) -> int:
+    return sum(1 for c in draft.clauses if c.kind == kind)
+
+
+def in_draft(draft: Draft, family_id: str) -> str | None:
+    """"preambular 16" if the draft already holds a clause of that family."""
+    index = next((i for i, c in enumerate(draft.clauses) if c.family_id == family_id), None)
+    return None if index is None else f"{draft.clauses[index].kind} {position(draft, index)}"
 
 
 def family_of(library: Library, clause: DraftClause) -> Family | None:
@@ -53,21 +95,44 @@ def kinds_of(family: Family, variant: Variant) -> dict[str, str]:
     return {name: family.schema["properties"][name]["x-kind"] for name in variant.parameters}
 
 
+def context(draft: Draft) -> values.Context:
+    return values.Context(draft.session)
+
+
+# --- other wordings -----------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Option:
+    """Another wording of a clause, as the drafter is shown it."""
+
+    variant: Variant
+    text: str                           # filled with the draft's values for the new session
+    diff: list[tuple[str, str]]         # word diff against the wording in the draft now
+    sources: str                        # "52/189 op. 4, 54/212 op. 5"
+
+
+def sources_of(variant: Variant) -> str:
+    return ", ".join(f"{s.ref.resolution} {'op.' if s.ref.part == 'operative' else 'pp.'} {s.ref.number}"
+                     for s in variant.sources)
+
+
 def other_wordings(draft: Draft, library: Library, index: int) -> list[Option]:
+    """The family's other active wordings, each filled; one that reads exactly like the clause
+    now (a variant that differs only where the values make it the same) is not another wording."""
     clause = draft.clauses[index]
     family = family_of(library, clause)
     if family is None:
         return []
     current = clause_text(draft, clause)
-    options = []
+    options, seen = [], {current}
     for variant in family.variants:
         if variant.id == clause.variant.id or variant.status != "active":
             continue
-        candidate = _switched(draft, library, family, clause, variant)
-        text = clause_text(draft, candidate)
-        sources = ", ".join(f"{s.ref.resolution} {'op.' if s.ref.part == 'operative' else 'pp.'} {s.ref.number}"
-                            for s in variant.sources)
-        options.append(Option(variant, text, inline(current, text), sources, candidate.kinds))
+        text = clause_text(draft, _switched(draft, library, family, clause, variant))
+        if text in seen:
+            continue
+        seen.add(text)
+        options.append(Option(variant, text, word_diff(current, text, marks=True), sources_of(variant)))
     return options
 
 
@@ -90,49 +155,107 @@ def choose_wording(draft: Draft, library: Library, index: int, variant_id: str) 
     variant = family.variant(variant_id) if family else None
     if variant is None:
         raise ValueError(f"no wording {variant_id} for this clause")
-    return _with_clause(draft, index, _switched(draft, library, family, clause, variant))
+    return set_clause(draft, index, _switched(draft, library, family, clause, variant))
 
 
-def parse_value(kind: str, raw: str) -> Any:
-    """What a person typed, as the value of a parameter of `kind`; ValueError says why not."""
-    raw = raw.strip()
-    if kind in ("session", "meeting"):
-        if not re.fullmatch(r"[+-]?\d+", raw):
-            raise ValueError("type a whole number")
-        return int(raw)
-    if kind == "date":
-        iso = parse_date(raw) or (raw if re.fullmatch(r"\d{4}-\d{2}-\d{2}", raw) else None)
-        if iso is None:
-            raise ValueError("type a date such as 23 December 2003 or 2003-12-23")
-        return iso
-    if kind == "citations":
-        items = []
-        for part in re.split(r",\s*|\s+and\s+", raw):
-            match = _CITATION.match(part.strip())
-            if not match:
-                raise ValueError(f"{part.strip()!r} is not 'NUMBER of DATE', e.g. 58/208 of 23 December 2003")
-            date = match["date"]
-            if date and " " in date:
-                date = parse_date(date)        # "23 December 2003" -> ISO; ISO stays as typed
-            items.append({"number": match["number"], "date": date})
-        return items
-    return raw
+# --- values -------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Value:
+    """One value of a clause, as the drafter is shown it: where it stands and how it reads."""
+
+    name: str
+    kind: str
+    shown: str                          # "61", "49/127 of 19 December 1994 and ...", "(to fill)"
+    where: str                          # "after “… provisional agenda of its”", "in footnote 1"
 
 
-def check_value(family: Family | None, name: str, value: Any) -> str | None:
-    """None if the family's schema accepts the value, else the reason."""
-    if family is None:
-        return None
+def values_of(draft: Draft, index: int) -> list[Value]:
+    clause = draft.clauses[index]
+    ctx = context(draft)
+    return [Value(name, clause.kinds.get(name, "fact"), values.show(clause.kinds.get(name, "fact"), value, ctx),
+                  where_in(clause.variant, name))
+            for name, value in clause.values.items()]
+
+
+def where_in(variant: Variant, name: str, words: int = 5) -> str:
+    """Where parameter `name` stands in the clause, by the words before it."""
+    places = [("", variant.template), *((f"in footnote {n}", note) for n, note in enumerate(variant.footnotes, 1)),
+              *((f"in ({s.label})", s.template) for s in _subs(variant.subparagraphs))]
+    for place, template in places:
+        match = re.search(r"\{\{[^}]*\b" + re.escape(name) + r"\b[^}]*\}\}", template)
+        if match:
+            before = " ".join(_EXPRESSION.sub(" ", template[:match.start()]).split()[-words:])
+            after = f"after “… {before}”" if before else "at the start"
+            return f"{place}, {after}" if place else after
+    return ""
+
+
+def _subs(subs):
+    for sub in subs:
+        yield sub
+        yield from _subs(sub.subparagraphs)
+
+
+def still_to_fill(draft: Draft) -> list[str]:
+    """Every value nobody knows yet, by where it stands: the heading's, then the clauses'."""
+    out = [item.removeprefix("heading: ") for item in draft.to_fill() if item.startswith("heading: ")]
+    return out + [f"{label(draft, i)}: {values.kind(v.kind).question} ({v.where})"
+                  for i, clause in enumerate(draft.clauses) for v in values_of(draft, i)
+                  if isinstance(clause.values[v.name], Placeholder)]
+
+
+def facts_to_confirm(draft: Draft) -> list[str]:
+    """The figures kept from the base (counts, years), which the drafter should check."""
+    return [f"{label(draft, i)}: {v.shown} ({v.where})"
+            for i in range(len(draft.clauses)) for v in values_of(draft, i) if v.kind == "fact"]
+
+
+def parse_value(kind: str, raw: str, draft: Draft) -> Any:
+    """What a person typed, as the stored value of a parameter of `kind`; values.Refused says why not."""
+    return values.parse(kind, raw, context(draft))
+
+
+def check_value(family: Family | None, name: str, kind: str, value: Any, draft: Draft) -> str | None:
+    """None if the value is of its kind and the family's schema takes it, else the reason in words."""
+    reason = values.check(kind, value, context(draft))
+    if reason or family is None:
+        return reason
     schema = family.schema.get("properties", {}).get(name)
     if schema is None:
-        return f"{name} is not a parameter of this clause"
-    errors = list(jsonschema.Draft202012Validator(schema).iter_errors(value))
-    return errors[0].message if errors else None
+        return f"{name} is not a value of this clause"
+    if schema_problems(schema, value):
+        return f"not accepted for this clause (e.g. {values.example(kind, context(draft))})"
+    return None
 
 
 def set_value(draft: Draft, index: int, name: str, value: Any) -> Draft:
     clause = draft.clauses[index]
-    return _with_clause(draft, index, replace(clause, values={**clause.values, name: value}))
+    return set_clause(draft, index, replace(clause, values={**clause.values, name: value}))
+
+
+# --- where clauses go ---------------------------------------------------------------------------
+
+def read_position(raw: str, kind: str, last: int) -> int:
+    """"3", "first", "last" -> a 1-based position among `last` places; values.Refused says why not."""
+    text = raw.strip().lower()
+    if text == "first":
+        return 1
+    if text == "last":
+        return last
+    if text.isdigit() and 1 <= int(text) <= last:
+        return int(text)
+    raise values.Refused(f"give a number from 1 to {last}, or first or last")
+
+
+def insertion_index(clauses: list[DraftClause], kind: str, at: int) -> int:
+    """Where a clause goes in `clauses` to become paragraph `at` (1-based) of its kind."""
+    same = [i for i, c in enumerate(clauses) if c.kind == kind]
+    if at - 1 < len(same):
+        return same[at - 1]
+    if same:
+        return same[-1] + 1
+    return 0 if kind == "preambular" else len(clauses)
 
 
 def drop(draft: Draft, index: int) -> Draft:
@@ -141,54 +264,208 @@ def drop(draft: Draft, index: int) -> Draft:
     return replace(draft, clauses=clauses)
 
 
-def move(draft: Draft, index: int, to: int) -> Draft:
-    """Move a clause to position `to` (0-based) among the clauses of its own kind."""
+def move(draft: Draft, index: int, to: int) -> tuple[Draft, int]:
+    """Clause `index` moved to paragraph `to` (1-based) of its kind; returns the draft and where it went."""
     clauses = list(draft.clauses)
     clause = clauses.pop(index)
-    same = [i for i, c in enumerate(clauses) if c.kind == clause.kind]
-    if not same:
-        clauses.insert(index, clause)
-    else:
-        to = max(0, min(to, len(same)))
-        at = same[to] if to < len(same) else same[-1] + 1
-        clauses.insert(at, clause)
-    return replace(draft, clauses=clauses)
+    at = insertion_index(clauses, clause.kind, to)
+    clauses.insert(at, replace(clause, where=None))     # it takes the place (part, section) of its neighbour
+    return replace(draft, clauses=clauses), at
 
 
 def find_to_add(library: Library, text: str) -> list[Family]:
-    return [family for _, family in search(library, text, limit=10)]
+    return [hit.family for hit in library.search(text, limit=10)]
 
 
-def add(draft: Draft, library: Library, family: Family, variant: Variant, after: int) -> Draft:
-    """Insert a clause from the library after position `after`, or at the end of its kind's block
-    when that position is in the other part of the resolution."""
+def preferred(family: Family) -> Variant:
+    """The wording offered first: the family's preferred one, else its most recent active one."""
+    chosen = family.variant(family.preferred_variant) if family.preferred_variant else None
+    active = [v for v in family.variants if v.status == "active"] or list(family.variants)
+    return chosen or active[-1]
+
+
+def to_add(draft: Draft, library: Library, family: Family, variant: Variant) -> DraftClause:
+    """A clause of the library, with the values of its latest source carried to the new session."""
     latest = variant.sources[-1] if variant.sources else None
     kinds = kinds_of(family, variant)
-    values = dict(latest.values) if latest else {name: Placeholder.named(name) for name in variant.parameters}
-    clause = carry(library, draft.base, BaseClause(family.kind, family, variant, values, kinds))
-    clause = replace(clause, added=True)
+    values_ = dict(latest.values) if latest else {name: Placeholder.named(name) for name in variant.parameters}
+    clause = carry(library, draft.base, BaseClause(family.kind, family, variant, values_, kinds))
+    return replace(clause, added=True)
+
+
+def add(draft: Draft, clause: DraftClause, at: int) -> tuple[Draft, int]:
+    """`clause` inserted as paragraph `at` (1-based) of its own kind; returns the draft and its index."""
     clauses = list(draft.clauses)
-    if 0 <= after < len(clauses) and clauses[after].kind == family.kind:
-        at = after + 1
-    else:
-        same = [i for i, c in enumerate(clauses) if c.kind == family.kind]
-        at = same[-1] + 1 if same else (0 if family.kind == "preambular" else len(clauses))
-    clauses.insert(at, clause)
-    return replace(draft, clauses=clauses)
+    index = insertion_index(clauses, clause.kind, at)
+    clauses.insert(index, clause)
+    return replace(draft, clauses=clauses), index
 
 
-def _with_clause(draft: Draft, index: int, clause: DraftClause) -> Draft:
+def set_clause(draft: Draft, index: int, clause: DraftClause) -> Draft:
     clauses = list(draft.clauses)
     clauses[index] = clause
     return replace(draft, clauses=clauses)
 
 
-def summary(draft: Draft) -> list[str]:
-    pre = sum(1 for c in draft.clauses if c.kind == "preambular")
-    op = len(draft.clauses) - pre
-    added = sum(1 for c in draft.clauses if c.added)
-    lines = [f"{draft.heading.session_title}: {pre} preambular and {op} operative paragraphs "
-             f"({added} added, based on {draft.base.number})"]
-    lines += [f"still to fill: {item}" for item in draft.to_fill()]
-    lines += [f"to confirm: {item}" for item in draft.to_confirm()]
-    return lines
+# --- the review, step by step -------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Step:
+    what: str                           # "dropped preambular 3 (“Recalling also …”)"
+    before: Review
+
+
+@dataclass(frozen=True)
+class Review:
+    draft: Draft
+    answered: tuple[bool, ...]          # one flag per clause: the drafter has answered for it
+    steps: tuple[Step, ...] = field(default=())
+
+    @classmethod
+    def of(cls, draft: Draft) -> Review:
+        return cls(draft, (False,) * len(draft.clauses))
+
+    def next(self) -> int | None:
+        """The clause to ask about: the first one not answered for."""
+        return next((i for i, done in enumerate(self.answered) if not done), None)
+
+    def undo(self) -> Review:
+        return self.steps[-1].before if self.steps else self
+
+    def last_step(self) -> str | None:
+        return self.steps[-1].what if self.steps else None
+
+    def _then(self, what: str, draft: Draft, answered: list[bool]) -> Review:
+        return Review(draft, tuple(answered), (*self.steps, Step(what, self)))
+
+    def keep(self, index: int) -> Review:
+        answered = list(self.answered)
+        answered[index] = True
+        return self._then(f"kept {label(self.draft, index)}", self.draft, answered)
+
+    def keep_rest(self) -> Review:
+        return self._then("kept all the rest", self.draft, [True] * len(self.answered))
+
+    def drop(self, index: int) -> Review:
+        answered = list(self.answered)
+        del answered[index]
+        return self._then(f"dropped {label(self.draft, index)}", drop(self.draft, index), answered)
+
+    def move(self, index: int, to: int) -> Review:
+        what = label(self.draft, index)
+        draft, at = move(self.draft, index, to)
+        answered = list(self.answered)
+        del answered[index]
+        answered.insert(at, True)            # the drafter has seen it: it is not asked about again
+        return self._then(f"moved {what} to {draft.clauses[at].kind} {to}", draft, answered)
+
+    def add(self, clause: DraftClause, at: int) -> Review:
+        draft, index = add(self.draft, clause, at)
+        answered = list(self.answered)
+        answered.insert(index, False)        # asked about like any other clause
+        return self._then(f"added {label(draft, index)}", draft, answered)
+
+    def wording(self, library: Library, index: int, variant_id: str) -> Review:
+        draft = choose_wording(self.draft, library, index, variant_id)
+        return self._then(f"chose another wording for {label(self.draft, index)}", draft, list(self.answered))
+
+    def value(self, index: int, name: str, value: Any) -> Review:
+        draft = set_value(self.draft, index, name, value)
+        return self._then(f"changed {name} in {label(self.draft, index)}", draft, list(self.answered))
+
+    def heading(self, **changes: Any) -> Review:
+        draft = replace(self.draft, heading=replace(self.draft.heading, **changes))
+        return Review(draft, self.answered, self.steps)
+
+
+# --- the summary --------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Summary:
+    """What the draft is made of, against what drafter made by itself before anything was asked."""
+
+    counts: dict[str, int]              # kept, changed, added, dropped, still to fill, to confirm
+    changes: list[str]                  # every drop, move, wording change, value change, addition
+
+
+def summary(draft: Draft, start: Draft) -> Summary:
+    pairs = _pair(draft, start)
+    changes: list[str] = []
+    kept = changed = 0
+    for index, old in enumerate(pairs):
+        if old is None:
+            continue
+        done = _changes_to(draft, index, start, old)
+        changes += done
+        changed += bool(done)
+        kept += not done
+    paired = set(pairs)
+    changes += [f"dropped {label(start, j)}" for j in range(len(start.clauses)) if j not in paired]
+    changes += [f"moved {label(start, pairs[i])} to {draft.clauses[i].kind} {position(draft, i)}"
+                for i in _moved(draft, pairs)]
+    added = [i for i, old in enumerate(pairs) if old is None]
+    changes += [f"added {label(draft, i)}{_from(draft.clauses[i])}" for i in added]
+    counts = {"clauses kept": kept, "clauses changed": changed, "clauses added": len(added),
+              "clauses dropped": len(start.clauses) - (len(pairs) - len(added)),
+              "values still to fill": len(still_to_fill(draft)), "facts to confirm": len(facts_to_confirm(draft))}
+    return Summary(counts, changes)
+
+
+def _pair(draft: Draft, start: Draft) -> list[int | None]:
+    """Each clause of the draft with the clause of the start it is: the one carried from the same
+    base paragraph, else (answers that do not say) the first unused one of the same family."""
+    used: set[int] = set()
+    pairs: list[int | None] = []
+    by_base = {old.base_index: j for j, old in enumerate(start.clauses) if old.base_index is not None}
+    for clause in draft.clauses:
+        match = None
+        if clause.base_index is not None:
+            match = by_base.get(clause.base_index)
+        elif not clause.added:
+            match = next((j for j, old in enumerate(start.clauses)
+                          if j not in used and old.family_id == clause.family_id and old.kind == clause.kind), None)
+        if match is not None:
+            used.add(match)
+        pairs.append(match)
+    return pairs
+
+
+def _changes_to(draft: Draft, index: int, start: Draft, old_index: int) -> list[str]:
+    clause, old = draft.clauses[index], start.clauses[old_index]
+    if clause.variant.id != old.variant.id:
+        return [f"new wording for {label(draft, index)}{_from(clause)}"]
+    ctx = context(draft)
+    return [f"{label(draft, index)}: {name} {values.show(clause.kinds.get(name, 'fact'), value, ctx)}"
+            for name, value in clause.values.items()
+            if old.values.get(name) != value and not isinstance(value, Placeholder)]
+
+
+def _from(clause: DraftClause) -> str:
+    sources = sources_of(clause.variant)
+    return f", as in {sources}" if sources else ""
+
+
+def _moved(draft: Draft, pairs: list[int | None]) -> list[int]:
+    """The clauses out of their old order: all but the longest run that kept its order."""
+    moved = []
+    for kind in KINDS:
+        chain = [(i, old) for i, old in enumerate(pairs) if old is not None and draft.clauses[i].kind == kind]
+        keep = _longest_increasing([old for _, old in chain])
+        moved += [i for n, (i, _) in enumerate(chain) if n not in keep]
+    return sorted(moved)
+
+
+def _longest_increasing(seq: list[int]) -> set[int]:
+    """Positions in `seq` of one longest strictly increasing subsequence (quadratic: a few dozen clauses)."""
+    best = [1] * len(seq)
+    back = [-1] * len(seq)
+    for i in range(len(seq)):
+        for j in range(i):
+            if seq[j] < seq[i] and best[j] + 1 > best[i]:
+                best[i], back[i] = best[j] + 1, j
+    out: set[int] = set()
+    i = max(range(len(seq)), key=lambda k: best[k], default=-1)
+    while i >= 0:
+        out.add(i)
+        i = back[i]
+    return out

@@ -13,18 +13,16 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from drafter.assemble import answers
-from drafter.assemble.base import load_base
-from drafter.assemble.changes import changes
+from drafter.assemble import answers, given
+from drafter.assemble.base import Base, load_base
 from drafter.assemble.compose import to_resolution
 from drafter.assemble.draft import Draft, refuse, start
-from drafter.errors import AnswersError
 from drafter.library import store
 from drafter.library.model import Library
 from drafter.model import Resolution
 from drafter.output import check_free, write_atomic
 
-FORMATS = {"docx": ".docx", "text": ".txt", "akn": ".xml"}
+FORMATS = {"docx": ".docx", "pdf": ".pdf", "text": ".txt", "akn": ".xml"}
 
 
 @dataclass
@@ -42,58 +40,74 @@ def default_output(draft: Draft, fmt: str) -> Path:
 
 def new_draft(library_dir: str | Path, base: str, session: int, *, answers_path: Path | None,
               choose: Callable[[Draft, Library], Draft] | None,
-              refused: Iterable[str] = ()) -> tuple[Draft, Library]:
+              check_base: Callable[[Base], None] | None = None,
+              refused: Iterable[str] = (), data: list[tuple[str, str]] = (),
+              notes: list[str] | None = None) -> tuple[Draft, Library]:
+    """`check_base` sees the base before anything is asked, and may refuse it by raising."""
     library = store.load(Path(library_dir))
-    return draft_from(library, library_dir, base, session, answers_path=answers_path, choose=choose,
-                      refused=refused), library
+    return draft_from(library, base, session, answers_path=answers_path, choose=choose,
+                      check_base=check_base, refused=refused, data=data, notes=notes), library
 
 
-def draft_from(library: Library, library_dir: str | Path | None, base: str, session: int, *,
+def draft_from(library: Library, base: str, session: int, *,
                answers_path: Path | None = None, choose: Callable[[Draft, Library], Draft] | None = None,
-               refused: Iterable[str] = ()) -> Draft:
-    """`new_draft` on a library already loaded (the fidelity benchmark drafts a thousand times)."""
-    base_text = load_base(library, base, library_dir)
+               check_base: Callable[[Base], None] | None = None, refused: Iterable[str] = (),
+               data: list[tuple[str, str]] = (), notes: list[str] | None = None) -> Draft:
+    """`new_draft` on a library already loaded (the fidelity benchmark drafts a thousand times).
+
+    `data` (--data KEY=VALUE) wins over the answers file, which wins over what drafter works out;
+    answers of another session are carried into this one, with what no longer applies in `notes`."""
+    base_text = load_base(library, base)
+    if check_base is not None:
+        check_base(base_text)
     draft = start(library, base_text, session, frozenset(refused))
     if answers_path is not None:
-        data = answers.load(answers_path)
-        if data["session"] != session:
-            raise AnswersError(f"session: the answers are for session {data['session']}, not {session}",
-                               answers_path)
-        draft = answers.apply(data, library, base_text, answers_path)
+        draft = answers.apply(answers.load(answers_path), library, base_text, answers_path, session, notes)
         for kind in refused:
             draft = refuse(draft, kind)
+    draft = given.apply(draft, library, list(data))
     if choose is not None:
         draft = choose(draft, library)
     return draft
 
 
 def render(resolution: Resolution, fmt: str, reference: Path | None = None, paper: str = "A4",
-           changes: list | None = None, redline: str = "tracked") -> bytes:
+           base: Resolution | None = None, redline: str = "tracked") -> bytes:
     if fmt == "text":
         from drafter.render.text import render_text
         return render_text(resolution).encode("utf-8")
-    if fmt == "docx":
+    if fmt in ("docx", "pdf"):
         from drafter.render.word import build
-        data, warnings = build(resolution, reference=reference, paper=paper, changes=changes, redline=redline)
+        data, warnings = build(resolution, reference=reference, paper=paper, base=base, redline=redline)
         for warning in warnings:
             print(f"drafter: warning: {warning}", file=sys.stderr)
+        if fmt == "pdf":
+            from drafter.render.pdf import to_pdf
+            return to_pdf(data)
         return data
     from drafter.render.akn import render_akn
     return render_akn(resolution).encode("utf-8")
 
 
 def write(draft: Draft, library: Library, output: Path, fmt: str, force: bool,
-          reference: Path | None = None, paper: str = "A4", redline: str | None = None) -> Result:
+          reference: Path | None = None, paper: str = "A4", redline: str | None = None,
+          replace_answers: bool = False) -> Result:
+    """`replace_answers`: the answers file beside the output is the one being resumed, so it may
+    be replaced by the answers the draft is finally written with."""
     answers_path = answers_path_for(output)
     check_free(output, force)
-    check_free(answers_path, force)
-    if redline:
-        resolution, paired = changes(draft)
-    else:
-        resolution, paired = to_resolution(draft), None
-    write_atomic(output, render(resolution, fmt, reference, paper, paired, redline or "tracked"), force=force)
-    write_atomic(answers_path, store.dump_yaml(answers.to_data(draft, library)), force=force)
+    check_free(answers_path, force or replace_answers)
+    resolution = to_resolution(draft)
+    base = base_resolution(draft) if redline else None
+    write_atomic(output, render(resolution, fmt, reference, paper, base, redline or "tracked"), force=force)
+    answers.save(draft, library, answers_path, force=force or replace_answers)
     return Result(output, answers_path, draft, resolution)
+
+
+def base_resolution(draft: Draft) -> Resolution:
+    """The base as a redline shows it: as read from its file (for a base whose file the library
+    lost, rebuilt from its records: drafter.assemble.base)."""
+    return draft.base.resolution
 
 
 def answers_path_for(output: Path) -> Path:

@@ -17,16 +17,19 @@ import sys
 from collections.abc import Sequence
 
 from drafter import __version__
-from drafter.cli import clauses, mine, new, parse, render
+from drafter.cli import clauses, mine, new, parse, render, update
+from drafter.cli.common import resolve_library
 from drafter.errors import DrafterError
 
 EPILOG = """\
 examples, the usual day:
   drafter new --session 60 --base 58/208             next session's draft from 58/208, asking as it goes
   drafter new --session 60 --base 58/208 --redline   the same, as Word tracked changes against 58/208
+  drafter update draft-60-international-....docx     the same draft again, against a newer library
   drafter clauses search remaining in one's country  find a clause in the library
   drafter mine seeds/ more-resolutions/              grow the clause library
   drafter parse --json seeds/001_dc7a3f17028d8240.txt  see how drafter reads a resolution
+  drafter library where                              which clause library is in use, and why
 
 Formats are recognised from the content, never the file name: Akoma Ntoso XML, PDF text layers,
 word-processor exports and plain text. Exit status: 0 done, 1 a library/answers/output problem,
@@ -41,6 +44,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return 2
     try:
+        resolve_library(args)
         return args.run(args)
     except DrafterError as error:
         print(f"drafter: error: {error}", file=sys.stderr)
@@ -69,5 +73,6 @@ def build_parser() -> argparse.ArgumentParser:
     mine.add_library(commands)
     clauses.add_clauses(commands)
     new.add_new(commands)
+    update.add_update(commands)
     render.add_render(commands)
     return parser

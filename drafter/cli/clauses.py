@@ -23,17 +23,23 @@ def add_clauses(commands) -> None:
     listing = command(actions, "list", "list the families", "List the families of the library.", "",
                        _run_clauses_list)
     listing.add_argument("--kind", choices=["preambular", "operative"], help="only this kind")
-    listing.add_argument("--json", action="store_true", help="print the families as JSON")
+    listing.add_argument("--json", action="store_true", help="print the families as JSON (streamed)")
     library_option(listing)
     show = command(actions, "show", "show one family, its variants and sources",
                     "Show a family: its parameters, and each variant filled as in its first source.", "",
                     _run_clauses_show)
     show.add_argument("id", metavar="ID")
     library_option(show)
-    search = command(actions, "search", "find families by their words (ranked)",
-                      "Rank the families by the words of TEXT (rarer words count more).", "",
-                      _run_clauses_search)
+    search = command(actions, "search", "find families by their words (ranked), with their text",
+                      "Rank the families by the words of TEXT (bm25: rarer words count more, the words\n"
+                      "as a phrase count again; 'remittance' finds 'remittances'), and show each one's\n"
+                      "wording as in its latest source.",
+                      "examples:\n  drafter clauses search remittances\n"
+                      "  drafter clauses search --kind preambular cost of remittances\n\n"
+                      "exit status: 0 found, 1 nothing matches.", _run_clauses_search)
     search.add_argument("text", nargs="+", metavar="TEXT")
+    search.add_argument("--kind", choices=["preambular", "operative"], help="only this kind")
+    search.add_argument("--limit", type=int, default=20, metavar="N", help="at most N families (default: 20)")
     library_option(search)
     history = command(actions, "history", "a family through the years, with word diffs",
                        "Every source of a family in date order, with a word diff ([-old-]{+new+})\n"
@@ -51,13 +57,22 @@ def _load_library(args: argparse.Namespace):
 def _run_clauses_list(args: argparse.Namespace) -> int:
     from drafter.library import browse
 
-    items = browse.families(_load_library(args), args.kind)
+    library = _load_library(args)
     if args.json:
-        json.dump([browse.family_summary(f) for f in items], sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        _stream_json(browse.family_summary(f) for f in library.iter_families(args.kind))
     else:
-        print("\n".join(browse.list_lines(items)))
+        for line in browse.list_lines(library, args.kind):
+            print(line)
     return 0
+
+
+def _stream_json(items) -> None:
+    """A JSON array written item by item: a library of any size, in constant memory."""
+    sys.stdout.write("[")
+    for count, item in enumerate(items):
+        sys.stdout.write(",\n" if count else "\n")
+        sys.stdout.write(json.dumps(item, ensure_ascii=False, indent=2))
+    sys.stdout.write("\n]\n")
 
 
 def _run_clauses_show(args: argparse.Namespace) -> int:
@@ -71,11 +86,9 @@ def _run_clauses_show(args: argparse.Namespace) -> int:
 def _run_clauses_search(args: argparse.Namespace) -> int:
     from drafter.library import browse
 
-    library = _load_library(args)
-    found = browse.search(library, " ".join(args.text))
-    for score, family in found:
-        print(f"{score:7.2f}  {family.id}")
-    return 0 if found else 1
+    lines = browse.search_lines(_load_library(args), " ".join(args.text), args.kind, args.limit)
+    print("\n".join(lines) if lines else "no clause matches")
+    return 0 if lines else 1
 
 
 def _run_clauses_history(args: argparse.Namespace) -> int:

@@ -19,9 +19,24 @@ def help_when_bare(parser: argparse.ArgumentParser) -> None:
     parser.set_defaults(run=lambda _args: parser.print_help() or 2)
 
 
-DEFAULT_LIBRARY = "clause_library"
+LIBRARY_HELP = ("the clause library folder (default: $DRAFTER_LIBRARY, else ./clause_library if "
+                "there is one, else the library bundled with drafter; `drafter library where` says which)")
 
 
-def library_option(sub: argparse.ArgumentParser) -> None:
-    sub.add_argument("--library", metavar="DIR", default=DEFAULT_LIBRARY,
-                     help=f"the clause library folder (default: {DEFAULT_LIBRARY})")
+def library_option(sub: argparse.ArgumentParser, *, use: str = "read") -> None:
+    """--library DIR; `resolve_library` turns it into the folder to use before the command runs.
+    `use`: "read" (it must hold a library), "mine" (it may be new; never the bundled one) or
+    "report" (taken as found: `library where`, and `render`, which needs one only for a number)."""
+    sub.add_argument("--library", metavar="DIR", help=LIBRARY_HELP)
+    sub.set_defaults(library_use=use)
+
+
+def resolve_library(args: argparse.Namespace) -> None:
+    """args.library becomes the library folder (drafter/library/locate.py), args.located says why."""
+    if "library_use" not in vars(args):
+        return
+    from drafter.library import locate
+
+    args.located = locate.find(args.library)
+    use = {"read": locate.for_reading, "mine": locate.for_writing, "report": lambda found: found.path}
+    args.library = use[args.library_use](args.located)

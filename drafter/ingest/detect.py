@@ -1,6 +1,9 @@
 """Decide what a file is from its content, never its name.
 
 Formats:
+- "pdf"          a PDF (starts with `%PDF-`), read for its fonts and positions (drafter.ingest.pdf);
+- "docx"         a Word document: a zip holding word/document.xml (drafter.ingest.docx);
+- "odt", "doc", "rtf"  other word-processor files, turned into DOCX by LibreOffice first;
 - "akn"          the UN's Akoma Ntoso XML (root element akomaNtoso);
 - "word-export"  text saved from a word processor: one paragraph per long line, job-number debris;
 - "pdf-text"     a PDF text layer: short wrapped lines, footnote blocks under a rule at page ends;
@@ -11,7 +14,9 @@ reader nothing it could not see for itself.
 
 from __future__ import annotations
 
+import io
 import re
+import zipfile
 from pathlib import Path
 
 from drafter.errors import ParseError
@@ -19,6 +24,10 @@ from drafter.errors import ParseError
 # The largest resolution in the UN's corpus is under 0.4 MB of XML; 10 MB leaves room for long
 # annexes while refusing logs, dumps and concatenations quickly.
 MAX_BYTES = 10 * 1024 * 1024
+# A PDF or Word file carries fonts and pictures besides the words; the page limit (drafter.ingest.pdf)
+# is what bounds the work, this only refuses what no resolution comes near.
+MAX_BINARY_BYTES = 100 * 1024 * 1024
+_BINARY_STARTS = (b"%PDF-", b"PK\x03\x04", b"\xd0\xcf\x11\xe0", b"{\\rtf")
 
 _XML_START = re.compile(rb"^\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*<", re.S)
 _WORD_EXPORT_DEBRIS = re.compile(r"<<ODS |\[COMMENT\d*\]")
@@ -31,10 +40,12 @@ def read_bytes(path: Path) -> bytes:
         if path.is_dir():
             raise ParseError("is a folder, not a file", path, hint="name a resolution file")
         size = path.stat().st_size
-        if size > MAX_BYTES:
+        with path.open("rb") as handle:
+            limit = MAX_BINARY_BYTES if handle.read(8).startswith(_BINARY_STARTS) else MAX_BYTES
+        if size > limit:
             raise ParseError(
                 f"too large for a resolution ({size / 1024 / 1024:.1f} MB; the limit is "
-                f"{MAX_BYTES // 1024 // 1024} MB)", path, hint="split the file or check it is the right one")
+                f"{limit // 1024 // 1024} MB)", path, hint="split the file or check it is the right one")
         return path.read_bytes()
     except FileNotFoundError:
         raise ParseError("no such file", path) from None
@@ -42,6 +53,39 @@ def read_bytes(path: Path) -> bytes:
         raise ParseError("permission denied", path) from None
     except OSError as error:
         raise ParseError(f"cannot read: {error.strerror or error}", path) from None
+
+
+def sniff(data: bytes, path: str | Path) -> str:
+    """What a file is, from its first bytes: "pdf", "docx", "odt", "doc", "rtf", "xml" or "text".
+
+    A zip is opened to see what it holds; one that cannot be opened is damaged, and says so."""
+    if data.startswith(b"%PDF-"):
+        return "pdf"
+    if data.startswith(b"PK\x03\x04"):
+        return _zip_kind(data, path)
+    if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        return "doc"                  # an OLE2 compound file: Word 97-2003
+    if data.startswith(b"{\\rtf"):
+        return "rtf"
+    return "xml" if is_xml(data) else "text"
+
+
+_ODF_TEXT = (b"application/vnd.oasis.opendocument.text", b"application/vnd.oasis.opendocument.text-template")
+
+
+def _zip_kind(data: bytes, path: str | Path) -> str:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = set(archive.namelist())
+            if "word/document.xml" in names:
+                return "docx"
+            if "mimetype" in names and archive.read("mimetype").strip() in _ODF_TEXT:
+                return "odt"
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, KeyError) as error:
+        raise ParseError(f"damaged: the zip archive of this Word file cannot be read ({error})", path,
+                         hint="open it in Word or LibreOffice and save it again") from None
+    raise ParseError("a zip archive that is neither a Word document nor an OpenDocument text", path,
+                     hint="give a resolution as PDF, DOCX, ODT, text or Akoma Ntoso XML")
 
 
 def is_xml(data: bytes) -> bool:

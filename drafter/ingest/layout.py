@@ -18,18 +18,22 @@ from drafter.ingest.lines import Line
 from drafter.model import Adoption, Masthead
 
 # "58/208. International migration and development", "57/270 B. Title", "2006/2. Title".
-_NUMBERED_TITLE = re.compile(r"^(?P<number>\d{1,4}/\d{1,4}(?: [A-Z](?:-[A-Z])?)?)\.\s+(?P<title>\S.*)$")
+NUMBERED_TITLE = re.compile(r"^(?P<number>\d{1,4}/\d{1,4}(?: [A-Z](?:-[A-Z])?)?)\.\s+(?P<title>\S.*)$")
+# "75/100." alone, its title on the lines below (a text layer breaks the line at the number's tab).
+BARE_NUMBER = re.compile(r"^(?P<number>\d{1,4}/\d{1,4}(?: [A-Z](?:-[A-Z])?)?)\.(?P<title>)$")
 # "Resolution 2006/2" on a line of its own (commission and ECOSOC style), title on the next lines.
-_RESOLUTION_LINE = re.compile(r"^Resolution\s+(?P<number>\d{1,4}/\d{1,4}(?: [A-Z])?)\.?(?:\s+(?P<title>\S.*))?$")
+RESOLUTION_LINE = re.compile(r"^Resolution\s+(?P<number>\d{1,4}/\d{1,4}(?: [A-Z])?)\.?(?:\s+(?P<title>\S.*))?$")
 # "The General Assembly,", "The Commission on Population and Development,", "The Economic and Social Council,".
-_FORMULA = re.compile(r"^The (?P<body>[A-Z][A-Za-z’'-]*(?: (?:[A-Z][A-Za-z’'-]*|of|on|and|for|the|in))*)\s*,$")
-_MEETING = re.compile(r"^(?P<meeting>\d{1,4}(?:st|nd|rd|th) (?:plenary )?meeting)$")
+FORMULA = re.compile(r"^The (?P<body>[A-Z][A-Za-z’'-]*(?: (?:[A-Z][A-Za-z’'-]*|of|on|and|for|the|in))*)\s*,$")
+# "78th plenary meeting"; a meeting resumed on a later day: "50th (resumed) plenary meeting".
+MEETING = re.compile(r"^(?P<meeting>\d{1,4}(?:st|nd|rd|th) (?:\(resumed\) )?(?:plenary )?meeting)$")
 _DATE = re.compile(r"^(?P<day>\d{1,2}) (?P<month>[A-Z][a-z]+) (?P<year>\d{4})$")
 _MONTHS = {name: i for i, name in enumerate(
     ["January", "February", "March", "April", "May", "June", "July", "August", "September",
      "October", "November", "December"], start=1)}
 
-_MASTHEAD_SYMBOL = re.compile(r"^[A-Z]{1,4}(?:\.\d+)?(?:/[A-Za-z0-9.()-]+){2,}$")
+# "A/RES/58/208"; several resolutions adopted under one number add their letters: "A/RES/75/101 A-B".
+_MASTHEAD_SYMBOL = re.compile(r"^[A-Z]{1,4}(?:\.\d+)?(?:/[A-Za-z0-9.()-]+){2,}(?: [A-Z](?:-[A-Z])?)?$")
 _SESSION_HEADING = re.compile(r"^[A-Z][a-z-]+(?: [a-z-]+)* session$")
 _AGENDA = re.compile(r"^Agenda items? .+$")
 _ORIGIN = re.compile(r"^\[.+\]$")
@@ -70,7 +74,7 @@ def find_layout(lines: list[Line], path: str) -> Layout:
 
 def _find_title(lines: list[Line], path: str) -> tuple[int, str, str]:
     for index, line in enumerate(lines):
-        match = _NUMBERED_TITLE.match(line.text) or _RESOLUTION_LINE.match(line.text)
+        match = NUMBERED_TITLE.match(line.text) or RESOLUTION_LINE.match(line.text) or BARE_NUMBER.match(line.text)
         if match:
             return index, match["number"], (match["title"] or "").strip()
     raise ParseError(
@@ -79,11 +83,16 @@ def _find_title(lines: list[Line], path: str) -> tuple[int, str, str]:
 
 
 def _find_formula(lines: list[Line], title_at: int, path: str) -> tuple[int, str]:
-    # The formula follows the title within a few lines (a title can wrap over two or three).
+    # The formula follows the title within a few lines (a title can wrap over two or three). With no
+    # preambular paragraph after it, it has no comma: "The General Assembly" / "Adopts ...".
     for index in range(title_at + 1, min(title_at + 8, len(lines))):
-        match = _FORMULA.match(lines[index].text)
+        match = FORMULA.match(lines[index].text)
         if match:
             return index, match["body"]
+        bare = FORMULA.match(lines[index].text + ",")
+        following = _next_text(lines, index)
+        if bare and following and _opens_operative(following.text):
+            return index, bare["body"]
     raise ParseError(
         "no enacting formula such as 'The General Assembly,' after the title",
         path, lines[title_at].number)
@@ -92,13 +101,18 @@ def _find_formula(lines: list[Line], title_at: int, path: str) -> tuple[int, str
 def _find_closing(lines: list[Line], formula_at: int) -> tuple[int | None, Adoption | None]:
     # Searched from the end: the closing is the last thing before footnotes and annexes.
     for index in range(len(lines) - 1, formula_at, -1):
-        match = _MEETING.match(lines[index].text)
+        match = MEETING.match(lines[index].text)
         if not match:
             continue
         date = _next_text(lines, index)
         iso = parse_date(date.text) if date else None
         return index, Adoption(meeting=match["meeting"], date=iso)
     return None, None
+
+
+def _opens_operative(text: str) -> bool:
+    from drafter.ingest.leads import is_lead_start
+    return bool(re.match(r"^1\.\s", text)) or is_lead_start(text, "operative")
 
 
 def _next_text(lines: list[Line], index: int) -> Line | None:

@@ -26,6 +26,7 @@ _DEBRIS = [
     re.compile(r"^Page \d{1,4}(\s+of\s+\d{1,4})?$"),
     re.compile(r"^-\s*\d{1,4}\s*-$"),                          # "- 4 -" page numbers
     re.compile(r"^\d{1,4}$"),                                   # a bare page number
+    re.compile(r"^(?P<page>\d{1,3})\s?/\s?(?P<of>\d{1,3})$"),        # "2/15": page 2 of 15
     # A running header is a document symbol alone on a line: A/RES/58/208, E/CN.9/2006/9, A/C.2/60/L.12.
     # It never ends with a full stop; a footnote line that is only a symbol ("A/S-21/PV.9.") does.
     re.compile(r"^[A-Z]{1,4}(?:\.\d+)?(?:/[A-Za-z0-9.()-]+){2,}(?<!\.)$"),
@@ -67,8 +68,19 @@ def blank_rule_lines(text: str) -> set[int]:
     return {n for n, raw in enumerate(lines, start=1) if _BLANK_RULE.match(raw)}
 
 
+def page_starts(text: str) -> set[int]:
+    """Line numbers of the lines a form feed opens: where pdftotext starts a new page."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return {n for n, raw in enumerate(lines, start=1) if "\f" in raw}
+
+
 def is_debris(line: Line) -> bool:
-    return any(pattern.search(line.text) for pattern in _DEBRIS)
+    for pattern in _DEBRIS:
+        match = pattern.search(line.text)
+        # "2/15" is a page number only if the page is within the count ("15/2" is none).
+        if match and ("page" not in pattern.groupindex or int(match["page"]) <= int(match["of"])):
+            return True
+    return False
 
 
 def is_page_number(line: Line) -> bool:

@@ -25,6 +25,7 @@ from drafter.ingest.lines import Line
 _NUMBERED = re.compile(r"^(?P<number>\d{1,3})\.\s*(?P<rest>\S.*)$")
 _BARE_NUMBER = re.compile(r"^(?P<number>\d{1,3})\.$")
 _LABELLED = re.compile(r"^\((?P<label>[a-z]{1,2}|[ivxl]{1,6})\)\s*(?P<rest>\S.*)$")
+_BARE_LABEL = re.compile(r"^\((?P<label>[a-z]{1,2}|[ivxl]{1,6})\)$")
 # A finished piece of text ends with , ; : or . (maybe inside a closing quote), footnote marker aside.
 _FINISHED = re.compile(r"[,;:.][”’\"')]*\s*(?:\d{1,3}|\*)?$")
 _OPENS_LIST = re.compile(r":[”’\"')]*\s*(?:\d{1,3})?$")
@@ -52,6 +53,7 @@ class _Segmenter:
     operative_seen: bool = False
     last_number: int = 0
     pending_number: int | None = None
+    pending_label: str | None = None    # "(a)" printed on a line of its own, its text on the next
 
     @property
     def current(self) -> Block | None:
@@ -96,6 +98,13 @@ def _take(seg: _Segmenter, line: Line) -> None:
             seg.finished() or is_lead_start(numbered["rest"], "operative")):
         seg.start("operative", line, numbered["rest"], number=int(numbered["number"]))
         return
+    bare_label = _BARE_LABEL.match(text)
+    if bare_label and _label_candidates(seg).get(bare_label["label"]):
+        seg.pending_label = bare_label["label"]
+        return
+    if seg.pending_label is not None:
+        text, line = f"({seg.pending_label}) {text}", Line(line.number, f"({seg.pending_label}) {text}", line.indented)
+        seg.pending_label = None
     labelled = _LABELLED.match(text)
     if labelled:
         depth = _label_candidates(seg).get(labelled["label"])
@@ -147,9 +156,9 @@ def _label_candidates(seg: _Segmenter) -> dict[str, int]:
         return {"a": 1} if opens_list else {}
     candidates: dict[str, int] = {}
     if opens_list:
-        candidates[_first_label(block.depth + 1)] = block.depth + 1
+        candidates[first_label(block.depth + 1)] = block.depth + 1
     for sub in _open_subs(seg):
-        candidates.setdefault(_successor(sub.label, sub.depth), sub.depth)
+        candidates.setdefault(successor(sub.label, sub.depth), sub.depth)
     return candidates
 
 
@@ -166,11 +175,11 @@ def _open_subs(seg: _Segmenter) -> list[Block]:
     return chain
 
 
-def _first_label(depth: int) -> str:
+def first_label(depth: int) -> str:
     return "i" if depth % 2 == 0 else "a"
 
 
-def _successor(label: str | None, depth: int) -> str:
+def successor(label: str | None, depth: int) -> str:
     if not label:
         return ""
     if depth % 2 == 0:

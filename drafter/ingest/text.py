@@ -21,7 +21,7 @@ from drafter.ingest.clean import one_line
 from drafter.ingest.detect import text_flavour
 from drafter.ingest.layout import Layout, find_layout
 from drafter.ingest.leads import split_lead
-from drafter.ingest.lines import Line, blank_rule_lines, split_lines
+from drafter.ingest.lines import Line, blank_rule_lines, page_starts, split_lines
 from drafter.ingest.markers import MarkerReader
 from drafter.ingest.notes import Note, separate
 from drafter.ingest.segment import Block, segment
@@ -40,12 +40,13 @@ def parse_text(text: str, path: str, warnings: list[str] | None = None) -> Resol
     lines = split_lines(text)
     layout = find_layout(lines, path)
     rules = blank_rule_lines(text)
+    pages = page_starts(text)
 
     end = layout.closing if layout.closing is not None else len(lines)
-    body_lines, notes = separate(lines[layout.formula + 1:end], rules)
+    body_lines, notes = separate(lines[layout.formula + 1:end], rules, pages=pages)
     tail_lines: list[Line] = []
     if layout.closing is not None:
-        tail_lines, notes = separate(lines[layout.closing + 2:], rules, in_notes=True, earlier=notes)
+        tail_lines, notes = separate(lines[layout.closing + 2:], rules, in_notes=True, earlier=notes, pages=pages)
 
     fix_quotes = typography.has_lost_quotes(text)
     reader = MarkerReader(known=_ordered_markers(notes))

@@ -1,32 +1,77 @@
-"""What `drafter mine` does, as one call: read the sources, mine, write, summarise."""
+"""What `drafter mine` and `drafter library remove` do, as calls: read, mine, write, summarise.
+
+Each holds the library's writer lock from reading the library to swapping the new one in, so two
+writers never lose each other's work: the second waits, then builds on what the first wrote.
+"""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
-from tqdm import tqdm
-
-from drafter.errors import ParseError
+from drafter.errors import LibraryError, ParseError
 from drafter.library import store
-from drafter.library.mine import mine
+from drafter.library.lock import writing
+from drafter.library.mine import Summary, mine
+from drafter.library.model import Library
 from drafter.library.sources import expand, read_sources
 
 
-def mine_sources(sources: list[str], library_dir: str | Path) -> list[str]:
-    """Mine `sources` into the library at `library_dir`; returns the summary lines to print."""
+def mine_sources(sources: list[str], library_dir: str | Path, rebuild: bool = False) -> list[str]:
+    """Mine `sources` into the library at `library_dir`, keeping its other sources (all of them
+    replaced by exactly these when `rebuild`); returns the summary lines to print."""
     paths = expand(sources)
     if not paths:
         raise ParseError("no resolution files found", " ".join(map(str, sources)),
                          hint="give .txt or .xml files, or folders holding them")
     directory = Path(library_dir)
-    previous = store.load(directory) if store.exists(directory) else None
-    # The bar shows only on a terminal (disable=None), so pipes and logs stay clean.
-    with tqdm(total=len(paths), desc="reading", unit="file", file=sys.stderr, disable=None,
-              leave=False) as bar:
-        resolutions, warnings = read_sources(paths, bar.update)
-    library, summary = mine(resolutions, previous)
-    store.save(library, directory)
+    created = not directory.exists()
+    directory.mkdir(parents=True, exist_ok=True)
+    try:
+        with writing(directory):
+            previous = store.load(directory) if store.exists(directory) else None
+            read, warnings = read_sources(paths, directory, _bar(len(paths), "reading"))
+            library, summary = mine(read, previous, keep=not rebuild)
+            store.save(library, directory)
+    except BaseException:
+        if created and directory.is_dir() and not any(directory.iterdir()):
+            directory.rmdir()            # a first mine that failed leaves nothing behind
+        raise
+    return _report(warnings + summary.warnings, summary, library, directory)
+
+
+def remove_sources(numbers: list[str], library_dir: str | Path) -> list[str]:
+    """Take resolutions out of the library: the wordings only they supported become deprecated."""
+    directory = Path(library_dir)
+    if not store.exists(directory):
+        raise LibraryError("no clause library here (no library.yaml)", directory,
+                           hint="give the library folder with --library DIR")
+    with writing(directory):
+        previous = store.load(directory)
+        for number in numbers:
+            if previous.source(number) is None:
+                raise LibraryError(f"no resolution {number} in the library", directory,
+                                   hint=_close_numbers(previous, number))
+        library, summary = mine([], previous, drop=frozenset(numbers))
+        store.save(library, directory)
+    return _report([], summary, library, directory)
+
+
+def _close_numbers(library: Library, number: str) -> str:
+    close = [s.number for s in library.sources if s.number.startswith(number.split(" ")[0])][:5]
+    return f"did you mean {', '.join(close)}?" if close else "`drafter clauses list` shows what it holds"
+
+
+def _bar(total: int, description: str):
+    """A progress bar on a terminal, once the work has taken a second; nothing in a pipe or a log."""
+    if not sys.stderr.isatty():
+        return lambda: None
+    from tqdm import tqdm
+
+    return tqdm(total=total, desc=description, unit=" files", file=sys.stderr, delay=1, leave=False).update
+
+
+def _report(warnings: list[str], summary: Summary, library: Library, directory: Path) -> list[str]:
     lines = [f"warning: {w}" for w in warnings[:20]]
     if len(warnings) > 20:
         lines.append(f"... and {len(warnings) - 20} more warnings")

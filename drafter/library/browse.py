@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-import math
-import re
-from collections import Counter
+import textwrap
+from collections.abc import Iterator
 from typing import Any
 
 from drafter.errors import LibraryError
 from drafter.library.fill import Filled, fill, plain
 from drafter.library.model import Family, Library, Variant, VariantSource
 from drafter.worddiff import inline
-
-_WORD = re.compile(r"[a-z0-9][a-z0-9’'-]*")
-
 
 def family_summary(family: Family) -> dict[str, Any]:
     """The JSON of `drafter clauses list --json`, one family."""
@@ -31,32 +27,23 @@ def family_summary(family: Family) -> dict[str, Any]:
     }
 
 
-def families(library: Library, kind: str | None = None) -> list[Family]:
-    return [f for f in library.families if kind is None or f.kind == kind]
-
-
 def get(library: Library, family_id: str) -> Family:
     family = library.family(family_id)
     if family is None:
-        close = [f.id for f in library.families if family_id in f.id][:5]
+        close = [i for i in library.indexed().family_ids() if family_id in i][:5]
         hint = f"did you mean {', '.join(close)}?" if close else "see `drafter clauses list`"
         raise LibraryError(f"no family {family_id!r} in the library", hint=hint)
     return family
 
 
-def list_lines(items: list[Family]) -> list[str]:
-    lines = []
-    for family in items:
-        sources = sum(len(v.sources) for v in family.variants)
-        active = sum(1 for v in family.variants if v.status == "active")
-        lines.append(f"{family.id}  v{family.version}  {family.kind}  "
-                     f"{active} variant{'s' if active != 1 else ''}, {sources} source{'s' if sources != 1 else ''}")
-    return lines
+def list_lines(library: Library, kind: str | None = None) -> Iterator[str]:
+    for family_id, version, family_kind, active, sources in library.indexed().counts(kind):
+        yield (f"{family_id}  v{version}  {family_kind}  "
+               f"{active} variant{'s' if active != 1 else ''}, {sources} source{'s' if sources != 1 else ''}")
 
 
 def session_of(library: Library, resolution: str) -> int | None:
-    entry = library.source(resolution.split(" ")[0])
-    return entry.session if entry else None
+    return library.session_of(resolution)
 
 
 def filled_by_source(library: Library, variant: Variant, source: VariantSource) -> Filled:
@@ -101,43 +88,32 @@ def _short(value: Any) -> str:
     return str(value)
 
 
-def search(library: Library, query: str, limit: int = 20) -> list[tuple[float, Family]]:
-    """Families ranked by how well their wordings match the query words (rarer words count more),
-    with a bonus when the query appears as a phrase."""
-    words = _words(query)
-    if not words:
-        raise LibraryError("nothing to search for", hint="give some words, e.g. `drafter clauses search remittances`")
-    texts = {f.id: " ".join(v.template.lower() for v in f.variants) for f in library.families}
-    df = Counter(w for text in texts.values() for w in set(_words(text)))
-    n = len(texts)
-    phrase = " ".join(query.lower().split())
-    ranked = []
-    for family in library.families:
-        own = set(_words(texts[family.id]))
-        score = sum(math.log((n + 1) / (df[w] + 1)) + 1 for w in words if w in own)
-        if phrase in texts[family.id]:
-            score *= 2
-        if score > 0:
-            ranked.append((round(score, 6), family))
-    ranked.sort(key=lambda pair: (-pair[0], pair[1].id))
-    return ranked[:limit]
-
-
-def _words(text: str) -> list[str]:
-    return _WORD.findall(text.lower())
+def search_lines(library: Library, text: str, kind: str | None = None, limit: int = 20) -> list[str]:
+    """Each family found, best first: its id, kind and score, then its text as in its latest source."""
+    lines = []
+    for hit in library.search(text, kind, limit):
+        lines.append(f"{hit.family.id}  ({hit.family.kind}, score {hit.score:.2f})")
+        first, *rest = hit.text.split("\n")
+        lines += textwrap.wrap(first, 100, initial_indent="    ", subsequent_indent="    ")
+        if rest:
+            lines.append(f"    … and {len(rest)} sub-paragraph{'s' if len(rest) != 1 else ''}")
+    return lines
 
 
 def history_lines(library: Library, family: Family) -> list[str]:
     """The family through the years: each source in date order, its variant, and a word diff
     against the wording before it whenever the wording changed."""
     order = {s.number: i for i, s in enumerate(library.sources)}
-    rows = sorted(family.sources(), key=lambda pair: (order.get(pair[1].ref.resolution.split(" ")[0], 1e9),
-                                                       pair[1].ref.resolution))
+
+    def position(resolution: str) -> float:
+        return order.get(resolution, order.get(resolution.rsplit(" ", 1)[0], 1e9))
+
+    rows = sorted(family.sources(), key=lambda pair: (position(pair[1].ref.resolution), pair[1].ref.resolution))
     lines = [f"{family.id}: {len(rows)} source{'s' if len(rows) != 1 else ''}, {len(family.variants)} variants"]
     previous_text = None
     previous_variant = None
     for variant, source in rows:
-        entry = library.source(source.ref.resolution.split(" ")[0])
+        entry = library.source(source.ref.resolution) or library.source(source.ref.resolution.rsplit(" ", 1)[0])
         date = f" ({entry.adopted})" if entry and entry.adopted else ""
         text = plain(filled_by_source(library, variant, source))
         lines.append("")

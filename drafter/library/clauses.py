@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from drafter.library import templates
-from drafter.library.slots import find_slots
 from drafter.model import Paragraph, Resolution, SubParagraph
 
 
@@ -128,6 +127,8 @@ def _collect(holder, number: str, section: str | None, notes: dict[str, str], ou
 
 def make_clause(paragraph: Paragraph, kind: str, ref: SourceRef, session: int | None, body: str,
                 notes: dict[str, str]) -> Clause:
+    from drafter.library.slots import find_slots       # only when reading paragraphs: it compiles a lot
+
     namer = _Namer()
     values: dict[str, Any] = {}
     kinds: dict[str, str] = {}

@@ -27,8 +27,6 @@ import zlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-import numpy as np
-
 from drafter.library.clauses import Clause
 
 _EXPRESSION = re.compile(r"\{\{.*?\}\}")
@@ -47,10 +45,42 @@ CONTAINMENT_JACCARD = 0.35
 
 _PERMUTATIONS = 48
 _ROWS = 3                        # rows per band: 16 bands of 3 catch pairs with Jaccard above ~0.4
+BANDS = _PERMUTATIONS // _ROWS
 _MAX_BUCKET = 64                 # beyond this, a bucket's members are paired with their neighbours only
-_rng = np.random.default_rng(20031223)
-_A = (_rng.integers(1, 2**63, _PERMUTATIONS, dtype=np.uint64) * 2 + 1).astype(np.uint64)
-_B = _rng.integers(0, 2**63, _PERMUTATIONS, dtype=np.uint64)
+_MASK = 2**64 - 1
+
+
+# Hash permutations h -> (a*h + b) mod 2^64, keeping the high 32 bits; a is odd. The constants are
+# those numpy's default_rng(20031223) drew when the decision rule was measured, written out so that
+# matching a clause needs no numpy and gives the same candidates on every machine.
+_A = [
+    0xa42f302170ca44b9, 0xac54177b3e376995, 0x407635a6fae19e0f, 0x0469230375342993,
+    0x88ce68ecfb7cbe6f, 0xf75c592e70fa4d4b, 0x84b752c440da7e75, 0x8b4248a364b3af65,
+    0x9336c241111d0be9, 0x14b1030a46dabced, 0xaffdbcbb14881bf7, 0x69f4be59a774904d,
+    0x30eeabc7395b9767, 0xab701d0c3d85ce69, 0x5d20e6a7c9694feb, 0x798f318ebc2731e7,
+    0x8f90c4b446f69049, 0xf352c509cce6f499, 0x04901c72198ba4ff, 0xcb06c324989f530f,
+    0xa2adff16d66fdd57, 0x053aa59678ee8ec5, 0xeca37124212c9863, 0xe925cb104c47f9cd,
+    0x9143512926f5bc41, 0x6f316965eb3580bd, 0xc20625fa5d9d5ded, 0xb00a8e9f37b6f7cd,
+    0xe211631b45060935, 0x9cca2ba5b1575e91, 0xde7e16e59fc070cd, 0x8c8c6f8cc49130c1,
+    0x4b0ff26d8aff13c3, 0x6647b1c4992b5449, 0xed1b8ad546190ce5, 0xae7a85ba3cfc1611,
+    0xe4677eeba1b0da0d, 0xdc6a5cd10b25ae63, 0x29e9b7aa494b9ea3, 0x9acf70d921513685,
+    0x5a3207f873296913, 0xe2689a95795bf9bf, 0x93a234b0fe08ea09, 0x5f15396b2de1c2ad,
+    0x47f7c4ca4977bd27, 0x8006876730cf21d5, 0x24164ef5f348e805, 0xec051c581a261c33,
+]
+_B = [
+    0x49ca767577e24df3, 0x210e337b06ae8477, 0x1f4f8636712fac50, 0x4621635faabd481c,
+    0x44c55e3c8edb080e, 0x638bc92d211edee8, 0x733f8638ec527001, 0x72d4796f188936ee,
+    0x3c1a95ff46382eb7, 0x187d96bd062f5150, 0x41b7cad2a3a2032c, 0x11f5974d40216e85,
+    0x5119f9d2c5817328, 0x7e297dd939a7306d, 0x01e7f199c1c171a0, 0x3260dc4ebdfac51f,
+    0x73bb193c48dbb5d0, 0x1fdb2b6cfb060fa5, 0x5ad3e80e1991c257, 0x46c27b5451707f13,
+    0x1922626f7261fe17, 0x201bd6268aaf0964, 0x5c1e48e839771b05, 0x1bf1adb1348e2497,
+    0x6b317876dd55aee0, 0x61c8ab869bd79260, 0x01a61874d051c64f, 0x431db21675bcbd3a,
+    0x16b6ce75276c9ecc, 0x35eb2ebc5f2b9f70, 0x4d3c3e53db46598a, 0x6e6a0235c1d34785,
+    0x4bc60d602e98cef6, 0x2e752a1af1cecf2e, 0x4b8b7ec0fb69acaf, 0x5568bb643599d116,
+    0x545e46a087e4b56e, 0x1156c3cd2c328626, 0x03d4b372e4ebceee, 0x066cf530b361a2dd,
+    0x10689a845f50d2eb, 0x0c7db69824ce13a1, 0x49f4dd50dae1f50a, 0x6a82e5aa55580eb0,
+    0x192026bdba9107b5, 0x2d976b6f436c3ba5, 0x68693116a2b7cfbf, 0x77338f84c2689897,
+]
 
 
 def without_parameters(template: str) -> str:
@@ -67,7 +97,24 @@ def words_of_template(template: str, lead: str | None) -> frozenset[str]:
 
 
 def content_words(clause: Clause) -> frozenset[str]:
-    return words_of_template(clause.wording.template, clause.wording.lead)
+    return wording_words(clause.wording.template, clause.wording.lead, clause.wording.subparagraphs)
+
+
+def wording_words(template: str, lead: str | None, subparagraphs=()) -> frozenset[str]:
+    """A wording's own words; for one whose words are all in its sub-paragraphs ("Calls for:",
+    "Declares that:"), those of its sub-paragraphs, or every such clause would look alike."""
+    words = words_of_template(template, lead)
+    if words:
+        return words
+    return frozenset().union(*(words_of_template(t, None) for t in sub_templates(subparagraphs)))
+
+
+def sub_templates(subs) -> list[str]:
+    out = []
+    for sub in subs:
+        out.append(sub.template)
+        out += sub_templates(sub.subparagraphs)
+    return out
 
 
 _QUOTED = re.compile(r"“([^”]{3,})”")
@@ -91,7 +138,7 @@ class _Scorer:
         self.masses = [self.mass(w) for w in self.words]
 
     def mass(self, words: frozenset[str]) -> float:
-        return sum(self.weight[w] for w in words)
+        return sum(map(self.weight.__getitem__, words))
 
     def same_family(self, i: int, j: int) -> float:
         """The pair's score if it passes the decision rule, else 0."""
@@ -162,14 +209,14 @@ def _candidates(clauses: list[Clause], words: list[frozenset[str]]) -> set[tuple
     for index, clause in enumerate(clauses):
         by_kind[clause.kind].append(index)
     for indexes in by_kind.values():
-        signatures = _signatures([words[i] for i in indexes])
-        for band in range(0, _PERMUTATIONS, _ROWS):
-            buckets: dict[bytes, list[int]] = defaultdict(list)
-            keys = signatures[:, band:band + _ROWS]
-            for row, index in enumerate(indexes):
-                buckets[keys[row].tobytes()].append(index)
+        keys = band_keys_of(_signatures([words[i] for i in indexes])).T.tolist()
+        for band in keys:
+            buckets: dict[int, list[int]] = defaultdict(list)
+            for key, index in zip(band, indexes):
+                buckets[key].append(index)
             for members in buckets.values():
-                _pair_up(members, pairs)
+                if len(members) > 1:
+                    _pair_up(members, pairs)
     return pairs
 
 
@@ -185,8 +232,10 @@ def _pair_up(members: list[int], pairs: set[tuple[int, int]]) -> None:
             pairs.add((members[x], members[y]))
 
 
-def _signatures(word_sets: list[frozenset[str]]) -> np.ndarray:
-    """MinHash signatures, one row per set, computed for all sets at once."""
+def _signatures(word_sets: list[frozenset[str]]):
+    """MinHash signatures, one row per set, computed for all sets at once (numpy: mining only)."""
+    import numpy as np
+
     hashes, owners = [], []
     for row, words in enumerate(word_sets):
         for word in sorted(words) or ["\0empty"]:
@@ -195,10 +244,44 @@ def _signatures(word_sets: list[frozenset[str]]) -> np.ndarray:
     x = np.array(hashes, dtype=np.uint64)
     starts = np.flatnonzero(np.r_[True, np.diff(np.array(owners)) != 0])
     out = np.empty((len(word_sets), _PERMUTATIONS), dtype=np.uint64)
-    for k in range(_PERMUTATIONS):
-        permuted = (_A[k] * x + _B[k]) >> np.uint64(32)
-        out[:, k] = np.minimum.reduceat(permuted, starts)
+    a, b = np.array(_A, dtype=np.uint64), np.array(_B, dtype=np.uint64)
+    with np.errstate(over="ignore"):                  # wrapping modulo 2^64 is the point
+        for k in range(_PERMUTATIONS):
+            permuted = (a[k] * x + b[k]) >> np.uint64(32)
+            out[:, k] = np.minimum.reduceat(permuted, starts)
     return out
+
+
+# Each band of a signature as one signed 64-bit number: its three values mixed with odd constants
+# (a linear mix: two bands of different values rarely meet, and a meeting only costs a score).
+_MIX = (0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0x27D4EB2F165667C5)
+
+
+def band_keys_of(signatures):
+    """Every set's band keys, from `_signatures` (numpy: rows of sets, one column per band)."""
+    import numpy as np
+
+    mix = [np.uint64(m) for m in _MIX]
+    keys = np.empty((len(signatures), BANDS), dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        for band in range(BANDS):
+            at = band * _ROWS
+            keys[:, band] = (signatures[:, at] * mix[0] + signatures[:, at + 1] * mix[1]
+                             + signatures[:, at + 2] * mix[2] + np.uint64(band) * mix[3])
+    return keys.view(np.int64)
+
+
+def band_keys(words: frozenset[str]) -> list[int]:
+    """One set's band keys without numpy (matching a few clauses needs none), equal to what
+    `band_keys_of(_signatures(...))` gives for it."""
+    hashes = [zlib.crc32(w.encode()) for w in sorted(words) or ["\0empty"]]
+    signature = [min(((a * h + b) & _MASK) >> 32 for h in hashes) for a, b in zip(_A, _B)]
+    keys = []
+    for band in range(BANDS):
+        v = signature[band * _ROWS:band * _ROWS + _ROWS]
+        key = (v[0] * _MIX[0] + v[1] * _MIX[1] + v[2] * _MIX[2] + band * _MIX[3]) & _MASK
+        keys.append(key - 2**64 if key >= 2**63 else key)
+    return keys
 
 
 def _link(clauses: list[Clause], pairs: list[tuple[float, int, int]],

@@ -42,6 +42,41 @@ def _refs(notes: tuple[tuple[int, int], ...]) -> tuple[FootnoteRef, ...]:
     return tuple(FootnoteRef(str(number), at) for number, at in notes)
 
 
+def example_text(library, variant: Variant) -> str:
+    """A wording as a reader would see it: filled as in its latest source, placeholders where it
+    has none; what search shows."""
+    from drafter.library.templates import Placeholder, TemplateRenderError
+
+    values, session = _latest_values(library, variant)
+    try:
+        return plain(fill(variant, values, session))
+    except TemplateRenderError:
+        return plain(fill(variant, {n: Placeholder.named(n) for n in variant.parameters}, None))
+
+
+def search_words(library, variant: Variant) -> str:
+    """The words of a wording as in its latest source, sub-paragraphs included: what search indexes."""
+    from drafter.library.templates import words
+
+    values, session = _latest_values(library, variant)
+    texts = [variant.template, *_sub_templates(variant.subparagraphs)]
+    return "\n".join(words(t, values, session) for t in texts)
+
+
+def _latest_values(library, variant: Variant) -> tuple[dict[str, Any], int | None]:
+    from drafter.library.templates import Placeholder
+
+    latest = variant.sources[-1] if variant.sources else None
+    values = dict(latest.values) if latest else {}
+    for name in variant.parameters:
+        values.setdefault(name, Placeholder.named(name))
+    return values, library.session_of(latest.ref.resolution) if latest else None
+
+
+def _sub_templates(subs) -> list[str]:
+    return [t for sub in subs for t in (sub.template, *_sub_templates(sub.subparagraphs))]
+
+
 def plain(filled: Filled) -> str:
     """The clause as one string with its sub-paragraphs, for showing and diffing."""
     lines = [filled.paragraph.text]

@@ -17,7 +17,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field, replace
 
 from drafter.library import families as grouping
-from drafter.library.clauses import Clause, clauses_of, variant_id
+from drafter.library.clauses import Clause, Wording, clauses_of, variant_id
 from drafter.library.model import Family, Library, SourceEntry, Variant, VariantSource
 from drafter.library.schema import family_schema
 from drafter.model import Resolution
@@ -29,45 +29,128 @@ UN_CREDIT = ("Clauses mined from United Nations resolutions. Source: the United 
 @dataclass
 class Summary:
     resolutions: int = 0
+    kept: int = 0                          # of them, sources of the previous library not read again
     families: int = 0
     variants: int = 0
     new: list[str] = field(default_factory=list)
     changed: list[str] = field(default_factory=list)
     deprecated: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
     def lines(self, version: str) -> list[str]:
         return [
-            f"library {version}: {self.resolutions} resolutions, {self.families} families, "
-            f"{self.variants} variants",
+            f"library {version}: {self.resolutions} resolutions ({self.resolutions - self.kept} read, "
+            f"{self.kept} kept), {self.families} families, {self.variants} variants",
             f"since the last version: {len(self.new)} new, {len(self.changed)} changed, "
             f"{len(self.deprecated)} deprecated",
         ]
 
 
-def sort_key(resolution: Resolution) -> tuple[str, str]:
+def sort_key(entry: SourceEntry) -> tuple[str, str]:
     """Oldest first: adoption date, else the year a year-numbered resolution carries, else nothing."""
-    date = resolution.adopted.date if resolution.adopted and resolution.adopted.date else ""
+    date = entry.adopted or ""
     if not date:
-        first = resolution.number.split("/")[0]
+        first = entry.number.split("/")[0]
         date = first if first.isdigit() and len(first) == 4 else ""
-    numbers = re.findall(r"\d+", resolution.number)
-    return (date, ".".join(n.zfill(6) for n in numbers) + resolution.number)
+    numbers = re.findall(r"\d+", entry.number)
+    return (date, ".".join(n.zfill(6) for n in numbers) + entry.number)
 
 
-def mine(resolutions: list[tuple[Resolution, SourceEntry]], previous: Library | None) -> tuple[Library, Summary]:
-    ordered = sorted(resolutions, key=lambda pair: sort_key(pair[0]))
-    clauses = [c for resolution, _ in ordered for c in clauses_of(resolution)]
+def mine_resolutions(resolutions: list[tuple[Resolution, SourceEntry]], previous: Library | None,
+                     **options) -> tuple[Library, Summary]:
+    """`mine` of parsed resolutions (sources.read_sources gives their clauses already)."""
+    return mine([(entry, clauses_of(resolution)) for resolution, entry in resolutions], previous, **options)
+
+
+def mine(sources: list[tuple[SourceEntry, list[Clause]]], previous: Library | None, *, keep: bool = True,
+         drop: frozenset[str] = frozenset()) -> tuple[Library, Summary]:
+    """The library of `sources` (each entry with its clauses) and, when `keep`, of the previous
+    library's other sources (but those in `drop`): mining adds. A source read again replaces its
+    earlier reading."""
+    read = {entry.number: clauses for entry, clauses in sources}
+    kept = [e for e in previous.sources if e.number not in read and e.number not in drop] if previous and keep else []
+    held = _clauses_held(previous, {e.number: e for e in kept})
+    entries = sorted([e for e, _ in sources] + kept, key=sort_key)
+    warnings: list[str] = []
+    clauses = [c for e in entries for c in (read[e.number] if e.number in read else held.get(e.number, []))
+               if _fits(c, warnings)]
     owner = _old_owner_of_sources(previous)
     groups = grouping.group(clauses, [owner.get((c.kind, c.source)) for c in clauses])
     fresh = [_family(clauses, members) for members in groups]
     families, summary = _carry_on(fresh, previous)
-    summary.resolutions = len(ordered)
+    summary.resolutions, summary.kept = len(entries), len(kept)
     summary.families = len(families)
     summary.variants = sum(len(f.variants) for f in families)
+    summary.warnings = warnings
     version = _next_version(previous, summary)
-    library = Library(version=version, sources=tuple(entry for _, entry in ordered),
-                      families=tuple(families), credits=(UN_CREDIT,))
+    library = Library(version=version, sources=tuple(entries), families=tuple(families), credits=(UN_CREDIT,))
     return library, summary
+
+
+def _clauses_held(previous: Library | None, kept: dict[str, SourceEntry]) -> dict[str, list[Clause]]:
+    """The clauses of the kept sources, as the previous library holds them (their files need not be
+    there any more), in the order reading would give within each source (parts by name, then
+    preambular before operative, then by number)."""
+    held: dict[str, list[tuple[tuple, Clause]]] = defaultdict(list)
+    for family in previous.families if previous and kept else ():
+        properties = family.schema.get("properties", {})
+        for variant in family.variants:
+            wording = Wording(variant.template, variant.subparagraphs, variant.footnotes, variant.lead)
+            kinds = {name: properties[name]["x-kind"] for name in variant.parameters}
+            for source in variant.sources:
+                ref = source.ref
+                entry = kept.get(ref.resolution) or kept.get(ref.resolution.rsplit(" ", 1)[0])
+                if entry is None:
+                    continue
+                order = (ref.resolution, ref.section or "", ref.part != "preambular", _number_key(ref.number))
+                held[entry.number].append((order, Clause(ref, family.kind, entry.session, wording,
+                                                         dict(source.values), dict(kinds))))
+    return {number: [c for _, c in sorted(pairs, key=lambda p: p[0])] for number, pairs in held.items()}
+
+
+def _number_key(number: int | str) -> tuple[float, str]:
+    try:
+        return (float(number), "")
+    except (TypeError, ValueError):
+        return (float("inf"), str(number))
+
+
+def _fits(clause: Clause, warnings: list[str]) -> bool:
+    """Can the library hold this clause? A paragraph without a word is a separator ("* * *") or a
+    heading ("II") a reader took for a paragraph; a sub-paragraph without a label or a text cannot
+    be written back. Such paragraphs are left out, with a warning naming them, whatever the
+    reader hands over: a library must never hold an empty template or label."""
+    problem = _unfit(clause.wording)
+    if problem:
+        ref = clause.source
+        where = f"{'op.' if ref.part == 'operative' else 'pp.'} {ref.number}" + (f" in {ref.section}" if ref.section else "")
+        warnings.append(f"{ref.resolution} {where}: {problem}; left out of the library")
+    return problem is None
+
+
+_LETTER = re.compile(r"[^\W_]")
+# A section's number standing alone ("II", "B.", "3"): roman numerals mark sections in every language.
+_HEADING_MARK = re.compile(r"\W*(?:[IVXLCDM]+|[A-Za-z]|\d+)\W*")
+
+
+def _unfit(wording) -> str | None:
+    text = grouping.without_parameters(wording.template)
+    if not _LETTER.search(text):
+        return "the paragraph has no words"
+    if _HEADING_MARK.fullmatch(text) and not wording.subparagraphs:
+        return f"the paragraph is only a heading mark ({text.strip()!r})"
+    for sub in _walk(wording.subparagraphs):
+        if not sub.label.strip():
+            return "a sub-paragraph has no label"
+        if not sub.template.strip():
+            return f"sub-paragraph ({sub.label}) is empty"
+    return None
+
+
+def _walk(subs):
+    for sub in subs:
+        yield sub
+        yield from _walk(sub.subparagraphs)
 
 
 def _family(clauses: list[Clause], members: list[int]) -> Family:
@@ -93,11 +176,17 @@ _SLUG_WORD = re.compile(r"[a-z0-9]+")
 
 
 def _slug(clause: Clause) -> str:
-    """A readable id from the oldest wording: "op-takes-note-report-secretary-general"."""
-    words = [w for w in _SLUG_WORD.findall(grouping.without_parameters(clause.wording.template).lower())
-             if w not in grouping.FUNCTION_WORDS][:6]
+    """A readable id from the oldest wording: "op-takes-note-report-secretary-general". A clause
+    whose own words are few ("Calls for:") takes more from its sub-paragraphs."""
+    texts = [clause.wording.template, *grouping.sub_templates(clause.wording.subparagraphs)]
+    words: list[str] = []
+    for text in texts:
+        words += [w for w in _SLUG_WORD.findall(grouping.without_parameters(text).lower())
+                  if w not in grouping.FUNCTION_WORDS]
+        if len(words) >= 3:
+            break
     prefix = "pp" if clause.kind == "preambular" else "op"
-    return "-".join([prefix, *words]) if words else prefix
+    return "-".join([prefix, *(words[:6] or ["clause"])])
 
 
 def _carry_on(fresh: list[Family], previous: Library | None) -> tuple[list[Family], Summary]:
@@ -105,11 +194,13 @@ def _carry_on(fresh: list[Family], previous: Library | None) -> tuple[list[Famil
     old_by_id = {f.id: f for f in previous.families} if previous else {}
     owner = _old_owner_of_sources(previous)
     used_ids: set[str] = set()
+    taken = set(old_by_id)                 # every id in use, old or new: an id never changes meaning
     result: list[Family] = []
     for family in fresh:
         old = _match(family, owner, old_by_id, used_ids)
-        family_id = old.id if old else _unique(family.id, used_ids | set(old_by_id))
+        family_id = old.id if old else _unique(family.id, taken)
         used_ids.add(family_id)
+        taken.add(family_id)
         family = replace(family, id=family_id)
         if old is None:
             summary.new.append(family_id)
@@ -170,6 +261,11 @@ def _merge(old: Family, new: Family) -> Family:
     new_ids = {v.id for v in new.variants}
     kept = tuple(replace(v, status="deprecated") for v in old.variants if v.id not in new_ids)
     schema = _keep_descriptions(old.schema, new.schema)
+    # A deprecated variant still names its parameters: the schema keeps describing them.
+    old_props = old.schema.get("properties", {})
+    missing = {n: old_props[n] for v in kept for n in v.parameters if n not in schema["properties"] and n in old_props}
+    if missing:
+        schema = {**schema, "properties": dict(sorted({**schema["properties"], **missing}.items()))}
     preferred = old.preferred_variant
     return replace(new, variants=new.variants + kept, schema=schema, name=old.name,
                    description=old.description, tags=old.tags, preferred_variant=preferred)

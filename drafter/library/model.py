@@ -7,12 +7,12 @@ identity first, curated fields next, then the schema, then the variants with the
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass
 from typing import Any
 
 from drafter.library.clauses import SourceRef, SubTemplate
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2                 # 2: source paths relative to the library folder
 CURATED_FIELDS = ("name", "description", "tags", "preferred_variant")
 
 
@@ -146,19 +146,65 @@ class SourceEntry:
         return cls(**{k: data.get(k) for k in cls.__dataclass_fields__})
 
 
-@dataclass(frozen=True)
 class Library:
-    version: str
-    sources: tuple[SourceEntry, ...]
-    families: tuple[Family, ...]
-    format: int = FORMAT_VERSION
-    credits: tuple[str, ...] = field(default=())
+    """A clause library: its manifest (version, credits, sources) and its families.
+
+    Mining makes one in memory. `store.load` gives one read through the index of a library on
+    disk, which loads a family only when it is asked for. Both answer the same questions:
+    `family(id)`, `source(number)`, `clauses_of(number)`, `search(text)`, `best_family(clause)`
+    (the last two from an index, built in memory for a library that has none)."""
+
+    def __init__(self, version: str, sources: tuple[SourceEntry, ...] | None = (),
+                 families: tuple[Family, ...] | None = (), format: int = FORMAT_VERSION,
+                 credits: tuple[str, ...] = (), index=None, directory=None) -> None:
+        self.version = version
+        self.format = format
+        self.credits = tuple(credits)
+        self.index = index                      # drafter.library.index.Index, or None until needed
+        self.directory = directory              # the folder it was read from, if any
+        self._sources = tuple(sources) if sources is not None else None
+        self._families = tuple(families) if families is not None else None
+        self._by_id: dict[str, Family | None] = {f.id: f for f in self._families or ()}
+        self._by_number: dict[str, SourceEntry] | None = None
+
+    def __repr__(self) -> str:
+        return f"Library(version={self.version!r}, directory={self.directory!r})"
+
+    @property
+    def sources(self) -> tuple[SourceEntry, ...]:
+        if self._sources is None:
+            self._sources = tuple(self.index.sources())
+        return self._sources
+
+    @property
+    def families(self) -> tuple[Family, ...]:
+        """Every family, in id order (from an index: all of them loaded, so only for commands that
+        need them all, like mining)."""
+        if self._families is None:
+            self._families = tuple(self.index.families())
+            self._by_id.update((f.id, f) for f in self._families)
+        return self._families
+
+    def iter_families(self, kind: str | None = None):
+        """The families (of `kind`) in id order, one at a time: from an index, never all in memory."""
+        if self._families is not None or self.index is None:
+            return (f for f in sorted(self.families, key=lambda f: f.id) if kind is None or f.kind == kind)
+        return self.index.families(kind)
 
     def family(self, family_id: str) -> Family | None:
-        return next((f for f in self.families if f.id == family_id), None)
+        if family_id not in self._by_id:
+            self._by_id[family_id] = None if self._families is not None else self.index.family(family_id)
+        return self._by_id[family_id]
 
     def source(self, number: str) -> SourceEntry | None:
-        return next((s for s in self.sources if s.number == number), None)
+        if self._by_number is None:
+            self._by_number = {s.number: s for s in self.sources}
+        return self._by_number.get(number)
+
+    def session_of(self, resolution: str) -> int | None:
+        """The session of a source, named as a clause's source names it ("52/189", "75/101 A")."""
+        entry = self.source(resolution) or self.source(resolution.rsplit(" ", 1)[0])
+        return entry.session if entry else None
 
     def manifest(self) -> dict[str, Any]:
         return {
@@ -169,5 +215,26 @@ class Library:
             "families": [f.id for f in self.families],
         }
 
-    def with_families(self, families: tuple[Family, ...]) -> Library:
-        return replace(self, families=families)
+    # The questions a draft asks; answered from the index (drafter.library.lookup).
+    def clauses_of(self, number: str):
+        from drafter.library.lookup import clauses_of
+
+        return clauses_of(self, number)
+
+    def search(self, text: str, kind: str | None = None, limit: int = 20):
+        from drafter.library.lookup import search
+
+        return search(self, text, kind, limit)
+
+    def best_family(self, clause) -> Family | None:
+        from drafter.library.lookup import best_family
+
+        return best_family(self, clause)
+
+    def indexed(self):
+        """The index answering this library's questions (built in memory on first use if none)."""
+        if self.index is None:
+            from drafter.library.index import in_memory
+
+            self.index = in_memory(self)
+        return self.index

@@ -13,7 +13,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from drafter.library.slots import RESOLUTION_NUMBER, SYMBOL
+from drafter.library.patterns import RESOLUTION_NUMBER, SYMBOL
 
 ISO_DATE = r"^\d{4}-\d{2}-\d{2}$"
 
@@ -59,3 +59,40 @@ def format_schema(name: str) -> dict[str, Any]:
     """The schema of a library file: "family" or "manifest" (shipped in drafter/data)."""
     text = resources.files("drafter.data").joinpath(f"library-{name}.schema.json").read_text("utf-8")
     return json.loads(text)
+
+
+def problems(schema: dict[str, Any], data: Any) -> list[tuple[list, str]]:
+    """(path, message) of each way `data` fails `schema`, [] when it fits. A compiled validator
+    (fastjsonschema) answers first; only data that fails is gone over by jsonschema, whose
+    messages name each problem (so a valid answers file costs no jsonschema import)."""
+    import fastjsonschema
+
+    try:
+        _compiled(json.dumps(_without_descriptions(schema), sort_keys=True))(data)
+        return []
+    except fastjsonschema.JsonSchemaException as fast:
+        import jsonschema
+
+        errors = sorted(jsonschema.Draft202012Validator(schema).iter_errors(data),
+                        key=lambda e: list(map(str, e.absolute_path)))
+        if errors:
+            return [(list(e.absolute_path), e.message) for e in errors]
+        return [(list(fast.path or [])[1:], fast.message.removeprefix("data").lstrip(". "))]
+
+
+@lru_cache(maxsize=256)
+def _compiled(key: str):
+    import fastjsonschema
+
+    return fastjsonschema.compile(json.loads(key))
+
+
+def _without_descriptions(schema: Any) -> Any:
+    """A schema without its descriptions: what it accepts, so families that differ only in the
+    words a person wrote about a parameter share one compiled validator."""
+    if isinstance(schema, dict):
+        return {k: _without_descriptions(v) for k, v in schema.items() if k != "description"}
+    if isinstance(schema, list):
+        return [_without_descriptions(v) for v in schema]
+    return schema
+

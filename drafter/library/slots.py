@@ -25,19 +25,13 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from drafter.ingest.layout import parse_date
+from drafter.library.patterns import DATE, NUMBER_IN_TEXT, RESOLUTION_NUMBER, SYMBOL  # noqa: F401 (re-exported)
 from drafter.ordinals import ORDINAL_PATTERN, ordinal_value
 
-_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-DATE = rf"\d{{1,2}} {_MONTH} \d{{4}}"
-# Resolution and decision numbers: 58/208, 57/270 B, S-21/2, 1995/313, 217 A (III), 2106 A (XX).
-RESOLUTION_NUMBER = r"(?:S-\d{1,2}/\d{1,3}|\d{1,4}/\d{1,4}(?: [A-Z](?:-[A-Z])?)?|\d{1,4} [A-Z] \([IVXL]+\))"
 _CITATIONS = re.compile(
-    rf"\b(?:resolutions?|decisions?) (?P<list>{RESOLUTION_NUMBER}(?: of {DATE})?"
-    rf"(?:(?:, | and ){RESOLUTION_NUMBER}(?: of {DATE})?)*)")
-_CITATION_ITEM = re.compile(rf"(?P<number>{RESOLUTION_NUMBER})(?: of (?P<date>{DATE}))?")
-# UN document symbols: a series letter group, then /-separated parts, at least one with a digit.
-SYMBOL = r"(?:A|E|S|ST|TD|DP|UNEP|HRC|CRC|CEDAW|CCPR|CERD|CAT|ICEF|FCCC|UNW)(?:/[A-Za-z0-9.\-]*[A-Za-z0-9])+"
+    rf"\b(?:resolutions?|decisions?) (?P<list>{NUMBER_IN_TEXT}(?: of {DATE})?"
+    rf"(?:(?:, | and ){NUMBER_IN_TEXT}(?: of {DATE})?)*)")
+_CITATION_ITEM = re.compile(rf"(?P<number>{NUMBER_IN_TEXT})(?: of (?P<date>{DATE}))?")
 _SYMBOL = re.compile(rf"(?<![\w/.\-]){SYMBOL}")
 _DATE = re.compile(DATE)
 _MEETING = re.compile(r"\b(?P<number>\d{1,4})(?:st|nd|rd|th) (?:plenary )?meeting\b")
@@ -89,6 +83,8 @@ def find_slots(text: str, session: int | None, body: str, facts: bool = True) ->
 
 
 def _citations(text: str) -> list[Slot]:
+    from drafter.ingest.layout import parse_date
+
     out = []
     for match in _CITATIONS.finditer(text):
         items = [{"number": m["number"], "date": parse_date(m["date"]) if m["date"] else None}
@@ -107,6 +103,8 @@ def _symbols(text: str) -> list[Slot]:
 
 
 def _dates(text: str) -> list[Slot]:
+    from drafter.ingest.layout import parse_date
+
     return [Slot("date", m.start(), m.end(), parse_date(m.group())) for m in _DATE.finditer(text)]
 
 

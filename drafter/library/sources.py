@@ -1,22 +1,26 @@
-"""Gather and read the sources of a mine: files and folders in, parsed resolutions out."""
+"""Gather and read the sources of a mine: files and folders in, manifest entries and clauses out."""
 
 from __future__ import annotations
 
 import hashlib
 import os
+from dataclasses import dataclass
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from drafter.errors import DrafterError
 from drafter.ingest import parse_bytes
 from drafter.ingest.detect import read_bytes
+from drafter.library.clauses import Clause, clauses_of
 from drafter.library.model import SourceEntry
 from drafter.model import Resolution
 
-SUFFIXES = (".txt", ".xml", ".akn")
+SUFFIXES = (".txt", ".xml", ".akn", ".pdf", ".docx", ".doc", ".odt", ".rtf")
 
 
 def expand(paths: Iterable[str | Path]) -> list[Path]:
-    """Files as given; folders searched recursively for .txt and .xml files, in sorted order."""
+    """Files as given; folders searched recursively for resolution files (text, XML, PDF, Word), in
+    sorted order."""
     out: list[Path] = []
     for raw in paths:
         path = Path(raw)
@@ -35,33 +39,86 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
-def read_sources(paths: list[Path], on_each: Callable[[], None] = lambda: None
-                 ) -> tuple[list[tuple[Resolution, SourceEntry]], list[str]]:
-    """Parse every source. A file that is not a resolution stops the mine (the library must not
-    silently miss a source the user named); warnings are collected for the summary. A resolution
-    given twice (a reissue beside the original) is read once, from the first file."""
-    read: list[tuple[Resolution, SourceEntry]] = []
+def recorded_path(source: Path, library_dir: Path) -> str:
+    """How the manifest names a source: relative to the library when the source lies beside it
+    (under the folder that holds the library, as seeds/ beside clause_library/), so the two can
+    move together; any other source by its absolute path, so the library can move alone."""
+    source, library_dir = Path(source).absolute(), Path(library_dir).absolute()
+    if library_dir.parent in source.parents:
+        return os.path.relpath(source, library_dir).replace(os.sep, "/")
+    return str(source)
+
+
+def read_sources(paths: list[Path], library_dir: Path, on_each: Callable[[], None] = lambda: None
+                 ) -> tuple[list[tuple[SourceEntry, list[Clause]]], list[str]]:
+    """Parse every source into its manifest entry and its clauses, on every core the machine
+    gives (parsing and finding slots are each source's own business). A file that is not a
+    resolution stops the mine (the library must not silently miss a source the user named);
+    warnings are collected for the summary. A resolution given twice (a reissue beside the
+    original: the same number) is read once, from the first file; parts published apart ("77/292
+    B") have numbers of their own and are all read."""
+    jobs = [(str(p), display_path(p), recorded_path(p, library_dir)) for p in paths]
+    read: list[tuple[SourceEntry, list[Clause]]] = []
     warnings: list[str] = []
     seen: dict[str, str] = {}
-    for path in paths:
-        shown = display_path(path)
-        data = read_bytes(path)
-        resolution = parse_bytes(data, shown)
+    for shown, outcome in zip((j[1] for j in jobs), _map(_read_one, jobs)):
         on_each()
-        if resolution.number in seen:
-            warnings.append(f"{shown}: resolution {resolution.number} already read from "
-                            f"{seen[resolution.number]}; this copy is skipped")
+        if isinstance(outcome, _Failure):
+            raise outcome.error()
+        entry, clauses, notes = outcome
+        if entry.number in seen:
+            warnings.append(f"{shown}: resolution {entry.number} already read from {seen[entry.number]}; "
+                            f"this copy is skipped")
             continue
-        seen[resolution.number] = shown
-        warnings += [f"{shown}: {w}" for w in resolution.warnings]
-        read.append((resolution, _entry(resolution, shown, data)))
+        seen[entry.number] = shown
+        warnings += [f"{shown}: {w}" for w in notes]
+        read.append((entry, clauses))
     return read, warnings
 
 
-def _entry(resolution: Resolution, shown: str, data: bytes) -> SourceEntry:
+def _read_one(job: tuple[str, str, str]):
+    path, shown, recorded = job
+    try:
+        data = read_bytes(Path(path))
+        resolution = parse_bytes(data, shown)
+    except DrafterError as error:
+        return _Failure(type(error), error.message, error.path, error.line, error.hint)
+    return _entry(resolution, recorded, data), clauses_of(resolution), list(resolution.warnings)
+
+
+@dataclass(frozen=True)
+class _Failure:
+    """An error met in a worker process, carried back whole (an exception's pickle keeps only its
+    message, not the file and line it names)."""
+
+    kind: type
+    message: str
+    path: str | None
+    line: int | None
+    hint: str | None
+
+    def error(self) -> DrafterError:
+        return self.kind(self.message, self.path, self.line, self.hint)
+
+
+def _map(function, jobs: list):
+    """`map`, over worker processes when there are enough jobs and cores to gain from them."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    if cores < 2 or len(jobs) < 50:
+        yield from map(function, jobs)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
+    with ProcessPoolExecutor(max_workers=min(cores, 8), mp_context=context) as pool:
+        yield from pool.map(function, jobs, chunksize=8)
+
+
+def _entry(resolution: Resolution, recorded: str, data: bytes) -> SourceEntry:
     return SourceEntry(
         number=resolution.number,
-        path=shown,
+        path=recorded,
         sha256=hashlib.sha256(data).hexdigest(),
         body=resolution.body,
         session=resolution.session,

@@ -1,35 +1,47 @@
-"""The library on disk: YAML that diffs well, validated on the way in, swapped in whole on the way out.
+"""The library on disk: YAML that diffs well, an index beside it, swapped in whole on the way out.
 
     DIR/library.yaml              the manifest: format, version, credits, sources (number, path, sha256)
     DIR/families/<family-id>.yaml one file per family
+    the index                     derived from the two above, never edited (drafter.library.index),
+                                  kept in the user's cache (`index_path`), never in DIR
 
 Promises:
-- writing the same Library twice gives the same bytes (key order fixed by the model, wrapping fixed);
-- every file read is checked against the library format's JSON Schema (drafter/data); a problem is
-  reported as `file:line: what is wrong`;
-- `save` builds the new library in a temporary folder beside DIR and swaps it in with one atomic
-  exchange of the two folders (Linux renameat2), so a mine that fails or is killed leaves the
-  previous library exactly as it was. Where the exchange is not available it falls back to two
-  renames, and `load` repairs the only state a kill between them can leave.
+- writing the same Library twice gives the same YAML bytes (key order fixed by the model, wrapping
+  fixed);
+- a family file is validated (JSON Schema and template grammar, drafter.library.validate) when it
+  is mined, by `check`, and when the index finds it changed; a problem is `file:line: what`;
+- `load` reads only the manifest's bytes and the index: families come from the index one by one
+  as they are asked for. An index that does not match the library is rebuilt first;
+- a source's path is recorded relative to the library when the source lies beside it (under the
+  folder that holds the library, as seeds/ beside clause_library/), so the two can move together;
+  any other source by its absolute path, so the library can move alone;
+- `save` builds the new library in a temporary folder beside DIR, and its index in the cache under
+  a name of its own, then swaps the folder in with one atomic exchange (Linux renameat2), so a mine
+  that fails or is killed leaves the previous library and its index exactly as they were. Where
+  the exchange is not available it falls back to two renames, and `load` repairs the only state a
+  kill between them can leave.
 """
 
 from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import hashlib
 import os
+import re
 import shutil
+import sys
 import tempfile
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import jsonschema
 import yaml
 
 from drafter.errors import LibraryError
+from drafter.library import index as indexing
+from drafter.library.lock import writing
 from drafter.library.model import FORMAT_VERSION, Family, Library, SourceEntry
-from drafter.library.schema import format_schema
+from drafter.library.validate import check_data, check_file, read_yaml
 
 MANIFEST = "library.yaml"
 FAMILIES = "families"
@@ -37,14 +49,6 @@ FAMILIES = "families"
 
 # libyaml's emitter when PyYAML has it (the wheels do): the same YAML, several times faster.
 _BaseDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-
-
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-@lru_cache(maxsize=None)
-def _validator(kind: str) -> jsonschema.Draft202012Validator:
-    return jsonschema.Draft202012Validator(format_schema(kind))
 
 
 class _Dumper(_BaseDumper):
@@ -63,83 +67,140 @@ def dump_yaml(data: Any) -> str:
 
 def exists(directory: Path) -> bool:
     _recover(directory)
-    return (directory / MANIFEST).is_file()
+    return (Path(directory) / MANIFEST).is_file()
 
 
 def load(directory: Path) -> Library:
+    """The library at `directory`, read through its index (rebuilt first if it does not match)."""
     directory = Path(directory)
     _recover(directory)
     manifest_path = directory / MANIFEST
     if not manifest_path.is_file():
         raise LibraryError("no clause library here (no library.yaml)", directory,
                            hint="run `drafter mine SOURCE...` first, or pass --library DIR")
-    manifest = _read(manifest_path, "manifest")
-    if manifest.get("format") != FORMAT_VERSION:
-        raise LibraryError(f"library format {manifest.get('format')} is not {FORMAT_VERSION}", manifest_path,
-                           hint="mine the library again with this version of drafter")
-    families = []
+    data = manifest_path.read_bytes()
+    check_format(data, manifest_path)
+    index = _index(directory, hashlib.sha256(data).hexdigest())
+    return Library(index.version, None, None, index.format, index.credits, index=index, directory=directory)
+
+
+_FORMAT_LINE = re.compile(rb"^format: *(\d+) *$", re.M)
+
+
+def check_format(data: bytes, path: Path) -> None:
+    """Refuse a library of another format before reading it (the first line says which)."""
+    match = _FORMAT_LINE.search(data[:200])
+    found = int(match.group(1)) if match else None
+    if found == FORMAT_VERSION or found is None:
+        return
+    if found > FORMAT_VERSION:
+        raise LibraryError(f"this library is in format {found}, written by a newer drafter; this one reads "
+                           f"format {FORMAT_VERSION}", path, 1, hint="upgrade drafter to use it")
+    raise LibraryError(f"this library is in format {found}, older than this drafter's {FORMAT_VERSION}", path, 1,
+                       hint="mine its sources again with `drafter mine --rebuild`")
+
+
+def _index(directory: Path, manifest_sha256: str) -> indexing.Index:
+    """The index of the library as it is now: the one in the cache if it matches, else a new one."""
+    path = index_path(directory, manifest_sha256)
+    try:
+        return indexing.open_index(path, manifest_sha256, directory / FAMILIES)
+    except indexing.Stale as stale:
+        reusable = stale.index
+    except indexing.Untrusted:
+        reusable = None
+    folder = path.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise LibraryError(f"cannot write the library's index: {error.strerror or error}", folder,
+                           hint="make $XDG_CACHE_HOME (or ~/.cache) writable") from None
+    with writing(folder):
+        try:                             # another command may have built it while this one waited
+            return indexing.open_index(path, manifest_sha256, directory / FAMILIES)
+        except indexing.Stale as stale:
+            reusable = stale.index
+        except indexing.Untrusted:
+            reusable = reusable or _latest_sound(folder)
+        library, stamps, read_sha256 = _read_all(directory, reusable)
+        indexing.build(index_path(directory, read_sha256), library, stamps, read_sha256,
+                       _progress("indexing the library"))
+    try:
+        return indexing.open_index(path, manifest_sha256, directory / FAMILIES)
+    except (indexing.Stale, indexing.Untrusted):
+        raise LibraryError("the library changed while it was being indexed", directory,
+                           hint="run the command again") from None
+
+
+def index_path(directory: Path, manifest_sha256: str | None = None) -> Path:
+    """Where the index of a library's manifest (as it is now, or of this sha256) is: in the cache
+    (drafter.library.locate.cache_dir), never in the library's folder, which may be read-only;
+    one file per manifest, so a mine builds the new one while the old one still serves."""
+    from drafter.library.locate import cache_dir
+
+    if manifest_sha256 is None:
+        manifest_sha256 = hashlib.sha256((Path(directory) / MANIFEST).read_bytes()).hexdigest()
+    return cache_dir(Path(directory)) / f"index-{manifest_sha256[:16]}.sqlite"
+
+
+def _latest_sound(folder: Path) -> indexing.Index | None:
+    """The newest index of an earlier manifest of this library, to reuse what did not change."""
+    for path in sorted(folder.glob("index-*.sqlite"), key=lambda p: p.stat().st_mtime_ns, reverse=True):
+        index = indexing.open_sound(path)
+        if index is not None:
+            return index
+    return None
+
+
+def _forget_other_indexes(keep: Path) -> None:
+    """After a mine, the indexes of earlier manifests serve nobody (a reader still holding one
+    keeps reading it: the file goes when it closes)."""
+    for path in keep.parent.glob("index-*.sqlite"):
+        if path != keep:
+            path.unlink(missing_ok=True)
+
+
+def _read_all(directory: Path, reusable: indexing.Index | None
+              ) -> tuple[Library, dict[str, indexing.FileStamp], str]:
+    """The whole library from its YAML, each changed family validated (families whose files did
+    not change since `reusable`, a sound older index, are taken from it instead), its stamps, and
+    the sha256 of the manifest as read."""
+    manifest_path = directory / MANIFEST
+    text, manifest = read_yaml(manifest_path)
+    problems = check_data(manifest, "manifest", manifest_path, text)
+    if problems:
+        _raise_first(problems, directory)
+    known = reusable.stamps() if reusable else {}
+    families, stamps = [], {}
     for family_id in manifest["families"]:
         path = directory / FAMILIES / f"{family_id}.yaml"
         if not path.is_file():
             raise LibraryError(f"family {family_id} is listed but its file is missing", manifest_path)
-        data = _read(path, "family")
-        if data["id"] != family_id:
-            raise LibraryError(f"file holds family {data['id']}, not {family_id}", path, 1)
-        families.append(Family.from_dict(data))
-    return Library(version=manifest["version"], sources=tuple(SourceEntry.from_dict(s) for s in manifest["sources"]),
-                   families=tuple(families), format=manifest["format"], credits=tuple(manifest.get("credits") or ()))
+        stamp = indexing.file_stamp(path)
+        old = known.get(family_id)
+        family = reusable.family(family_id) if old and old.sha256 == stamp.sha256 else _read_family(path, family_id)
+        families.append(family)
+        stamps[family_id] = stamp
+    library = Library(manifest["version"], tuple(SourceEntry.from_dict(s) for s in manifest["sources"]),
+                      tuple(families), manifest["format"], tuple(manifest.get("credits") or ()))
+    # The index is of the manifest as read here, whatever it became since.
+    return library, stamps, hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def _read(path: Path, kind: str) -> dict[str, Any]:
-    problems, data = check_file(path, kind)
+def _read_family(path: Path, family_id: str) -> Family:
+    text, data = read_yaml(path)
+    problems = check_data(data, "family", path, text)
     if problems:
-        first = problems[0]
-        raise LibraryError(first.message, first.path, first.line,
-                           hint=f"run `drafter library check {path.parent}` for every problem")
-    return data
+        _raise_first(problems, path.parent.parent)
+    if data["id"] != family_id:
+        raise LibraryError(f"file holds family {data['id']}, not {family_id}", path, 1)
+    return Family.from_dict(data)
 
 
-def check_file(path: Path, kind: str) -> tuple[list[LibraryError], dict[str, Any]]:
-    """Problems (each knows its file and line), and the data (empty when it has problems)."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        return [LibraryError(f"cannot read: {error}", path, 1)], {}
-    try:
-        data = yaml.load(text, Loader=_Loader)      # safe: no tags beyond plain data
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 1 if mark else 1
-        return [LibraryError(f"not valid YAML: {getattr(error, 'problem', error)}", path, line)], {}
-    if not isinstance(data, dict):
-        return [LibraryError(f"expected a mapping of keys, found {type(data).__name__}", path, 1)], {}
-    errors = sorted(_validator(kind).iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
-    if not errors:
-        return [], data
-    node = yaml.compose(text, Loader=yaml.SafeLoader)     # only now: it knows the lines
-    problems = []
-    for error in errors:
-        line = _node_line(node, list(error.absolute_path))
-        where = "/".join(map(str, error.absolute_path)) or "(top)"
-        problems.append(LibraryError(f"{where}: {error.message}", path, line))
-    return problems, {}
-
-
-def _node_line(node: yaml.Node | None, path: list) -> int:
-    """The line of the YAML node at `path` (keys and indexes), or of its nearest parent."""
-    line = node.start_mark.line + 1 if node is not None else 1
-    for step in path:
-        if isinstance(node, yaml.MappingNode):
-            match = next((v for k, v in node.value if k.value == step), None)
-            if match is None:
-                return line
-            node = match
-        elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) and step < len(node.value):
-            node = node.value[step]
-        else:
-            return line
-        line = node.start_mark.line + 1
-    return line
+def _raise_first(problems: list[LibraryError], directory: Path) -> None:
+    first = problems[0]
+    raise LibraryError(first.message, first.path, first.line,
+                       hint=f"run `drafter library check {directory}` for every problem")
 
 
 def check(directory: Path) -> list[LibraryError]:
@@ -148,6 +209,10 @@ def check(directory: Path) -> list[LibraryError]:
     manifest_path = directory / MANIFEST
     if not manifest_path.is_file():
         return [LibraryError("missing: not a clause library", manifest_path, 1)]
+    try:
+        check_format(manifest_path.read_bytes(), manifest_path)
+    except LibraryError as error:
+        return [error]
     problems, manifest = check_file(manifest_path, "manifest")
     listed = set(manifest.get("families", [])) if manifest else set()
     folder = directory / FAMILIES
@@ -165,6 +230,12 @@ def check(directory: Path) -> list[LibraryError]:
     return problems
 
 
+def source_path(library: Library, entry: SourceEntry) -> Path:
+    """Where a source of the library is now: its path is relative to the library's folder."""
+    path = Path(entry.path)
+    return path if path.is_absolute() or library.directory is None else Path(library.directory) / path
+
+
 # --- writing ---------------------------------------------------------------------------------
 
 def render_files(library: Library) -> dict[str, str]:
@@ -180,15 +251,44 @@ def save(library: Library, directory: Path) -> None:
     directory.parent.mkdir(parents=True, exist_ok=True)
     _recover(directory)
     staging = Path(tempfile.mkdtemp(prefix=f".{directory.name}.new-", dir=directory.parent))
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(staging, 0o777 & ~umask)        # a folder like any other, not mkdtemp's private one
     try:
-        for relative, text in render_files(library).items():
-            path = staging / relative
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
+        stamps = _write_files(library, staging)
+        manifest_sha256 = hashlib.sha256((staging / MANIFEST).read_bytes()).hexdigest()
+        index = index_path(directory, manifest_sha256)
+        index.parent.mkdir(parents=True, exist_ok=True)
+        with writing(index.parent):      # the new manifest's index, built while the old one serves
+            indexing.build(index, library, stamps, manifest_sha256, _progress("indexing the library"))
         _keep_other_files(directory, staging)
         _swap_in(staging, directory)
+        _forget_other_indexes(index)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def _write_files(library: Library, staging: Path) -> dict[str, indexing.FileStamp]:
+    stamps = {}
+    (staging / FAMILIES).mkdir()
+    for relative, text in render_files(library).items():
+        path = staging / relative
+        data = text.encode("utf-8")
+        path.write_bytes(data)
+        if relative != MANIFEST:
+            stat = path.stat()
+            stamps[path.stem] = indexing.FileStamp(hashlib.sha256(data).hexdigest(), stat.st_size, stat.st_mtime_ns)
+    return stamps
+
+
+def _progress(description: str):
+    """A progress callback: a bar on a terminal once the work has taken a second, else nothing."""
+    if not sys.stderr.isatty():
+        return lambda n: None
+    from tqdm import tqdm
+
+    bar = tqdm(desc=description, unit=" families", file=sys.stderr, delay=1, leave=False)
+    return bar.update
 
 
 def _keep_other_files(directory: Path, staging: Path) -> None:
@@ -196,12 +296,13 @@ def _keep_other_files(directory: Path, staging: Path) -> None:
     if not directory.is_dir():
         return
     for path in directory.iterdir():
-        if path.name not in (MANIFEST, FAMILIES):
-            target = staging / path.name
-            if path.is_dir():
-                shutil.copytree(path, target)
-            else:
-                shutil.copy2(path, target)
+        if path.name in (MANIFEST, FAMILIES, "index.sqlite"):
+            continue                     # mined files are replaced (an index there is an old drafter's)
+        target = staging / path.name
+        if path.is_dir():
+            shutil.copytree(path, target)
+        else:
+            shutil.copy2(path, target)
 
 
 def _swap_in(staging: Path, directory: Path) -> None:

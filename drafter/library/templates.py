@@ -1,12 +1,22 @@
-"""Clause templates: a paragraph with its slots turned into jinja2 expressions, and back.
+"""Clause templates: a paragraph with its slots turned into expressions, and back.
 
-A template is ordinary jinja2 rendered in a `SandboxedEnvironment` with `StrictUndefined`: a missing
-value is an error, never an empty string. Literal text is escaped on the way in, so a mined clause
-that happens to contain "{{" or "{%" stays text and is never run as code.
+A template is a small, closed language, exactly what mining writes and nothing more:
 
-The context of every render holds `session` (the adopting session of the text being rendered) and
-the clause's parameter values. Footnotes stay in the clause: `{{ footnote(1) }}` marks where the
-clause's first footnote is cited; rendering returns the text without the marks plus their offsets.
+    text                       any characters but "{" (a literal "{" is written {{ '{' }})
+    {{ name }}                 a parameter's value, as written
+    {{ name | FILTER }}        a value through one of the filters: un_date, citations
+    {{ (session + name) | ordinal }}   a session at a distance from the adopting one (or Ordinal)
+    {{ footnote(n) }}          where the clause's n-th footnote is cited
+
+It is a subset of jinja2's syntax, rendered by jinja2 in its sandbox with undefined values as
+errors. A library is data that people share, so `check` refuses anything outside the grammar (a
+loop, a call, an attribute, an unknown filter) with file:line when a library is checked or loaded,
+and `render` refuses it again before jinja2 compiles anything: the issue's nested `range(99999)`
+loops never run. Templates are compiled when first rendered, once each.
+
+A missing value is an error, never an empty string. The context of every render holds `session`
+(the adopting session of the text being rendered) and the clause's parameter values. Rendering
+returns the text without the footnote marks, plus where they stood.
 """
 
 from __future__ import annotations
@@ -15,23 +25,24 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
-
-from jinja2 import StrictUndefined, TemplateError
-from jinja2.sandbox import SandboxedEnvironment
+from typing import TYPE_CHECKING, Any
 
 from drafter.errors import DrafterError
-from drafter.library.slots import Slot
 from drafter.ordinals import ordinal_words
 
-_NOTE_OPEN, _NOTE_CLOSE = "\ue000", "\ue001"       # private-use marks for footnote positions
-_NOTE_MARK = re.compile(f"{_NOTE_OPEN}(\\d+){_NOTE_CLOSE}")
+if TYPE_CHECKING:
+    from drafter.library.slots import Slot
+
 _MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
            "October", "November", "December"]
 
 
 class TemplateRenderError(DrafterError):
     """A template that cannot be rendered with the values given."""
+
+
+class TemplateSyntaxError(DrafterError):
+    """A template outside the grammar of clause templates."""
 
 
 class Placeholder(str):
@@ -70,19 +81,80 @@ def _capital_ordinal(n: int) -> str:
     return words[:1].upper() + words[1:]
 
 
-def _footnote(n: int) -> str:
-    return f"{_NOTE_OPEN}{int(n)}{_NOTE_CLOSE}"
+FILTERS = {"ordinal": _ordinal, "Ordinal": _capital_ordinal, "un_date": un_date, "citations": citations}
 
 
-def _environment() -> SandboxedEnvironment:
-    env = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=True)
-    env.filters.update(ordinal=_ordinal, Ordinal=_capital_ordinal, un_date=un_date, citations=citations)
-    env.globals["footnote"] = _footnote
-    return env
+# --- the grammar -------------------------------------------------------------------------------
+
+_NAME = r"[a-z_][a-z0-9_]*"
+_PIECE = re.compile(r"(?P<text>[^{]+)|(?P<brace>\{\{\s*'\{'\s*\}\})|\{\{(?P<expression>[^{}]*)\}\}")
+_EXPRESSION = re.compile(
+    rf"\s*(?:footnote\(\s*(?P<note>\d{{1,3}})\s*\)"
+    rf"|(?:(?P<name>{_NAME})|\(\s*session\s*\+\s*(?P<offset>{_NAME})\s*\))(?:\s*\|\s*(?P<filter>\w+))?)\s*")
+GRAMMAR = ("a clause template holds only text, {{ name }}, {{ name | FILTER }}, "
+           "{{ (session + name) | ordinal }} and {{ footnote(n) }}")
 
 
-ENV = _environment()
+@dataclass(frozen=True)
+class _Piece:
+    text: str = ""                     # literal text, or
+    name: str | None = None            # a value: the parameter,
+    offset: bool = False               # added to the session,
+    filter: str | None = None          # through this filter,
+    note: int | None = None            # or a footnote mark
 
+
+@lru_cache(maxsize=16384)
+def parse(template: str) -> tuple[_Piece, ...]:
+    """The pieces of a template; TemplateSyntaxError says where it leaves the grammar."""
+    pieces: list[_Piece] = []
+    position = 0
+    while position < len(template):
+        match = _PIECE.match(template, position)
+        if match is None:
+            raise TemplateSyntaxError(f"{_near(template, position)} is not allowed: {GRAMMAR}")
+        if match["text"] is not None:
+            pieces.append(_Piece(text=match["text"]))
+        elif match["brace"] is not None:
+            pieces.append(_Piece(text="{"))
+        else:
+            pieces.append(_expression(match["expression"], template, position))
+        position = match.end()
+    return tuple(pieces)
+
+
+def _expression(source: str, template: str, position: int) -> _Piece:
+    found = _EXPRESSION.fullmatch(source)
+    if found is None:
+        raise TemplateSyntaxError(f"{_near(template, position)} is not allowed: {GRAMMAR}")
+    if found["note"]:
+        return _Piece(note=int(found["note"]))
+    if found["filter"] and found["filter"] not in FILTERS:
+        raise TemplateSyntaxError(f"unknown filter {found['filter']!r} in {_near(template, position)}: "
+                                  f"the filters are {', '.join(FILTERS)}")
+    return _Piece(name=found["name"] or found["offset"], offset=bool(found["offset"]), filter=found["filter"])
+
+
+def _near(template: str, position: int) -> str:
+    snippet = template[position:position + 30]
+    return repr(snippet + ("…" if len(template) > position + 30 else ""))
+
+
+def check(template: str) -> str | None:
+    """None when the template is in the grammar, else what is wrong with it."""
+    try:
+        parse(template)
+    except TemplateSyntaxError as error:
+        return error.message
+    return None
+
+
+def names(template: str) -> set[str]:
+    """The parameters a template uses (not `session`, which every render is given)."""
+    return {p.name for p in parse(template) if p.name and p.name != "session"}
+
+
+# --- writing templates ---------------------------------------------------------------------------
 
 def escape(literal: str) -> str:
     """Literal text as template source: every "{" becomes an expression that prints "{"."""
@@ -109,37 +181,6 @@ def expression(slot: Slot, name: str) -> str:
     return f"{{{{ {name} }}}}"
 
 
-@dataclass(frozen=True)
-class Rendered:
-    text: str
-    notes: tuple[tuple[int, int], ...]      # (footnote number in the clause, offset in text)
-
-
-@lru_cache(maxsize=16384)
-def _compiled(template: str):
-    """Compiling is most of the cost of a render; a library repeats its templates endlessly."""
-    return ENV.from_string(template)
-
-
-def render(template: str, values: dict[str, Any], session: int | None) -> Rendered:
-    try:
-        raw = _compiled(template).render(session=session, **values)
-    except TemplateError as error:
-        raise TemplateRenderError(f"cannot render clause: {error}") from None
-    except (TypeError, ValueError, KeyError) as error:
-        raise TemplateRenderError(f"cannot render clause: bad value ({error})") from None
-    notes: list[tuple[int, int]] = []
-    out: list[str] = []
-    position = length = 0
-    for match in _NOTE_MARK.finditer(raw):
-        out.append(raw[position:match.start()])
-        length += match.start() - position
-        notes.append((int(match.group(1)), length))
-        position = match.end()
-    out.append(raw[position:])
-    return Rendered("".join(out), tuple(notes))
-
-
 def build(text: str, slots: list[Slot], names: list[str], notes: list[tuple[int, int]] = ()) -> str:
     """Template source for `text` with each slot replaced by its expression and `notes`
     ((footnote number, offset)) marked where they stand."""
@@ -155,6 +196,83 @@ def build(text: str, slots: list[Slot], names: list[str], notes: list[tuple[int,
         out.append(code)
         position = end
     out.append(escape(text[position:]))
+    return "".join(out)
+
+
+# --- rendering -----------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Rendered:
+    text: str
+    notes: tuple[tuple[int, int], ...]      # (footnote number in the clause, offset in text)
+
+
+def render(template: str, values: dict[str, Any], session: int | None) -> Rendered:
+    """The template filled, in jinja2's sandbox with undefined values as errors; a template
+    outside the grammar is refused before jinja2 sees it."""
+    try:
+        parse(template)
+        raw = _compiled(template).render(session=session, **values)
+    except TemplateSyntaxError as error:
+        raise TemplateRenderError(f"cannot render clause: {error.message}") from None
+    except (TypeError, ValueError, KeyError, AttributeError) as error:
+        raise TemplateRenderError(f"cannot render clause: bad value ({error})") from None
+    except Exception as error:                       # jinja2's own errors: undefined, security
+        if type(error).__module__.startswith("jinja2"):
+            raise TemplateRenderError(f"cannot render clause: {error}") from None
+        raise
+    notes: list[tuple[int, int]] = []
+    out: list[str] = []
+    position = length = 0
+    for match in _NOTE_MARK.finditer(raw):
+        out.append(raw[position:match.start()])
+        length += match.start() - position
+        notes.append((int(match.group(1)), length))
+        position = match.end()
+    out.append(raw[position:])
+    return Rendered("".join(out), tuple(notes))
+
+
+_NOTE_OPEN, _NOTE_CLOSE = "\ue000", "\ue001"       # private-use marks for footnote positions
+_NOTE_MARK = re.compile(f"{_NOTE_OPEN}(\\d+){_NOTE_CLOSE}")
+
+
+@lru_cache(maxsize=1)
+def _environment():
+    """jinja2's sandbox, made on the first render (a command that renders nothing never imports it)."""
+    from jinja2 import StrictUndefined
+    from jinja2.sandbox import SandboxedEnvironment
+
+    env = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=True)
+    env.filters.update(FILTERS)
+    env.globals["footnote"] = lambda n: f"{_NOTE_OPEN}{int(n)}{_NOTE_CLOSE}"
+    return env
+
+
+@lru_cache(maxsize=16384)
+def _compiled(template: str):
+    """Compiling is most of the cost of a render: each template once, and only when it is used."""
+    return _environment().from_string(template)
+
+
+def words(template: str, values: dict[str, Any], session: int | None) -> str:
+    """The words of a filled template, for the search index: its text and its values through
+    their filters, footnote marks left out. Not a render (no jinja2, no compile: an index of
+    40,000 wordings is built in seconds); a value that cannot be shown is left out."""
+    out = []
+    for piece in parse(template):
+        if piece.note is not None:
+            continue
+        if piece.name is None:
+            out.append(piece.text)
+            continue
+        value = session if piece.name == "session" else values.get(piece.name)
+        try:
+            if piece.offset:
+                value = session + value
+            out.append(str(FILTERS[piece.filter](value) if piece.filter else value))
+        except (TypeError, ValueError, KeyError, AttributeError):
+            continue
     return "".join(out)
 
 

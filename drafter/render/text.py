@@ -1,67 +1,67 @@
 """The plain-text rendering of a resolution or draft: the document as a reader meets it.
 
-Heading lines, title, enacting formula, one paragraph per block (no wrapping, so a draft diffs well
-line by line), operative paragraphs opening with their number, sub-paragraphs beneath, footnote
-markers as superscript numbers where they stand, footnotes at the end under a rule, and for an
-adopted resolution the meeting and date.
+Drawn from the same page layout as the Word document (layout.py), so it has the same structure:
+the heading lines, sponsor or adoption lines, title, each part with its formula, section headings,
+one paragraph per block (no wrapping, so a draft diffs well line by line), operative paragraphs
+opening with their number, sub-paragraphs beneath and indented, tables one row per line, footnote
+markers as superscript numbers where they stand, closings, annexes, and the footnotes at the end
+under a rule.
 """
 
 from __future__ import annotations
 
-from drafter.library.templates import un_date
-from drafter.model import FootnoteRef, Paragraph, Resolution, SubParagraph
+from drafter.model import Resolution
+from drafter.render.layout import Block, Note, Page, Text, layout
 
-_SUPERSCRIPT = str.maketrans("0123456789*", "⁰¹²³⁴⁵⁶⁷⁸⁹*")
+_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+# Blocks that continue the block above them rather than start a new one.
+_CONTINUING = {"sub", "wrap-up", "table-note"}
+_JOINED = {("adoption", "report"), ("closing", "closing")}
 
 
 def render_text(resolution: Resolution) -> str:
-    blocks = _heading(resolution)
-    blocks.append(f"The {resolution.body},")
-    blocks += [_marked(p.text, p.footnotes) for p in resolution.preamble]
-    for paragraph in resolution.operative:
-        blocks.append(_operative(paragraph))
-    if resolution.adopted:
-        date = un_date(resolution.adopted.date) if resolution.adopted.date else ""
-        blocks.append("\n".join(x for x in (resolution.adopted.meeting, date) if x))
-    if resolution.footnotes:
-        notes = [f"{marker.translate(_SUPERSCRIPT)} {text}" for marker, text in resolution.footnotes.items()]
-        blocks.append("_______________\n" + "\n".join(notes))
-    return "\n\n".join(blocks) + "\n"
+    page = layout(resolution)
+    notes: list[Note] = []
+    blocks = [_heading(page)]
+    for block in page.blocks:
+        text = _table(block, notes) if block.table is not None else _line(block, notes)
+        if block.kind in _CONTINUING or (blocks[-1][0], block.kind) in _JOINED:
+            indent = "    " * block.level if block.kind == "sub" else ""
+            blocks[-1] = (block.kind, f"{blocks[-1][1]}\n{indent}{text}")
+        else:
+            blocks.append((block.kind, text))
+    out = [text for _, text in blocks]
+    if notes:
+        out.append("_______________\n" + "\n".join(f"{_mark(n.marker)} {n.text}" for n in notes))
+    return "\n\n".join(out) + "\n"
 
 
-def _heading(resolution: Resolution) -> list[str]:
-    masthead = resolution.masthead
-    draft = resolution.adopted is None and masthead is not None and "/L." in (masthead.symbol or "")
-    if draft:
-        lines = [masthead.symbol, masthead.distribution or "Distr.: Limited", masthead.session,
-                 masthead.agenda_item]
-        blocks = ["\n".join(x for x in lines if x)]
-        if masthead.sponsor:
-            blocks.append(masthead.sponsor)
-        blocks.append(resolution.title or "")
-        return blocks
-    symbol = resolution.symbol or (masthead.symbol if masthead else None)
-    blocks = [symbol] if symbol else []
-    blocks.append(f"{resolution.number}. {resolution.title or ''}".rstrip())
-    return blocks
+def _heading(page: Page) -> tuple[str, str]:
+    m = page.masthead
+    lines = [m.symbol, *m.right, *m.left]
+    if m.agenda_title:
+        lines += m.agenda_title.split("\n")
+    return ("masthead", "\n".join(lines))
 
 
-def _operative(paragraph: Paragraph) -> str:
-    text = _marked(paragraph.text, paragraph.footnotes)
-    lines = [f"{paragraph.number}. {text}" if paragraph.number is not None else text]
-    lines += _subs(paragraph.subparagraphs, "    ")
-    return "\n".join(lines)
+def _line(block: Block, notes: list[Note]) -> str:
+    out = []
+    for inline in block.inlines:
+        if isinstance(inline, Note):
+            notes.append(inline)
+            out.append(_mark(inline.marker))
+        elif isinstance(inline, Text):
+            out.append(inline.text)
+    return "".join(out).replace("\t", " ")
 
 
-def _subs(subs: tuple[SubParagraph, ...], indent: str) -> list[str]:
-    lines = []
-    for sub in subs:
-        lines.append(f"{indent}({sub.label}) {_marked(sub.text, sub.footnotes)}")
-        lines += _subs(sub.subparagraphs, indent + "    ")
-    return lines
+def _table(block: Block, notes: list[Note]) -> str:
+    rows = []
+    for row in block.table.rows:
+        cells = [_line(Block("cell", "", cell.inlines), notes) for cell in row if cell.merge != "continue"]
+        rows.append(" | ".join(cells))
+    return "\n".join(rows)
 
 
-def _marked(text: str, refs: tuple[FootnoteRef, ...]) -> str:
-    for ref in sorted(refs, key=lambda r: r.at, reverse=True):
-        text = text[:ref.at] + ref.marker.translate(_SUPERSCRIPT) + text[ref.at:]
-    return text
+def _mark(marker: str) -> str:
+    return marker.translate(_SUPERSCRIPT)

@@ -1,38 +1,48 @@
-"""DOCX out: a resolution or a draft laid out like a UN document, with real Word footnotes.
+"""DOCX out: a page laid out by layout.py, written as Word writes a UN document.
 
-Built on python-docx from a reference document (templates/reference.docx, or the user's own .docx
-or .dotx, whose styles win; styles it lacks are added and reported). Raw XML is left to wordml.py.
+    build(resolution, reference=None, paper="A4", base=None, redline="tracked") -> (bytes, warnings)
 
-Same inputs give the same bytes: fixed core-properties dates, ids counted from 1, and the package
-zipped again with fixed member dates.
+With `base`, the document is the resolution written against its base as tracked changes
+(redline.py). The styles come from a reference document (templates/reference.docx, or the user's
+own .docx or .dotx, whose styles win; styles it lacks are added and reported). Raw XML is left to
+wordml.py, the package around the body to package.py.
+
+What the file carries besides the text: the UN masthead as a ruled table; the running symbol (and
+a resolution's title) in the header and "page/pages" in the footer of every page after the first,
+outer side on odd and even pages; real Word footnotes; British English; the document's title,
+subject, drafter as its author and the document's own date in its properties. Same inputs give
+the same bytes.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import io
-import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 
-from docx import Document
-from docx.enum.text import WD_BREAK
-from docx.shared import Cm
+from lxml import etree
 
-from drafter.errors import OutputError
-from drafter.ingest.clean import clean_chars
-from drafter.library.templates import un_date
-from drafter.model import FootnoteRef, Paragraph, Resolution, Section, SubParagraph
-from drafter.ordinals import session_heading
+from drafter.model import Resolution
 from drafter.output import write_atomic
-from drafter.render import wordml
-from drafter.render.styles import ensure_styles, set_page
-from drafter.worddiff import word_diff
+from drafter.render import package, wordml
+from drafter.render.chars import xml_text
+from drafter.render.layout import (
+    Block,
+    Note,
+    Page,
+    PrintedMasthead,
+    TableLayout,
+    Text,
+    inlines,
+    layout,
+)
+from drafter.render.styles import INDENT, MARGINS, PAPER
 
-REFERENCE = Path(__file__).resolve().parents[2] / "templates" / "reference.docx"
-FIXED_TIME = dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
-_ZIP_TIME = (2000, 1, 1, 0, 0, 0)
-_TEMPLATE_TYPE = b"application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
-_DOCUMENT_TYPE = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+_ORGANIZATION_WIDTH = 3402       # 6 cm: "United Nations" under the symbol's row
+_DISTRIBUTION_WIDTH = 2835       # 5 cm: "Distr.: General", the date, "Original: English"
+
+# A piece of a paragraph with what happened to it: "=" kept, "+" inserted, "-" deleted; "~" a note
+# kept whose text changed, holding (old note, new note).
+Piece = tuple[str, object]
 
 
 def render_docx(resolution: Resolution, out: Path, *, reference: Path | None = None, paper: str = "A4",
@@ -47,326 +57,264 @@ def render_docx_bytes(resolution: Resolution, *, reference: Path | None = None, 
 
 
 def build(resolution: Resolution, *, reference: Path | None = None, paper: str = "A4",
-          changes: list | None = None, redline: str = "tracked") -> tuple[bytes, list[str]]:
-    """The document; with `changes` (drafter.assemble.changes), written against its base as
-    tracked changes (`redline="tracked"`) or the older convention, new text bold and deleted text
-    struck through (`redline="marked"`)."""
-    document, warnings = _open(reference)
-    set_page(document, paper)
-    writer = _Writer(document, resolution)
-    writer.masthead()
-    if changes is None:
-        writer.body()
+          base: Resolution | None = None, redline: str = "tracked") -> tuple[bytes, list[str]]:
+    """The document; with `base`, written against it as tracked changes (`redline="tracked"`) or
+    the older convention, new text bold and deleted text struck through (`redline="marked"`)."""
+    template = package.load(reference)
+    page = layout(resolution)
+    writer = Writer(template, paper, tracked=base is not None and redline == "tracked",
+                    marked=base is not None and redline == "marked")
+    if base is None:
+        writer.page(page)
     else:
-        _Redline(writer, redline).body(changes)
-    return deterministic_bytes(document), warnings + sorted(set(writer.warnings))
+        from drafter.render.redline import write_redline
+        write_redline(writer, layout(base), page)
+    return writer.finish(page), list(template.warnings) + list(page.warnings)
 
 
-def _open(reference: Path | None):
-    warnings: list[str] = []
-    if reference is None:
-        document = Document(str(REFERENCE)) if REFERENCE.is_file() else Document()
-    else:
-        document = Document(io.BytesIO(_as_document(reference)))
-    body = document.element.body
-    for child in list(body):
-        if child.tag.endswith("}p") or child.tag.endswith("}tbl"):
-            body.remove(child)
-    added = ensure_styles(document)
-    if reference is not None and added:
-        warnings.append(f"{reference}: lacked the styles {', '.join(added)}; drafter added them")
-    return document, warnings
+def paper_size(paper: str) -> tuple[int, int]:
+    key = {"a4": "A4", "letter": "letter"}.get(paper.lower())
+    if key is None:
+        raise ValueError(f"paper must be A4 or letter, not {paper!r}")
+    return PAPER[key]
 
 
-def _as_document(reference: Path) -> bytes:
-    """A .dotx is a .docx whose main part says "template": say "document" and python-docx opens it."""
-    try:
-        data = Path(reference).read_bytes()
-        source = zipfile.ZipFile(io.BytesIO(data))
-    except (OSError, zipfile.BadZipFile) as error:
-        raise OutputError(f"not a Word document or template ({error})", reference,
-                          hint="give a .docx or .dotx file") from None
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for item in source.infolist():
-            blob = source.read(item.filename)
-            if item.filename == "[Content_Types].xml":
-                blob = blob.replace(_TEMPLATE_TYPE, _DOCUMENT_TYPE)
-            target.writestr(item.filename, blob)
-    return out.getvalue()
+@dataclass(frozen=True)
+class Line:
+    """One paragraph of a masthead cell, with what happened to it in a redline."""
+
+    style: str
+    pieces: tuple[Piece, ...]
+    whole: str | None = None              # "ins" | "del": the paragraph itself added or removed
 
 
-def deterministic_bytes(document) -> bytes:
-    properties = document.core_properties
-    properties.created = FIXED_TIME
-    properties.modified = FIXED_TIME
-    properties.last_printed = FIXED_TIME
-    properties.revision = 1
-    properties.author = properties.author or "drafter"
-    properties.last_modified_by = "drafter"
-    raw = io.BytesIO()
-    document.save(raw)
-    source = zipfile.ZipFile(io.BytesIO(raw.getvalue()))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for item in source.infolist():
-            info = zipfile.ZipInfo(item.filename, date_time=_ZIP_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            target.writestr(info, source.read(item.filename))
-    return out.getvalue()
-
-
-class _Writer:
-    def __init__(self, document, resolution: Resolution) -> None:
-        self.document = document
-        self.resolution = resolution
-        self.footnotes = wordml.Footnotes(document)
-        self.notes = resolution.footnotes          # the note texts of what is being written now
-        self.warnings: list[str] = []
-        self.draft = resolution.adopted is None and bool(
-            resolution.masthead and "/L." in (resolution.masthead.symbol or ""))
-
-    # --- masthead ---------------------------------------------------------------------------
-    def masthead(self) -> None:
-        r = self.resolution
-        m = r.masthead
-        symbol = (m.symbol if m and m.symbol else None) or r.symbol or r.number
-        organ = (m.organ if m and m.organ else None) or r.body
-        distribution = (m.distribution if m and m.distribution else None) or (
-            "Distr.: Limited" if self.draft else "Distr.: General")
-        table = self.document.add_table(rows=2, cols=2)
-        table.autofit = True
-        self._cell(table.cell(0, 0), "United Nations", "Masthead")
-        self._cell(table.cell(0, 1), symbol, "MastheadSymbol")
-        self._cell(table.cell(1, 0), organ, "Organ")
-        right = [distribution]
-        if m and m.issued:
-            right.append(m.issued)
-        right.append("Original: English")
-        self._cell(table.cell(1, 1), "\n".join(right), "MastheadRight")
-        session = (m.session if m and m.session else None) or (session_heading(r.session) if r.session else None)
-        lines = [x for x in (session, m.agenda_item if m else None) if x]
-        for line in lines:
-            self.document.add_paragraph(_clean(line), style="Masthead")
-        if self.draft and m and m.sponsor:
-            self.document.add_paragraph(_clean(m.sponsor), style="Sponsor")
-        if not self.draft and r.adopted:
-            self.document.add_paragraph(_clean(f"Resolution adopted by the {r.body}"), style="Sponsor")
-            if m and m.origin:
-                self.document.add_paragraph(_clean(m.origin), style="Sponsor")
-        title = r.title or ""
-        heading = title if self.draft else f"{r.number}. {title}"
-        paragraph = self.document.add_paragraph(_clean(heading), style="DocTitle")
-        for marker in _uncited(r):
-            # A note no paragraph cites is the title's ("International migration and development*").
-            self.note(paragraph, FootnoteRef(marker, len(heading)))
-
-    def _cell(self, cell, text: str, style: str) -> None:
-        lines = text.split("\n")
-        cell.paragraphs[0].style = style
-        cell.paragraphs[0].add_run(_clean(lines[0]))
-        for line in lines[1:]:
-            cell.add_paragraph(_clean(line), style=style)
-
-    # --- body --------------------------------------------------------------------------------
-    def body(self) -> None:
-        r = self.resolution
-        formula = self.document.add_paragraph(style="SingleTxt")
-        formula.paragraph_format.first_line_indent = Cm(1.27)
-        formula.add_run(_clean(f"The {r.body}")).italic = True
-        formula.add_run(",")
-        self.holder(r)
-        for part in r.parts:
-            self.heading(part.label, part.title)
-            self.notes = part.footnotes or r.footnotes
-            self.holder(part)
-            if part.adopted:
-                self.closing(part.adopted)
-        self.notes = r.footnotes
-        if r.adopted and not self.draft and not r.parts:
-            self.closing(r.adopted)
-        for annex in r.annexes:
-            self.document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
-            self.heading(annex.label or "Annex", annex.title)
-            for paragraph in annex.paragraphs:
-                self.paragraph(paragraph, "SingleTxt", prefix=None, lead=None)
-
-    def holder(self, holder) -> None:
-        for paragraph in holder.preamble:
-            self.paragraph(paragraph, "SingleTxt", prefix=None, lead=paragraph.lead)
-        for paragraph in holder.operative:
-            prefix = f"{paragraph.number}.\t" if paragraph.number is not None else None
-            self.paragraph(paragraph, "SingleTxt", prefix=prefix, lead=paragraph.lead)
-            self.subs(paragraph.subparagraphs, 1)
-        for section in holder.sections:
-            self.section(section)
-
-    def section(self, section: Section) -> None:
-        self.heading(section.label, section.heading)
-        self.holder(section)
-
-    def heading(self, label: str | None, text: str | None) -> None:
-        for line in (label, text):
-            if line:
-                self.document.add_paragraph(_clean(line), style="SectionHeading")
-
-    def subs(self, subs: tuple[SubParagraph, ...], depth: int) -> None:
-        style = "SubPara" if depth == 1 else "SubSubPara"
-        for sub in subs:
-            self.paragraph(sub, style, prefix=f"({sub.label})\t" if sub.label else None, lead=None)
-            self.subs(sub.subparagraphs, depth + 1)
-
-    def paragraph(self, paragraph: Paragraph | SubParagraph, style: str, prefix: str | None,
-                  lead: str | None) -> None:
-        """One paragraph: its number, its lead in italics, footnotes exactly where they stood."""
-        p = self.document.add_paragraph(style=style)
-        if style == "SingleTxt":
-            p.paragraph_format.first_line_indent = Cm(1.27)
-        if prefix:
-            wordml.text_run(p, prefix)
-        text = paragraph.text
-        lead_end = len(lead) if lead and text.startswith(lead) else 0
-        stops = sorted({ref.at for ref in paragraph.footnotes} | {lead_end, len(text)})
-        position = 0
-        for stop in stops:
-            if stop > position:
-                wordml.text_run(p, _clean(text[position:stop]), italic=position < lead_end)
-                position = stop
-            for ref in paragraph.footnotes:
-                if ref.at == stop:
-                    self.note(p, ref)
-
-    def note(self, p, ref: FootnoteRef) -> None:
-        text = self.notes.get(ref.marker)
-        if text is None:
-            self.warnings.append(f"footnote {ref.marker} has no text in the source; it is left empty")
-        note_id = self.footnotes.add(_clean(text or ""))
-        wordml.reference_run(p, note_id)
-
-    def closing(self, adopted) -> None:
-        for line in (adopted.meeting, un_date(adopted.date) if adopted.date else None):
-            if line:
-                self.document.add_paragraph(_clean(line), style="Closing")
-
-
-class _Redline:
-    """The body of a draft against its base: word-level insertions and deletions."""
-
+class Writer:
     AUTHOR = "drafter"
     DATE = "2000-01-01T00:00:00Z"        # fixed, so the same draft gives the same bytes
 
-    def __init__(self, writer: _Writer, mode: str) -> None:
-        self.writer = writer
-        self.document = writer.document
-        self.tracked = mode == "tracked"
+    def __init__(self, template: package.Template, paper: str, tracked: bool = False,
+                 marked: bool = False) -> None:
+        self.template = template
+        self.paper = paper_size(paper)
+        self.width = self.paper[0] - MARGINS["left"] - MARGINS["right"]
+        self.style = template.styles
+        self.tracked = tracked
+        self.marked = marked
         self.revisions = wordml.Revisions(self.AUTHOR, self.DATE)
+        self.document = wordml.root("w:document")
+        self.body = wordml.sub(self.document, "w:body")
+        self.notes = wordml.footnotes_root()
+        self.note_count = 0                # notes written so far (ids)
+        self.auto_count = 0                # notes Word numbers itself
+        self.cited: dict[tuple[str, str], tuple[str, str]] = {}   # (marker, text) -> (bookmark, number)
 
-    def body(self, changes) -> None:
-        formula = self.document.add_paragraph(style="SingleTxt")
-        formula.paragraph_format.first_line_indent = Cm(1.27)
-        formula.add_run(_clean(f"The {self.writer.resolution.body}")).italic = True
-        formula.add_run(",")
-        for change in changes:
-            self.paragraph(change.new, change.old, "SingleTxt", change.kind == "operative")
-            self.subs(change.new.subparagraphs if change.new else (), change.old.subparagraphs if change.old else ())
+    # --- the whole page ---------------------------------------------------------------------
+    def page(self, page: Page) -> None:
+        self.masthead(masthead_lines(page.masthead))
+        for block in page.blocks:
+            self.block(block, [("=", inline) for inline in block.inlines])
 
-    def subs(self, new_subs, old_subs) -> None:
-        olds = {s.label: s for s in old_subs}
-        seen = set()
-        for sub in new_subs:
-            old = olds.get(sub.label)
-            seen.add(sub.label)
-            self.paragraph(sub, old, "SubPara", False, prefix=f"({sub.label})\t")
-        for old in old_subs:
-            if old.label not in seen:
-                self.paragraph(None, old, "SubPara", False, prefix=f"({old.label})\t")
-
-    def paragraph(self, new, old, style: str, operative: bool, prefix: str | None = None) -> None:
-        p = self.document.add_paragraph(style=style)
-        if style == "SingleTxt":
-            p.paragraph_format.first_line_indent = Cm(1.27)
-        shown = new if new is not None else old
-        if operative and getattr(shown, "number", None) is not None:
-            prefix = f"{shown.number}.\t"
-        if new is None:                     # dropped: all of it deleted, its paragraph mark too
-            self.run(p, prefix or "", "-", False)
-            self.run(p, _clean(old.text), "-", False)
-            self.mark(p, "del")
-            return
-        if prefix:
-            self.run(p, prefix, "=" if old is not None else "+", False)
-        if old is None:                     # added: all of it inserted
-            self.mark(p, "ins")
-        ops = word_diff(old.text, new.text) if old is not None else [("+", new.text)]
-        self.diff(p, ops, new, old)
-
-    def diff(self, p, ops, new, old) -> None:
-        lead_new = _lead_end(new)
-        lead_old = _lead_end(old) if old is not None else 0
-        refs = sorted(new.footnotes, key=lambda r: r.at)
-        placed = 0
-        position = {"new": 0, "old": 0}
-        for ref in refs:
-            if ref.at == 0:
-                self.writer.note(p, ref)
-                placed += 1
-        for op, text in ops:
-            side = "old" if op == "-" else "new"
-            lead_end = lead_old if side == "old" else lead_new
-            stops = {lead_end} | ({r.at for r in refs} if side == "new" else set())
-            start = position[side]
-            cuts = sorted(c - start for c in stops if start < c < start + len(text))
-            last = 0
-            for cut in [*cuts, len(text)]:
-                piece = text[last:cut]
-                if piece:
-                    self.run(p, _clean(piece), op, start + last < lead_end)
-                last = cut
-                end = start + cut
-                while side == "new" and placed < len(refs) and refs[placed].at == end and end > 0:
-                    self.writer.note(p, refs[placed])
-                    placed += 1
-            # Common text moves through both wordings; an insertion only the new, a deletion the old.
-            if op in "=+":
-                position["new"] += len(text)
-            if op in "=-":
-                position["old"] += len(text)
-
-    def run(self, p, text: str, op: str, italic: bool) -> None:
-        if not text:
-            return
-        if op == "=":
-            wordml.text_run(p, text, italic=italic)
-        elif self.tracked:
-            wordml.text_run(p, text, italic=italic, change=self.revisions, kind="ins" if op == "+" else "del")
-        else:
-            run = p.add_run(text)
-            run.italic = italic or None
-            run.bold = True if op == "+" else None
-            run.font.strike = True if op == "-" else None
-
-    def mark(self, p, kind: str) -> None:
+    def finish(self, page: Page) -> bytes:
+        extras = [package.Extra("footnotes", "footnotes.xml", "rIdFootnotes", self.notes)]
+        headers, footers = {}, {}
+        for index, (kind, element) in enumerate(self.running(page.header), start=1):
+            name = "header" if kind.startswith("header") else "footer"
+            side = kind.split("-")[1]
+            rel_id = f"rId{name.title()}{side.title()}"
+            extras.append(package.Extra(name, f"{name}{index}.xml", rel_id, element))
+            (headers if name == "header" else footers)[side] = rel_id
+        wordml.section_properties(self.body, self.paper, MARGINS, headers, footers)
+        settings = {"evenAndOddHeaders": {}}
         if self.tracked:
-            self.revisions.mark_paragraph(p, kind)
+            settings["trackRevisions"] = {}
+        properties = package.Properties(title=xml_text(page.title), subject=xml_text(page.masthead.symbol),
+                                        created=f"{page.date}T00:00:00Z")
+        return package.write(self.template, self.document, extras, properties, settings)
+
+    # --- masthead ---------------------------------------------------------------------------
+    def masthead(self, cells: dict[str, list[Line]]) -> None:
+        """Two ruled rows: "United Nations" and the symbol (which may be long: it takes two
+        columns), then the organ and the distribution lines at the right."""
+        widths = [_ORGANIZATION_WIDTH, self.width - _ORGANIZATION_WIDTH - _DISTRIBUTION_WIDTH, _DISTRIBUTION_WIDTH]
+        table = wordml.layout_table(self.body, widths)
+        for row, rule in (((("organization", 1), ("symbol", 2)), 4), ((("organ", 2), ("right", 1)), 24)):
+            tr = wordml.sub(table, "w:tr")
+            column = 0
+            for name, span in row:
+                width = sum(widths[column:column + span])
+                tc = wordml.layout_cell(tr, width, rule, span, align="top" if name == "right" else "bottom")
+                self.lines(tc, cells[name] or [Line("MastheadRight", ())])
+                column += span
+        self.lines(self.body, cells["left"])
+
+    def lines(self, parent, lines: list[Line]) -> None:
+        for line in lines:
+            p = wordml.paragraph(parent, self.style[line.style])
+            self.pieces(p, line.pieces)
+            self.whole(p, line.whole)
+
+    # --- blocks -----------------------------------------------------------------------------
+    def block(self, block: Block, pieces: list[Piece], whole: str | None = None) -> None:
+        if block.table is not None:
+            self.table(block.table, whole)
+            return
+        p = wordml.paragraph(self.body, self.style[block.style], first=block.first, left=block.left,
+                             page_break=block.page_break, before=block.before, keep_next=block.kind == "formula")
+        self.pieces(p, pieces)
+        self.whole(p, whole)
+
+    def whole(self, p, whole: str | None) -> None:
+        if whole and self.tracked:
+            self.revisions.mark_paragraph(p, whole)
+
+    def pieces(self, p, pieces) -> None:
+        for op, item in pieces:
+            if op == "~":
+                self.note(p, item[1], "=", old=item[0])
+            elif isinstance(item, Note):
+                self.note(p, item, op)
+            else:
+                self.text(p, item, op)
+
+    def text(self, parent, item: Text, op: str) -> None:
+        if not item.text:
+            return
+        bold, strike = item.bold, False
+        if op != "=" and self.marked:
+            bold, strike = bold or op == "+", op == "-"
+        target = self.change(parent, op)
+        wordml.run(target, item.text if item.text == "\n" else xml_text(item.text), italic=item.italic,
+                   bold=bold, superscript=item.superscript, strike=strike, deleted=op == "-" and self.tracked)
+
+    def change(self, parent, op: str):
+        """Where a run goes: the paragraph itself, or a w:ins / w:del inside it."""
+        if op == "=" or not self.tracked:
+            return parent
+        return self.revisions.wrap(parent, "ins" if op == "+" else "del")
+
+    # --- footnotes --------------------------------------------------------------------------
+    def note(self, p, note: Note, op: str, old: Note | None = None) -> None:
+        """A Word footnote: the reference in the text, the note in the footnotes part. A note cited
+        again (the same marker, the same text) is not a second note: its number is a reference to
+        the first (a NOTEREF field), as the UN sets it."""
+        earlier = self.cited.get((note.marker, note.text))
+        if earlier is not None and op == "=":
+            wordml.note_again(p, self.style["FootnoteReference"], *earlier)
+            return
+        self.note_count += 1
+        mark = self.mark_of(note)
+        bookmark = None
+        if op == "=" and not (self.tracked or self.marked):
+            bookmark = (self.note_count, f"_RefNote{self.note_count}")
+            self.cited[(note.marker, note.text)] = (bookmark[1], mark or str(self.auto_count))
+        wordml.footnote_reference(self.change(p, op), self.style["FootnoteReference"], self.note_count, mark,
+                                  deleted=op == "-" and self.tracked, bookmark=bookmark)
+        paragraph = wordml.footnote(self.notes, self.note_count, self.style["FootnoteText"],
+                                    self.style["FootnoteReference"], mark)
+        new = [Text(t.text, t.italic) for t in inlines(note.text, (), note.italics)]
+        if old is not None and old.text != note.text:
+            from drafter.render.redline import diff_inlines
+            previous = [Text(t.text, t.italic) for t in inlines(old.text, (), old.italics)]
+            self.pieces(paragraph, diff_inlines(previous, new))
+        else:
+            self.pieces(paragraph, [(op, t) for t in new])
+
+    def mark_of(self, note: Note) -> str | None:
+        """None when Word numbers the note itself; else the mark the note keeps ("*"), so that the
+        notes after it keep their numbers. In a redline notes come and go, so there every
+        numbered note is Word's to number."""
+        numbered = note.marker.isdigit() if (self.tracked or self.marked) else \
+            note.marker == str(self.auto_count + 1)
+        if numbered:
+            self.auto_count += 1
+            return None
+        return note.marker
+
+    # --- tables -----------------------------------------------------------------------------
+    def table(self, layout: TableLayout, whole: str | None = None, cells=None) -> None:
+        """A UN table; `cells` gives each cell's pieces in a redline (else the cells as laid out)."""
+        available = self.width - 2 * INDENT if len(layout.weights) <= 6 else self.width
+        total = sum(layout.weights)
+        widths = [max(567, available * w // total) for w in layout.weights]
+        tbl = wordml.table(self.body, widths, INDENT if len(layout.weights) <= 6 else 0)
+        for index, row in enumerate(layout.rows):
+            tr = wordml.table_row(tbl, index < layout.header_rows)
+            if whole and self.tracked:
+                self.revisions.mark_row(tr, whole)
+            column = 0
+            for position, cell in enumerate(row):
+                width = sum(widths[column:column + cell.span])
+                tc = wordml.table_cell(tr, width, cell.span, cell.merge,
+                                       rule_below=index == layout.header_rows - 1)
+                p = wordml.paragraph(tc, self.style["TableText"], align=_ALIGN.get(cell.align))
+                op = {"ins": "+", "del": "-"}.get(whole or "", "=")
+                self.pieces(p, cells[index][position] if cells else [(op, i) for i in cell.inlines])
+                column += cell.span
+        # Word needs a paragraph between a table and whatever follows it.
+        wordml.paragraph(self.body, self.style["TableText"])
+
+    # --- headers and footers ----------------------------------------------------------------
+    def running(self, header: tuple[str, str | None]) -> list[tuple[str, etree._Element]]:
+        """First page: nothing. Later pages: the symbol (and a resolution's title) above, the page
+        number below, on the outer side: right on odd pages, left on even ones."""
+        symbol, title = header
+        parts = []
+        for side in ("first", "default", "even"):
+            element = wordml.root("w:hdr")
+            if side != "first":
+                self.running_head(element, symbol, title, odd=side == "default")
+            else:
+                wordml.paragraph(element, self.style["Header"])
+            parts.append((f"header-{side}", element))
+        for side in ("first", "default", "even"):
+            element = wordml.root("w:ftr")
+            p = wordml.paragraph(element, self.style["Footer"], align="right" if side == "default" else None)
+            if side != "first":
+                wordml.page_field(p, "PAGE", "1", bold=True)
+                wordml.run(p, "/", bold=True)
+                wordml.page_field(p, "NUMPAGES", "1", bold=True)
+            parts.append((f"footer-{side}", element))
+        return parts
+
+    def running_head(self, element, symbol: str, title: str | None, odd: bool) -> None:
+        p = wordml.header_paragraph(element, self.style["Header"], self.width)
+        pieces = [Text(xml_text(symbol), bold=True)]
+        if title:
+            pieces = [Text(xml_text(title)), Text("\t"), *pieces] if odd else [*pieces, Text("\t"), Text(xml_text(title))]
+        elif odd:
+            pieces = [Text("\t"), *pieces]
+        for piece in pieces:
+            wordml.run(p, piece.text, bold=piece.bold)
 
 
-def _uncited(resolution: Resolution) -> list[str]:
-    cited = set()
-    for _, paragraph in resolution.all_paragraphs():
-        stack = [paragraph]
-        while stack:
-            item = stack.pop()
-            cited |= {ref.marker for ref in item.footnotes}
-            stack += list(item.subparagraphs)
-    return [marker for marker in resolution.footnotes if marker not in cited]
+_ALIGN = {"left": "left", "center": "center", "right": "right"}
 
 
-def _lead_end(paragraph) -> int:
-    lead = getattr(paragraph, "lead", None)
-    return len(lead) if lead and paragraph.text.startswith(lead) else 0
+def masthead_lines(m: PrintedMasthead) -> dict[str, list[Line]]:
+    """The masthead's cells, each as its lines."""
+    left = [Line("MastheadSession", (("=", Text(line)),)) for line in m.left]
+    # Several agenda items ("Agenda items 13 and 117"): their titles, one a line.
+    for title in (m.agenda_title or "").split("\n"):
+        if title.strip():
+            left.append(Line("MastheadAgendaTitle", (("=", Text(title)),)))
+    return {
+        "organization": [Line("MastheadOrganization", (("=", Text(m.organization)),))],
+        "symbol": [Line("MastheadSymbol", (("=", Text(m.symbol)),))],
+        "organ": [Line("MastheadOrgan", (("=", Text(m.organ)),))],
+        # One paragraph, its lines broken: a line added or removed in a redline never leaves an
+        # empty paragraph behind in the cell.
+        "right": [Line("MastheadRight", tuple(("=", t) for t in with_breaks(m.right)))],
+        "left": left,
+    }
 
 
-def _clean(text: str) -> str:
-    """Characters XML forbids (control characters from a bad source) never reach the file."""
-    return clean_chars(text).replace("\n", " ").replace("\t", " ")
+BREAK = Text("\n")
+
+
+def with_breaks(lines) -> list[Text]:
+    out: list[Text] = []
+    for line in lines:
+        out += [BREAK, Text(line)] if out else [Text(line)]
+    return out
+
+

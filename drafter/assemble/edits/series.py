@@ -35,6 +35,9 @@ _PREVIOUS = re.compile(r"\b(?:previous|prior|earlier|subsequent|relevant|annual|
                        r" (?:[\w-]+ ){0,2}resolutions\b.{0,120}\b(?:including|in particular)(?: its)?\s*$", re.I)
 _AND_PREVIOUS = re.compile(r"^,? (?:and|as well as) (?:all )?(?:its )?(?:previous|prior|earlier|other|subsequent)"
                            r" (?:relevant )?(?:related )?resolutions", re.I)
+# A paragraph that recalls one resolution and nothing else: "Recalling its resolution 75/296 of
+# 30 June 2021," (23 of 23 times the predecessor, where the other cues found none, on 75-78).
+_ALONE = re.compile(r"^(?:[A-Z]\w+)(?: (?:also|further|in particular))* its $")
 RUN = 3           # resolutions of one a session (or one every other session) that make a series' list
 
 
@@ -111,7 +114,8 @@ def predecessor(resolution, series: frozenset[str] = frozenset()) -> str | None:
 
 def _named(text: str, match: re.Match[str], session: int, title: str) -> str | None:
     """The predecessor, if this citation list names it: "the most recent of which was", "... on
-    <title>", a run the base continues, "... and its previous resolutions"."""
+    <title>", a run the base continues, "... and its previous resolutions", or a paragraph that
+    recalls it alone."""
     numbers = [m.group("number") for m in _CITATION_ITEM.finditer(match["list"])]
     recent = [n for n in numbers if (s := _session_of(n)) is not None and session - GAP <= s < session]
     if not recent:
@@ -125,6 +129,8 @@ def _named(text: str, match: re.Match[str], session: int, title: str) -> str | N
                   or after.startswith(f"entitled “{title}")):
         return latest
     if _is_run(numbers, latest, session) or _PREVIOUS.search(before) or _AND_PREVIOUS.match(text[match.end():]):
+        return latest
+    if len(numbers) == 1 and _ALONE.match(text[:match.start()]) and text[match.end():].strip() in (",", ";", ""):
         return latest
     return None
 

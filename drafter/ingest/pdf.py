@@ -1,0 +1,134 @@
+"""The PDF reader: a PDF with a text layer -> `blocks.Document`, for drafter.ingest.structure.
+
+    pdf_glyphs.read_glyphs   pages of glyphs (font, size, place) and drawn rules   (pdfminer.six)
+    pdf_lines.page_lines     printed lines; superscript markers; italics and bold per character
+    pdf_zones                page furniture, footnote zones, the masthead
+    pdf_blocks.make_blocks   running text -> paragraph blocks, across page breaks
+
+The layout settles what plain text cannot: leads are italic, markers are superscript, notes sit at
+the foot of the page in smaller type. What it leaves open (is an unnumbered paragraph preambular?)
+the structure reader settles with the lead lexicon, as the text reader does.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from drafter.ingest.blocks import Document, Note, TextBuilder
+from drafter.ingest.layout import NUMBERED_TITLE, RESOLUTION_LINE
+from drafter.ingest.pdf_blocks import Measure, Words, add_line, join, make_blocks
+from drafter.ingest.pdf_glyphs import read_glyphs
+from drafter.ingest.pdf_lines import PrintedLine, page_lines
+from drafter.ingest.pdf_zones import furniture, masthead_lines, note_marker, note_zone, under_rule
+
+# How far a note's number may run ahead of the one expected (a note whose start was missed must not
+# derail the rest); below that, a line opening with a number is a note's wrapped line ("31 May ...").
+_MAX_SKIP = 3
+
+
+def read_pdf(data: bytes, path: str) -> Document:
+    pages = read_glyphs(data, path)
+    lines = {page.number: page_lines(page) for page in pages}
+    noted = {id(line) for page in pages for line in under_rule(page, lines[page.number])}
+    dropped = furniture(pages, lines, keep=_masthead_ids(lines), notes=noted, title=_title_text(lines))
+    lines = {n: [line for line in ls if id(line) not in dropped] for n, ls in lines.items()}
+    everything = [line for n in sorted(lines) for line in lines[n]]
+    size = _body_size(everything)
+    title = next((i for i, line in enumerate(everything) if _is_title(line)), 0)
+    measure = Measure.of(everything[title:], size)
+    body: list[PrintedLine] = []
+    notes = _Notes()
+    for page in pages:
+        page_text = lines[page.number]
+        start = note_zone(page_text, page.rules, size, measure.left, measure.right, notes.plausible)
+        body += page_text[:start]
+        notes.read(page_text[start:])
+    title_at = next((i for i, line in enumerate(body) if _is_title(line)), 0)
+    masthead = masthead_lines(body[:title_at])
+    words = Words.of(everything)
+    blocks = make_blocks(body[title_at:], measure, words)
+    return Document(blocks=blocks, notes=notes.built(words), masthead=masthead, format="pdf")
+
+
+def _masthead_ids(lines: dict[int, list[PrintedLine]]) -> set[int]:
+    """The lines above the number-and-title line, on the page where it stands (the first, or the
+    second after a cover page)."""
+    for number in sorted(lines)[:2]:
+        for index, line in enumerate(lines[number]):
+            if _is_title(line):
+                return {id(above) for above in lines[number][:index]}
+    return set()
+
+
+def _title_text(lines: dict[int, list[PrintedLine]]) -> str:
+    """The number-and-title line and the lines set like it under it: the title, as the running
+    headers repeat it."""
+    for number in sorted(lines)[:2]:
+        page = lines[number]
+        for index, line in enumerate(page):
+            if _is_title(line):
+                same = [line.text]
+                for below in page[index + 1:index + 6]:
+                    if below.all_bold != line.all_bold or abs(below.size - line.size) > 0.5:
+                        break
+                    same.append(below.text)
+                return " ".join(same)
+    return ""
+
+
+def _body_size(lines: list[PrintedLine]) -> float:
+    sizes = Counter()
+    for line in lines:
+        sizes[round(line.size * 2) / 2] += len(line.text)
+    return sizes.most_common(1)[0][0] if sizes else 10.0
+
+
+def _is_title(line: PrintedLine) -> bool:
+    text = line.text.replace("\u00a0", " ")
+    return bool(NUMBERED_TITLE.match(text) or RESOLUTION_LINE.match(text))
+
+
+class _Notes:
+    """Footnote lines from every page, into notes numbered through the document."""
+
+    def __init__(self) -> None:
+        self.lines: dict[str, list[PrintedLine]] = {}
+        self.starts: dict[str, int] = {}
+        self.last: str | None = None
+
+    def read(self, lines: list[PrintedLine]) -> None:
+        for line in lines:
+            found = note_marker(line)
+            if found and self.plausible(found[0]):
+                marker, start = found
+                self.lines[marker] = [line]
+                self.starts[marker] = start
+                self.last = marker
+            elif self.last is not None:
+                self.lines[self.last].append(line)     # a note's wrapped line, or one run on from a page
+
+    def plausible(self, marker: str) -> bool:
+        if not marker.isdigit():
+            return marker not in self.lines
+        numbers = [int(m) for m in self.lines if m.isdigit()]
+        expected = max(numbers, default=0) + 1
+        return expected <= int(marker) <= expected + _MAX_SKIP
+
+    def built(self, words: Words) -> dict[str, Note]:
+        notes = {}
+        for marker, lines in self.lines.items():
+            builder = TextBuilder()
+            first = lines[0]
+            skip = self.starts[marker]
+            marks = first.marks[1:] if first.starts_with_mark else first.marks
+            head = PrintedLine(first.page, first.y, first.x0, first.x1, first.size, first.text[skip:],
+                               first.italic[skip:], first.bold[skip:],
+                               [(at - skip, m) for at, m in marks if at >= skip])
+            parts = [head, *lines[1:]]
+            for index, line in enumerate(parts):
+                if index:
+                    join(builder, parts[index - 1], line, words)
+                add_line(builder, line)
+            text, italics, _ = builder.build()
+            notes[marker] = Note(text, italics)
+        return notes

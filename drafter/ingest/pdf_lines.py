@@ -1,0 +1,189 @@
+"""Stage 2 of the PDF reader: glyphs -> printed lines, with italics, bold and superscripts.
+
+Promises:
+- glyphs sharing a baseline make one `PrintedLine`, left to right, top of the page first;
+- a group of smaller glyphs raised above the line below it (a superscript: a footnote marker) joins
+  that line as a `marks` entry at the offset where it stands, when it is a marker (digits, asterisks,
+  daggers); other superscripts ("1st") stay in the text;
+- spaces are put where the glyphs leave a gap and the PDF drew none; a gap wider than a few ems
+  splits the line into `segments` (the two sides of a masthead, the cells of a table row);
+- ligature glyphs become their letters.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass, field
+
+from drafter.ingest.pdf_glyphs import Glyph, Page
+
+_MARKER = re.compile(r"^(?:\d{1,3}|\*{1,3}|[†‡§]{1,2})$")
+_LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb05": "st",
+              "\ufb06": "st"}
+_SPACE_GAP = 0.18           # of the font size: narrower than any word space, wider than kerning
+_SEGMENT_GAP = 4.0          # ems: a masthead's two sides, a table's cells
+_TAB_GAP = 1.0              # an em: wider than any justified word space, what a tab leaves
+_BASELINE_TOLERANCE = 0.6   # points: glyphs of one line share their baseline; a masthead puts two lines 1 pt apart
+
+
+@dataclass
+class PrintedLine:
+    page: int
+    y: float
+    x0: float
+    x1: float
+    size: float
+    text: str = ""
+    italic: list[bool] = field(default_factory=list)
+    bold: list[bool] = field(default_factory=list)
+    marks: list[tuple[int, str]] = field(default_factory=list)
+    segments: list[tuple[float, float, int, int]] = field(default_factory=list)   # x0, x1, start, end
+    tab_at: int | None = None        # where the first gap wider than a word space stands (a tab's)
+    starts_with_mark: bool = False
+
+    @property
+    def all_bold(self) -> bool:
+        letters = [b for ch, b in zip(self.text, self.bold) if ch.isalnum()]
+        return bool(letters) and all(letters)
+
+    @property
+    def all_italic(self) -> bool:
+        letters = [i for ch, i in zip(self.text, self.italic) if ch.isalnum()]
+        return bool(letters) and all(letters)
+
+
+def page_lines(page: Page) -> list[PrintedLine]:
+    groups = _baseline_groups(page.glyphs)
+    raised: dict[int, list[Glyph]] = {}
+    hosted: set[int] = set()
+    for index in range(len(groups)):
+        host = _host_below(groups, index)
+        if host is not None:
+            raised.setdefault(host, []).extend(groups[index])
+            hosted.add(index)
+    built = [_build(page.number, group, raised.get(index, []))
+             for index, group in enumerate(groups) if index not in hosted]
+    built = [line for line in built if line.text.strip() or line.marks]
+    return sorted(built, key=lambda line: (-line.y, line.x0))
+
+
+def _baseline_groups(glyphs: list[Glyph]) -> list[list[Glyph]]:
+    groups: list[list[Glyph]] = []
+    for glyph in sorted(glyphs, key=lambda g: (-g.y, g.x0)):
+        if groups and abs(groups[-1][0].y - glyph.y) <= _BASELINE_TOLERANCE:
+            groups[-1].append(glyph)
+        else:
+            groups.append([glyph])
+    return groups
+
+
+def _size(group: list[Glyph]) -> float:
+    sizes = [g.size for g in group if g.text.strip()]
+    return max(sizes) if sizes else 0.0
+
+
+def _host_below(groups: list[list[Glyph]], index: int) -> int | None:
+    """The line a group of small glyphs is a superscript of: the next line down, if the group is
+    smaller than it and sits less than its own height above its baseline, within its width."""
+    group = groups[index]
+    size = _size(group)
+    if not size:
+        return None
+    for offset, below in enumerate(groups[index + 1:index + 3], start=index + 1):
+        host_size = _size(below)
+        rise = group[0].y - below[0].y
+        if host_size and size < 0.8 * host_size and 0 < rise < 0.75 * host_size:
+            left, right = min(g.x0 for g in below), max(g.x1 for g in below)
+            if min(g.x0 for g in group) >= left - host_size * 2 and max(g.x1 for g in group) <= right + host_size * 2:
+                return offset
+    return None
+
+
+def _build(page: int, glyphs: list[Glyph], raised: list[Glyph]) -> PrintedLine:
+    glyphs = sorted(glyphs, key=lambda g: g.x0)
+    sizes = [g.size for g in glyphs if g.text.strip()] or [glyphs[0].size]
+    size = statistics.median(sizes)
+    line = PrintedLine(page, glyphs[0].y, glyphs[0].x0, max(g.x1 for g in glyphs), size)
+    stream = sorted([(g, False) for g in glyphs] + [(g, True) for g in raised], key=lambda p: p[0].x0)
+    previous: Glyph | None = None
+    segment_start, segment_x0 = 0, glyphs[0].x0
+    pending: list[Glyph] = []
+    for glyph, is_raised in stream:
+        if is_raised:
+            pending.append(glyph)
+            continue
+        if pending:
+            _flush_raised(line, pending, previous)
+            pending = []
+        gap = glyph.x0 - previous.x1 if previous is not None else 0.0
+        if previous is not None and gap > _SEGMENT_GAP * size and line.text:
+            line.segments.append((segment_x0, previous.x1, segment_start, len(line.text)))
+            segment_start, segment_x0 = len(line.text) + 1, glyph.x0
+        if previous is not None and gap > _TAB_GAP * size and line.tab_at is None:
+            line.tab_at = len(line.text.rstrip(" "))
+        if previous is not None and gap > _SPACE_GAP * size and not glyph.text.isspace():
+            _add(line, " ", False, False)
+        _add(line, _LIGATURES.get(glyph.text, glyph.text), glyph.italic, glyph.bold)
+        previous = glyph
+    if pending:
+        _flush_raised(line, pending, previous)
+    _trim(line)
+    line.segments.append((segment_x0, line.x1, segment_start, len(line.text)))
+    return line
+
+
+def _add(line: PrintedLine, text: str, italic: bool, bold: bool) -> None:
+    for char in text:
+        if char.isspace():
+            if not line.text or line.text.endswith(" "):
+                continue
+            char = " "
+        line.text += char
+        line.italic.append(italic and char != " ")
+        line.bold.append(bold and char != " ")
+
+
+def _flush_raised(line: PrintedLine, raised: list[Glyph], previous: Glyph | None) -> None:
+    """Raised glyphs: one marker per run of glyphs without a gap between them ("12", "5 6")."""
+    runs: list[list[Glyph]] = []
+    for glyph in raised:
+        if runs and glyph.x0 - runs[-1][-1].x1 <= 0.5 * glyph.size and glyph.text.strip():
+            runs[-1].append(glyph)
+        elif glyph.text.strip():
+            runs.append([glyph])
+    for run in runs:
+        text = "".join(g.text for g in run)
+        markers = [text] if _MARKER.match(text) else _consecutive(text)
+        if markers:
+            if previous is None:
+                line.starts_with_mark = True
+            at = len(line.text.rstrip(" ")) if previous is not None else 0
+            line.marks.extend((at, marker) for marker in markers)
+        else:
+            for glyph in run:
+                _add(line, glyph.text, glyph.italic, glyph.bold)
+
+
+def _consecutive(digits: str) -> list[str]:
+    """Markers printed flush one after another ("123456" for notes 1 to 6, "1213" for 12 and 13),
+    when the digits read as consecutive numbers and nothing else; [] otherwise."""
+    if not digits.isdigit():
+        return []
+    for width in (1, 2, 3):
+        first = int(digits[:width])
+        out, n, rest = [], first, digits
+        while rest.startswith(str(n)):
+            out.append(str(n))
+            rest = rest[len(str(n)):]
+            n += 1
+        if not rest and len(out) > 1:
+            return out
+    return []
+
+
+def _trim(line: PrintedLine) -> None:
+    while line.text.endswith(" "):
+        line.text = line.text[:-1]
+        line.italic.pop()
+        line.bold.pop()

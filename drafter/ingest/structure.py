@@ -1,0 +1,532 @@
+"""Paragraph blocks (from a DOCX or a PDF) -> Resolution: what the page says, read as a resolution.
+
+    masthead ... "58/208. Title" ... [A / part title] "The General Assembly," ... paragraphs, with
+    headings opening sections ... "78th plenary meeting" / date ... [next part] ... annexes
+
+The blocks already carry what the layout settles (italic runs, footnote references in place,
+numbering, headings); this stage names the parts of a resolution in them:
+- the title is the first "58/208. ..." or "Resolution 2006/2" block; what stands before it is the
+  masthead (symbol, distribution, date, session, agenda item, origin);
+- several closings (a meeting and its date) mean several resolutions under one number: parts, each
+  under a letter and its own title;
+- a numbered block ("1.", Word's automatic "1.") is an operative paragraph; "(a)", "(i)" a
+  sub-paragraph, nested by the same sequence rules as the text reader (segment.py); an unnumbered
+  block is preambular until the first operative paragraph, unless it reads as operative (a single
+  operative paragraph is not numbered);
+- a heading (centred, or bold throughout) opens a section: a label ("I", "A") and/or its heading;
+- after the last closing, "Annex" opens an annex: its title, then its blocks kept as they come;
+- the lead is the italic run that opens a paragraph; a document with no italics at all falls back
+  to the lead lexicon (leads.py).
+Promises (tests/test_ingest_docx.py, test_ingest_pdf.py): every word of every block and note is in
+the model; footnote offsets point into the text they stand in.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from drafter.errors import ParseError
+from drafter.ingest.blocks import Block, Document
+from drafter.ingest.layout import FORMULA, MEETING, NUMBERED_TITLE, RESOLUTION_LINE, parse_date, read_masthead
+from drafter.ingest.leads import is_lead_start, split_lead
+from drafter.ingest.lines import Line
+from drafter.ingest.segment import first_label, successor
+from drafter.model import (Adoption, Annex, FootnoteRef, Paragraph, Part, Resolution, Section, Source, Span,
+                           SubParagraph)
+from drafter.ordinals import ordinal_value
+
+# "1. Takes note"; a PDF may print the number flush against the text its tab stop aligns ("100.Reaffirms").
+_NUMBER_PREFIX = re.compile(r"^(?P<number>\d{1,3})\.(?:\s+|$|(?=[A-Z“\"]))")
+_LABEL_PREFIX = re.compile(r"^\((?P<label>[a-z]{1,3}|[ivxlc]{1,7})\)(?:\s+|$)")
+_PART_LABEL = re.compile(r"^[A-Z]$")
+_SECTION_LABEL = re.compile(r"^(?:[IVXLC]+|[A-Z])\.?$")
+_ANNEX_NUMBER = re.compile(r"^(?:\d{1,3}\.|\((?:[a-z]{1,3}|[ivxlc]{1,7})\)|[IVXLC]{1,6}\.|[A-Z]\.)(?:\s+|$|(?=[A-Z“\"]))")
+_ANNEX = re.compile(r"^Annex(?:es)?(?:\s+[IVXL\d]+)?$")
+_CLOSING = re.compile(rf"^({MEETING.pattern[1:-1]})\s+(?P<date>\d{{1,2}} [A-Z][a-z]+ \d{{4}})$")
+_LEAD_TRAILING = " ,;:\t"
+_ENDS_PREAMBULAR = re.compile(r",[”’\"')]*$")
+
+
+def formula_of(block: Block) -> re.Match | None:
+    """The enacting formula, "The General Assembly," — without its comma when no preambular
+    paragraph follows ("The General Assembly" / "Adopts ..."), if it is set in italics as formulas are."""
+    text = plain(block.text)
+    match = FORMULA.match(text)
+    if match is None and not text.endswith(",") and _all_italic(block):
+        match = FORMULA.match(text + ",")
+    return match
+
+
+def _all_italic(block: Block) -> bool:
+    covered = sum(s.end - s.start for s in block.italics)
+    return bool(block.text) and covered >= len(block.text.rstrip(",")) - 1
+
+
+def plain(text: str) -> str:
+    """Text for matching patterns: no-break spaces and hyphens as plain ones."""
+    return text.replace("\u00a0", " ").replace("\u2011", "-").replace("\u202f", " ")
+
+
+# --- paragraphs while they are being built ------------------------------------------------------
+
+@dataclass
+class _Item:
+    text: str
+    refs: list[FootnoteRef]
+    italics: list[Span]
+    number: int | str | None = None
+    label: str | None = None
+    depth: int = 0
+    lead: str | None = None
+    children: list[_Item] = field(default_factory=list)
+    wrap_up: _Item | None = None
+    table: object = None
+    style: str | None = None
+
+    def sub(self) -> SubParagraph:
+        wrap = self.wrap_up
+        return SubParagraph(label=self.label or "", text=self.text, footnotes=tuple(self.refs),
+                            subparagraphs=tuple(c.sub() for c in self.children), italics=tuple(self.italics),
+                            wrap_up=wrap.text if wrap else None,
+                            wrap_up_footnotes=tuple(wrap.refs) if wrap else ())
+
+    def paragraph(self) -> Paragraph:
+        wrap = self.wrap_up
+        return Paragraph(text=self.text, lead=self.lead, number=self.number, footnotes=tuple(self.refs),
+                         subparagraphs=tuple(c.sub() for c in self.children), italics=tuple(self.italics),
+                         wrap_up=wrap.text if wrap else None,
+                         wrap_up_footnotes=tuple(wrap.refs) if wrap else (), table=self.table,
+                         style=self.style)
+
+
+@dataclass
+class _Holder:
+    """A resolution, a part or a section while it is being read."""
+
+    preamble: list[_Item] = field(default_factory=list)
+    operative: list[_Item] = field(default_factory=list)
+    sections: list[_SectionItem] = field(default_factory=list)
+
+    def last(self) -> _Item | None:
+        if self.sections:
+            return self.sections[-1].holder.last()
+        return (self.operative or self.preamble or [None])[-1]
+
+
+@dataclass
+class _SectionItem:
+    label: str | None
+    heading: str | None
+    heading_refs: list[FootnoteRef] = field(default_factory=list)
+    holder: _Holder = field(default_factory=_Holder)
+
+    def section(self) -> Section:
+        h = self.holder
+        return Section(label=self.label, heading=self.heading,
+                       preamble=tuple(i.paragraph() for i in h.preamble),
+                       operative=tuple(i.paragraph() for i in h.operative),
+                       sections=tuple(s.section() for s in h.sections),
+                       heading_footnotes=tuple(self.heading_refs))
+
+
+_COMBINED_LABEL = re.compile(r"^(?P<label>(?:[IVXLC]+|[A-Z])\.)\s+(?P<heading>\S.*)$")
+
+
+class _Levels:
+    """Headings open sections, nested by how they are set. A heading set as none before it (its
+    `look`: style, size, weight, alignment) goes one level below the open section; one set like an
+    earlier heading goes back to that heading's level. A label alone ("I") takes the heading that
+    follows it; "A.<tab>Heading" in one paragraph is a label and a heading."""
+
+    def __init__(self, top: _Holder) -> None:
+        self.top = top
+        self.looks: dict[tuple, int] = {}
+        self.open: list[_SectionItem] = []
+
+    def heading(self, block: Block) -> None:
+        text = block.text.strip()
+        last = self.open[-1] if self.open else None
+        if last is not None and last.heading is None and not _holds_anything(last):
+            last.heading, last.heading_refs = text, list(block.refs)
+            return
+        if block.look not in self.looks:
+            self.looks[block.look] = len(self.open)
+        level = min(self.looks[block.look], len(self.open))
+        label, heading, refs = None, text, list(block.refs)
+        if _SECTION_LABEL.match(plain(text)):
+            label, heading, refs = text.rstrip("."), None, []
+        elif (cut := _label_cut(block)) is not None:
+            label, heading = text[:cut].strip().rstrip("."), text[cut:].strip()
+            refs = [FootnoteRef(r.marker, max(r.at - cut - 1, 0)) for r in block.refs]
+        section = _SectionItem(label=label, heading=heading, heading_refs=refs)
+        del self.open[level:]
+        parent = self.open[-1].holder if self.open else self.top
+        parent.sections.append(section)
+        self.open.append(section)
+
+
+def _label_cut(block: Block) -> int | None:
+    """Where the label of "A.<tab>Heading" ends: at the tab when a label stands before it ("A" or
+    "A."), else after "A." and a space."""
+    text = block.text
+    if block.tab_at is not None and _SECTION_LABEL.match(plain(text[:block.tab_at]).strip()):
+        return block.tab_at
+    combined = _COMBINED_LABEL.match(text)
+    return combined.start("heading") - 1 if combined and len(combined["label"]) <= 5 else None
+
+
+def _holds_anything(section: _SectionItem) -> bool:
+    h = section.holder
+    return bool(h.preamble or h.operative or h.sections)
+
+
+def _shifted(block: Block, cut: int) -> tuple[str, list[FootnoteRef], list[Span]]:
+    """The block's text from `cut` on, its notes and italics moved with it."""
+    text = block.text[cut:]
+    refs = [FootnoteRef(r.marker, max(r.at - cut, 0)) for r in block.refs]
+    spans = [Span(max(s.start - cut, 0), s.end - cut) for s in block.italics if s.end > cut]
+    return text, refs, spans
+
+
+# --- the reader ---------------------------------------------------------------------------------
+
+@dataclass
+class _Reader:
+    doc: Document
+    path: str
+    use_italics: bool = True
+
+    def resolution(self) -> Resolution:
+        blocks = self.doc.blocks
+        title_at, number, title, title_refs, title_end = self.title(blocks)
+        masthead = self.masthead(blocks[:title_at])
+        rest = blocks[title_end:]
+        formula_at = next((i for i, b in enumerate(rest) if formula_of(b)), None)
+        if formula_at is None:
+            raise ParseError("no enacting formula such as 'The General Assembly,' after the title", self.path,
+                             rest[0].page if rest else None)
+        body_name = formula_of(rest[formula_at])["body"]
+        closings = _closings(rest)
+        tail_from = closings[-1][1] if closings else len(rest)
+        annexes = self.annexes(rest[tail_from:])
+        if len(closings) >= 2:
+            parts = self.parts(rest[:tail_from], closings)
+            preamble = operative = ()
+            sections: tuple[Section, ...] = ()
+            adopted = parts[-1].adopted
+        else:
+            # Blocks between the title and the formula are the title, wrapped.
+            title = " ".join([title or "", *(b.text for b in rest[:formula_at])]).strip() or None
+            holder = self.holder(rest[formula_at + 1:closings[0][0] if closings else tail_from])
+            parts = ()
+            preamble = tuple(i.paragraph() for i in holder.preamble)
+            operative = tuple(i.paragraph() for i in holder.operative)
+            sections = tuple(s.section() for s in holder.sections)
+            adopted = closings[0][2] if closings else None
+        self.check(preamble, operative, sections, parts)
+        cited = _cited_in(preamble, operative, sections, title_refs, annexes)
+        return Resolution(
+            number=number, symbol=_symbol(masthead, number, body_name), title=title, body=body_name,
+            session=_session(number, body_name, masthead), preamble=preamble, operative=operative,
+            footnotes=self.footnotes(cited) if not parts else self.footnotes({r.marker for r in title_refs}),
+            adopted=adopted, source=Source(path=self.path, format=self.doc.format), sections=sections,
+            parts=parts, annexes=annexes, masthead=masthead, title_footnotes=tuple(title_refs),
+            note_italics=self.note_italics(cited) if not parts else {},
+            warnings=tuple(self.doc.warnings))
+
+    # --- title and masthead --------------------------------------------------------------------
+    def title(self, blocks: list[Block]):
+        for index, block in enumerate(blocks):
+            text = plain(block.text)
+            match = NUMBERED_TITLE.match(text) or RESOLUTION_LINE.match(text)
+            if not match:
+                continue
+            cut = match.start("title") if match["title"] else len(block.text)
+            title, refs, _ = _shifted(block, cut)
+            end = index + 1
+            if not title and end < len(blocks) and not formula_of(blocks[end]):
+                title, refs, _ = _shifted(blocks[end], 0)       # "Resolution 2006/2" / its title below
+                end += 1
+            return index, match["number"], title.strip() or None, refs, end
+        # A draft has no number yet: its title is what stands right above the formula.
+        formula = next((i for i, b in enumerate(blocks) if formula_of(b)), None)
+        if formula is not None and formula > 0 and blocks[formula - 1].text:
+            masthead = self.masthead(blocks[:formula - 1])
+            number = masthead.symbol if masthead and masthead.symbol else "draft"
+            block = blocks[formula - 1]
+            return formula - 1, number, block.text, list(block.refs), formula
+        raise ParseError("not a resolution: no number-and-title line such as '58/208. International migration "
+                         "and development' or 'Resolution 2006/2'", self.path)
+
+    def masthead(self, blocks: list[Block]):
+        texts = list(self.doc.masthead)
+        for block in blocks:
+            texts += block.cell_lines if block.table is not None else [block.text]
+        return read_masthead([Line(n, t, False) for n, t in enumerate(_bracketed(texts), 1)])
+
+    # --- parts -------------------------------------------------------------------------------
+    def parts(self, blocks: list[Block], closings) -> tuple[Part, ...]:
+        parts = []
+        start = 0
+        for index, (at, end, adopted) in enumerate(closings):
+            chunk = [b for b in blocks[start:at] if not formula_of(b)]
+            label, title, title_refs, chunk = _part_heading(chunk, index)
+            holder = self.holder(chunk)
+            preamble = tuple(i.paragraph() for i in holder.preamble)
+            operative = tuple(i.paragraph() for i in holder.operative)
+            sections = tuple(s.section() for s in holder.sections)
+            cited = _cited_in(preamble, operative, sections, title_refs, ())
+            parts.append(Part(label=label, title=title, preamble=preamble, operative=operative,
+                              sections=sections, footnotes=self.footnotes(cited), adopted=adopted,
+                              title_footnotes=tuple(title_refs), note_italics=self.note_italics(cited)))
+            start = end
+        return tuple(parts)
+
+    # --- the body of a resolution, part or section ------------------------------------------------
+    def holder(self, blocks: list[Block]) -> _Holder:
+        top = _Holder()
+        levels = _Levels(top)
+        for block in blocks:
+            if block.table is not None and not block.text:
+                self.add(top, _Item("", [], [], table=block.table), "table")
+            elif self.is_heading(block):
+                levels.heading(block)
+            else:
+                self.paragraph(top, block)
+        return top
+
+    def is_heading(self, block: Block) -> bool:
+        text = plain(block.text)
+        if not block.heading or block.label or not text or len(text) > 500:
+            return False
+        if _NUMBER_PREFIX.match(text) or _LABEL_PREFIX.match(text):
+            return False
+        return not re.search(r"[,;:]$", text) and not formula_of(block)
+
+    def paragraph(self, holder: _Holder, block: Block) -> None:
+        text, refs, spans = block.text, block.refs, block.italics
+        label = block.label
+        if label is None:
+            match = _NUMBER_PREFIX.match(plain(text)) or _LABEL_PREFIX.match(plain(text))
+            if match:
+                label = text[:match.end()].strip()
+                text, refs, spans = _shifted(block, match.end())
+        number = _number_of(label)
+        sub = _sub_label(label)
+        if sub is not None and holder.last() is not None:
+            self.add_sub(holder, sub, text, refs, spans)
+            return
+        if number is None and label is not None:
+            text = f"{label} {text}"          # a numbering we do not know: keep it in the text
+            refs = [FootnoteRef(r.marker, r.at + len(label) + 1) for r in refs]
+            spans = [Span(s.start + len(label) + 1, s.end + len(label) + 1) for s in spans]
+        item = _Item(text, list(refs), list(spans), number=number)
+        if number is not None:
+            self.add(holder, item, "operative")
+            return
+        last = holder.last()
+        if last is not None and last.children and text[:1].islower() and last.wrap_up is None:
+            last.wrap_up = item              # closing words after the sub-paragraphs
+            return
+        self.add(holder, item, self.unnumbered_kind(holder, item))
+
+    def unnumbered_kind(self, holder: _Holder, item: _Item) -> str:
+        target = holder.sections[-1].holder if holder.sections else holder
+        while target.sections:
+            target = target.sections[-1].holder
+        if target.operative:
+            return "operative"
+        if _ENDS_PREAMBULAR.search(item.text):
+            return "preambular"
+        return "operative" if is_lead_start(item.text, "operative") else "preambular"
+
+    def add(self, holder: _Holder, item: _Item, kind: str) -> None:
+        target = holder
+        while target.sections:
+            target = target.sections[-1].holder
+        if kind == "table":
+            kind = "operative" if target.operative else "preambular"
+        self.set_lead(item, kind)
+        (target.operative if kind == "operative" else target.preamble).append(item)
+
+    def set_lead(self, item: _Item, kind: str) -> None:
+        """The lead is the italic run that opens the paragraph; the other runs stay as italics."""
+        if not item.text:
+            return
+        if self.use_italics:
+            if item.italics and item.italics[0].start == 0:
+                lead = item.text[:item.italics[0].end].rstrip(_LEAD_TRAILING)
+                item.lead = lead or None
+                item.italics = item.italics[1:]
+            return
+        item.lead = split_lead(item.text, kind)
+
+    def add_sub(self, holder: _Holder, label: str, text: str, refs, spans) -> None:
+        parent = holder.last()
+        chain = [parent]
+        while chain[-1].children:
+            chain.append(chain[-1].children[-1])
+        # The deepest open item the label continues, or under which it opens a new list.
+        for depth in range(len(chain) - 1, 0, -1):
+            if successor(chain[depth].label, depth) == label:
+                chain[depth - 1].children.append(_Item(text, list(refs), list(spans), label=label, depth=depth))
+                return
+        deepest = len(chain)
+        if label == first_label(deepest) or deepest == 1:
+            chain[-1].children.append(_Item(text, list(refs), list(spans), label=label, depth=deepest))
+            return
+        chain[-2 if len(chain) > 1 else -1].children.append(_Item(text, list(refs), list(spans), label=label,
+                                                                  depth=max(deepest - 1, 1)))
+
+    # --- closing, annexes, notes ----------------------------------------------------------------
+    def annexes(self, blocks: list[Block]) -> tuple[Annex, ...]:
+        annexes: list[Annex] = []
+        label = title = None
+        title_refs: list[FootnoteRef] = []
+        items: list[Paragraph] = []
+
+        def flush() -> None:
+            if label is not None or title is not None or items:
+                annexes.append(Annex(label=label, title=title, paragraphs=tuple(items),
+                                     title_footnotes=tuple(title_refs)))
+
+        for block in blocks:
+            text = plain(block.text).strip()
+            if _ANNEX.match(text):
+                flush()
+                label, title, title_refs, items = block.text.strip(), None, [], []
+                continue
+            if title is None and not items and label is not None and self.is_heading(block):
+                title, title_refs = block.text, list(block.refs)
+                continue
+            items.append(self.annex_paragraph(block))
+        flush()
+        return tuple(annexes)
+
+    def annex_paragraph(self, block: Block) -> Paragraph:
+        """An annex's block as it stands: its numbering ("1.", "(a)", "I.") apart from its text."""
+        number, text, refs, spans = block.label, block.text, block.refs, block.italics
+        match = None if number else _ANNEX_NUMBER.match(plain(text))
+        if match:
+            number = text[:match.end()].strip()
+            text, refs, spans = _shifted(block, match.end())
+        heading = self.is_heading(block) and number is None
+        return Paragraph(text=text, number=number, footnotes=tuple(refs), italics=tuple(spans),
+                         table=block.table, style="heading" if heading else None)
+
+    def footnotes(self, markers: set[str]) -> dict[str, str]:
+        return {m: n.text for m, n in self.doc.notes.items() if m in markers}
+
+    def note_italics(self, markers: set[str]) -> dict:
+        return {m: tuple(n.italics) for m, n in self.doc.notes.items() if m in markers and n.italics}
+
+    def check(self, preamble, operative, sections, parts) -> None:
+        if not (operative or sections or parts):
+            raise ParseError("no operative paragraphs: the document is cut short or is not a resolution",
+                             self.path)
+
+
+def _bracketed(texts: list[str]) -> list[str]:
+    """Masthead lines, the origin "[on the report of ... (A/75/415, para. 8)]" whole again when the
+    page wrapped it."""
+    out: list[str] = []
+    for text in (plain(t).strip() for t in texts):
+        if not text:
+            continue
+        if out and out[-1].startswith("[") and not out[-1].endswith("]"):
+            out[-1] += " " + text
+        else:
+            out.append(text)
+    return out
+
+
+def _closings(blocks: list[Block]) -> list[tuple[int, int, Adoption]]:
+    """Every closing in the body: (index of the meeting line, index after the date, the adoption)."""
+    found = []
+    for index, block in enumerate(blocks):
+        text = plain(block.text).strip()
+        combined = _CLOSING.match(text)
+        if combined:
+            found.append((index, index + 1, Adoption(combined["meeting"], parse_date(combined["date"]))))
+            continue
+        match = MEETING.match(text)
+        if not match:
+            continue
+        following = plain(blocks[index + 1].text).strip() if index + 1 < len(blocks) else ""
+        date = parse_date(following)
+        found.append((index, index + 2 if date else index + 1, Adoption(match["meeting"], date)))
+    return found
+
+
+def _part_heading(chunk: list[Block], index: int):
+    """The letter and title a part opens with ("A" / "Information in the service of humanity")."""
+    label = title = None
+    refs: list[FootnoteRef] = []
+    rest = list(chunk)
+    if rest and _PART_LABEL.match(plain(rest[0].text).strip()):
+        label = rest.pop(0).text.strip()
+    if rest and rest[0].heading and not _NUMBER_PREFIX.match(rest[0].text):
+        block = rest.pop(0)
+        title, refs = block.text, list(block.refs)
+    return label or chr(ord("A") + index), title, refs, rest
+
+
+def _number_of(label: str | None) -> int | None:
+    match = re.fullmatch(r"(\d{1,3})\.?", label or "")
+    return int(match[1]) if match else None
+
+
+def _sub_label(label: str | None) -> str | None:
+    match = re.fullmatch(r"\(([a-z]{1,3}|[ivxlc]{1,7})\)", label or "")
+    return match[1] if match else None
+
+
+def _cited_in(preamble, operative, sections, title_refs, annexes) -> set[str]:
+    cited = {r.marker for r in title_refs}
+    stack: list = [*preamble, *operative]
+    for section in sections:
+        cited |= {r.marker for r in section.heading_footnotes}
+        stack += [*section.preamble, *section.operative]
+        stack += [*_section_paragraphs(section.sections)]
+    for annex in annexes:
+        cited |= {r.marker for r in annex.title_footnotes}
+        stack += list(annex.paragraphs)
+    while stack:
+        item = stack.pop()
+        cited |= {r.marker for r in item.footnotes}
+        cited |= {r.marker for r in getattr(item, "wrap_up_footnotes", ())}
+        stack += list(item.subparagraphs)
+        table = getattr(item, "table", None)
+        if table is not None:
+            cited |= {r.marker for row in table.rows for cell in row for r in cell.footnotes}
+    return cited
+
+
+def _section_paragraphs(sections) -> list[Paragraph]:
+    out: list[Paragraph] = []
+    for section in sections:
+        out += [*section.preamble, *section.operative, *_section_paragraphs(section.sections)]
+    return out
+
+
+def _symbol(masthead, number: str, body: str) -> str | None:
+    if masthead and masthead.symbol and "/RES/" in masthead.symbol:
+        return masthead.symbol
+    if body == "General Assembly" and re.fullmatch(r"\d{1,3}/\d+(?: [A-Z])?", number):
+        return f"A/RES/{number}"
+    return None
+
+
+def _session(number: str, body: str, masthead) -> int | None:
+    first = number.split("/")[0]
+    if body == "General Assembly" and first.isdigit() and int(first) < 1000:
+        return int(first)
+    if masthead and masthead.session:
+        return ordinal_value(masthead.session.rsplit(" ", 1)[0])
+    return None
+
+
+def read_structure(doc: Document, path: str) -> Resolution:
+    has_italics = any(b.italics for b in doc.blocks)
+    return _Reader(doc, path, use_italics=has_italics).resolution()

@@ -1,0 +1,198 @@
+"""A draft written against its base: every difference as a tracked change, word by word.
+
+    write_redline(writer, base_page, draft_page)
+
+Both documents are laid out the same way (layout.py), so everything a page shows can change and
+be tracked: the masthead's cells and lines, the title and its number, sponsor, adoption and report
+lines, headings, paragraphs and sub-paragraphs, tables, closings, and the text of every footnote.
+
+Blocks are paired in order (a monotone alignment, so rejecting every change gives the base in its
+own order and accepting every change the draft in its): equal blocks first, then, between them,
+the pairs of the same kind whose words overlap most. A paired block shows its word differences;
+an unpaired base block is deleted whole (its paragraph mark too), an unpaired draft block
+inserted whole. Inside a paragraph footnotes pair by position: a kept note whose text changed
+shows the change inside the note (58/208's "A/58/98." becoming the draft's placeholder).
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections import Counter
+
+from drafter.render.layout import Block, Note, Page, Text
+from drafter.render.word import BREAK, Line, Writer, masthead_lines
+
+_TOKENS = re.compile(r"\s+|[^\s]+")
+# Blocks of one kind pair when their words overlap this much (Dice coefficient over words).
+_SIMILAR = 0.4
+
+
+def write_redline(writer: Writer, base: Page, draft: Page) -> None:
+    old_cells, new_cells = masthead_lines(base.masthead), masthead_lines(draft.masthead)
+    writer.masthead({name: diff_lines(old_cells[name], new_cells[name]) for name in new_cells})
+    for old, new in align(base.blocks, draft.blocks):
+        if old is None:
+            writer.block(new, [("+", i) for i in new.inlines], "ins")
+        elif new is None:
+            writer.block(old, [("-", i) for i in old.inlines], "del")
+        elif new.table is not None:
+            _table(writer, old, new)
+        else:
+            writer.block(new, diff_inlines(list(old.inlines), list(new.inlines)))
+
+
+def _table(writer: Writer, old: Block, new: Block) -> None:
+    """A table kept in its shape shows its cells' changes; one reshaped is replaced whole."""
+    shape = [[(c.span, c.merge) for c in row] for row in new.table.rows]
+    if shape != [[(c.span, c.merge) for c in row] for row in old.table.rows]:
+        writer.block(old, [], "del")
+        writer.block(new, [], "ins")
+        return
+    cells = [[diff_inlines(list(a.inlines), list(b.inlines)) for a, b in zip(row_a, row_b)]
+             for row_a, row_b in zip(old.table.rows, new.table.rows)]
+    writer.table(new.table, cells=cells)
+
+
+# --- the masthead ------------------------------------------------------------------------------
+
+def diff_lines(old: list[Line], new: list[Line]) -> list[Line]:
+    """A masthead cell's lines: kept, changed word by word, added or removed."""
+    matcher = difflib.SequenceMatcher(a=[_line_key(x) for x in old], b=[_line_key(x) for x in new],
+                                      autojunk=False)
+    out: list[Line] = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            out += new[j1:j2]
+            continue
+        pairs = min(i2 - i1, j2 - j1)
+        for a, b in zip(old[i1:i1 + pairs], new[j1:j1 + pairs]):
+            out.append(Line(b.style, tuple(diff_inlines(_items(a), _items(b)))))
+        out += [Line(a.style, tuple(("-", i) for i in _items(a)), "del") for a in old[i1 + pairs:i2]]
+        out += [Line(b.style, tuple(("+", i) for i in _items(b)), "ins") for b in new[j1 + pairs:j2]]
+    return out
+
+
+def _items(line: Line) -> list:
+    return [item for _, item in line.pieces]
+
+
+def _line_key(line: Line) -> tuple:
+    return (line.style, tuple(_key(item) for item in _items(line)))
+
+
+# --- blocks ------------------------------------------------------------------------------------
+
+def align(old: tuple[Block, ...], new: tuple[Block, ...]) -> list[tuple[Block | None, Block | None]]:
+    """Pairs (old, new) in document order; None where a block has no partner."""
+    matcher = difflib.SequenceMatcher(a=[_block_key(b) for b in old], b=[_block_key(b) for b in new],
+                                      autojunk=False)
+    out: list[tuple[Block | None, Block | None]] = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            out += list(zip(old[i1:i2], new[j1:j2]))
+        else:
+            out += _pair_similar(list(old[i1:i2]), list(new[j1:j2]))
+    return out
+
+
+def _pair_similar(old: list[Block], new: list[Block]) -> list[tuple[Block | None, Block | None]]:
+    """The monotone pairing of most overlap (a weighted longest common subsequence)."""
+    words_old = [Counter(_words(b)) for b in old]
+    words_new = [Counter(_words(b)) for b in new]
+    score = [[0.0] * (len(new) + 1) for _ in range(len(old) + 1)]
+    for i in range(len(old) - 1, -1, -1):
+        for j in range(len(new) - 1, -1, -1):
+            best = max(score[i + 1][j], score[i][j + 1])
+            similarity = _similarity(old[i], new[j], words_old[i], words_new[j])
+            if similarity >= _SIMILAR:
+                best = max(best, similarity + score[i + 1][j + 1])
+            score[i][j] = best
+    out: list[tuple[Block | None, Block | None]] = []
+    i = j = 0
+    while i < len(old) and j < len(new):
+        similarity = _similarity(old[i], new[j], words_old[i], words_new[j])
+        if similarity >= _SIMILAR and score[i][j] == similarity + score[i + 1][j + 1]:
+            out.append((old[i], new[j]))
+            i, j = i + 1, j + 1
+        elif score[i][j] == score[i + 1][j]:
+            out.append((old[i], None))
+            i += 1
+        else:
+            out.append((None, new[j]))
+            j += 1
+    out += [(block, None) for block in old[i:]]
+    out += [(None, block) for block in new[j:]]
+    return out
+
+
+def _similarity(a: Block, b: Block, words_a: Counter, words_b: Counter) -> float:
+    if a.kind != b.kind or a.style != b.style:
+        return 0.0
+    total = sum(words_a.values()) + sum(words_b.values())
+    if total == 0:
+        return 1.0
+    return 2 * sum((words_a & words_b).values()) / total
+
+
+def _words(block: Block) -> list[str]:
+    if block.table is not None:
+        return [w for row in block.table.rows for cell in row for i in cell.inlines
+                if isinstance(i, Text) for w in i.text.split()]
+    return block.text().split()
+
+
+def _block_key(block: Block) -> tuple:
+    if block.table is not None:
+        return (block.kind, tuple(_words(block)))
+    return (block.kind, block.style, tuple(_key(i) for i in block.inlines))
+
+
+# --- inside a paragraph ------------------------------------------------------------------------
+
+def diff_inlines(old: list, new: list) -> list[tuple[str, object]]:
+    """Word-level pieces: "=", "-", "+" runs, and notes kept ("=") or changed ("~", (old, new))."""
+    a, b = _tokens(old), _tokens(new)
+    matcher = difflib.SequenceMatcher(a=[_key(t) for t in a], b=[_key(t) for t in b], autojunk=False)
+    out: list[tuple[str, object]] = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            for old_token, new_token in zip(a[i1:i2], b[j1:j2]):
+                if isinstance(new_token, Note) and old_token.text != new_token.text:
+                    out.append(("~", (old_token, new_token)))
+                else:
+                    out.append(("=", new_token))
+            continue
+        out += [("-", t) for t in a[i1:i2]]
+        out += [("+", t) for t in b[j1:j2]]
+    return _merged(out)
+
+
+def _tokens(items: list) -> list:
+    out = []
+    for item in items:
+        if isinstance(item, Note) or item is BREAK:
+            out.append(item)
+        else:
+            out += [Text(t, item.italic, item.bold, item.superscript) for t in _TOKENS.findall(item.text)]
+    return out
+
+
+def _key(item) -> tuple:
+    if isinstance(item, Note):
+        return ("note",)                    # notes pair by position; their texts are diffed inside
+    return ("text", item.text, item.italic, item.bold, item.superscript)
+
+
+def _merged(pieces: list[tuple[str, object]]) -> list[tuple[str, object]]:
+    """Neighbouring runs with the same change and formatting become one run."""
+    out: list[tuple[str, object]] = []
+    for op, item in pieces:
+        if out and isinstance(item, Text) and item is not BREAK and out[-1][0] == op:
+            last = out[-1][1]
+            if isinstance(last, Text) and last is not BREAK and \
+                    (last.italic, last.bold, last.superscript) == (item.italic, item.bold, item.superscript):
+                out[-1] = (op, Text(last.text + item.text, item.italic, item.bold, item.superscript))
+                continue
+        out.append((op, item))
+    return out

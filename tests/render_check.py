@@ -1,0 +1,153 @@
+"""Does a rendered DOCX hold what the UN's Akoma Ntoso file holds? Three checks, each against the
+source XML itself (not the model drafter read from it), so the reader and the renderer are judged
+together, as a user meets them:
+
+- words: every word of the source (masthead, title, formula, paragraphs, tables, closing, annexes,
+  footnotes) is in the document exactly as often as in the source, and nothing else is;
+- headings: every heading of the source (section numbers and headings, part labels and titles,
+  annex headings) is a paragraph in a heading style;
+- numbering: the numbers and labels of paragraphs and sub-paragraphs ("1.", "(a)") come in the
+  source's order, as the source writes them.
+
+Used by tests/test_render_corpus.py (every corpus file) and benchmarks/bench_render.py.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from lxml import etree
+
+import docx_text
+from drafter.ingest import read_resolution
+from drafter.render.word import build
+
+AKN = "{http://docs.oasis-open.org/legaldocml/ns/akn/3.0}"
+# Elements that end a line on the page (their text never runs into the next element's).
+_BREAKS = {"p", "eol", "br", "num", "heading", "subheading", "crossHeading", "docNumber", "docTitle",
+           "docStatus", "docAuthority", "docDate", "session", "docProponent", "td", "th", "tr", "item",
+           "listIntroduction", "intro", "wrapUp", "formula", "container", "paragraph", "point"}
+HEADING_STYLES = {"SectionHeading", "SubsectionHeading", "PartHeading", "AnnexHeading", "Heading", "DocTitle"}
+_NUMBERED_STYLES = {"SingleTxt", "SubPara", "SubSubPara", "SubSubSubPara"}
+# Direction marks and zero-width characters print nothing; readers drop them.
+_INVISIBLE = re.compile("[\u200b-\u200f\u2060\ufeff]")
+_LABEL = re.compile(r"^(\(?[0-9]{1,3}[.)]|\([a-z]{1,3}\)|\([ivxlc]+\))\t")
+
+
+@dataclass
+class Result:
+    path: Path
+    problems: list[str]
+    paragraphs: int = 0
+
+
+def source(path: Path) -> tuple[Counter, list[str], list[str]]:
+    """The source's words, its headings and its paragraph numbers, from the XML."""
+    root = etree.parse(str(path)).getroot()
+    notes: list[str] = []
+    words = Counter(_INVISIBLE.sub("", _text(root, notes)).split())
+    for note in notes:
+        words.update(_INVISIBLE.sub("", note).split())
+    headings = [_plain(h) for h in root.iter(f"{AKN}heading", f"{AKN}subheading")]
+    headings += [_plain(n) for n in root.iter(f"{AKN}num")
+                 if n.getparent().tag == f"{AKN}section" or (n.getparent().tag in _NUMBERED_BLOCKS
+                                                              and _is_heading(n.getparent()))]
+    headings += [_plain(n) for component in root.iter(f"{AKN}component") for n in
+                 component.iterfind(f"{AKN}statement/{AKN}preface//{AKN}docNumber")]
+    return words, [h for h in headings if h], [n for n in _numbers(root) if n]
+
+
+def _numbers(root) -> list[str]:
+    """Paragraph numbers and labels in document order: each <num>, and a label typed at the start
+    of the text of a block that has none ("\t(a)\tTo formulate ...")."""
+    out = []
+    for element in root.iter(f"{AKN}num", f"{AKN}p"):
+        parent = element.getparent()
+        if element.tag == f"{AKN}num":
+            if parent.tag in _NUMBERED_BLOCKS and not _is_heading(parent):
+                out.append(_plain(element))
+            continue
+        block = parent.getparent() if parent.tag in (f"{AKN}content", f"{AKN}intro") else None
+        if block is not None and block.tag in _NUMBERED_BLOCKS and block.find(f"{AKN}num") is None:
+            typed = _TYPED.match(element.text or "")
+            if typed:
+                out.append(typed.group(1))
+    return out
+
+
+def _is_heading(block) -> bool:
+    """A numbered block that is a heading, not a paragraph: "A." with a heading of its own, or
+    with text that is bold all through ("A." / "Pension Administration")."""
+    if block.find(f"{AKN}heading") is not None or block.find(f"{AKN}subheading") is not None:
+        return True
+    paragraphs = block.findall(f"{AKN}content/{AKN}p")
+    return len(paragraphs) == 1 and _all_bold(paragraphs[0])
+
+
+def _all_bold(p) -> bool:
+    if (p.text or "").strip() or len(p) != 1:
+        return False
+    span = p[0]
+    return span.tag == f"{AKN}span" and span.get("class") == "bold" and not (span.tail or "").strip() \
+        and len(span) == 0
+
+
+_NUMBERED_BLOCKS = {f"{AKN}paragraph", f"{AKN}point", f"{AKN}item"}
+_TYPED = re.compile(r"^\s*(\(?[0-9]{1,3}[.)]|\([a-z]{1,3}\)|\([ivxlc]+\))\s")
+
+
+def _text(element, notes: list[str]) -> str:
+    out = [element.text or ""] if isinstance(element.tag, str) else []
+    for child in element:
+        if not isinstance(child.tag, str) or child.tag in (f"{AKN}meta", f"{AKN}img"):
+            out.append(child.tail or "")
+            continue
+        if child.tag == f"{AKN}authorialNote":
+            notes.append(_text(child, notes))
+            out.append(child.tail or "")
+            continue
+        name = etree.QName(child).localname
+        if name == "sup":
+            out.append(" ")        # a raised letter is a word of its own (see docx_text.read)
+        out.append(_text(child, notes))
+        if name in _BREAKS or name == "sup":
+            out.append(" ")
+        out.append(child.tail or "")
+    return "".join(out)
+
+
+def _plain(element) -> str:
+    return " ".join(_text(element, []).split())
+
+
+def check(path: Path) -> Result:
+    resolution = read_resolution(path)
+    data, _ = build(resolution)
+    document = docx_text.read(data)
+    words, headings, numbers = source(path)
+    problems = []
+    ours = Counter(w for p in document.paragraphs for w in p.text.split())
+    for note in document.notes.values():
+        ours.update(note.split())
+    if ours != words:
+        missing, extra = words - ours, ours - words
+        problems.append(f"words: {sum(missing.values())} missing {_few(missing)}, "
+                        f"{sum(extra.values())} extra {_few(extra)}")
+    shown = [" ".join(p.text.split()) for p in document.paragraphs if p.style in HEADING_STYLES]
+    lost = [h for h in headings if not any(h in line for line in shown)]
+    if lost:
+        problems.append(f"headings not set as headings: {lost[:3]}")
+    ours_numbers = [m.group(1) for p in document.paragraphs if p.style in _NUMBERED_STYLES
+                    for m in [_LABEL.match(p.text)] if m]
+    if ours_numbers != numbers:
+        at = next((i for i, (a, b) in enumerate(zip(numbers, ours_numbers)) if a != b),
+                  min(len(numbers), len(ours_numbers)))
+        problems.append(f"numbering differs at {at}: source {numbers[at:at + 4]}, ours {ours_numbers[at:at + 4]}")
+    return Result(path, problems, len(document.paragraphs))
+
+
+def _few(counter: Counter) -> list[str]:
+    return [word for word, _ in counter.most_common(4)]

@@ -1,0 +1,182 @@
+"""What a real word processor shows: LibreOffice opens drafter's documents through its own Python
+(UNO, tests/lo_uno.py run by /usr/bin/python3), prints them to PDF, and accepts or rejects every
+tracked change. Pages, fonts, notes at the foot of their pages, raised marks, running heads and
+page numbers, and the text after Accept All / Reject All are read from what LibreOffice made.
+
+LibreOffice starts once for the whole module; the documents are written once.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import corpus_models
+from conftest import ROOT, SEED_BY_NUMBER, corpus_or_skip
+from drafter.ingest import read_resolution
+from drafter.render.word import build
+
+SYSTEM_PYTHON = "/usr/bin/python3"
+
+
+def _tools() -> str:
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if not soffice or not shutil.which("pdftotext"):
+        pytest.skip("LibreOffice and poppler are not installed (.ci/run installs them)")
+    found = subprocess.run([SYSTEM_PYTHON, "-c", "import uno"], capture_output=True, check=False)
+    if found.returncode != 0:
+        pytest.skip("LibreOffice's Python bridge is not installed (apt-get install python3-uno)")
+    return soffice
+
+
+@pytest.fixture(scope="module")
+def shown(tmp_path_factory):
+    """Every document of this module as LibreOffice shows it: {name: {action: result}}."""
+    from drafter.assemble.compose import to_resolution
+    from drafter.assemble.run import base_resolution, new_draft
+
+    soffice = _tools()
+    folder = tmp_path_factory.mktemp("libreoffice")
+    draft, _ = new_draft(ROOT / "clause_library", "58/208", 60, answers_path=None, choose=None)
+    clean, base = to_resolution(draft), base_resolution(draft)
+    table_source = next((corpus_or_skip() / "78").glob("A_RES_78_249-*.xml"))
+    with_table = corpus_models.with_annex_table(
+        read_resolution(table_source), table_source,
+        "Financing of the International Residual Mechanism for Criminal Tribunals for 2024")
+    documents = {
+        "resolution": (build(read_resolution(SEED_BY_NUMBER["58/208"]))[0], ["pdf"]),
+        "commission": (build(read_resolution(SEED_BY_NUMBER["2006/2"]))[0], ["open"]),
+        "table": (build(with_table)[0], ["pdf"]),
+        "draft": (build(clean)[0], ["open"]),
+        "base": (build(base)[0], ["open"]),
+        "redline": (build(clean, base=base)[0], ["open", "accept", "reject"]),
+    }
+    jobs = []
+    for name, (data, actions) in documents.items():
+        path = folder / f"{name}.docx"
+        path.write_bytes(data)
+        jobs += [[str(path), action] for action in actions]
+    (folder / "jobs.json").write_text(json.dumps(jobs))
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
+    result = subprocess.run([SYSTEM_PYTHON, str(ROOT / "tests" / "lo_uno.py"), soffice, str(folder / "profile"),
+                             str(folder / "jobs.json"), str(folder / "out.json")],
+                            capture_output=True, text=True, timeout=600, env=env, check=False)
+    assert result.returncode == 0, result.stderr
+    out: dict[str, dict] = {}
+    for item in json.loads((folder / "out.json").read_text(encoding="utf-8")):
+        out.setdefault(Path(item["path"]).stem, {})[item["action"]] = item
+    out["folder"] = folder
+    return out
+
+
+def _pages(pdf: Path) -> list[str]:
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    return text.split("\f")[:-1]
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_pages_fonts_and_notes_at_the_foot_of_their_pages(shown):
+    resolution = read_resolution(SEED_BY_NUMBER["58/208"])
+    pdf = shown["folder"] / "resolution.pdf"
+    pages = [_flat(p) for p in _pages(pdf)]
+    assert len(pages) == shown["resolution"]["pdf"]["pages"] >= 3
+    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
+    # Times New Roman, or its metric twin where Times is not installed; upright, italic and bold.
+    serif = [line.split()[0] for line in fonts.splitlines() if "Times" in line or "LiberationSerif" in line]
+    assert any(f.endswith(("Serif", "TimesNewRomanPSMT", "Roman")) for f in serif), fonts
+    assert any("Italic" in f for f in serif) and any("Bold" in f for f in serif)
+    # Each note on a page, in order: a note never comes before the one it follows.
+    where = [next(i for i, page in enumerate(pages) if " ".join(note.split()[:6]) in page)
+             for note in resolution.footnotes.values()]
+    assert where == sorted(where) and where[0] == 0
+    assert [n["text"] for n in shown["resolution"]["pdf"]["footnotes"]] == list(resolution.footnotes.values())
+
+
+def test_note_marks_are_raised(shown):
+    # Word's built-in "footnote reference" style is LibreOffice's footnote anchor: raised.
+    raised = shown["resolution"]["pdf"]["raised"]
+    assert raised["AnchorCharStyleName"] > 0 and raised["CharStyleName"] > 0
+
+
+def test_running_heads_and_page_numbers_after_the_first_page(shown):
+    styles = shown["resolution"]["pdf"]["pagestyles"]
+    first = [s for s in styles.values() if not any(s.values())]
+    later = [s for s in styles.values() if any(s.values())]
+    assert first and len(later) == 1
+    later = later[0]
+    assert later["HeaderRight"] == "International migration and development\tA/RES/58/208"
+    assert later["HeaderLeft"] == "A/RES/58/208\tInternational migration and development"
+    pages = [_flat(p) for p in _pages(shown["folder"] / "resolution.pdf")]
+    total = len(pages)
+    assert f"1/{total}" not in pages[0] and "International migration and development A/RES/58/208" not in pages[0]
+    for number, page in enumerate(pages[1:], start=2):
+        assert f"{number}/{total}" in page
+        assert "A/RES/58/208" in page.split("The General Assembly")[0]
+
+
+def test_a_title_note_keeps_its_symbol(shown):
+    notes = shown["commission"]["open"]["footnotes"]
+    assert notes[0]["label"] == "*"
+    assert all(n["label"] == "" for n in notes[1:])          # Word's and LibreOffice's own numbers
+
+
+def test_a_table_in_libreoffice(shown):
+    lines = shown["table"]["pdf"]["paragraphs"]
+    assert "Estimated appropriation for 2024a" in lines and "63 930 800" in lines
+    pages = _pages(shown["folder"] / "table.pdf")
+    annex = next(p for p in pages if "Annex" in p)
+    assert "(United States dollars)" in annex and "Reflects amounts after recosting." in annex
+
+
+def _document(result: dict) -> tuple[list[str], list[str]]:
+    return [p for p in result["paragraphs"] if p.strip()], [n["text"] for n in result["footnotes"]]
+
+
+def test_accept_all_gives_the_draft(shown):
+    accepted = shown["redline"]["accept"]
+    assert _document(accepted) == _document(shown["draft"]["open"])
+    assert not accepted["changes"]
+
+
+def test_reject_all_gives_the_base(shown):
+    rejected = shown["redline"]["reject"]
+    assert _document(rejected) == _document(shown["base"]["open"])
+    assert not rejected["changes"]
+
+
+def test_the_redline_records_the_editors_changes(shown):
+    assert shown["redline"]["open"]["recording"] and shown["redline"]["open"]["changes"]
+    assert not shown["draft"]["open"]["recording"]
+
+
+def test_format_pdf_through_libreoffice(tmp_path):
+    _tools()
+    out = tmp_path / "58-208.pdf"
+    result = subprocess.run([sys.executable, "-m", "drafter", "render", str(SEED_BY_NUMBER["58/208"]),
+                             "--format", "pdf", "-o", str(out)], capture_output=True, text=True, timeout=300,
+                            check=False)
+    assert result.returncode == 0, result.stderr
+    assert out.read_bytes().startswith(b"%PDF") and "Takes note of the report" in _flat("".join(_pages(out)))
+
+
+def test_format_pdf_without_libreoffice_is_one_clear_line(tmp_path):
+    empty = tmp_path / "bin"
+    empty.mkdir()
+    result = subprocess.run([sys.executable, "-m", "drafter", "render", str(SEED_BY_NUMBER["58/208"]),
+                             "--format", "pdf", "-o", str(tmp_path / "x.pdf")], capture_output=True, text=True,
+                            env={**os.environ, "PATH": str(empty)}, check=False)
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [
+        "drafter: error: --format pdf needs LibreOffice, which is not installed "
+        "(install libreoffice-writer, or write --format docx)"]
+    assert not (tmp_path / "x.pdf").exists()

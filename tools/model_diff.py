@@ -1,0 +1,186 @@
+"""How a model read back from a PDF or DOCX differs from the model it was made from.
+
+Used by tools/make_input_fixtures.py, benchmarks/bench_inputs.py and the input tests. What counts
+(issue 12): the number and title, paragraph counts and numbers, leads, texts, sub-paragraphs,
+closing words, footnote texts and the places they stand, the adoption, and annex texts. Footnotes
+are compared by the text at each place, not by their marks: Word numbers a document's notes
+itself, so a note the source cites twice comes back as two notes with one text.
+
+Text is compared word by word (whitespace of any kind is one space, a non-breaking hyphen is a
+hyphen), since a PDF prints a no-break space as a space.
+
+`differences(expected, got)` returns (aspect, where, what) triples, empty for an exact model;
+`words_lost(expected, got)` counts the words of `expected` missing from `got`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+ASPECTS = ("title", "paragraphs", "leads", "text", "subparagraphs", "footnotes", "adoption", "sections",
+           "annexes", "tables")
+
+
+def norm(text: str | None) -> str | None:
+    """Text as compared; an empty text is no text (a note the source lost is written empty)."""
+    if not text:
+        return None
+    return " ".join(text.replace("\u2011", "-").split())
+
+
+def _shown(a: str, b: str) -> str:
+    """Two values around where they first differ."""
+    at = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+    start = max(0, at - 60)
+    return f"{'…' if start else ''}{a[start:at + 80]!r} != {'…' if start else ''}{b[start:at + 80]!r}"
+
+
+def _notes_at(item, notes: dict[str, str], refs_name: str = "footnotes") -> list[tuple[int, str | None]]:
+    text = item.text if refs_name == "footnotes" else (item.wrap_up or "")
+    return [(_word_offset(text, r.at), norm(notes.get(r.marker))) for r in getattr(item, refs_name)]
+
+
+def _word_offset(text: str, at: int) -> int:
+    """An offset as the number of non-space characters before it: spaces may differ, places not."""
+    return len(re.sub(r"\s", "", text[:at]))
+
+
+class _Diff:
+    def __init__(self, expected_notes: dict[str, str], got_notes: dict[str, str]) -> None:
+        self.found: list[tuple[str, str, str]] = []
+        self.notes = (expected_notes, got_notes)
+
+    def add(self, aspect: str, where: str, what: str) -> None:
+        self.found.append((aspect, where, what))
+
+    def same(self, aspect: str, where: str, a, b) -> bool:
+        if a != b:
+            self.add(aspect, where, _shown(str(a), str(b)))
+            return False
+        return True
+
+    def paragraphs(self, where: str, xs, ys) -> None:
+        if not self.same("paragraphs", f"{where} count", len(xs), len(ys)):
+            return
+        for index, (x, y) in enumerate(zip(xs, ys)):
+            self.paragraph(f"{where}[{index}]", x, y)
+
+    def paragraph(self, where: str, x, y) -> None:
+        self.same("paragraphs", f"{where}.number", getattr(x, "number", None), getattr(y, "number", None))
+        self.same("leads", f"{where}.lead", norm(getattr(x, "lead", None)), norm(getattr(y, "lead", None)))
+        self.same("text", f"{where}.text", norm(x.text), norm(y.text))
+        self.same("footnotes", f"{where}.notes", _notes_at(x, self.notes[0]), _notes_at(y, self.notes[1]))
+        self.same("subparagraphs", f"{where}.wrap_up", norm(x.wrap_up), norm(y.wrap_up))
+        if x.wrap_up is not None and y.wrap_up is not None:
+            self.same("footnotes", f"{where}.wrap_up notes", _notes_at(x, self.notes[0], "wrap_up_footnotes"),
+                      _notes_at(y, self.notes[1], "wrap_up_footnotes"))
+        self.tables(where, getattr(x, "table", None), getattr(y, "table", None))
+        if self.same("subparagraphs", f"{where} sub-paragraph count", len(x.subparagraphs), len(y.subparagraphs)):
+            for index, (a, b) in enumerate(zip(x.subparagraphs, y.subparagraphs)):
+                self.same("subparagraphs", f"{where}({a.label})", a.label, b.label)
+                self.paragraph(f"{where}({a.label})", a, b)
+
+    def tables(self, where: str, x, y) -> None:
+        if x is None and y is None:
+            return
+        cells = lambda t: [[norm(c.text) for c in row] for row in t.rows] if t is not None else None  # noqa: E731
+        self.same("tables", f"{where}.table", cells(x), cells(y))
+
+    def holder(self, where: str, x, y) -> None:
+        self.paragraphs(f"{where}preamble", x.preamble, y.preamble)
+        self.paragraphs(f"{where}operative", x.operative, y.operative)
+        if not self.same("sections", f"{where}sections count", len(x.sections), len(y.sections)):
+            return
+        for index, (a, b) in enumerate(zip(x.sections, y.sections)):
+            here = f"{where}section[{index}]."
+            self.same("sections", f"{here}label", a.label, b.label)
+            self.same("sections", f"{here}heading", norm(a.heading), norm(b.heading))
+            self.holder(here, a, b)
+
+
+def differences(expected, got) -> list[tuple[str, str, str]]:
+    diff = _Diff(_all_notes(expected), _all_notes(got))
+    diff.same("title", "number", expected.number, got.number)
+    diff.same("title", "title", norm(expected.title), norm(got.title))
+    diff.same("footnotes", "title notes", [norm(diff.notes[0].get(r.marker)) for r in expected.title_footnotes],
+              [norm(diff.notes[1].get(r.marker)) for r in got.title_footnotes])
+    diff.same("adoption", "adopted", expected.adopted, got.adopted)
+    diff.holder("", expected, got)
+    if diff.same("paragraphs", "parts count", len(expected.parts), len(got.parts)):
+        for index, (a, b) in enumerate(zip(expected.parts, got.parts)):
+            diff.same("title", f"part[{index}].title", norm(a.title), norm(b.title))
+            diff.same("adoption", f"part[{index}].adopted", a.adopted, b.adopted)
+            diff.holder(f"part[{index}].", a, b)
+    if diff.same("annexes", "annex count", len(expected.annexes), len(got.annexes)):
+        for index, (a, b) in enumerate(zip(expected.annexes, got.annexes)):
+            diff.same("annexes", f"annex[{index}].title", norm(a.title), norm(b.title))
+            diff.same("annexes", f"annex[{index}].words", _annex_words(a), _annex_words(b))
+    return diff.found
+
+
+def _all_notes(resolution) -> dict[str, str]:
+    notes = dict(resolution.footnotes)
+    for part in resolution.parts:
+        notes.update(part.footnotes)
+    return notes
+
+
+def _annex_words(annex) -> list[str]:
+    words: list[str] = []
+    for paragraph in annex.paragraphs:
+        if paragraph.number is not None:
+            words.append(str(paragraph.number))
+        words += norm(paragraph.text).split()
+        if paragraph.table is not None:
+            words += [w for row in paragraph.table.rows for c in row for w in norm(c.text).split()]
+    return words
+
+
+def words(resolution) -> Counter:
+    """Every word a reader must keep: title, paragraphs, sub-paragraphs, notes, headings, annexes."""
+    out: Counter = Counter()
+
+    def add(text) -> None:
+        if text:
+            out.update(norm(text).split())
+
+    def paragraph(p) -> None:
+        number = getattr(p, "number", None)
+        if number is not None:                 # a number is a word the page prints: "1.", "(a)"
+            add(f"{number}." if isinstance(number, int) else str(number))
+        if getattr(p, "label", None):
+            add(f"({p.label})")
+        add(p.text)
+        add(p.wrap_up)
+        if getattr(p, "table", None) is not None:
+            for row in p.table.rows:
+                for cell in row:
+                    add(cell.text)
+        for sub in p.subparagraphs:
+            paragraph(sub)
+
+    def holder(h) -> None:
+        for p in (*h.preamble, *h.operative):
+            paragraph(p)
+        for section in h.sections:
+            add(section.heading)
+            holder(section)
+
+    add(resolution.title)
+    holder(resolution)
+    for part in resolution.parts:
+        add(part.title)
+        holder(part)
+    for annex in resolution.annexes:
+        add(annex.label)
+        add(annex.title)
+        for p in annex.paragraphs:
+            paragraph(p)
+    for text in _all_notes(resolution).values():
+        add(text)
+    return out
+
+
+def words_lost(expected, got) -> int:
+    return sum((words(expected) - words(got)).values())
