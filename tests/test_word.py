@@ -410,6 +410,21 @@ def test_tracked_changes_rejected_give_the_base(redline):
     assert _flat(docx_text.read(tracked, "reject")) == _flat(docx_text.read(base))
 
 
+@pytest.mark.parametrize("number", ["78_80AB", "78_253", "78_249", "79_1"])
+def test_any_base_redlined_accepts_to_the_draft_and_rejects_to_the_base(number):
+    # Parts (78/80 A-B), sections (78/253), an annex with its table (78/249), a long declaration
+    # (79/1): both directions give back the two documents, whatever the shape.
+    from drafter.assemble.compose import to_resolution
+    from drafter.assemble.run import base_resolution, new_draft
+
+    path = next(corpus_or_skip().glob(f"*/A_RES_{number}-*.xml"))
+    draft, _ = new_draft(ROOT / "clause_library", str(path), int(number[:2]) + 1, answers_path=None, choose=None)
+    clean, base = to_resolution(draft), base_resolution(draft)
+    tracked = build(clean, base=base)[0]
+    assert _flat(docx_text.read(tracked, "accept")) == _flat(docx_text.read(build(clean)[0]))
+    assert _flat(docx_text.read(tracked, "reject")) == _flat(docx_text.read(build(base)[0]))
+
+
 def test_tracked_changes_cover_masthead_title_number_notes_and_closing(redline):
     _, tracked = redline
     body = part(tracked, "word/document.xml")
