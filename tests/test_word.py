@@ -357,6 +357,21 @@ def test_one_resolution_of_several_published_alone(resolution):
     assert any(p.style == "DocTitle" and not p.notes for p in read.paragraphs)
 
 
+def test_lettered_free_text_is_set_as_sub_paragraphs():
+    # An annex's guidelines (76/113): "(a)", "(b)" one step in, "(i)", "(ii)" under them, while
+    # "(h)" followed by "(i)" stays a run of letters.
+    from drafter.model import Annex
+
+    labels = ["1.", "(a)", "(b)", "(i)", "(ii)", "(c)", "(h)", "(i)", "(j)"]
+    annex = Annex("Annex", "Guidelines", tuple(Paragraph(text=f"Text {n}", number=n) for n in labels))
+    resolution = Resolution(number="1/1", symbol="A/RES/1/1", title="T", body="General Assembly", session=1,
+                            operative=(Paragraph(text="Adopts the guidelines.", lead="Adopts"),), annexes=(annex,))
+    shown = docx_text.read(build(resolution)[0]).styles()[-len(labels):]
+    assert [t.split("\t")[0] for _, t in shown] == labels
+    assert [s for s, _ in shown] == ["SingleTxt", "SubPara", "SubPara", "SubSubPara", "SubSubPara",
+                                           "SubPara", "SubPara", "SubPara", "SubPara"]
+
+
 def test_closing_words_after_subparagraphs():
     sub = (SubParagraph("a", "to report;"), SubParagraph("b", "to act,"))
     paragraph = Paragraph(text="Requests the Secretary-General:", lead="Requests", number=1, subparagraphs=sub,
