@@ -51,19 +51,13 @@ SMALL = {
     "75/75_246_E.xml": "tables", "77/A_RES_77_261-2300156E.xml": "tables",
     "75/75_101A-B_E.xml": "parts", "78/A_RES_78_254AC-2326242E.xml": "parts",
 }
-# Until the Akoma Ntoso reader models annex headings and tables (issue 10), the model read from the
-# XML keeps an annex's heading as its first paragraph and a table as flattened paragraphs, which no
-# page shows; those two aspects are measured by benchmarks/bench_inputs.py, not asserted here.
-PENDING = {"annexes", "tables"}
-
-
-def _pending(fixture, route: str, difference) -> bool:
-    aspect, where, _ = difference
-    if fixture.shape in PENDING and aspect in ("annexes", "paragraphs", "tables"):
-        return True
-    # drafter's renderer sets the notes of annex paragraphs on the title (render/word.py's
-    # _uncited walks no annex): route 1 shows them there, and the reader reads what it shows.
-    return route == "r1" and fixture.shape == "annexes" and where == "title notes"
+def _pending(expected, difference) -> bool:
+    """Until the Akoma Ntoso reader models tables (issue 10), it reads a table as lines of text
+    ("1. Income from staff assessment | 314 723 800") and says so; on the page such a line is a
+    numbered paragraph, so paragraph numbers and counts cannot match there. The benchmark counts
+    those files as they are."""
+    flattened = any("a table read as" in w for w in expected.warnings)
+    return flattened and difference[0] in ("paragraphs", "text", "tables")
 
 
 def _soffice() -> str:
@@ -129,7 +123,7 @@ def test_both_routes_read_back_to_the_models_of_the_xml(small_set, route, ext):
         expected = _model(fixture.source)
         got = _model(fixture.path(cache, route, ext))
         assert model_diff.words_lost(expected, got) == 0, fixture.name
-        found = [d for d in model_diff.differences(expected, got) if not _pending(fixture, route, d)]
+        found = [d for d in model_diff.differences(expected, got) if not _pending(expected, d)]
         if found:
             failures[fixture.name] = found[:3]
     assert failures == {}

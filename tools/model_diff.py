@@ -146,6 +146,11 @@ def words(resolution) -> Counter:
             out.update(norm(text).split())
 
     def paragraph(p) -> None:
+        number = getattr(p, "number", None)
+        if number is not None:                 # a number is a word the page prints: "1.", "(a)"
+            add(f"{number}." if isinstance(number, int) else str(number))
+        if getattr(p, "label", None):
+            add(f"({p.label})")
         add(p.text)
         add(p.wrap_up)
         if getattr(p, "table", None) is not None:

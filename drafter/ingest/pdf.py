@@ -30,7 +30,7 @@ def read_pdf(data: bytes, path: str) -> Document:
     pages = read_glyphs(data, path)
     lines = {page.number: page_lines(page) for page in pages}
     noted = {id(line) for page in pages for line in under_rule(page, lines[page.number])}
-    dropped = furniture(pages, lines, keep=_masthead_ids(lines), notes=noted)
+    dropped = furniture(pages, lines, keep=_masthead_ids(lines), notes=noted, title=_title_text(lines))
     lines = {n: [line for line in ls if id(line) not in dropped] for n, ls in lines.items()}
     everything = [line for n in sorted(lines) for line in lines[n]]
     size = _body_size(everything)
@@ -58,6 +58,22 @@ def _masthead_ids(lines: dict[int, list[PrintedLine]]) -> set[int]:
             if _is_title(line):
                 return {id(above) for above in lines[number][:index]}
     return set()
+
+
+def _title_text(lines: dict[int, list[PrintedLine]]) -> str:
+    """The number-and-title line and the lines set like it under it: the title, as the running
+    headers repeat it."""
+    for number in sorted(lines)[:2]:
+        page = lines[number]
+        for index, line in enumerate(page):
+            if _is_title(line):
+                same = [line.text]
+                for below in page[index + 1:index + 6]:
+                    if below.all_bold != line.all_bold or abs(below.size - line.size) > 0.5:
+                        break
+                    same.append(below.text)
+                return " ".join(same)
+    return ""
 
 
 def _body_size(lines: list[PrintedLine]) -> float:

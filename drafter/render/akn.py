@@ -192,9 +192,19 @@ class _Builder:
         for paragraph in paragraphs:
             container = etree.SubElement(preamble, _E + "container", name=paragraph.lead or "paragraph",
                                          eId=self.eid("container"))
+            if paragraph.style == "heading":
+                # A heading among preambular paragraphs: a bold line, as the UN's files set it (78/148).
+                p = etree.SubElement(container, _E + "p")
+                self.fill(etree.SubElement(p, _E + "span", attrib={"class": "bold"}), paragraph.text,
+                          paragraph.footnotes, paragraph.italics)
+                continue
             container.append(self.p(paragraph))
             if paragraph.subparagraphs:
-                container.append(self.block_list(paragraph.subparagraphs))
+                listed = self.block_list(paragraph.subparagraphs)
+                if paragraph.wrap_up is not None:      # closing words after the items (77/177)
+                    self.fill(etree.SubElement(listed, _E + "listWrapUp"), paragraph.wrap_up,
+                              paragraph.wrap_up_footnotes)
+                container.append(listed)
         return preamble
 
     def main_body(self, holder) -> etree._Element:
@@ -237,7 +247,8 @@ class _Builder:
                 number = str(paragraph.number)
                 etree.SubElement(element, _E + "num").text = _text(number if number.endswith((".", ")")) else f"{number}.")
             if paragraph.style == "heading":
-                self.fill(etree.SubElement(element, _E + "subheading"), paragraph.text, paragraph.footnotes)
+                self.fill(etree.SubElement(element, _E + "subheading"), paragraph.text, paragraph.footnotes,
+                          paragraph.italics)
                 etree.SubElement(etree.SubElement(element, _E + "content"), _E + "p")
             elif paragraph.subparagraphs:
                 element.append(self.list(paragraph, paragraph.subparagraphs))
@@ -275,7 +286,12 @@ class _Builder:
         return element
 
     def table(self, parent: etree._Element, table: Table) -> None:
-        container = etree.SubElement(parent, _E + "container", name="table", eId=self.eid("container"))
+        if etree.QName(parent).localname == "section":
+            # A section holds no container (AKN 3.0): the table stands in a paragraph's content.
+            paragraph = etree.SubElement(parent, _E + "paragraph", eId=self.eid("para"))
+            container = etree.SubElement(paragraph, _E + "content")
+        else:
+            container = etree.SubElement(parent, _E + "container", name="table", eId=self.eid("container"))
         element = etree.SubElement(container, _E + "table", eId=self.eid("table"))
         markers = {note.marker for note in table.notes}
         for row in table.rows:
@@ -285,6 +301,8 @@ class _Builder:
                 for name, value in (("colspan", cell.colspan), ("rowspan", cell.rowspan)):
                     if value > 1:
                         tc.set(name, str(value))
+                if cell.align:
+                    tc.set("{http://un.org/akn4un}data-justification", cell.align.capitalize())
                 p = etree.SubElement(tc, _E + "p")
                 target = etree.SubElement(p, _E + "span", attrib={"class": "bold"}) if cell.bold else p
                 self.fill(target, cell.text, cell.footnotes, cell.italics, markers)
