@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from conftest import corpus_or_skip
+
 from drafter.ingest import read_resolution
 from drafter.library import templates
 from drafter.library.slots import find_slots

@@ -25,7 +25,13 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from drafter.library.patterns import DATE, NUMBER_IN_TEXT, RESOLUTION_NUMBER, SPACE, SYMBOL  # noqa: F401 (re-exported)
+from drafter.library.patterns import (  # noqa: F401 (re-exported)
+    DATE,
+    NUMBER_IN_TEXT,
+    RESOLUTION_NUMBER,
+    SPACE,
+    SYMBOL,
+)
 from drafter.ordinals import ORDINAL_PATTERN, ordinal_value
 
 _CITATIONS = re.compile(
