@@ -244,20 +244,49 @@ _NOTE_MARK = re.compile(f"{_NOTE_OPEN}(\\d+){_NOTE_CLOSE}")
 
 @lru_cache(maxsize=1)
 def _environment():
-    """jinja2's sandbox, made on the first render (a command that renders nothing never imports it)."""
-    from jinja2 import StrictUndefined
+    """jinja2's sandbox, made on the first render (a command that renders nothing never imports it).
+    Templates come through a loader only so that jinja2's own bytecode cache keeps them compiled
+    between runs, in the user's cache (a draft renders a hundred templates; compiling them is most
+    of what rendering costs)."""
+    from jinja2 import FunctionLoader, StrictUndefined
     from jinja2.sandbox import SandboxedEnvironment
 
-    env = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=True)
+    env = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=True,
+                               loader=FunctionLoader(_SOURCES.get), bytecode_cache=_bytecode_cache(),
+                               auto_reload=False, cache_size=-1)
     env.filters.update(FILTERS)
     env.globals["footnote"] = lambda n: f"{_NOTE_OPEN}{int(n)}{_NOTE_CLOSE}"
     return env
 
 
+_SOURCES: dict[str, str] = {}                   # template name (its sha1) -> its source
+
+
+def _bytecode_cache():
+    import os
+    import tempfile
+    from pathlib import Path
+
+    from jinja2 import FileSystemBytecodeCache
+
+    folder = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "drafter" / "templates"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        probe = tempfile.NamedTemporaryFile(dir=folder)
+        probe.close()
+    except OSError:
+        return None                              # nowhere to keep them: compile each run
+    return FileSystemBytecodeCache(str(folder))
+
+
 @lru_cache(maxsize=16384)
 def _compiled(template: str):
-    """Compiling is most of the cost of a render: each template once, and only when it is used."""
-    return _environment().from_string(template)
+    """Each template compiled once, when it is first used, and kept compiled across runs."""
+    import hashlib
+
+    name = hashlib.sha1(template.encode("utf-8")).hexdigest()
+    _SOURCES[name] = template
+    return _environment().get_template(name)
 
 
 def words(template: str, values: dict[str, Any], session: int | None) -> str:
