@@ -19,9 +19,9 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+import docx_text
 from lxml import etree
 
-import docx_text
 from drafter.ingest import read_resolution
 from drafter.render.word import build
 

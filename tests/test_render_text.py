@@ -6,6 +6,7 @@ from dataclasses import replace
 
 import corpus_models
 from conftest import SEED_BY_NUMBER, corpus_or_skip
+
 from drafter.ingest import read_resolution
 from drafter.render.text import render_text
 

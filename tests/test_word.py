@@ -357,6 +357,21 @@ def test_one_resolution_of_several_published_alone(resolution):
     assert any(p.style == "DocTitle" and not p.notes for p in read.paragraphs)
 
 
+def test_lettered_free_text_is_set_as_sub_paragraphs():
+    # An annex's guidelines (76/113): "(a)", "(b)" one step in, "(i)", "(ii)" under them, while
+    # "(h)" followed by "(i)" stays a run of letters.
+    from drafter.model import Annex
+
+    labels = ["1.", "(a)", "(b)", "(i)", "(ii)", "(c)", "(h)", "(i)", "(j)"]
+    annex = Annex("Annex", "Guidelines", tuple(Paragraph(text=f"Text {n}", number=n) for n in labels))
+    resolution = Resolution(number="1/1", symbol="A/RES/1/1", title="T", body="General Assembly", session=1,
+                            operative=(Paragraph(text="Adopts the guidelines.", lead="Adopts"),), annexes=(annex,))
+    shown = docx_text.read(build(resolution)[0]).styles()[-len(labels):]
+    assert [t.split("\t")[0] for _, t in shown] == labels
+    assert [s for s, _ in shown] == ["SingleTxt", "SubPara", "SubPara", "SubSubPara", "SubSubPara",
+                                           "SubPara", "SubPara", "SubPara", "SubPara"]
+
+
 def test_closing_words_after_subparagraphs():
     sub = (SubParagraph("a", "to report;"), SubParagraph("b", "to act,"))
     paragraph = Paragraph(text="Requests the Secretary-General:", lead="Requests", number=1, subparagraphs=sub,
@@ -408,6 +423,21 @@ def test_tracked_changes_rejected_give_the_base(redline):
     draft, _ = new_draft(ROOT / "clause_library", "58/208", 60, answers_path=None, choose=None)
     base = build(base_resolution(draft))[0]
     assert _flat(docx_text.read(tracked, "reject")) == _flat(docx_text.read(base))
+
+
+@pytest.mark.parametrize("number", ["78_80AB", "78_253", "78_249", "79_1"])
+def test_any_base_redlined_accepts_to_the_draft_and_rejects_to_the_base(number):
+    # Parts (78/80 A-B), sections (78/253), an annex with its table (78/249), a long declaration
+    # (79/1): both directions give back the two documents, whatever the shape.
+    from drafter.assemble.compose import to_resolution
+    from drafter.assemble.run import base_resolution, new_draft
+
+    path = next(corpus_or_skip().glob(f"*/A_RES_{number}-*.xml"))
+    draft, _ = new_draft(ROOT / "clause_library", str(path), int(number[:2]) + 1, answers_path=None, choose=None)
+    clean, base = to_resolution(draft), base_resolution(draft)
+    tracked = build(clean, base=base)[0]
+    assert _flat(docx_text.read(tracked, "accept")) == _flat(docx_text.read(build(clean)[0]))
+    assert _flat(docx_text.read(tracked, "reject")) == _flat(docx_text.read(build(base)[0]))
 
 
 def test_tracked_changes_cover_masthead_title_number_notes_and_closing(redline):

@@ -143,6 +143,7 @@ class _Layout:
         self.notes = _Notes(resolution.footnotes, resolution.note_italics)
         self.warnings = self.notes.warnings
         self.blocks: list[Block] = []
+        self.last_letter: str | None = None       # of free text lettered "(a)", "(b)" ...
 
     def page(self) -> Page:
         r = self.r
@@ -262,12 +263,32 @@ class _Layout:
         elif paragraph.text or paragraph.number is not None or not paragraph.table:
             number = _number(paragraph.number, kind)
             prefix = [Text(f"{number}\t")] if number else []
-            self.add(kind, "SingleTxt", [*prefix, *self.text_of(paragraph)], first=INDENT)
+            depth = self.label_depth(number) if kind == "text" else 0
+            if depth:
+                # Free text lettered "(a)" or "(i)" (an annex's rules, a declaration) is set as the
+                # sub-paragraphs of the body are, one step deeper for each kind of label.
+                style = ("SubPara", "SubSubPara")[depth - 1]
+                self.add("sub", style, [*prefix, *self.text_of(paragraph)], level=depth)
+            else:
+                self.add(kind, "SingleTxt", [*prefix, *self.text_of(paragraph)], first=INDENT)
         self.subparagraphs(paragraph.subparagraphs, 1)
         if paragraph.wrap_up is not None:
             self.add("wrap-up", "SingleTxt", self.inlines(paragraph.wrap_up, paragraph.wrap_up_footnotes))
         if paragraph.table is not None:
             self.table(paragraph.table)
+
+    def label_depth(self, number: str | None) -> int:
+        """1 for a letter "(a)", 2 for a roman numeral "(i)" (unless it is the letter after "(h)"),
+        0 for anything else; remembers the last letter, so "(h)", "(i)" stay letters."""
+        found = _LETTER_LABEL.match(number or "")
+        if not found:
+            return 0
+        label = found.group(1)
+        follows = self.last_letter is not None and len(label) == 1 and ord(label) == ord(self.last_letter) + 1
+        if _ROMAN.match(label) and not follows:
+            return 2
+        self.last_letter = label[-1]
+        return 1
 
     def subparagraphs(self, subs: tuple[SubParagraph, ...], depth: int) -> None:
         style = ("SubPara", "SubSubPara", "SubSubSubPara")[min(depth, 3) - 1]
@@ -376,6 +397,8 @@ def inlines(text: str, refs=(), italics=(), note_for=None, bold: bool = False) -
     return out
 
 
+_LETTER_LABEL = re.compile(r"^\(([a-z]{1,4})\)$")
+_ROMAN = re.compile(r"^(?=[ivxl])(x{0,3})(ix|iv|v?i{0,3})$")
 _PART_LETTER = re.compile(r"^(\S+)\s+([A-Z])$")
 
 
