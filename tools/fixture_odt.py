@@ -204,7 +204,8 @@ class _Writer:
 
     def annex_paragraph(self, paragraph) -> None:
         if paragraph.style == "heading":
-            self.heading(paragraph.text, paragraph.footnotes)
+            label = f"{paragraph.number}\t" if paragraph.number is not None else ""
+            self.heading(label + paragraph.text, _moved(paragraph.footnotes, len(label)))
         elif paragraph.text:
             prefix = f"{paragraph.number}\t" if paragraph.number is not None else ""
             self.out.append(_p("Body", _plain(prefix) + self.inline(paragraph.text, paragraph.footnotes,

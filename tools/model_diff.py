@@ -131,9 +131,9 @@ def _annex_words(annex) -> list[str]:
     for paragraph in annex.paragraphs:
         if paragraph.number is not None:
             words.append(str(paragraph.number))
-        words += norm(paragraph.text).split()
+        words += (norm(paragraph.text) or "").split()
         if paragraph.table is not None:
-            words += [w for row in paragraph.table.rows for c in row for w in norm(c.text).split()]
+            words += [w for row in paragraph.table.rows for c in row for w in (norm(c.text) or "").split()]
     return words
 
 
@@ -143,7 +143,7 @@ def words(resolution) -> Counter:
 
     def add(text) -> None:
         if text:
-            out.update(norm(text).split())
+            out.update((norm(text) or "").split())
 
     def paragraph(p) -> None:
         number = getattr(p, "number", None)

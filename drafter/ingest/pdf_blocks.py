@@ -26,6 +26,7 @@ from drafter.ingest.pdf_lines import PrintedLine
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _COMPOUND = re.compile(r"[^\W\d_]+(?:[-\u2010][^\W\d_]+)+")
 _HYPHENS = "-\u2010"
+_BREAKS_AFTER = "\u2013\u2014/"       # a line may break after an unspaced dash or a slash
 _FINISHED = re.compile(r"[.;:,][”’\"')]*$")
 _BARE_LABEL = re.compile(r"^(?:[IVXLC]+|[A-Z])\.?$")
 _STARTS_ITEM = re.compile(r"^(?:\d{1,3}\.|\([a-z]{1,3}\)|\([ivxlc]{1,7}\))\s")
@@ -167,13 +168,17 @@ def _heading_goes_on(previous: PrintedLine, line: PrintedLine, measure: Measure)
 
 def _runs_on(previous: PrintedLine, line: PrintedLine, continuation: float | None, measure: Measure) -> bool:
     """A paragraph goes on over a page break when its last line filled the measure and the next
-    page's first line is set as a continuation, not as a first line."""
+    page's first line is set as its continuation: where its lines run on, at the text's left edge,
+    further in than a labelled first line ("(g)" hangs), or opening in lower case."""
     if not measure.full(previous):
         return False
-    expected = continuation if continuation is not None else measure.left
-    if abs(line.x0 - expected) > 2.5 and abs(line.x0 - measure.left) > 2.5:
+    if _STARTS_ITEM.match(line.text) and _FINISHED.search(previous.text):
         return False
-    return not (_STARTS_ITEM.match(line.text) and _FINISHED.search(previous.text))
+    expected = continuation if continuation is not None else measure.left
+    if abs(line.x0 - expected) <= 2.5 or abs(line.x0 - measure.left) <= 2.5:
+        return True
+    hanging = continuation is None and _STARTS_ITEM.match(previous.text) and line.x0 > previous.x0
+    return bool(hanging) or line.text[:1].islower()
 
 
 def _block(group: list[PrintedLine], measure: Measure, words: Words) -> Block:
@@ -202,6 +207,8 @@ def join(builder: TextBuilder, previous: PrintedLine, line: PrintedLine, words: 
             builder.chars.pop()
             builder.italic.pop()
         return
+    if text[-1:] in _BREAKS_AFTER and text[-2:-1].strip() and line.text[:1].isalnum():
+        return                  # "2015–\n2030", "A/RES/\n75/1": broken after a dash or slash, no space
     builder.add(" ")
 
 

@@ -75,6 +75,9 @@ class _Band:
                  notes: set[int]) -> None:
         heights = {page.number: page.height for page in pages}
         self.notes = notes
+        # Furniture is on most pages: a line found at one height on a few pages of many is no
+        # running header (two annexes each open a page with "Annex").
+        self.often = max(2, -(-len(lines) * 3 // 10))
         self.lines: dict[int, PrintedLine] = {}
         self.seen: dict[tuple[str, int], set[int]] = {}
         for number, page_lines in lines.items():
@@ -90,7 +93,7 @@ class _Band:
         return bool(_FURNITURE.match(piece))
 
     def repeated(self, line_id: int, line: PrintedLine, piece: str) -> bool:
-        return line_id not in self.notes and len(self.seen.get((piece, round(line.y / 4)), ())) >= 2
+        return line_id not in self.notes and len(self.seen.get((piece, round(line.y / 4)), ())) >= self.often
 
 
 def _common_size(lines: dict[int, list[PrintedLine]]) -> float:

@@ -397,7 +397,7 @@ class _Reader:
                 flush()
                 label, title, title_refs, items = block.text.strip(), None, [], []
                 continue
-            if title is None and not items and label is not None and self.is_heading(block):
+            if title is None and not items and label is not None and block.heading and not block.label:
                 title, title_refs = block.text, list(block.refs)
                 continue
             items.append(self.annex_paragraph(block))
@@ -408,9 +408,10 @@ class _Reader:
         """An annex's block as it stands: its numbering ("1.", "(a)", "I.") apart from its text."""
         number, text, refs, spans = block.label, block.text, block.refs, block.italics
         match = None if number else _ANNEX_NUMBER.match(plain(text))
-        if match:
-            number = text[:match.end()].strip()
-            text, refs, spans = _shifted(block, match.end())
+        cut = match.end() if match else _numbering_before_tab(block) if not number else None
+        if cut:
+            number = text[:cut].strip()
+            text, refs, spans = _shifted(block, cut)
         heading = self.is_heading(block) and number is None
         return Paragraph(text=text, number=number, footnotes=tuple(refs), italics=tuple(spans),
                          table=block.table, style="heading" if heading else None)
@@ -439,6 +440,16 @@ def _bracketed(texts: list[str]) -> list[str]:
         else:
             out.append(text)
     return out
+
+
+_NAMED_NUMBER = re.compile(r"^\S+ (?:\d+[A-Za-z]?|[IVXLC]+|[A-Z])\.?$")
+
+
+def _numbering_before_tab(block: Block) -> int | None:
+    """"Chapter I<tab>General provisions", "Article 12<tab>...": a word and a number before a tab."""
+    if block.tab_at and _NAMED_NUMBER.match(plain(block.text[:block.tab_at]).strip()):
+        return block.tab_at
+    return None
 
 
 def _closings(blocks: list[Block]) -> list[tuple[int, int, Adoption]]:
