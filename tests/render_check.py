@@ -19,9 +19,9 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+import docx_text
 from lxml import etree
 
-import docx_text
 from drafter.ingest import read_resolution
 from drafter.render.word import build
 
@@ -53,7 +53,8 @@ def source(path: Path) -> tuple[Counter, list[str], list[str]]:
         words.update(_INVISIBLE.sub("", note).split())
     headings = [_plain(h) for h in root.iter(f"{AKN}heading", f"{AKN}subheading")]
     headings += [_plain(n) for n in root.iter(f"{AKN}num")
-                 if n.getparent().tag == f"{AKN}section" or _is_heading(n.getparent())]
+                 if n.getparent().tag == f"{AKN}section" or (n.getparent().tag in _NUMBERED_BLOCKS
+                                                              and _is_heading(n.getparent()))]
     headings += [_plain(n) for component in root.iter(f"{AKN}component") for n in
                  component.iterfind(f"{AKN}statement/{AKN}preface//{AKN}docNumber")]
     return words, [h for h in headings if h], [n for n in _numbers(root) if n]
@@ -78,8 +79,20 @@ def _numbers(root) -> list[str]:
 
 
 def _is_heading(block) -> bool:
-    """A numbered block that is a heading ("A." with a heading of its own), not a paragraph."""
-    return block.find(f"{AKN}heading") is not None or block.find(f"{AKN}subheading") is not None
+    """A numbered block that is a heading, not a paragraph: "A." with a heading of its own, or
+    with text that is bold all through ("A." / "Pension Administration")."""
+    if block.find(f"{AKN}heading") is not None or block.find(f"{AKN}subheading") is not None:
+        return True
+    paragraphs = block.findall(f"{AKN}content/{AKN}p")
+    return len(paragraphs) == 1 and _all_bold(paragraphs[0])
+
+
+def _all_bold(p) -> bool:
+    if (p.text or "").strip() or len(p) != 1:
+        return False
+    span = p[0]
+    return span.tag == f"{AKN}span" and span.get("class") == "bold" and not (span.tail or "").strip() \
+        and len(span) == 0
 
 
 _NUMBERED_BLOCKS = {f"{AKN}paragraph", f"{AKN}point", f"{AKN}item"}
@@ -96,8 +109,11 @@ def _text(element, notes: list[str]) -> str:
             notes.append(_text(child, notes))
             out.append(child.tail or "")
             continue
+        name = etree.QName(child).localname
+        if name == "sup":
+            out.append(" ")        # a raised letter is a word of its own (see docx_text.read)
         out.append(_text(child, notes))
-        if etree.QName(child).localname in _BREAKS:
+        if name in _BREAKS or name == "sup":
             out.append(" ")
         out.append(child.tail or "")
     return "".join(out)

@@ -105,6 +105,17 @@ def test_search_stems_and_shows_text(tmp_path):
     assert operative and all(h.family.kind == "operative" for h in operative)
 
 
+def test_the_text_search_shows_is_the_clause_as_rendered():
+    # Search shows the index's text, taken without rendering; it must be what jinja2 renders.
+    from drafter.library.fill import _latest_values, fill, plain, search_words
+
+    library = store.load(ROOT / "clause_library")
+    for family in library.families:
+        for variant in family.variants:
+            values, session = _latest_values(library, variant)
+            assert search_words(library, variant) == plain(fill(variant, values, session)), variant.id
+
+
 def test_matching_a_clause_is_a_lookup_that_finds_what_a_scan_finds(tmp_path):
     # best_family looks among the families sharing a MinHash band; on real texts it finds the
     # family a scan of every family finds (the old way, 74 s on the whole corpus).

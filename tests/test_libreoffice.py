@@ -15,10 +15,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 import corpus_models
+import pytest
 from conftest import ROOT, SEED_BY_NUMBER, corpus_or_skip
+
 from drafter.ingest import read_resolution
 from drafter.render.word import build
 

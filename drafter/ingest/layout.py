@@ -27,7 +27,7 @@ RESOLUTION_LINE = re.compile(r"^Resolution\s+(?P<number>\d{1,4}/\d{1,4}(?: [A-Z]
 FORMULA = re.compile(r"^The (?P<body>[A-Z][A-Za-z’'-]*(?: (?:[A-Z][A-Za-z’'-]*|of|on|and|for|the|in))*)\s*,$")
 # "78th plenary meeting"; a meeting resumed on a later day: "50th (resumed) plenary meeting".
 MEETING = re.compile(r"^(?P<meeting>\d{1,4}(?:st|nd|rd|th) (?:\(resumed\) )?(?:plenary )?meeting)$")
-_DATE = re.compile(r"^(?P<day>\d{1,2}) (?P<month>[A-Z][a-z]+) (?P<year>\d{4})$")
+_DATE = re.compile(r"^(?P<day>\d{1,2})\s(?P<month>[A-Z][a-z]+)\s(?P<year>\d{4})$")   # \s: no-break too
 _MONTHS = {name: i for i, name in enumerate(
     ["January", "February", "March", "April", "May", "June", "July", "August", "September",
      "October", "November", "December"], start=1)}

@@ -42,25 +42,15 @@ def _refs(notes: tuple[tuple[int, int], ...]) -> tuple[FootnoteRef, ...]:
     return tuple(FootnoteRef(str(number), at) for number, at in notes)
 
 
-def example_text(library, variant: Variant) -> str:
-    """A wording as a reader would see it: filled as in its latest source, placeholders where it
-    has none; what search shows."""
-    from drafter.library.templates import Placeholder, TemplateRenderError
-
-    values, session = _latest_values(library, variant)
-    try:
-        return plain(fill(variant, values, session))
-    except TemplateRenderError:
-        return plain(fill(variant, {n: Placeholder.named(n) for n in variant.parameters}, None))
-
-
 def search_words(library, variant: Variant) -> str:
-    """The words of a wording as in its latest source, sub-paragraphs included: what search indexes."""
+    """A wording as in its latest source, a line for each sub-paragraph ("(a) ..."), as `plain`
+    gives it but without rendering (no compile): what search indexes and shows."""
     from drafter.library.templates import words
 
     values, session = _latest_values(library, variant)
-    texts = [variant.template, *_sub_templates(variant.subparagraphs)]
-    return "\n".join(words(t, values, session) for t in texts)
+    lines = [words(variant.template, values, session)]
+    lines += [f"({label}) {words(template, values, session)}" for label, template in _sub_templates(variant.subparagraphs)]
+    return "\n".join(lines)
 
 
 def _latest_values(library, variant: Variant) -> tuple[dict[str, Any], int | None]:
@@ -73,8 +63,8 @@ def _latest_values(library, variant: Variant) -> tuple[dict[str, Any], int | Non
     return values, library.session_of(latest.ref.resolution) if latest else None
 
 
-def _sub_templates(subs) -> list[str]:
-    return [t for sub in subs for t in (sub.template, *_sub_templates(sub.subparagraphs))]
+def _sub_templates(subs) -> list[tuple[str, str]]:
+    return [pair for sub in subs for pair in ((sub.label, sub.template), *_sub_templates(sub.subparagraphs))]
 
 
 def plain(filled: Filled) -> str:

@@ -37,7 +37,6 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from drafter.library.fill import search_words
 from drafter.library.model import FORMAT_VERSION, Family, SourceEntry
 
 INDEX_FORMAT = 2
@@ -121,6 +120,8 @@ def _fill(connection: sqlite3.Connection, library, stamps, manifest_sha256: str,
 
 
 def _add_family(connection: sqlite3.Connection, library, family: Family, stamp: FileStamp) -> None:
+    from drafter.library.fill import search_words
+
     active = [v for v in family.variants if v.status == "active"]
     connection.execute("INSERT INTO families VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                        (family.id, family.kind, family.version, len(active), len(family.sources()),
@@ -323,11 +324,12 @@ class Index:
         return [r[0] for r in self._rows("SELECT DISTINCT family_id FROM clauses WHERE resolution = ? "
                                          "ORDER BY family_id", (resolution,))]
 
-    def search(self, query: str, kind: str | None, limit: int) -> list[tuple[str, str, float]]:
-        """(family id, best variant id, bm25 score) of the families best matching an FTS5 query."""
+    def search(self, query: str, kind: str | None, limit: int) -> list[tuple[str, str, float, str]]:
+        """(family id, best variant id, bm25 score, its text) of the families best matching an
+        FTS5 query (the other columns of a MIN() group are those of its best row)."""
         where = "search MATCH ?" + (" AND kind = ?" if kind else "")
-        sql = (f"WITH hits AS MATERIALIZED (SELECT family_id, variant_id, bm25(search) AS rank FROM search "
-               f"WHERE {where}) SELECT family_id, variant_id, MIN(rank) AS best FROM hits "
+        sql = (f"WITH hits AS MATERIALIZED (SELECT family_id, variant_id, bm25(search) AS rank, text "
+               f"FROM search WHERE {where}) SELECT family_id, variant_id, MIN(rank) AS best, text FROM hits "
                f"GROUP BY family_id ORDER BY best, family_id LIMIT ?")
         return self._rows(sql, (query, kind, limit) if kind else (query, limit))
 
