@@ -3,10 +3,11 @@
     parse_akn(data, path) -> Resolution
 
 Stages (each its own module, each with its promises written at its top):
-1. `akn_inline`  running text -> one clean line, footnotes lifted out with their offsets;
+1. `akn_inline`  running text -> one clean line, footnotes and italics lifted out with their offsets;
 2. `akn_blocks`  preamble and mainBody, however nested -> a flat stream of headings, paragraphs
                  and lettered items, in document order;
-3. `akn_outline` the stream -> preamble, operative paragraphs, sub-paragraphs, sections;
+3. `akn_outline` the stream -> preamble, operative paragraphs, sub-paragraphs, closing words,
+                 sections, tables with their notes (`akn_table` reads a table);
 4. `akn_annex`   attachments -> annexes, every block kept.
 This module reads the document around them: which kind of document it is, the masthead, number,
 title, enacting body, adoption, and the parts of a `documentCollection` (75/101 A and B).
@@ -16,7 +17,13 @@ Shapes met in the UN's files (sessions 75-80) and where they go:
 - several `preamble`/`mainBody` pairs in one statement: one stream, read in order (77/118's
   preamble is cut by a stray mainBody; 80/243's sections each have a preamble);
 - a `documentCollection` whose components are resolutions A, B, ...: `parts`;
+- a part published in a file of its own (preface "79/245." then the letter "B", symbol
+  "A/RES/79/245 B"): the resolution "79/245 B", never taken for 79/245;
 - `attachments`: `annexes`.
+
+Notes in the preface stand on the title (`title_footnotes`): at their place inside the title, at
+its start when on the number, at its end when on a part's letter ("B" + "Resolution 79/245 ...
+becomes resolution 79/245 A.").
 
 Errors: XML that does not parse, or that is not an Akoma Ntoso resolution, raises ParseError
 naming the file (and the line, where lxml gives one). Nothing else escapes for bad input.
@@ -32,25 +39,39 @@ from lxml import etree
 from drafter.errors import ParseError
 from drafter.ingest.akn_annex import read_annexes
 from drafter.ingest.akn_blocks import BODY, PREAMBLE, Block, BlockReader
-from drafter.ingest.akn_inline import Notes, children, local_name, plain
+from drafter.ingest.akn_inline import (
+    EMPTY,
+    SENTINELS,
+    Inline,
+    Notes,
+    children,
+    inline,
+    local_name,
+    plain,
+)
 from drafter.ingest.akn_outline import Outline, paragraphs, sections
 from drafter.model import (
     Adoption,
     Annex,
+    FootnoteRef,
     Masthead,
     Paragraph,
     Part,
     Resolution,
     Section,
     Source,
+    Span,
 )
 
 _ARTICLE = re.compile(r"^(?:The|the|L[’']|La|Le)\s*")
-_RESOLUTION_NUMBER = re.compile(r"(\d+/\d+)")
+_RESOLUTION_NUMBER = re.compile(r"(\d+/\d+(?: [A-Z]$)?)")
+_PART_LETTER = re.compile(r"^[A-Z]$")
 
 
 def parse_akn(data: bytes, path: str) -> Resolution:
     """Read one AKN4UN resolution (a statement or a collection of resolutions A, B, ...)."""
+    for sentinel in SENTINELS:           # the inline reader's own marks never come from the source
+        data = data.replace(sentinel.encode(), b"")
     root = _xml(data, path)
     document = _document(root, path)
     try:
@@ -100,10 +121,11 @@ class _Body:
     sections: tuple[Section, ...] = ()
     annexes: tuple[Annex, ...] = ()
     footnotes: dict[str, str] = field(default_factory=dict)
+    note_italics: dict[str, tuple[Span, ...]] = field(default_factory=dict)
     adopted: Adoption | None = None
     formula: str | None = None
     number: str | None = None
-    title: str | None = None
+    title: Inline = EMPTY
 
 
 def _resolution(root, document, path: str) -> Resolution:
@@ -123,18 +145,19 @@ def _resolution(root, document, path: str) -> Resolution:
     if not number:
         raise ParseError("no resolution number (preface docNumber or coverPage symbol)", path)
     return Resolution(
-        number=number, symbol=masthead.symbol if masthead else None, title=body.title,
+        number=number, symbol=masthead.symbol if masthead else None, title=body.title.text or None,
         body=_body_name(body.formula, masthead, warnings), session=_session(cover, number, warnings),
         preamble=body.preamble, operative=body.operative, footnotes=body.footnotes, adopted=body.adopted,
         source=Source(path, "akn"), sections=body.sections, parts=tuple(parts), annexes=body.annexes,
-        masthead=masthead, warnings=tuple(warnings))
+        masthead=masthead, title_footnotes=body.title.footnotes, note_italics=body.note_italics,
+        warnings=tuple(warnings))
 
 
 def _statement(statement, path: str, warnings: list[str], needs_body: bool = True) -> _Body:
     """Preface, body, conclusions and attachments of one statement (or a collection's head)."""
     notes = Notes()
     reader = BlockReader(notes, warnings)
-    number, title = _preface(_child(statement, "preface"), notes, warnings)
+    number, title = _preface(_child(statement, "preface"), notes)
     body = _Body(number=number, title=title, formula=_formula(statement), adopted=_adoption(statement))
     if needs_body:
         blocks = _stream(statement, reader, path)
@@ -146,6 +169,7 @@ def _statement(statement, path: str, warnings: list[str], needs_body: bool = Tru
     if attachments is not None:
         body.annexes = tuple(read_annexes(attachments, reader))
     body.footnotes = notes.texts
+    body.note_italics = notes.italics
     return body
 
 
@@ -178,8 +202,10 @@ def _parts(root, path: str, warnings: list[str]) -> list[tuple[Part, _Body]]:
         warnings.extend(f"part {label}: {w}" for w in part_warnings)
         if body.annexes:
             warnings.append(f"part {label}: its annexes are kept with the resolution's")
-        parts.append((Part(label=label, title=body.title, preamble=body.preamble, operative=body.operative,
-                           sections=body.sections, footnotes=body.footnotes, adopted=body.adopted), body))
+        parts.append((Part(label=label, title=body.title.text or None, preamble=body.preamble,
+                           operative=body.operative, sections=body.sections, footnotes=body.footnotes,
+                           adopted=body.adopted, title_footnotes=body.title.footnotes,
+                           note_italics=body.note_italics), body))
     return parts
 
 
@@ -194,7 +220,7 @@ def _collection_body(head: _Body, parts: list[_Body], warnings: list[str]) -> _B
     annexes = head.annexes + tuple(a for body in parts for a in body.annexes)
     formula = head.formula or next((body.formula for body in parts if body.formula), None)
     return _Body(number=head.number, title=head.title, formula=formula, adopted=adopted, annexes=annexes,
-                 footnotes=head.footnotes)
+                 footnotes=head.footnotes, note_italics=head.note_italics)
 
 
 # --- metadata -------------------------------------------------------------------------------------
@@ -217,15 +243,38 @@ def _text(element, notes: Notes | None = None) -> str | None:
     return (plain(element, notes) or None) if element is not None else None
 
 
-def _preface(preface, notes: Notes, warnings: list[str]) -> tuple[str | None, str | None]:
-    number = _text(_first(preface, "docNumber"))
-    title = _text(_first(preface, "docTitle"), notes)
-    # Notes on the number or title ("Resolution 77/290 ... becomes resolution 77/290 A.") have no
-    # place in a paragraph; their texts are kept with the other footnotes.
-    for note in preface.iter("{*}authorialNote") if preface is not None else ():
-        marker = notes.add(note)
-        warnings.append(f"line {note.sourceline}: footnote {marker} on the title kept without its place")
-    return (number.rstrip(". ") or None) if number else None, title
+def _preface(preface, notes: Notes) -> tuple[str | None, Inline]:
+    """The number, with the letter of a part published on its own ("79/245." and "B": "79/245 B"),
+    and the title with every note of the preface at its place: a note on the title where it
+    stands, a note on the number before the title (offset 0), one on the letter after it."""
+    if preface is None:
+        return None, EMPTY
+    numbers = [element for element in preface.iter("{*}docNumber")]
+    element = next(preface.iter("{*}docTitle"), None)
+    title = inline(element, notes) if element is not None else EMPTY
+    inside = set(element.iter("{*}authorialNote")) if element is not None else set()
+    before, after = [], []
+    passed = False
+    for node in preface.iter():
+        if node is element:
+            passed = True
+        elif local_name(node) == "authorialNote" and node not in inside:
+            (after if passed else before).append(notes.add(node))
+    refs = tuple(FootnoteRef(m, 0) for m in before) + title.footnotes + tuple(
+        FootnoteRef(m, len(title.text)) for m in after)
+    return _number(numbers), Inline(title.text, refs, title.italics)
+
+
+def _number(numbers: list) -> str | None:
+    texts = [_text(n) for n in numbers]
+    if not texts or not texts[0]:
+        return None
+    number = texts[0].rstrip(". ") or None
+    letter = next((t for n, t in zip(numbers[1:], texts[1:])
+                   if t and (_PART_LETTER.match(t) or n.get("refersTo") == "#letter")), None)
+    if number and letter and not number.endswith(f" {letter}"):
+        number = f"{number} {letter}"
+    return number
 
 
 def _formula(statement) -> str | None:
@@ -246,6 +295,8 @@ def _body_name(formula: str | None, masthead: Masthead | None, warnings: list[st
 
 
 def _number_from_symbol(symbol: str | None) -> str | None:
+    if symbol and "/L." in symbol:
+        return symbol         # a draft (A/79/L.…, A/C.2/79/L.12) is known by its symbol
     match = _RESOLUTION_NUMBER.search(symbol or "")
     return match.group(1) if match else None
 
@@ -287,6 +338,9 @@ def _masthead(cover) -> Masthead | None:
         "issued": _text(_first(cover, "docDate")),
         "session": _text(_first(cover, "session")),
         "agenda_item": _text(_first(cover, "inline", name="agenda item")),
+        # One title a line: "Agenda items 139 and 151" has two (75/247).
+        "agenda_title": "\n".join(filter(None, (_text(e) for e in cover.iter("{*}inline")
+                                                  if e.get("name") == "agenda item name"))) or None,
         "origin": _text(_first(cover, "docProponent")),
     }
     return Masthead(**found) if any(found.values()) else None

@@ -2,38 +2,45 @@
 
 An annex is free text (a declaration, rules of procedure, a budget table), so it is not read into
 preamble and operative parts: each block becomes one annex paragraph whose `number` is the
-numbering it had, written as printed ("1.", "(a)", "I."). One attached `doc` may hold several
-annexes ("Annex I", then "Annex II"); a heading reading "Annex ..." starts each. The heading after
-it is the annex's title.
+numbering it had, written as printed ("1.", "(a)", "I."); headings are paragraphs styled
+"heading", tables paragraphs holding the table (with the notes printed under it). One attached
+`doc` may hold several annexes ("Annex I", then "Annex II"); a heading reading "Annex ..." starts
+each, and the heading after it is the annex's title. An annex's `preface` (docNumber "Annex",
+docTitle), where the file has one, gives its label and title.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
-from drafter.ingest.akn_blocks import BODY, HEADING, ITEM, Block, BlockReader
-from drafter.ingest.akn_inline import children, local_name, plain
+from drafter.ingest.akn_blocks import (
+    BODY,
+    HEADING,
+    ITEM,
+    TABLE,
+    TABLE_NOTE,
+    Block,
+    BlockReader,
+)
+from drafter.ingest.akn_inline import EMPTY, Inline, children, inline, local_name
+from drafter.ingest.akn_outline import merge_headings
 from drafter.model import Annex, Paragraph
 
 _ANNEX_LABEL = re.compile(r"^(?:Annex|ANNEX|Appendix|APPENDIX)(?:\s+[IVXLC\d]+|\s+[A-Z])?$")
-_SINGLE_LABEL = re.compile(r"^(?:[IVXLC]+|[A-Z])$")
 
 
 def read_annexes(attachments, reader: BlockReader) -> list[Annex]:
     annexes: list[Annex] = []
     for doc in attachments.iter("{*}doc"):
         blocks: list[Block] = []
-        label = title = None
+        label, title = None, EMPTY
         for body in children(doc):
             if local_name(body) == "preface" and _preface_only_names(body):
                 label, title = _preface(body, reader)
             elif local_name(body) in ("mainBody", "preface", "preamble", "conclusions"):
                 blocks.extend(reader.read(body, BODY))
-        default = label or (doc.get("name") or "annex").capitalize()
-        found = _split(blocks, default)
-        if title and found and found[0].title is None:
-            found[0] = Annex(found[0].label, title, found[0].paragraphs)
-        annexes.extend(found)
+        annexes.extend(_split(blocks, label or (doc.get("name") or "annex").capitalize(), title))
     return annexes
 
 
@@ -43,15 +50,16 @@ def _preface_only_names(preface) -> bool:
     return bool(names) and names <= {"docNumber", "docTitle"}
 
 
-def _preface(preface, reader: BlockReader) -> tuple[str | None, str | None]:
+def _preface(preface, reader: BlockReader) -> tuple[str | None, Inline]:
     number = next(preface.iter("{*}docNumber"), None)
     title = next(preface.iter("{*}docTitle"), None)
-    return (plain(number) or None if number is not None else None,
-            plain(title, reader.notes) or None if title is not None else None)
+    label = inline(number, reader.notes).text or None if number is not None else None
+    return label, inline(title, reader.notes) if title is not None else EMPTY
 
 
-def _split(blocks: list[Block], default_label: str) -> list[Annex]:
-    """Cut the blocks at every "Annex ..." line; what comes before the first is one annex too."""
+def _split(blocks: list[Block], default_label: str, title: Inline) -> list[Annex]:
+    """Cut the blocks at every "Annex ..." line; what comes before the first is one annex too,
+    with the title the preface gives, if any."""
     groups: list[tuple[str, list[Block]]] = []
     for block in blocks:
         text = _heading_text(block)
@@ -61,36 +69,51 @@ def _split(blocks: list[Block], default_label: str) -> list[Annex]:
         if not groups:
             groups.append((default_label, []))
         groups[-1][1].append(block)
-    return [_annex(label, group) for label, group in groups]
+    return [_annex(label, group, title if index == 0 else EMPTY) for index, (label, group) in enumerate(groups)]
 
 
-def _annex(label: str, blocks: list[Block]) -> Annex:
-    title = None
-    if blocks and blocks[0].kind == HEADING and blocks[0].number is None and not blocks[0].inline.footnotes:
-        title = blocks[0].inline.text
-        blocks = blocks[1:]
-    paragraphs = [paragraph for block in blocks for paragraph in _paragraphs(block)]
-    return Annex(label=label, title=title or None, paragraphs=tuple(paragraphs))
+def _annex(label: str, blocks: list[Block], title: Inline) -> Annex:
+    blocks = merge_headings(blocks)         # "Chapter I" then "General provisions": one heading
+    if not title.text and blocks and blocks[0].kind == HEADING and blocks[0].number is None:
+        title, blocks = blocks[0].inline, blocks[1:]
+    paragraphs: list[Paragraph] = []
+    for block in blocks:
+        _add(paragraphs, block)
+    return Annex(label=label, title=title.text or None, paragraphs=tuple(paragraphs),
+                 title_footnotes=title.footnotes)
+
+
+def _add(paragraphs: list[Paragraph], block: Block) -> None:
+    """A block and the items under it, each as one annex paragraph; a table goes with the
+    paragraph that introduces it ("... as follows:"), its notes with the table."""
+    last = paragraphs[-1] if paragraphs else None
+    if block.kind == TABLE_NOTE and last is not None and last.table is not None:
+        paragraphs[-1] = replace(last, table=replace(last.table, notes=last.table.notes + (block.note,)))
+        return
+    if block.kind == TABLE:
+        if last is not None and last.table is None and last.style is None and last.text.endswith(":"):
+            paragraphs[-1] = replace(last, table=block.table)
+        else:
+            paragraphs.append(Paragraph(text="", line=block.line, table=block.table))
+        return
+    line = block.inline
+    if line.text or block.number:
+        paragraphs.append(Paragraph(text=line.text, number=_printed_number(block), footnotes=line.footnotes,
+                                    line=block.line, italics=line.italics,
+                                    style="heading" if block.kind == HEADING else None))
+    for item in block.items:
+        _add(paragraphs, item)
 
 
 def _heading_text(block: Block) -> str:
     return " ".join(part for part in (block.number if block.kind == HEADING else None, block.inline.text) if part)
 
 
-def _paragraphs(block: Block) -> list[Paragraph]:
-    """A block and the items under it, each as one annex paragraph."""
-    out = [Paragraph(text=block.inline.text, number=_printed_number(block), footnotes=block.inline.footnotes,
-                     line=block.line)]
-    for item in block.items:
-        out.extend(_paragraphs(item))
-    return [p for p in out if p.text or p.number]
-
-
 def _printed_number(block: Block) -> str | None:
     if block.number is None:
         return None
     if block.kind == ITEM:
-        return f"({block.number})"
-    if block.kind == HEADING and not _SINGLE_LABEL.match(block.number):
-        return block.number
+        return f"({block.number})" if block.number[-1:].isalnum() else block.number
+    if block.kind == HEADING:
+        return block.number                        # as printed: "I.", "Chapter II", "A"
     return f"{block.number}."

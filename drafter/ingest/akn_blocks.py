@@ -5,9 +5,11 @@ paragraphs or only its heading (the paragraphs follow as siblings), a heading ma
 num, a `subheading`, a `paragraph` styled H23, a bold line or a `p` holding a `num`; a
 preamble may be cut by a stray `mainBody`. So the reader first flattens whatever it is given into
 blocks that each say what they are, and `akn_outline` rebuilds the structure from their order.
+A `table` is one block holding the model's Table; a paragraph styled "FootnoteText" is a note
+printed under a table (`TABLE_NOTE`); a list's `wrapUp` is its paragraph's closing words.
 
 Promises (tests/test_ingest_akn.py):
-- every word of the elements read is in some block (text, label or number), once;
+- every word of the elements read is in some block (text, label, number or table), once;
 - a block never reads the text of an `authorialNote` (that goes to `Notes`);
 - `Block.line` is the source line of the element the block came from.
 """
@@ -18,19 +20,25 @@ import re
 from dataclasses import dataclass, field
 
 from drafter.ingest.akn_inline import (
+    EMPTY,
     Inline,
     Notes,
     children,
     inline,
-    italic_lead,
     lead_of,
     local_name,
+    opening_italics,
     plain,
 )
+from drafter.ingest.akn_table import is_bold, read_table, table_note
+from drafter.model import Table, TableNote
 
 HEADING = "heading"
 PARAGRAPH = "paragraph"
 ITEM = "item"
+TABLE = "table"
+TABLE_NOTE = "table note"      # a "FootnoteText" paragraph: a note under the table before it
+CLOSING = "closing words"      # a list's wrapUp whose paragraph came before the list
 
 PREAMBLE = "preamble"
 BODY = "body"
@@ -43,18 +51,20 @@ _GROUPS = {"section", "part", "chapter", "title", "subsection", "division", "hco
 # A heading's label: "I", "A.", "12", "29C", or a numbered division ("Part II", "Income section 2").
 _HEADING_LABEL = re.compile(r"^(?:(?:Part|Section|Income section|Chapter|Annex|Appendix|Title)\s+)?"
                             r"(?:[IVXLC]+|[A-Z]|\d{1,3}[A-Z]?)\.?$")
-_LABEL_THEN_HEADING = re.compile(r"^([IVXLC]+|[A-Z])\.\s+(?=\S)")
+_LABEL_THEN_HEADING = re.compile(r"^((?:[IVXLC]+|[A-Z])\.)\s+(?=\S)")
 _LABEL_IN_TEXT = re.compile(r"^\(([a-z]{1,4}|[ivxlc]{1,7})\)\s*")
-_NUMBER_IN_TEXT = re.compile(r"^(\d{1,3})\.?\s+")
+_NUMBER_IN_TEXT = re.compile(r"^(\d{1,3})(?:\s?\.)?\s*")  # "26 ", "6. ", "232 ." (77/248)
 _ITEM_NUM = re.compile(r"^\(?\s*([A-Za-z]{1,4}|\d{1,2})\s*\)$")  # "(a)", "a)", "(iv)", "(1)"
 
 
 @dataclass
 class Block:
-    """One unit of the stream: a heading, a paragraph or a lettered/roman item.
+    """One unit of the stream: a heading, a paragraph, a lettered/roman item, a table or a note
+    printed under a table.
 
-    `number` is what numbers the block, as written without brackets or the final full stop:
-    "1" or "1.1" for a paragraph, "a" or "iv" for an item, "I", "A" or "Part II" for a heading.
+    `number` is what numbers the block: "1" or "1.1" for a paragraph (without its full stop), "a" or
+    "iv" for an item (without brackets; "1." as printed when it has none), and for a heading its
+    label as printed, "I", "A." or "Part II".
     """
 
     kind: str
@@ -65,6 +75,17 @@ class Block:
     lead: str | None = None
     items: list[Block] = field(default_factory=list)
     preambular: bool = False   # the markup itself says so (crossHeading refersTo="#preamble")
+    table: Table | None = None
+    note: TableNote | None = None
+    wrap_up: Inline | None = None   # the closing words after its items (list/wrapUp)
+
+
+@dataclass
+class _ListParts:
+    intro: object = None                        # the element holding the intro's text
+    items: list[Block] = field(default_factory=list)
+    after: list[Block] = field(default_factory=list)
+    wrap_up: Inline | None = None
 
 
 class BlockReader:
@@ -121,20 +142,20 @@ class BlockReader:
             return self.read(element, origin)          # a `p` that wraps a heading
         if "num" in names:                             # "<p><num>I</num></p>": a section's label
             num = next(c for c in children(element) if local_name(c) == "num")
-            has_text = bool(inline(element, self.notes, skip=frozenset({"num"})).text)
-            return self._num(num, origin) + (self._text_paragraph(element, origin, element) if has_text else [])
-        if _all_bold(element):
+            rest = self._text_paragraph(element, origin, element)
+            return self._num(num, origin) + [b for b in rest if b.inline.text or b.inline.footnotes]
+        if is_bold(element):
             return self._heading_text(element, origin)
         return self._text_paragraph(element, origin, element)
 
     def _num(self, element, origin: str) -> list[Block]:
         label = _label(plain(element))
-        return [Block(HEADING, Inline(""), origin, element.sourceline, number=label)] if label else []
+        return [Block(HEADING, EMPTY, origin, element.sourceline, number=label)] if label else []
 
     def _cross_heading(self, element, origin: str) -> list[Block]:
         # Budget resolutions put each section's preambular paragraphs in crossHeadings.
-        if element.get("refersTo") == "#preamble" or italic_lead(element):
-            block = self._paragraph_block(element, origin, element, number=None)
+        block = self._paragraph_block(element, origin, element, number=None)
+        if element.get("refersTo") == "#preamble" or block.lead:
             block.preambular = element.get("refersTo") == "#preamble"
             return [block]
         return self._heading_text(element, origin)
@@ -142,21 +163,14 @@ class BlockReader:
     def _list(self, element, origin: str) -> list[Block]:
         """A `list` or `blockList` standing alone: a paragraph if it has an intro; otherwise its
         points are items of whatever paragraph precedes them."""
-        intro, items, after = self._list_parts(element, origin)
-        if intro is None:
-            return items + after
-        return self._list_paragraph((intro, items, after), element, origin, None)
+        parts = self._list_parts(element, origin)
+        if parts.intro is None:
+            closing = [Block(CLOSING, parts.wrap_up, origin, element.sourceline)] if parts.wrap_up else []
+            return parts.items + closing + parts.after
+        return self._list_paragraph(parts, element, origin, None)
 
     def _table(self, element, origin: str) -> list[Block]:
-        # A table has no place in the model; each row becomes a line of text, cells apart.
-        rows = []
-        for row in element.iter("{*}tr"):
-            cells = [inline(cell, self.notes) for cell in children(row)]
-            cells = [cell for cell in cells if cell.text]
-            if cells:
-                rows.append(Block(PARAGRAPH, _join(cells, " | "), origin, row.sourceline))
-        self.warnings.append(f"line {element.sourceline}: a table read as {len(rows)} lines of text, cells apart")
-        return rows
+        return [Block(TABLE, EMPTY, origin, element.sourceline, table=read_table(element, self.notes))]
 
     def _unknown(self, element, origin: str) -> list[Block]:
         text = inline(element, self.notes)
@@ -173,6 +187,8 @@ class BlockReader:
         num = next((c for c in kids if local_name(c) == "num"), None)
         number = plain(num) if num is not None else None
         body = next((c for c in kids if local_name(c) in ("content", "list", "p")), None)
+        if (element.get("class") or "").startswith("FootnoteText") and body is not None:
+            return self._table_note(element, body, origin)
         if _is_heading_paragraph(element, names, body):
             return self._heading_paragraph(element, origin, number)
         blocks: list[Block] = []
@@ -187,6 +203,8 @@ class BlockReader:
             if label:                                  # "(e)" with its own (i), (ii): an item
                 listed[0].kind, listed[0].number, listed[0].lead = ITEM, label, None
             return blocks + listed
+        if number is None and local_name(body) == "content" and any(local_name(c) == "table" for c in body):
+            return blocks + self.read(body, origin)    # a table standing in a paragraph's content
         p = body if local_name(body) == "p" else _only_p(body)
         return blocks + self._text_paragraph(p, origin, element, number)
 
@@ -206,15 +224,22 @@ class BlockReader:
         return [block]
 
     def _paragraph_block(self, p, origin: str, element, number: str | None) -> Block:
-        text = inline(p, self.notes, skip=frozenset({"num"}))
+        text = inline(p, self.notes, skip_num=True)
         return Block(PARAGRAPH, text, origin, element.sourceline, number=_paragraph_number(number),
-                     lead=italic_lead(p))
+                     lead=opening_italics(text))
+
+    def _table_note(self, element, body, origin: str) -> list[Block]:
+        """A "FootnoteText" paragraph: a note printed under a table ("a See A/78/534.")."""
+        p = body if local_name(body) == "p" else _only_p(body)
+        note = table_note(p, self.notes)
+        line = Inline(note.text, (), note.italics)
+        return [Block(TABLE_NOTE, line, origin, element.sourceline, lead=opening_italics(line), note=note)]
 
     def _heading_paragraph(self, element, origin: str, number: str | None) -> list[Block]:
-        text = inline(element, self.notes, skip=frozenset({"num"})).strip_leading(" .")
+        text = inline(element, self.notes, skip_num=True).strip_leading(" .")
         label = _label(number) if number else None
         if label is None and number:
-            text = Inline(f"{number} {text.text}".strip(), text.footnotes)  # keep an odd num as words
+            text = text.prefixed(f"{number} ").strip()          # keep an odd num as words
         return [self._as_heading(text, origin, element.sourceline, label)]
 
     def _heading_text(self, element, origin: str) -> list[Block]:
@@ -222,10 +247,8 @@ class BlockReader:
         return [self._as_heading(text, origin, element.sourceline, None)] if text.text else []
 
     def _as_heading(self, text: Inline, origin: str, line: int | None, label: str | None) -> Block:
-        if text.footnotes:
-            self.warnings.append(f"line {line}: footnote on heading {text.text[:40]!r} kept without its place")
         if label is None and _HEADING_LABEL.match(text.text):
-            return Block(HEADING, Inline(""), origin, line, number=text.text.rstrip("."))
+            return Block(HEADING, Inline("", text.footnotes), origin, line, number=text.text)
         written = _LABEL_THEN_HEADING.match(text.text) if label is None else None
         if written:                                    # "A. Base/floor salary scale"
             return Block(HEADING, text.drop_prefix(written.end()), origin, line, number=written.group(1))
@@ -233,57 +256,58 @@ class BlockReader:
 
     # --- lists ---------------------------------------------------------------------------
 
-    def _list_parts(self, element, origin: str) -> tuple:
-        """A list's intro, its items (sublists nested under the point they follow), and any
-        heading the markup slipped into the list ("II. International peace and security" as a
-        point), which must come after the paragraph in the stream."""
-        intro = None
-        items: list[Block] = []
-        after: list[Block] = []
+    def _list_parts(self, element, origin: str) -> _ListParts:
+        """A list's intro, its items (sublists nested under the point they follow), its closing
+        words, and any heading the markup slipped into the list ("II. International peace and
+        security" as a point), which must come after the paragraph in the stream."""
+        parts = _ListParts()
         for child in children(element):
             name = local_name(child)
             if name in ("intro", "listIntroduction"):
-                intro = _only_p(child)
+                parts.intro = _only_p(child)
             elif name in ("point", "item"):
                 block = self._item(child, origin)
-                (items if block.kind == ITEM else after).append(block)
+                (parts.items if block.kind == ITEM else parts.after).append(block)
             elif name == "sublist":
-                _, subitems, subafter = self._list_parts(child, origin)
-                (items[-1].items if items else items).extend(subitems)
-                after.extend(subafter)
+                sub = self._list_parts(child, origin)
+                (parts.items[-1].items if parts.items else parts.items).extend(sub.items)
+                parts.after.extend(sub.after)
+            elif name in ("wrapUp", "listWrapUp"):
+                parts.wrap_up = inline(_only_p(child), self.notes)
             else:
-                after.extend(self.block(child, origin))
-        return intro, items, after
+                parts.after.extend(self.block(child, origin))
+        return parts
 
-    def _list_paragraph(self, parts: tuple, element, origin: str, number: str | None) -> list[Block]:
+    def _list_paragraph(self, parts: _ListParts, element, origin: str, number: str | None) -> list[Block]:
         """A paragraph made of a list: its intro is the paragraph's text, its points its items."""
-        intro, items, after = parts
-        if intro is None:
-            block = Block(PARAGRAPH, Inline(""), origin, element.sourceline, number=number)
+        if parts.intro is None:
+            block = Block(PARAGRAPH, EMPTY, origin, element.sourceline, number=number)
         else:
-            block = self._paragraph_block(intro, origin, element, number)
-        block.items = items
-        return [block] + after
+            block = self._paragraph_block(parts.intro, origin, element, number)
+        block.items = parts.items
+        block.wrap_up = parts.wrap_up
+        return [block] + parts.after
 
     def _item(self, element, origin: str) -> Block:
         num = next((c for c in children(element) if local_name(c) == "num"), None)
         body = next((c for c in children(element) if local_name(c) in ("content", "p")), None)
         p = body if body is None or local_name(body) == "p" else _only_p(body)
         written = plain(num) if num is not None else None
-        if p is not None and written and _label(written) and _all_bold(p):
+        if p is not None and written and _label(written) and is_bold(p):
             return self._heading_paragraph(element, origin, written)[0]
         lists = [c for c in children(element) if local_name(c) in ("list", "sublist", "blockList")]
         parts = [self._list_parts(child, origin) for child in lists]
-        if p is None and parts and parts[0][0] is not None:
-            p = parts[0][0]                            # point/list/intro: the intro is the point's text
-        text = inline(p, self.notes) if p is not None else Inline("")
+        if p is None and parts and parts[0].intro is not None:
+            p = parts[0].intro                         # point/list/intro: the intro is the point's text
+        text = inline(p, self.notes) if p is not None else EMPTY
         # A point's num is its label whatever its shape: "(a)", or "A." before a table.
-        label = _item_label(written) or (written.strip("(). ") if written else None)
+        label = _item_label(written) or (written.strip() or None if written else None)
         block = Block(ITEM, text, origin, element.sourceline, number=label)
         if written is None:
             block = _label_from_text(block)
-        for _, items, _ in parts:
-            block.items.extend(items)
+        for part in parts:
+            block.items.extend(part.items)
+            block.wrap_up = block.wrap_up or part.wrap_up
         return block
 
 
@@ -294,22 +318,11 @@ def _only_p(element):
     return ps[0] if len(ps) == 1 and len(children(element)) == 1 else element
 
 
-def _join(parts: list[Inline], separator: str) -> Inline:
-    text = ""
-    notes = []
-    for part in parts:
-        if text:
-            text += separator
-        notes.extend(type(ref)(ref.marker, ref.at + len(text)) for ref in part.footnotes)
-        text += part.text
-    return Inline(text, tuple(notes))
-
-
 def _label(written: str | None) -> str | None:
-    """A heading label as written in a num: "I", "A.", "Part II" -> "I", "A", "Part II"."""
+    """A heading label as printed in a num ("I", "A.", "Part II"), or None for a num of another shape."""
     if not written:
         return None
-    written = written.strip().rstrip(".").strip()
+    written = " ".join(written.split())
     return written if _HEADING_LABEL.match(written) else None
 
 
@@ -351,21 +364,12 @@ def _label_from_text(block: Block) -> Block:
 def _is_heading_paragraph(element, names: list[str], body) -> bool:
     if element.get("class") in _HEADING_STYLES:
         return True
-    if body is None:
+    if body is None or (("heading" in names or "subheading" in names) and not "".join(body.itertext()).strip()):
+        # No content, or an empty one beside the heading (<num>I.</num><subheading>...): a heading.
         return any(name in ("heading", "subheading") for name in names) or names == ["num"]
     p = _only_p(body) if local_name(body) == "content" else body
     if local_name(p) != "p":
         return False
     if any(local_name(c) in ("subheading", "heading") for c in children(p)):
         return True
-    return _all_bold(p)
-
-
-def _all_bold(p) -> bool:
-    """Every word of the line is bold: the UN's way of setting a heading in a plain paragraph."""
-    if (p.text or "").strip():
-        return False
-    bold = [c for c in children(p) if "bold" in (c.get("class") or "").split()]
-    if not bold or len(bold) != len(children(p)):
-        return False
-    return all(not (c.tail or "").strip() for c in bold) and any(plain(c) for c in bold)
+    return is_bold(p)

@@ -15,19 +15,36 @@ The rules a drafter reads a printed resolution by, applied to the blocks of `akn
   document first uses them ("Part I" > "Section 1", or "I" > "A" > unlabelled): a heading of a
   style already open closes everything under it, a new style nests under the current section;
 - a heading inside the AKN preamble, before any operative paragraph ("Transport and transit
-  corridors" in a long preamble), stays a preambular paragraph: a section there would pull the
-  operative paragraphs under it.
+  corridors" in a long preamble), stays in the preamble as a paragraph styled "heading": a section
+  there would pull the operative paragraphs under it;
+- an unnumbered, unled line opening in lower case right after a paragraph's sub-paragraphs
+  ("... (c) Relevant background information;" then "and its request that ...") is that
+  paragraph's closing words, its `wrap_up`;
+- a table belongs to the paragraph right before it when that paragraph introduces it ("... as
+  follows:") and has no sub-paragraphs; otherwise it stands alone, as a paragraph with no text.
+  A heading right before a table is its caption ("A. Pension Administration"), a paragraph styled
+  "heading", not a section: the numbered paragraphs after the table go on where they were. Notes
+  printed under a table ("FootnoteText" paragraphs) are that table's notes.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from drafter.ingest.akn_blocks import HEADING, ITEM, PARAGRAPH, PREAMBLE, Block
-from drafter.ingest.akn_inline import Inline, lead_of
+from drafter.ingest.akn_blocks import (
+    CLOSING,
+    HEADING,
+    ITEM,
+    PARAGRAPH,
+    PREAMBLE,
+    TABLE,
+    TABLE_NOTE,
+    Block,
+)
+from drafter.ingest.akn_inline import EMPTY, Inline, lead_of, without_lead
 from drafter.ingest.leads import split_lead
-from drafter.model import Paragraph, Section, SubParagraph
+from drafter.model import Paragraph, Section, SubParagraph, Table
 
 _ROMAN = re.compile(r"^[ivxlc]+$")
 _UPPER_ROMAN = re.compile(r"^[IVXLC]+$")
@@ -40,6 +57,7 @@ class _Item:
     inline: Inline
     children: list[_Item] = field(default_factory=list)
     roman: bool = False
+    wrap_up: Inline | None = None
 
 
 @dataclass
@@ -47,6 +65,9 @@ class _Paragraph:
     block: Block
     number: int | str | None
     items: list[_Item] = field(default_factory=list)
+    wrap_up: Inline | None = None
+    table: Table | None = None
+    style: str | None = None
 
     def latest_letter(self) -> _Item | None:
         return next((item for item in reversed(self.items) if not item.roman), None)
@@ -57,7 +78,7 @@ class Holder:
     """The root of a body, or one of its sections, being filled."""
 
     label: str | None = None
-    heading: str | None = None
+    heading: Inline = EMPTY
     style: str | None = None
     preamble: list[_Paragraph] = field(default_factory=list)
     operative: list[_Paragraph] = field(default_factory=list)
@@ -73,23 +94,56 @@ class Outline:
         self._open: list[Holder] = [self.root]
         self._last: _Paragraph | None = None
         self._introducing: _Item | None = None  # the latest item ending in ":", open for lines
+        self._tabled: _Paragraph | None = None   # the paragraph holding the table just read
 
     @property
     def holder(self) -> Holder:
         return self._open[-1]
 
     def add_all(self, blocks: list[Block]) -> Outline:
-        for block in _merge_headings(blocks):
-            self.add(block)
+        blocks = merge_headings(blocks)
+        for index, block in enumerate(blocks):
+            following = blocks[index + 1] if index + 1 < len(blocks) else None
+            if block.kind == HEADING and following is not None and following.kind == TABLE:
+                self._caption(block)
+            else:
+                self.add(block)
         return self
 
     def add(self, block: Block) -> None:
+        tabled, self._tabled = self._tabled, None
         if block.kind == HEADING:
             self._heading(block)
         elif block.kind == ITEM:
             self._item(block)
+        elif block.kind == TABLE:
+            self._table(block)
+        elif block.kind == TABLE_NOTE and tabled is not None:
+            tabled.table = replace(tabled.table, notes=tabled.table.notes + (block.note,))
+            self._tabled = tabled
         else:
             self._paragraph(block)
+
+    # --- tables ------------------------------------------------------------------------------
+
+    def _table(self, block: Block) -> None:
+        last = self._last
+        holder = self.holder
+        if (last is not None and last.table is None and not last.items and last.wrap_up is None
+                and last.block.inline.text.endswith(":") and last in (holder.operative[-1:] + holder.preamble[-1:])):
+            last.table = block.table
+            self._tabled = last
+            return
+        kind = "preambular" if last is not None and last in holder.preamble and not holder.operative else "operative"
+        self._add_paragraph(block, kind)
+        self._last.table = block.table
+        self._tabled = self._last
+
+    def _caption(self, block: Block) -> None:
+        """A heading standing over a table ("A. Pension Administration"): a line styled as a heading."""
+        kind = "preambular" if self.holder.preamble and not self.holder.operative else "operative"
+        self._add_paragraph(_heading_line(block), kind)
+        self._last.style = "heading"
 
     # --- headings ----------------------------------------------------------------------------
 
@@ -101,21 +155,19 @@ class Outline:
         index = next((i for i in range(len(self._open) - 1, 0, -1) if self._open[i].style == style), None)
         if index is not None:
             del self._open[index:]
-        section = Holder(label=block.number, heading=block.inline.text or None, style=style)
+        section = Holder(label=block.number, heading=block.inline, style=style)
         self.holder.sections.append(section)
         self._open.append(section)
         self._last = self._introducing = None
 
     def _preamble_heading(self, block: Block) -> None:
-        self.warnings.append(f"line {block.line}: heading {block.inline.text[:40]!r} in the preamble "
-                             "kept as a preambular paragraph")
-        text = " ".join(part for part in (block.number, block.inline.text) if part)
-        line = _shifted(Inline(text, block.inline.footnotes), len(text) - len(block.inline.text))
-        self._add_paragraph(Block(PARAGRAPH, line, block.origin, block.line), "preambular")
+        self._add_paragraph(_heading_line(block), "preambular")
+        self._last.style = "heading"
 
     def _style(self, label: str | None) -> str:
         if label is None:
             return "unlabelled"
+        label = label.rstrip(".")                      # "B." and "B" are one style
         if " " in label:                               # "Part II", "Income section 2"
             return label.rsplit(" ", 1)[0].lower()
         if label[:1].isdigit():
@@ -128,8 +180,8 @@ class Outline:
         """ "I", "V", "X", "L", "C" alone: a letter right after the letter before it ("H", "I"),
         a numeral right after the numeral before it ("IV", "V"); else a numeral for I, V and X
         unless lettered headings are in use."""
-        latest = {holder.style: holder.label for holder in self._open[1:]}
-        latest.update({section.style: section.label for section in self.holder.sections})
+        latest = {holder.style: (holder.label or "").rstrip(".") for holder in self._open[1:]}
+        latest.update({section.style: (section.label or "").rstrip(".") for section in self.holder.sections})
         if latest.get("letter") and _next_letter(latest["letter"]) == label:
             return "letter"
         if latest.get("roman") and _next_roman(latest["roman"]) == label.lower():
@@ -140,12 +192,26 @@ class Outline:
 
     def _paragraph(self, block: Block) -> None:
         number = self._number(block)
+        if block.kind == CLOSING and self._closes_last(block):
+            self._last.wrap_up = block.inline
+            return
         if number is None and not block.lead and self._introducing is not None:
             # "(b) ... the following themes:" then "Panel 1: ...": lines of the item, unlabelled.
             self._introducing.children.append(_Item("", block.inline))
             return
         self._introducing = None
+        if number is None and not block.lead and self._closes_last(block):
+            self._last.wrap_up = block.inline
+            return
         self._add_paragraph(block, self._kind(block, number), number)
+
+    def _closes_last(self, block: Block) -> bool:
+        """ "(c) Relevant background information;" then "and its request that ...": the closing
+        words of the paragraph whose sub-paragraphs they follow (a list's wrapUp, whatever its case)."""
+        last = self._last
+        return (last is not None and bool(last.items) and last.wrap_up is None and last.table is None
+                and (block.kind == CLOSING or block.inline.text[:1].islower())
+                and last in (self.holder.operative[-1:] + self.holder.preamble[-1:]))
 
     def _kind(self, block: Block, number: int | str | None) -> str:
         """Preambular or operative, by the rules in this module's docstring."""
@@ -159,15 +225,9 @@ class Outline:
         return "preambular" if self._continues_preamble(block) else "operative"
 
     def _warn_if_odd_operative(self, block: Block, number: int | str | None) -> None:
-        if number is not None:
-            return
-        if block.origin == PREAMBLE or block.preambular:
+        if number is None and (block.origin == PREAMBLE or block.preambular):
             self.warnings.append(f"line {block.line}: preambular paragraph after operative ones "
                                  "kept in the operative part")
-        elif block.inline.text[:1].islower() and self._last is not None and self._last.items:
-            # "... (g) ...;" then "as well as the integrity ...": the paragraph's closing words.
-            self.warnings.append(f"line {block.line}: words closing paragraph {self._last.number} after its "
-                                 "sub-paragraphs kept as an unnumbered paragraph")
 
     def _continues_preamble(self, block: Block) -> bool:
         """An unled line that still belongs to the preamble: an opening that ends with a comma
@@ -189,7 +249,7 @@ class Outline:
         return written
 
     def _add_paragraph(self, block: Block, kind: str, number: int | str | None = None) -> None:
-        paragraph = _Paragraph(block, number if kind == "operative" else None)
+        paragraph = _Paragraph(block, number if kind == "operative" else None, wrap_up=block.wrap_up)
         (self.holder.operative if kind == "operative" else self.holder.preamble).append(paragraph)
         self._last = paragraph
         for item in block.items:
@@ -202,14 +262,16 @@ class Outline:
         if parent is None:
             self.warnings.append(f"line {block.line}: sub-paragraph ({block.number}) with no paragraph "
                                  "before it, kept as an unnumbered paragraph")
-            text = f"({block.number}) {block.inline.text}"
-            line = _shifted(Inline(text, block.inline.footnotes), len(text) - len(block.inline.text))
+            line = block.inline.prefixed(f"({block.number}) ")
             self._add_paragraph(Block(PARAGRAPH, line, block.origin, block.line), "operative")
             return
         self._attach(parent, block)
 
     def _attach(self, parent: _Paragraph, block: Block) -> None:
-        item = _Item(block.number or "", block.inline)
+        if not block.number and block.inline.text[:1].islower() and parent.items and parent.wrap_up is None:
+            parent.wrap_up = block.inline              # an unlabelled last item: the closing words
+            return
+        item = _Item(block.number or "", block.inline, wrap_up=block.wrap_up)
         self._introducing = item if item.inline.text.endswith(":") else None
         letter = parent.latest_letter()
         item.roman = _is_roman_label(item.label, letter, parent)
@@ -228,16 +290,20 @@ def _has_words(text: str) -> bool:
     return any(char.isalnum() for char in text)
 
 
-def _shifted(text: Inline, shift: int) -> Inline:
-    return Inline(text.text, tuple(type(r)(r.marker, r.at + shift) for r in text.footnotes))
+def _heading_line(block: Block) -> Block:
+    """A heading as one line of text, its label before it ("A. Pension Administration")."""
+    line = block.inline
+    if block.number:
+        line = line.prefixed(f"{block.number} ").strip()
+    return Block(PARAGRAPH, line, block.origin, block.line)
 
 
 def _nest(block: Block) -> _Item:
     return _Item(block.number or "", block.inline, [_nest(child) for child in block.items],
-                 roman=bool(_ROMAN.match(block.number or "")))
+                 roman=bool(_ROMAN.match(block.number or "")), wrap_up=block.wrap_up)
 
 
-def _merge_headings(blocks: list[Block]) -> list[Block]:
+def merge_headings(blocks: list[Block]) -> list[Block]:
     """A label alone ("I") followed by a heading alone ("Introduction") is one heading."""
     out: list[Block] = []
     for block in blocks:
@@ -245,7 +311,8 @@ def _merge_headings(blocks: list[Block]) -> list[Block]:
         if (previous is not None and block.kind == HEADING and previous.kind == HEADING
                 and previous.number and not previous.inline.text and block.number is None
                 and block.inline.text and block.origin == previous.origin):
-            previous.inline = block.inline
+            previous.inline = Inline(block.inline.text, previous.inline.footnotes + block.inline.footnotes,
+                                     block.inline.italics)
             continue
         out.append(block)
     return out
@@ -321,16 +388,25 @@ def paragraphs(items: list[_Paragraph]) -> tuple[Paragraph, ...]:
 
 def _freeze_paragraph(paragraph: _Paragraph) -> Paragraph:
     text = paragraph.block.inline
-    return Paragraph(text=text.text, lead=lead_of(text.text, paragraph.block.lead), number=paragraph.number,
-                     footnotes=text.footnotes, subparagraphs=tuple(_freeze_item(i) for i in paragraph.items),
-                     line=paragraph.block.line)
+    lead = lead_of(text.text, paragraph.block.lead) if paragraph.style is None else None
+    wrap_up = paragraph.wrap_up
+    return Paragraph(text=text.text, lead=lead, number=paragraph.number, footnotes=text.footnotes,
+                     subparagraphs=tuple(_freeze_item(i) for i in paragraph.items), line=paragraph.block.line,
+                     italics=without_lead(text.italics, lead),
+                     wrap_up=wrap_up.text if wrap_up is not None else None,
+                     wrap_up_footnotes=wrap_up.footnotes if wrap_up is not None else (),
+                     table=paragraph.table, style=paragraph.style)
 
 
 def _freeze_item(item: _Item) -> SubParagraph:
+    wrap_up = item.wrap_up
     return SubParagraph(label=item.label, text=item.inline.text, footnotes=item.inline.footnotes,
-                        subparagraphs=tuple(_freeze_item(child) for child in item.children))
+                        subparagraphs=tuple(_freeze_item(child) for child in item.children),
+                        italics=item.inline.italics, wrap_up=wrap_up.text if wrap_up is not None else None,
+                        wrap_up_footnotes=wrap_up.footnotes if wrap_up is not None else ())
 
 
 def sections(holders: list[Holder]) -> tuple[Section, ...]:
-    return tuple(Section(label=h.label, heading=h.heading, preamble=paragraphs(h.preamble),
-                         operative=paragraphs(h.operative), sections=sections(h.sections)) for h in holders)
+    return tuple(Section(label=h.label, heading=h.heading.text or None, preamble=paragraphs(h.preamble),
+                         operative=paragraphs(h.operative), sections=sections(h.sections),
+                         heading_footnotes=h.heading.footnotes) for h in holders)

@@ -3,11 +3,14 @@ parameter schemas (schema.py) and the questions that read a typed value. Strings
 importing them compiles nothing."""
 
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-DATE = rf"\d{{1,2}} {_MONTH} \d{{4}}"
+# A space as the UN writes it inside a date or a number: plain, or no-break ("23\u00a0December 2003",
+# "72/262\u00a0C"); the text keeps which (ingest/clean.py).
+SPACE = "[ \u00a0]"
+DATE = rf"\d{{1,2}}{SPACE}{_MONTH}{SPACE}\d{{4}}"
 # Resolution and decision numbers: 58/208, S-21/2, 1995/313, 217 A (III), 2106 A (XX), and the
 # parts of one published apart, each a resolution of its own: 77/292 B, 53/77 AA, 74/92 A and B,
 # 51/211 A to E, 75/101 A-B. A part letter is never the start of a word ("58/208 A new ...").
-_NUMBER = r"(?:S-\d{{1,2}}/\d{{1,3}}|\d{{1,4}}/\d{{1,4}}(?: {parts})?|\d{{1,4}} [A-Z] \([IVXL]+\))"
+_NUMBER = r"(?:S-\d{{1,2}}/\d{{1,3}}|\d{{1,4}}/\d{{1,4}}(?:[ \u00a0]{parts})?|\d{{1,4}} [A-Z] \([IVXL]+\))"
 _PARTS = r"[A-Z]{1,2}(?:(?:-| and | to )[A-Z]{1,2})?"
 RESOLUTION_NUMBER = _NUMBER.format(parts=_PARTS)             # a value, as a schema checks it
 NUMBER_IN_TEXT = _NUMBER.format(parts=_PARTS + r"(?![\w-])(?! (?!of\b|and\b|on\b|to\b|in\b)[a-z])")

@@ -25,25 +25,31 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from drafter.library.patterns import DATE, NUMBER_IN_TEXT, RESOLUTION_NUMBER, SYMBOL  # noqa: F401 (re-exported)
+from drafter.library.patterns import (  # noqa: F401 (re-exported)
+    DATE,
+    NUMBER_IN_TEXT,
+    RESOLUTION_NUMBER,
+    SPACE,
+    SYMBOL,
+)
 from drafter.ordinals import ORDINAL_PATTERN, ordinal_value
 
 _CITATIONS = re.compile(
-    rf"\b(?:resolutions?|decisions?) (?P<list>{NUMBER_IN_TEXT}(?: of {DATE})?"
+    rf"\b(?:resolutions?|decisions?){SPACE}(?P<list>{NUMBER_IN_TEXT}(?: of {DATE})?"
     rf"(?:(?:, | and ){NUMBER_IN_TEXT}(?: of {DATE})?)*)")
 _CITATION_ITEM = re.compile(rf"(?P<number>{NUMBER_IN_TEXT})(?: of (?P<date>{DATE}))?")
 _SYMBOL = re.compile(rf"(?<![\w/.\-]){SYMBOL}")
 _DATE = re.compile(DATE)
-_MEETING = re.compile(r"\b(?P<number>\d{1,4})(?:st|nd|rd|th) (?:plenary )?meeting\b")
+_MEETING = re.compile(rf"\b(?P<number>\d{{1,4}})(?:st|nd|rd|th){SPACE}(?:plenary{SPACE})?meeting\b")
 _SESSIONS = re.compile(
     rf"(?P<ords>(?:{ORDINAL_PATTERN})(?:(?:,| and| or| instead of its| to its) (?:{ORDINAL_PATTERN}))*)"
-    rf"(?P<special> special)? sessions?(?P<of> of the (?:[A-Z][\w-]*(?: (?:[A-Z][\w-]*|on|of|and|for))*))?",
+    rf"(?P<special> special)?{SPACE}sessions?(?P<of> of the (?:[A-Z][\w-]*(?: (?:[A-Z][\w-]*|on|of|and|for))*))?",
     re.I)
 _ORDINAL = re.compile(ORDINAL_PATTERN, re.I)
 _CARDINAL_WORDS = ("two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
                    "sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety")
 _FACT = re.compile(
-    rf"\b(?:\d[\d,.]*(?: per cent)?|(?:{_CARDINAL_WORDS})(?:-(?:one|two|three|four|five|six|seven|eight|nine))?)\b"
+    rf"\b(?:\d[\d,.]*(?:{SPACE}per cent)?|(?:{_CARDINAL_WORDS})(?:-(?:one|two|three|four|five|six|seven|eight|nine))?)\b"
     rf"(?!\s[A-Z])")
 # Organ names that can own a session, for telling "its" apart: the nearest one before the reference.
 _ORGANS = re.compile(r"\b(General Assembly|Assembly|Security Council|Economic and Social Council|Council|"
@@ -87,9 +93,10 @@ def _citations(text: str) -> list[Slot]:
 
     out = []
     for match in _CITATIONS.finditer(text):
-        items = [{"number": m["number"], "date": parse_date(m["date"]) if m["date"] else None}
-                 for m in _CITATION_ITEM.finditer(match["list"])]
-        out.append(Slot("citations", match.start("list"), match.end("list"), items))
+        found = list(_CITATION_ITEM.finditer(match["list"]))
+        items = [{"number": m["number"], "date": parse_date(m["date"]) if m["date"] else None} for m in found]
+        style = _date_style(" ".join(m["date"] for m in found if m["date"]))
+        out.append(Slot("citations", match.start("list"), match.end("list"), items, style))
     return out
 
 
@@ -105,7 +112,14 @@ def _symbols(text: str) -> list[Slot]:
 def _dates(text: str) -> list[Slot]:
     from drafter.ingest.layout import parse_date
 
-    return [Slot("date", m.start(), m.end(), parse_date(m.group())) for m in _DATE.finditer(text)]
+    return [Slot("date", m.start(), m.end(), parse_date(m.group()), _date_style(m.group()))
+            for m in _DATE.finditer(text)]
+
+
+def _date_style(written: str) -> str:
+    """ "nbsp" for the UN's "23\u00a0December 2003" (the day held to its month), "" for plain spaces;
+    a slot renders back only in the style it was read in, so a mixed list stays text."""
+    return "nbsp" if "\u00a0" in written else ""
 
 
 def _meetings(text: str) -> list[Slot]:

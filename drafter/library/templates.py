@@ -4,7 +4,8 @@ A template is a small, closed language, exactly what mining writes and nothing m
 
     text                       any characters but "{" (a literal "{" is written {{ '{' }})
     {{ name }}                 a parameter's value, as written
-    {{ name | FILTER }}        a value through one of the filters: un_date, citations
+    {{ name | FILTER }}        a value through one of the filters: un_date, citations, and
+                               un_date_nbsp, citations_nbsp for dates written "23\u00a0December 2003"
     {{ (session + name) | ordinal }}   a session at a distance from the adopting one (or Ordinal)
     {{ footnote(n) }}          where the clause's n-th footnote is cited
 
@@ -53,19 +54,20 @@ class Placeholder(str):
         return cls(f"[to fill: {name}]")
 
 
-def un_date(iso: str) -> str:
-    """"2003-12-23" -> "23 December 2003", as the UN writes dates."""
+def un_date(iso: str, space: str = " ") -> str:
+    """"2003-12-23" -> "23 December 2003"; with space="\u00a0", "23\u00a0December 2003", the day
+    held to its month as most of the UN's texts write it."""
     if isinstance(iso, Placeholder):
         return iso
     day = dt.date.fromisoformat(str(iso))
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+    return f"{day.day}{space}{_MONTHS[day.month - 1]} {day.year}"
 
 
-def citations(items: list[dict[str, Any]]) -> str:
+def citations(items: list[dict[str, Any]], space: str = " ") -> str:
     """[{number, date}, ...] -> "49/127 of 19 December 1994, 50/123 of 20 December 1995 and 52/189 of ..."."""
     if isinstance(items, Placeholder):
         return items
-    parts = [f"{item['number']} of {un_date(item['date'])}" if item.get("date") else str(item["number"])
+    parts = [f"{item['number']} of {un_date(item['date'], space)}" if item.get("date") else str(item["number"])
              for item in items]
     if len(parts) <= 1:
         return "".join(parts)
@@ -81,7 +83,9 @@ def _capital_ordinal(n: int) -> str:
     return words[:1].upper() + words[1:]
 
 
-FILTERS = {"ordinal": _ordinal, "Ordinal": _capital_ordinal, "un_date": un_date, "citations": citations}
+FILTERS = {"ordinal": _ordinal, "Ordinal": _capital_ordinal, "un_date": un_date, "citations": citations,
+           "un_date_nbsp": lambda iso: un_date(iso, "\u00a0"),
+           "citations_nbsp": lambda items: citations(items, "\u00a0")}
 
 
 # --- the grammar -------------------------------------------------------------------------------
@@ -174,10 +178,11 @@ def text_after(template: str, name: str) -> str:
 def expression(slot: Slot, name: str) -> str:
     if slot.kind == "session":
         return f"{{{{ (session + {name}) | {slot.style or 'ordinal'} }}}}"
+    suffix = "_nbsp" if slot.style == "nbsp" else ""
     if slot.kind == "citations":
-        return f"{{{{ {name} | citations }}}}"
+        return f"{{{{ {name} | citations{suffix} }}}}"
     if slot.kind == "date":
-        return f"{{{{ {name} | un_date }}}}"
+        return f"{{{{ {name} | un_date{suffix} }}}}"
     return f"{{{{ {name} }}}}"
 
 

@@ -37,13 +37,21 @@ from drafter.model import (
     Table,
 )
 from drafter.ordinals import session_heading
-from drafter.render.layout import (Note, Text, adoption_line, document_date, inlines, opens_with_preamble,
-                                   sub_label, title_notes)
+from drafter.render.chars import xml_text
+from drafter.render.layout import (
+    Note,
+    Text,
+    adoption_line,
+    document_date,
+    inlines,
+    opens_with_preamble,
+    sub_label,
+    title_notes,
+)
 from drafter.render.phrases import ENGLISH, is_draft, un_date
 
 AKN = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 _E = f"{{{AKN}}}"
-_FORBIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
 
 
 def render_akn(resolution: Resolution) -> str:
@@ -147,9 +155,10 @@ class _Builder:
             p = etree.SubElement(cover, _E + "p")
             session = etree.SubElement(p, _E + "session", value=str(r.session))
             session.text = _text((m.session if m and m.session else None) or session_heading(r.session))
-        for name, value in (("agenda item", m.agenda_item if m else None),
-                            ("agenda item name", m.agenda_title if m else None)):
-            if value:
+        titles = (m.agenda_title or "").split("\n") if m else []
+        for name, value in [("agenda item", m.agenda_item if m else None),
+                            *(("agenda item name", title) for title in titles)]:
+            if value and value.strip():
                 p = etree.SubElement(cover, _E + "p")
                 etree.SubElement(p, _E + "inline", name=name).text = _text(value)
         if r.adopted and not self.draft:
@@ -183,9 +192,19 @@ class _Builder:
         for paragraph in paragraphs:
             container = etree.SubElement(preamble, _E + "container", name=paragraph.lead or "paragraph",
                                          eId=self.eid("container"))
+            if paragraph.style == "heading":
+                # A heading among preambular paragraphs: a bold line, as the UN's files set it (78/148).
+                p = etree.SubElement(container, _E + "p")
+                self.fill(etree.SubElement(p, _E + "span", attrib={"class": "bold"}), paragraph.text,
+                          paragraph.footnotes, paragraph.italics)
+                continue
             container.append(self.p(paragraph))
             if paragraph.subparagraphs:
-                container.append(self.block_list(paragraph.subparagraphs))
+                listed = self.block_list(paragraph.subparagraphs)
+                if paragraph.wrap_up is not None:      # closing words after the items (77/177)
+                    self.fill(etree.SubElement(listed, _E + "listWrapUp"), paragraph.wrap_up,
+                              paragraph.wrap_up_footnotes)
+                container.append(listed)
         return preamble
 
     def main_body(self, holder) -> etree._Element:
@@ -216,7 +235,8 @@ class _Builder:
                                        eId=self.eid("preamble"))
             self.fill(heading, paragraph.text, paragraph.footnotes, _italics(paragraph))
         self.fill_body(element, section)
-        if len(element) == len([c for c in element if etree.QName(c).localname in ("num", "heading")]):
+        if all(etree.QName(child).localname in ("num", "heading") for child in element):
+            # A heading with nothing under it: the schema wants content.
             etree.SubElement(etree.SubElement(element, _E + "content"), _E + "p")
         return element
 
@@ -225,9 +245,11 @@ class _Builder:
             element = etree.SubElement(parent, _E + "paragraph", eId=self.eid("para"))
             if paragraph.number is not None:
                 number = str(paragraph.number)
-                etree.SubElement(element, _E + "num").text = _text(number if number.endswith((".", ")")) else f"{number}.")
+                printed = number.endswith((".", ")")) or paragraph.style == "heading"    # "Chapter I" as printed
+                etree.SubElement(element, _E + "num").text = _text(number if printed else f"{number}.")
             if paragraph.style == "heading":
-                self.fill(etree.SubElement(element, _E + "subheading"), paragraph.text, paragraph.footnotes)
+                self.fill(etree.SubElement(element, _E + "subheading"), paragraph.text, paragraph.footnotes,
+                          paragraph.italics)
                 etree.SubElement(etree.SubElement(element, _E + "content"), _E + "p")
             elif paragraph.subparagraphs:
                 element.append(self.list(paragraph, paragraph.subparagraphs))
@@ -265,7 +287,12 @@ class _Builder:
         return element
 
     def table(self, parent: etree._Element, table: Table) -> None:
-        container = etree.SubElement(parent, _E + "container", name="table", eId=self.eid("container"))
+        if etree.QName(parent).localname == "section":
+            # A section holds no container (AKN 3.0): the table stands in a paragraph's content.
+            paragraph = etree.SubElement(parent, _E + "paragraph", eId=self.eid("para"))
+            container = etree.SubElement(paragraph, _E + "content")
+        else:
+            container = etree.SubElement(parent, _E + "container", name="table", eId=self.eid("container"))
         element = etree.SubElement(container, _E + "table", eId=self.eid("table"))
         markers = {note.marker for note in table.notes}
         for row in table.rows:
@@ -275,6 +302,8 @@ class _Builder:
                 for name, value in (("colspan", cell.colspan), ("rowspan", cell.rowspan)):
                     if value > 1:
                         tc.set(name, str(value))
+                if cell.align:
+                    tc.set("{http://un.org/akn4un}data-justification", cell.align.capitalize())
                 p = etree.SubElement(tc, _E + "p")
                 target = etree.SubElement(p, _E + "span", attrib={"class": "bold"}) if cell.bold else p
                 self.fill(target, cell.text, cell.footnotes, cell.italics, markers)
@@ -371,10 +400,7 @@ def _p(parent: etree._Element, tag: str, text: str, **attrib: str) -> None:
     etree.SubElement(p, _E + tag, **attrib).text = _text(text)
 
 
-def _text(text: str) -> str:
-    """Characters XML forbids (control characters from a bad source) never reach the file; no-break
-    spaces and hyphens stay."""
-    return _FORBIDDEN.sub("", text).replace("\r", " ").replace("\n", " ")
+_text = xml_text          # text as it may stand in the XML
 
 
 def _author(body: str) -> str:

@@ -1,0 +1,67 @@
+"""Akoma Ntoso `table` -> `drafter.model.Table`: rows of cells as the source sets them.
+
+The UN's tables (appropriations, staffing tables, scales of assessment) are `table/tr/(th|td)/p`.
+A cell keeps what the printed page shows: its text as one clean line with its footnotes and
+italics, whether it is a heading cell (`th`), set in bold, spans columns or rows, and its alignment
+(`akn4un:data-justification`; "Both", justified text, is the default and left unsaid).
+
+The letters a cell carries as `<sup>a</sup>` cite the notes printed under the table: paragraphs
+styled "FootnoteText" that follow it ("<sup>a</sup> See A/78/534."), or unmarked ones ("Note: ...",
+"Abbreviations: ..."). `akn_outline` gives those notes to the table they follow; this module reads
+one (`table_note`).
+
+Promises (tests/test_ingest_akn.py): every word of every cell is in the table once, a cell's
+`<sup>` marker becomes a FootnoteRef at its place, and a row with no cell is dropped (nothing to set).
+"""
+
+from __future__ import annotations
+
+from drafter.ingest.akn_inline import Notes, children, inline, join, local_name
+from drafter.model import Cell, Table, TableNote
+
+_JUSTIFICATION = "{http://un.org/akn4un}data-justification"
+_ALIGN = {"Left": "left", "Center": "center", "Right": "right"}
+
+
+def read_table(element, notes: Notes) -> Table:
+    rows = []
+    for row in element.iter("{*}tr"):
+        cells = tuple(_cell(cell, notes) for cell in children(row) if local_name(cell) in ("td", "th"))
+        if cells:
+            rows.append(cells)
+    return Table(rows=tuple(rows))
+
+
+def _cell(element, notes: Notes) -> Cell:
+    paragraphs = [p for p in children(element) if local_name(p) == "p"] or [element]
+    lines = [(p, inline(p, notes, marks=True)) for p in paragraphs]
+    line = join([text for _, text in lines if text.text], " ")
+    return Cell(text=line.text, footnotes=line.footnotes, italics=line.italics,
+                header=local_name(element) == "th",
+                bold=bool(line.text) and all(is_bold(p) for p, text in lines if text.text),
+                colspan=_span(element.get("colspan")), rowspan=_span(element.get("rowspan")),
+                align=_ALIGN.get(element.get(_JUSTIFICATION) or ""))
+
+
+def _span(value: str | None) -> int:
+    return int(value) if value and value.strip().isdigit() and 0 < int(value) < 1000 else 1
+
+
+def table_note(p, notes: Notes) -> TableNote:
+    """A note under a table, with its marker when it opens with one ("<sup>a</sup> See A/78/534.")."""
+    line = inline(p, notes, marks=True)
+    first = line.footnotes[0] if line.footnotes else None
+    if first is not None and first.at == 0 and first.marker not in notes.texts:
+        return TableNote(first.marker, line.text, line.italics)
+    return TableNote("", line.text, line.italics)
+
+
+def is_bold(p) -> bool:
+    """Every word of the line is bold: the UN's way of setting a heading or a total in plain text."""
+    if (p.text or "").strip():
+        return False
+    kids = children(p)
+    if not kids or not all("bold" in (c.get("class") or "").split() for c in kids):
+        return False
+    return all(not (c.tail or "").strip() for c in kids) and any(
+        (c.text or "").strip() or len(c) for c in kids)
