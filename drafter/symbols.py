@@ -2,9 +2,9 @@
 
 A resolution is named by its number (`58/208`, `77/292 B`, `2006/2`, `2334 (2016)`, `3281 (XXIX)`,
 `ES-10/19`) or by its document symbol, the organ's letter and `RES` before the number
-(`A/RES/58/208`, `A/RES/77/292 B`, `E/RES/2006/2`, `S/RES/2334 (2016)`). People type them with other
-spacing and case (`a/res/77/292b`, `3281(XXIX)`, `75/254 A - C`); `resolution_number` gives the one written form
-for any of them, so both can be compared with what a library holds.
+(`A/RES/58/208`, `A/RES/77/292 B`, `E/RES/2006/2`, `S/RES/2334 (2016)`). People type them with
+other spacing and case (`a/res/77/292b`, `3281(XXIX)`, `75/254 A - C`); `resolution_number` gives
+the one written form for any of them, so both can be compared with what a library holds.
 """
 
 from __future__ import annotations

@@ -12,7 +12,16 @@ from pathlib import Path
 
 from lxml import etree
 
-from drafter.model import Annex, Cell, FootnoteRef, Paragraph, Resolution, Section, Table, TableNote
+from drafter.model import (
+    Annex,
+    Cell,
+    FootnoteRef,
+    Paragraph,
+    Resolution,
+    Section,
+    Table,
+    TableNote,
+)
 
 AKN = "{http://docs.oasis-open.org/legaldocml/ns/akn/3.0}"
 

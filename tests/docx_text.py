@@ -5,7 +5,8 @@ style ids, and the text of every footnote they cite. `view` "accept" shows the d
 accepting every tracked change, "reject" after rejecting every one, None as written (a clean
 document has no changes). A paragraph whose mark goes (a paragraph added, then rejected) joins
 the next one, as in Word. Tabs read as "\\t", non-breaking hyphens as U+2011, line breaks as "\\n";
-footnote marks are not text (a mark of a note's own, "*", is kept apart as `marks`).
+a raised letter (a table note's) stands between spaces, as a word of its own; footnote marks are
+not text (a mark of a note's own, "*", and a note cited again are kept apart as `marks`).
 """
 
 from __future__ import annotations
@@ -73,6 +74,8 @@ def _paragraph(p: etree._Element, view: str | None) -> tuple[Para, bool]:
                 para.marks.append(_run_text(r))      # a note cited again: its number, not text
             continue
         text = _run_text(r)
+        if r.find(f"{W}rPr/{W}vertAlign") is not None:
+            text = f" {text} "                      # a raised letter ("a" of a table note) stands apart
         para.text += text
         if r.find(f"{W}rPr/{W}i") is not None and text.strip():
             para.italic.append(text)

@@ -7,21 +7,24 @@ together, as a user meets them:
 - headings: every heading of the source (section numbers and headings, part labels and titles,
   annex headings) is a paragraph in a heading style;
 - numbering: the numbers and labels of paragraphs and sub-paragraphs ("1.", "(a)") come in the
-  source's order, as the source writes them.
+  source's order, as the source writes them;
+and python-docx opens the file, every paragraph in a style it knows by name.
 
 Used by tests/test_render_corpus.py (every corpus file) and benchmarks/bench_render.py.
 """
 
 from __future__ import annotations
 
+import io
 import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+import docx
+import docx_text
 from lxml import etree
 
-import docx_text
 from drafter.ingest import read_resolution
 from drafter.render.word import build
 
@@ -53,7 +56,8 @@ def source(path: Path) -> tuple[Counter, list[str], list[str]]:
         words.update(_INVISIBLE.sub("", note).split())
     headings = [_plain(h) for h in root.iter(f"{AKN}heading", f"{AKN}subheading")]
     headings += [_plain(n) for n in root.iter(f"{AKN}num")
-                 if n.getparent().tag == f"{AKN}section" or _is_heading(n.getparent())]
+                 if n.getparent().tag == f"{AKN}section" or (n.getparent().tag in _NUMBERED_BLOCKS
+                                                              and _is_heading(n.getparent()))]
     headings += [_plain(n) for component in root.iter(f"{AKN}component") for n in
                  component.iterfind(f"{AKN}statement/{AKN}preface//{AKN}docNumber")]
     return words, [h for h in headings if h], [n for n in _numbers(root) if n]
@@ -78,8 +82,20 @@ def _numbers(root) -> list[str]:
 
 
 def _is_heading(block) -> bool:
-    """A numbered block that is a heading ("A." with a heading of its own), not a paragraph."""
-    return block.find(f"{AKN}heading") is not None or block.find(f"{AKN}subheading") is not None
+    """A numbered block that is a heading, not a paragraph: "A." with a heading of its own, or
+    with text that is bold all through ("A." / "Pension Administration")."""
+    if block.find(f"{AKN}heading") is not None or block.find(f"{AKN}subheading") is not None:
+        return True
+    paragraphs = block.findall(f"{AKN}content/{AKN}p")
+    return len(paragraphs) == 1 and _all_bold(paragraphs[0])
+
+
+def _all_bold(p) -> bool:
+    if (p.text or "").strip() or len(p) != 1:
+        return False
+    span = p[0]
+    return span.tag == f"{AKN}span" and span.get("class") == "bold" and not (span.tail or "").strip() \
+        and len(span) == 0
 
 
 _NUMBERED_BLOCKS = {f"{AKN}paragraph", f"{AKN}point", f"{AKN}item"}
@@ -96,8 +112,11 @@ def _text(element, notes: list[str]) -> str:
             notes.append(_text(child, notes))
             out.append(child.tail or "")
             continue
+        name = etree.QName(child).localname
+        if name == "sup":
+            out.append(" ")        # a raised letter is a word of its own (see docx_text.read)
         out.append(_text(child, notes))
-        if etree.QName(child).localname in _BREAKS:
+        if name in _BREAKS or name == "sup":
             out.append(" ")
         out.append(child.tail or "")
     return "".join(out)
@@ -112,7 +131,7 @@ def check(path: Path) -> Result:
     data, _ = build(resolution)
     document = docx_text.read(data)
     words, headings, numbers = source(path)
-    problems = []
+    problems = _python_docx(data)
     ours = Counter(w for p in document.paragraphs for w in p.text.split())
     for note in document.notes.values():
         ours.update(note.split())
@@ -131,6 +150,16 @@ def check(path: Path) -> Result:
                   min(len(numbers), len(ours_numbers)))
         problems.append(f"numbering differs at {at}: source {numbers[at:at + 4]}, ours {ours_numbers[at:at + 4]}")
     return Result(path, problems, len(document.paragraphs))
+
+
+def _python_docx(data: bytes) -> list[str]:
+    """python-docx opens the file, and every body paragraph has a style it knows by name."""
+    try:
+        opened = docx.Document(io.BytesIO(data))
+        unnamed = [p.text[:40] for p in opened.paragraphs if not (p.style and p.style.name)]
+    except Exception as error:  # noqa: BLE001 - whatever python-docx raises is the finding
+        return [f"python-docx: {error.__class__.__name__}: {error}"]
+    return [f"python-docx: paragraphs without a style: {unnamed[:3]}"] if unnamed else []
 
 
 def _few(counter: Counter) -> list[str]:

@@ -241,7 +241,9 @@ def test_a_preambular_clause_added_at_preambular_3_is_preambular_3(tmp_path):
     term.finish()
     preamble = term.text().split("The General Assembly,\n\n", 1)[1].split("\n\n")
     assert preamble[2].startswith("Recognizing that the increasing feminization of international migration")
-    assert preamble[3].startswith("Recalling further its resolution 57/270 B")
+    # The clause now between "Recalling also" and "Recalling further" parts the run of "Recalling"
+    # paragraphs, so the one after it starts a run of its own (drafter/assemble/edits/sequence.py).
+    assert preamble[3].startswith("Recalling its resolution 57/270 B")
 
 
 def test_drop_and_undo(tmp_path):

@@ -51,19 +51,13 @@ SMALL = {
     "75/75_246_E.xml": "tables", "77/A_RES_77_261-2300156E.xml": "tables",
     "75/75_101A-B_E.xml": "parts", "78/A_RES_78_254AC-2326242E.xml": "parts",
 }
-# Until the Akoma Ntoso reader models annex headings and tables (issue 10), the model read from the
-# XML keeps an annex's heading as its first paragraph and a table as flattened paragraphs, which no
-# page shows; those two aspects are measured by benchmarks/bench_inputs.py, not asserted here.
-PENDING = {"annexes", "tables"}
-
-
-def _pending(fixture, route: str, difference) -> bool:
-    aspect, where, _ = difference
-    if fixture.shape in PENDING and aspect in ("annexes", "paragraphs", "tables"):
-        return True
-    # drafter's renderer sets the notes of annex paragraphs on the title (render/word.py's
-    # _uncited walks no annex): route 1 shows them there, and the reader reads what it shows.
-    return route == "r1" and fixture.shape == "annexes" and where == "title notes"
+def _pending(expected, difference) -> bool:
+    """Until the Akoma Ntoso reader models tables (issue 10), it reads a table as lines of text
+    ("1. Income from staff assessment | 314 723 800") and says so; on the page such a line is a
+    numbered paragraph, so paragraph numbers and counts cannot match there. The benchmark counts
+    those files as they are."""
+    flattened = any("a table read as" in w for w in expected.warnings)
+    return flattened and difference[0] in ("paragraphs", "text", "tables")
 
 
 def _soffice() -> str:
@@ -129,7 +123,7 @@ def test_both_routes_read_back_to_the_models_of_the_xml(small_set, route, ext):
         expected = _model(fixture.source)
         got = _model(fixture.path(cache, route, ext))
         assert model_diff.words_lost(expected, got) == 0, fixture.name
-        found = [d for d in model_diff.differences(expected, got) if not _pending(fixture, route, d)]
+        found = [d for d in model_diff.differences(expected, got) if not _pending(expected, d)]
         if found:
             failures[fixture.name] = found[:3]
     assert failures == {}
@@ -255,3 +249,28 @@ def test_bad_pdfs_are_one_line_exit_2_no_traceback(tmp_path, name):
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("drafter: error: ") and str(path) in lines[0]
     assert "Traceback" not in result.stderr
+
+
+def test_commands_take_pdf_and_docx_directly(small_set, tmp_path):
+    """parse, render, mine and new --base read a PDF or a Word file as they read XML or text."""
+    cache, sample = small_set
+    fixture = next(f for f in sample if f.name == "75_100_E")
+    pdf, docx_path = fixture.path(cache, "r1", "pdf"), fixture.path(cache, "r2", "docx")
+
+    def run(*args):
+        result = subprocess.run([sys.executable, "-m", "drafter", *args], capture_output=True, text=True,
+                                cwd=tmp_path, timeout=180)
+        assert result.returncode == 0, (args, result.stderr)
+        return result.stdout
+
+    assert "75/100. Comprehensive review of special political missions" in run("parse", str(pdf))
+    assert "Comprehensive review of special political missions" in run("render", str(docx_path), "--format",
+                                                                       "text", "-o", "-")
+    assert "2 resolutions" in run("mine", str(pdf), str(docx_path.with_name("A_RES_77_108-2228254E.docx")),
+                                  "--library", str(tmp_path / "lib"))
+    run("new", "--session", "76", "--base", str(pdf), "--library", str(tmp_path / "lib"), "--no-input",
+        "--format", "text", "-o", str(tmp_path / "draft.txt"))
+    draft = (tmp_path / "draft.txt").read_text(encoding="utf-8")
+    # The draft for the next session starts from the PDF's text: its title and its last paragraph.
+    assert "Comprehensive review of special political missions" in draft
+    assert "in the provisional agenda of its seventy-seventh session" in " ".join(draft.split())

@@ -112,6 +112,7 @@ def test_nothing_is_written_beside_the_bundled_library(installed, tmp_path):
     refused = run(installed, "mine", str(ROOT / "seeds"), cwd=tmp_path)
     assert refused.returncode == 1 and "--library DIR" in refused.stderr
     assert _tree(bundled) == before
+    assert list((tmp_path / ".cache" / "drafter").glob("clause_library-*/index-*.sqlite"))   # its index
     mined = run(installed, "mine", str(ROOT / "seeds"), "--library", str(tmp_path / "own"), cwd=tmp_path)
     assert mined.returncode == 0 and store.exists(tmp_path / "own")
 
@@ -119,7 +120,7 @@ def test_nothing_is_written_beside_the_bundled_library(installed, tmp_path):
 def test_the_wheel_carries_the_shipped_folders_as_committed(installed):
     # What the wheel bundles is exactly what the repository commits in clause_library/, seeds/ and
     # templates/: every source the library names (to rebuild and render it), and nothing derived
-    # or left lying there (an index, an editor's backup).
+    # or left lying there (a backup, an index of an older drafter).
     (wheel,) = (installed.parent.parent / "wheel").glob("drafter-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
     bundled = {name.removeprefix("drafter/bundled/") for name in names if name.startswith("drafter/bundled/")}

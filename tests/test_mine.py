@@ -20,6 +20,12 @@ from drafter.library.api import mine_sources, remove_sources
 from drafter.library.fill import fill
 
 
+
+@pytest.fixture(autouse=True)
+def _own_cache(tmp_path_factory, monkeypatch):
+    """Libraries' indexes go to the user's cache: here one of the test's own."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
+
 @pytest.fixture(scope="module")
 def library():
     return store.load(ROOT / "clause_library")
@@ -412,3 +418,19 @@ def test_paragraphs_the_library_cannot_hold_are_left_out_with_a_warning(tmp_path
     # Clauses whose words are all in their sub-paragraphs are told apart by them, and named by them.
     ids = {_family_holding(library, "58/208", "operative", n).id for n in (14, 15)}
     assert ids == {"op-calls-withdrawal-forces", "op-declares-nuclear-weapons-must-eliminated"}
+
+
+def test_a_part_published_apart_is_a_resolution_of_its_own(tmp_path):
+    # The issue: 77/292 B, 79/245 B and 18 others were skipped as "already read" beside 77/292.
+    # Whatever number a reader gives, the symbol A/RES/77/292 B names a resolution of its own.
+    corpus = corpus_or_skip()
+    files = [corpus / "77" / "A_RES_77_292-E.xml", corpus / "77" / "A_RES_77_292B_2313025E.xml"]
+    lines = mine_sources([str(f) for f in files], tmp_path / "lib")
+    assert not any("already read" in line for line in lines)
+    library = store.load(tmp_path / "lib")
+    assert {s.number for s in library.sources} == {"77/292", "77/292 B"}
+    assert library.clauses_of("77/292 B") and library.session_of("77/292 B") == 77
+    result = subprocess.run([sys.executable, "-m", "drafter", "new", "--session", "78", "--base", "77/292 B",
+                             "--library", str(tmp_path / "lib"), "--no-input", "--format", "text", "-o",
+                             str(tmp_path / "d.txt")], capture_output=True, text=True, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr

@@ -6,26 +6,16 @@ import subprocess
 import sys
 
 import pytest
-from jinja2 import StrictUndefined
-from jinja2.sandbox import SandboxedEnvironment
-
 from conftest import ROOT, corpus_or_skip
 from drafter.library import store, templates
 from drafter.library.api import mine_sources
 
 
-def _jinja():
-    env = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=True)
-    env.filters.update(templates.FILTERS)
-    env.globals["footnote"] = lambda n: f"\ue000{n}\ue001"
-    return env
 
-
-def _without_marks(text: str) -> str:
-    import re
-
-    return re.sub("\ue000\\d+\ue001", "", text)
-
+@pytest.fixture(autouse=True)
+def _own_cache(tmp_path_factory, monkeypatch):
+    """Libraries' indexes go to the user's cache: here one of the test's own."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
 
 def _all_templates(variant):
     yield variant.template
@@ -37,29 +27,26 @@ def _all_templates(variant):
         stack += sub.subparagraphs
 
 
-def _same_as_jinja(library, limit=None):
-    env = _jinja()
+def _in_the_grammar(library, limit=None):
+    """Every template mining wrote is in the grammar, and renders with each source's values."""
     checked = 0
     for family in library.families:
         for variant, source in family.sources()[:limit]:
-            session = library.source(source.ref.resolution).session
             for template in _all_templates(variant):
-                ours = templates.render(template, source.values, session).text
-                theirs = _without_marks(env.from_string(template).render(session=session, **source.values))
-                assert ours == theirs, template
+                assert templates.check(template) is None, template
+                templates.render(template, source.values, library.session_of(source.ref.resolution))
                 checked += 1
     return checked
 
 
-def test_every_seed_template_renders_as_jinja2_would():
-    # The grammar is a subset of jinja2's: the same template gives the same text in both.
-    assert _same_as_jinja(store.load(ROOT / "clause_library")) > 200
+def test_every_seed_template_is_in_the_grammar():
+    assert _in_the_grammar(store.load(ROOT / "clause_library")) > 200
 
 
-def test_corpus_templates_render_as_jinja2_would(tmp_path):
+def test_corpus_templates_are_in_the_grammar(tmp_path):
     corpus = corpus_or_skip()
     mine_sources([str(p) for p in sorted((corpus / "80").glob("*.xml"))[:40]], tmp_path / "lib")
-    assert _same_as_jinja(store.load(tmp_path / "lib"), limit=2) > 500
+    assert _in_the_grammar(store.load(tmp_path / "lib"), limit=2) > 500
 
 
 @pytest.mark.parametrize("template", [

@@ -25,7 +25,7 @@ from lxml import etree
 
 from drafter.errors import OutputError
 from drafter.ingest import read_resolution
-from drafter.model import Paragraph, Resolution, Span, SubParagraph
+from drafter.model import FootnoteRef, Paragraph, Resolution, Span, SubParagraph
 from drafter.render.word import build, render_docx
 
 
@@ -330,10 +330,46 @@ def test_tables_are_word_tables_with_their_notes():
     mark = next(r for r in rows[3].iter(f"{W}r") if "".join(r.itertext()) == "a")
     assert mark.find(f"{W}rPr/{W}vertAlign").get(f"{W}val") == "superscript"
     styles = docx_text.read(data).styles()
-    notes = [t for s, t in styles if s == "TableNote"]
-    assert notes == ["a\tSee A/78/534.", "b\tSee A/78/634.", "c\tReflects amounts after recosting."]
+    notes = [" ".join(t.split()) for s, t in styles if s == "TableNote"]
+    assert notes == ["a See A/78/534.", "b See A/78/634.", "c Reflects amounts after recosting."]
     # The annex heading once, from a new page.
     assert [t for s, t in styles if s == "AnnexHeading"] == ["Annex", title]
+
+
+def test_the_formula_takes_a_comma_only_before_a_preamble(resolution):
+    # In the corpus the formula has its comma exactly when a preambular paragraph follows (1,934
+    # of 1,937): "The General Assembly," / "Recalling ...", but "The General Assembly" / "Resolves".
+    texts = docx_text.read(build(replace(resolution, preamble=()))[0]).texts()
+    assert "The General Assembly" in texts and "The General Assembly," not in texts
+    sectioned = corpus_models.sectioned(resolution)          # the preamble opens the first section
+    assert "The General Assembly," in docx_text.read(build(sectioned)[0]).texts()
+
+
+def test_one_resolution_of_several_published_alone(resolution):
+    # 75/245 B and its like (20 of the 22 corpus files): the number and title of them all, then the
+    # letter on a line of its own, carrying the note that says what became of the others.
+    lettered = replace(resolution, number="58/208 B", title_footnotes=(FootnoteRef("1", len(resolution.title)),),
+                       preamble=tuple(replace(p, footnotes=()) for p in resolution.preamble))
+    read = docx_text.read(build(lettered)[0])
+    styles = read.styles()
+    at = styles.index(("DocTitle", "58/208.\tInternational migration and development"))
+    assert styles[at + 1] == ("PartHeading", "B") and read.paragraphs[at + 1].notes
+    assert any(p.style == "DocTitle" and not p.notes for p in read.paragraphs)
+
+
+def test_lettered_free_text_is_set_as_sub_paragraphs():
+    # An annex's guidelines (76/113): "(a)", "(b)" one step in, "(i)", "(ii)" under them, while
+    # "(h)" followed by "(i)" stays a run of letters.
+    from drafter.model import Annex
+
+    labels = ["1.", "(a)", "(b)", "(i)", "(ii)", "(c)", "(h)", "(i)", "(j)"]
+    annex = Annex("Annex", "Guidelines", tuple(Paragraph(text=f"Text {n}", number=n) for n in labels))
+    resolution = Resolution(number="1/1", symbol="A/RES/1/1", title="T", body="General Assembly", session=1,
+                            operative=(Paragraph(text="Adopts the guidelines.", lead="Adopts"),), annexes=(annex,))
+    shown = docx_text.read(build(resolution)[0]).styles()[-len(labels):]
+    assert [t.split("\t")[0] for _, t in shown] == labels
+    assert [s for s, _ in shown] == ["SingleTxt", "SubPara", "SubPara", "SubSubPara", "SubSubPara",
+                                           "SubPara", "SubPara", "SubPara", "SubPara"]
 
 
 def test_closing_words_after_subparagraphs():
@@ -387,6 +423,21 @@ def test_tracked_changes_rejected_give_the_base(redline):
     draft, _ = new_draft(ROOT / "clause_library", "58/208", 60, answers_path=None, choose=None)
     base = build(base_resolution(draft))[0]
     assert _flat(docx_text.read(tracked, "reject")) == _flat(docx_text.read(base))
+
+
+@pytest.mark.parametrize("number", ["78_80AB", "78_253", "78_249", "79_1"])
+def test_any_base_redlined_accepts_to_the_draft_and_rejects_to_the_base(number):
+    # Parts (78/80 A-B), sections (78/253), an annex with its table (78/249), a long declaration
+    # (79/1): both directions give back the two documents, whatever the shape.
+    from drafter.assemble.compose import to_resolution
+    from drafter.assemble.run import base_resolution, new_draft
+
+    path = next(corpus_or_skip().glob(f"*/A_RES_{number}-*.xml"))
+    draft, _ = new_draft(ROOT / "clause_library", str(path), int(number[:2]) + 1, answers_path=None, choose=None)
+    clean, base = to_resolution(draft), base_resolution(draft)
+    tracked = build(clean, base=base)[0]
+    assert _flat(docx_text.read(tracked, "accept")) == _flat(docx_text.read(build(clean)[0]))
+    assert _flat(docx_text.read(tracked, "reject")) == _flat(docx_text.read(build(base)[0]))
 
 
 def test_tracked_changes_cover_masthead_title_number_notes_and_closing(redline):

@@ -51,6 +51,12 @@ _HEAD = """<?xml version="1.0" encoding="UTF-8"?>
    fo:margin-top="0.21cm" fo:margin-bottom="0.21cm" fo:keep-with-next="always"/>
   <style:text-properties fo:font-weight="bold"/>
  </style:style>
+ <style:style style:name="Subheading" style:family="paragraph">
+  <style:paragraph-properties fo:margin-left="2.54cm" fo:margin-right="1.27cm" fo:text-indent="-1.27cm"
+   fo:margin-top="0.21cm" fo:margin-bottom="0.21cm" fo:keep-with-next="always">
+   <style:tab-stops><style:tab-stop style:position="0cm"/></style:tab-stops></style:paragraph-properties>
+  <style:text-properties fo:font-weight="bold"/>
+ </style:style>
  <style:style style:name="Title" style:family="paragraph">
   <style:paragraph-properties fo:margin-left="1.27cm" fo:margin-right="1.27cm" fo:margin-bottom="0.42cm"/>
   <style:text-properties fo:font-size="13pt" fo:font-weight="bold"/>
@@ -163,15 +169,20 @@ class _Writer:
         if text:
             self.out.append(_p("Heading", self.inline(text, refs)))
 
-    def holder(self, holder) -> None:
+    def holder(self, holder, depth: int = 0) -> None:
         for paragraph in holder.preamble:
             self.paragraph(paragraph, None)
         for paragraph in holder.operative:
             self.paragraph(paragraph, f"{paragraph.number}.\t" if paragraph.number is not None else None)
         for section in holder.sections:
-            self.heading(section.label)
-            self.heading(section.heading, section.heading_footnotes)
-            self.holder(section)
+            if depth == 0:        # the UN's first level: the label centred, the heading under it
+                self.heading(section.label)
+                self.heading(section.heading, section.heading_footnotes)
+            else:                 # deeper: "A.<tab>Heading" at the left, bold
+                label = f"{section.label}.\t" if section.label else ""
+                refs = _moved(section.heading_footnotes, len(label))
+                self.out.append(_p("Subheading", _plain(label) + self.inline(section.heading or "", refs)))
+            self.holder(section, depth + 1)
 
     def paragraph(self, paragraph, prefix: str | None) -> None:
         if paragraph.text or not paragraph.table:
@@ -193,9 +204,10 @@ class _Writer:
 
     def annex_paragraph(self, paragraph) -> None:
         if paragraph.style == "heading":
-            self.heading(paragraph.text, paragraph.footnotes)
-        elif paragraph.text:
-            prefix = f"{paragraph.number}\t" if paragraph.number else ""
+            label = f"{paragraph.number}\t" if paragraph.number is not None else ""
+            self.heading(label + paragraph.text, _moved(paragraph.footnotes, len(label)))
+        elif paragraph.text or paragraph.number is not None:
+            prefix = f"{paragraph.number}\t" if paragraph.number is not None else ""
             self.out.append(_p("Body", _plain(prefix) + self.inline(paragraph.text, paragraph.footnotes,
                                                                    paragraph.italics, paragraph.lead)))
         self.subs(paragraph.subparagraphs, 1)

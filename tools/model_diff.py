@@ -131,9 +131,9 @@ def _annex_words(annex) -> list[str]:
     for paragraph in annex.paragraphs:
         if paragraph.number is not None:
             words.append(str(paragraph.number))
-        words += norm(paragraph.text).split()
+        words += (norm(paragraph.text) or "").split()
         if paragraph.table is not None:
-            words += [w for row in paragraph.table.rows for c in row for w in norm(c.text).split()]
+            words += [w for row in paragraph.table.rows for c in row for w in (norm(c.text) or "").split()]
     return words
 
 
@@ -143,9 +143,14 @@ def words(resolution) -> Counter:
 
     def add(text) -> None:
         if text:
-            out.update(norm(text).split())
+            out.update((norm(text) or "").split())
 
     def paragraph(p) -> None:
+        number = getattr(p, "number", None)
+        if number is not None:                 # a number is a word the page prints: "1.", "(a)"
+            add(f"{number}." if isinstance(number, int) else str(number))
+        if getattr(p, "label", None):
+            add(f"({p.label})")
         add(p.text)
         add(p.wrap_up)
         if getattr(p, "table", None) is not None:

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from drafter.assemble.edits.series import predecessor
 from drafter.ingest import read_resolution
 from drafter.library import locate
 from drafter.library.clauses import Clause, SourceRef, clauses_of, variant_id
@@ -79,6 +80,7 @@ class Base:
     series: frozenset[str] = frozenset()    # numbers of the library's resolutions of the same series
     resolution: Resolution | None = field(default=None, compare=False)   # the base as read
     warnings: tuple[str, ...] = ()
+    predecessor: str | None = None          # the resolution before it in its series, as it names it
 
 
 def _new_id(variant: Variant) -> str:
@@ -90,7 +92,7 @@ def load_base(library: Library, base: str) -> Base:
     symbol the library holds (drafter/library/locate.py; an unknown one suggests the nearest)."""
     path = Path(base)
     if path.is_file():
-        found = _from_resolution(library, read_resolution(path))
+        found = base_from_resolution(library, read_resolution(path))
     else:
         found = _from_library(library, locate.source(library, base))
     siblings = [s for s in library.sources
@@ -101,14 +103,17 @@ def load_base(library: Library, base: str) -> Base:
         origin = next((s.origin for s in reversed(siblings) if s.origin), None)
         if origin:
             masthead = replace(masthead or Masthead(), origin=origin)
-    return replace(found, series=frozenset(s.number for s in siblings), masthead=masthead)
+    series = frozenset(s.number for s in siblings)
+    before = predecessor(found.resolution, series) if series and found.resolution is not None else found.predecessor
+    return replace(found, series=series, masthead=masthead, predecessor=before)
 
 
 # --- a base read from its file ---------------------------------------------------------------
 
-def _from_resolution(library: Library, resolution: Resolution,
-                     recorded: dict[SourceRef, tuple[Family, Variant, VariantSource]] | None = None) -> Base:
-    """Every paragraph of `resolution` as a clause, tied to the library where it can be."""
+def base_from_resolution(library: Library, resolution: Resolution,
+                         recorded: dict[SourceRef, tuple[Family, Variant, VariantSource]] | None = None) -> Base:
+    """Every paragraph of `resolution` (read by any reader) as a clause, tied to the library where
+    it can be: by the library's own record of it (`recorded`), else by the best family."""
     placed = list(_placed(resolution))
     clauses = clauses_of(resolution)
     assert len(placed) == len(clauses), "clauses_of and the structure walk disagree"
@@ -120,7 +125,7 @@ def _from_resolution(library: Library, resolution: Resolution,
                            paragraph=paragraph))
     return Base(resolution.number, resolution.title, resolution.body, resolution.session,
                 resolution.adopted.date if resolution.adopted else None, resolution.masthead, tuple(out),
-                resolution=resolution, warnings=_warnings(resolution))
+                resolution=resolution, warnings=_warnings(resolution), predecessor=predecessor(resolution))
 
 
 def _warnings(resolution: Resolution) -> tuple[str, ...]:
@@ -176,7 +181,7 @@ def _from_library(library: Library, entry: SourceEntry) -> Base:
         return _from_refs(library, entry, _recorded_refs(library, [entry.number]))
     resolution = read_resolution(path)
     numbers = [entry.number, *(f"{entry.number} {part.label}" for part in resolution.parts)]
-    found = _from_resolution(library, resolution, _recorded_refs(library, numbers))
+    found = base_from_resolution(library, resolution, _recorded_refs(library, numbers))
     masthead = found.masthead or Masthead()
     masthead = replace(masthead, origin=masthead.origin or entry.origin,
                        agenda_item=masthead.agenda_item or entry.agenda_item)

@@ -22,13 +22,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from drafter.assemble.base import Where
-from drafter.assemble.draft import Draft, DraftClause
+from drafter.assemble.draft import VALUE_EDITS, Draft, DraftClause
 from drafter.assemble.edits import (
     Edit,
     crossrefs,
     report,
     sequence,
-    series,
     sessions,
     terminology,
 )
@@ -48,7 +47,6 @@ from drafter.model import (
     Table,
 )
 
-VALUE_EDITS = (series, report)
 TEXT_EDITS = (terminology, crossrefs, sequence)
 
 
@@ -59,6 +57,7 @@ class Piece:
     paragraph: Paragraph
     notes: list[str]
     where: Where
+    carried_notes: set[int] = field(default_factory=set)   # footnotes given as the base has them
 
 
 @dataclass
@@ -86,7 +85,7 @@ def compose(draft: Draft) -> Composed:
     for index, (clause, where) in enumerate(zip(draft.clauses, places)):
         pieces.append(_piece(draft, clause, where, session))
         if sessions.KIND not in draft.refused:
-            made += sessions.listed(clause, index, draft.base.session, draft.session)
+            made += sessions.listed(clause, index, draft.base.session, draft.session, pieces[-1].carried_notes)
     made += _value_edits(draft)
     numbers = numbering(draft, places)
     for index, number in enumerate(numbers):
@@ -171,9 +170,22 @@ def _piece(draft: Draft, clause: DraftClause, where: Where, session: int | None)
     piece = Piece(filled.paragraph, list(filled.notes), where)
     original = _base_paragraph(draft, clause)
     if original is not None:
+        piece.notes, piece.carried_notes = _notes(draft, clause, piece.notes)
         notes = _base_notes(draft, clause.where or where)
         piece.paragraph = _carried(draft, piece, original, notes, session)
     return piece
+
+
+def _notes(draft: Draft, clause: DraftClause, filled: list[str]) -> tuple[list[str], set[int]]:
+    """A clause's footnotes: as the base has them, but for those citing the report of the new
+    session (edits.report), which are filled for it; and which were carried as they are."""
+    base = draft.base.clauses[clause.base_index]
+    updated = report.updated_notes(clause, base.values, clause.values) if report.KIND not in draft.refused else set()
+    carried = set(range(len(filled))) - updated
+    if not carried:
+        return filled, carried
+    as_adopted = fill(clause.variant, base.values, draft.base.session).notes
+    return [as_adopted[k] if k in carried else filled[k] for k in range(len(filled))], carried
 
 
 def _base_paragraph(draft: Draft, clause: DraftClause) -> Paragraph | None:
@@ -262,7 +274,7 @@ def _value_edits(draft: Draft) -> list[Edit]:
             continue
         for edit in VALUE_EDITS:
             if edit.KIND not in draft.refused:
-                made = edit.carry(draft.base, original, original.values)
+                made = edit.carry(draft.base, original, original.values, draft.session)
                 out += [edit.listed(index, name, original.values[name], value, clause)
                         for name, value in made.items()
                         if value != original.values.get(name) and clause.values.get(name) == value]

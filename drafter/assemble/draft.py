@@ -28,7 +28,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from drafter.assemble.base import Base, BaseClause, Where
-from drafter.assemble.edits import report, series
+from drafter.assemble.edits import report, series, years
 from drafter.library.model import Library, Variant
 from drafter.library.templates import Placeholder
 from drafter.ordinals import session_heading
@@ -104,7 +104,7 @@ def start(library: Library, base: Base, session: int, refused: frozenset[str] = 
     """The draft as drafter makes it before asking anything."""
     heading = Heading(session=session, organ=organ_of(base.body), symbol=draft_symbol(base, session),
                       agenda_item="Agenda item …")
-    clauses = [replace(carry(library, base, clause, refused), where=clause.where, base_index=index)
+    clauses = [replace(carry(library, base, clause, refused, session), where=clause.where, base_index=index)
                for index, clause in enumerate(base.clauses)]
     return Draft(base=base, session=session, heading=heading, clauses=clauses, refused=frozenset(refused))
 
@@ -125,20 +125,25 @@ def draft_symbol(base: Base, session: int) -> str:
     return f"A/{session}/L.…"
 
 
-def carry(library: Library, base: Base, clause: BaseClause, refused: frozenset[str] = frozenset()) -> DraftClause:
+def carry(library: Library, base: Base, clause: BaseClause, refused: frozenset[str] = frozenset(),
+          session: int | None = None) -> DraftClause:
     """A clause of the base (or one taken from the library) with its values carried to the new
     session: the value edits not refused are made."""
     family = clause.family
     return DraftClause(kind=clause.kind, family_id=clause.family_id,
                        family_version=family.version if family else None, variant=clause.variant,
-                       values=carried_values(base, clause, refused), kinds=dict(clause.kinds))
+                       values=carried_values(base, clause, refused, session), kinds=dict(clause.kinds))
 
 
-def carried_values(base: Base, clause: BaseClause, refused: frozenset[str] = frozenset()) -> dict[str, Any]:
+VALUE_EDITS = (series, report, years)
+
+
+def carried_values(base: Base, clause: BaseClause, refused: frozenset[str] = frozenset(),
+                   session: int | None = None) -> dict[str, Any]:
     values = dict(clause.values)
-    for edit in (series, report):
+    for edit in VALUE_EDITS:
         if edit.KIND not in refused:
-            values = edit.carry(base, clause, values)
+            values = edit.carry(base, clause, values, session)
     return values
 
 
@@ -159,8 +164,8 @@ def refuse(draft: Draft, kind: str) -> Draft:
     for clause in draft.clauses:
         if clause.base_index is not None and clause.base_index < len(draft.base.clauses):
             original = draft.base.clauses[clause.base_index]
-            made = carried_values(draft.base, original, draft.refused)
-            wanted = carried_values(draft.base, original, refused)
+            made = carried_values(draft.base, original, draft.refused, draft.session)
+            wanted = carried_values(draft.base, original, refused, draft.session)
             values = {name: wanted.get(name, value) if made.get(name) == value else value
                       for name, value in clause.values.items()}
             clause = replace(clause, values=values)

@@ -21,6 +21,7 @@ from typing import Any
 from drafter.assemble import values
 from drafter.assemble.base import BaseClause
 from drafter.assemble.draft import Draft, DraftClause, carry, replace_variant
+from drafter.assemble.edits import sessions
 from drafter.errors import DrafterError
 from drafter.library.fill import fill, plain
 from drafter.library.model import Family, Library, Variant
@@ -43,9 +44,10 @@ class Declined(DrafterError):
 # --- one clause, as the drafter sees it ---------------------------------------------------------
 
 def clause_text(draft: Draft, clause: DraftClause) -> str:
-    """The clause filled for the new session, sub-paragraphs and footnotes included."""
+    """The clause filled as the draft will have it (for the new session, unless session edits are
+    refused), sub-paragraphs and footnotes included."""
     try:
-        filled = fill(clause.variant, clause.values, draft.session)
+        filled = fill(clause.variant, clause.values, sessions.fill_session(draft))
     except TemplateRenderError as error:
         return f"(cannot show this clause: {error})"
     notes = [f"[{number}] {note}" for number, note in enumerate(filled.notes, start=1)]

@@ -10,16 +10,16 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from drafter.assemble import answers, given
 from drafter.assemble.base import Base, load_base
 from drafter.assemble.compose import to_resolution
-from drafter.assemble.draft import Draft, DraftClause, Heading, refuse, start
+from drafter.assemble.draft import Draft, refuse, start
 from drafter.library import store
 from drafter.library.model import Library
-from drafter.model import Adoption, Masthead, Resolution
+from drafter.model import Resolution
 from drafter.output import check_free, write_atomic
 
 FORMATS = {"docx": ".docx", "pdf": ".pdf", "text": ".txt", "akn": ".xml"}
@@ -105,19 +105,9 @@ def write(draft: Draft, library: Library, output: Path, fmt: str, force: bool,
 
 
 def base_resolution(draft: Draft) -> Resolution:
-    """The base as a redline shows it: as read from its file; for a base the library knows only by
-    its records, its clauses filled for its own session under its own heading."""
-    base = draft.base
-    if base.resolution is not None:
-        return base.resolution
-    clauses = [DraftClause(c.kind, c.family_id, None, c.variant, dict(c.values), dict(c.kinds))
-               for c in base.clauses]
-    heading = Heading(session=base.session or draft.session, organ=base.body, symbol=base.number, agenda_item="")
-    filled = to_resolution(Draft(base=base, session=base.session or draft.session, heading=heading, clauses=clauses))
-    symbol = f"A/RES/{base.number}" if base.body == "General Assembly" else None
-    return replace(filled, number=base.number, symbol=symbol, session=base.session,
-                   masthead=replace(base.masthead or Masthead(), symbol=symbol),
-                   adopted=Adoption(None, base.adopted) if base.adopted else None, source=None)
+    """The base as a redline shows it: as read from its file (for a base whose file the library
+    lost, rebuilt from its records: drafter.assemble.base)."""
+    return draft.base.resolution
 
 
 def answers_path_for(output: Path) -> Path:

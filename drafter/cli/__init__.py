@@ -31,8 +31,8 @@ examples, the usual day:
   drafter parse --json seeds/001_dc7a3f17028d8240.txt  see how drafter reads a resolution
   drafter library where                              which clause library is in use, and why
 
-Formats are recognised from the content, never the file name: Akoma Ntoso XML, PDF text layers,
-word-processor exports and plain text. Exit status: 0 done, 1 a library/answers/output problem,
+Formats are recognised from the content, never the file name: PDF, Word (DOCX; .doc, .odt and
+.rtf through LibreOffice), Akoma Ntoso XML, PDF text layers, word-processor exports and plain text. Exit status: 0 done, 1 a library/answers/output problem,
 2 bad input or usage, 130 interrupted. `drafter COMMAND --help` explains each command.
 """
 

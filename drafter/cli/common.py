@@ -26,7 +26,7 @@ LIBRARY_HELP = ("the clause library folder (default: $DRAFTER_LIBRARY, else ./cl
 def library_option(sub: argparse.ArgumentParser, *, use: str = "read") -> None:
     """--library DIR; `resolve_library` turns it into the folder to use before the command runs.
     `use`: "read" (it must hold a library), "mine" (it may be new; never the bundled one) or
-    "report" (taken as found, for `library where`)."""
+    "report" (taken as found: `library where`, and `render`, which needs one only for a number)."""
     sub.add_argument("--library", metavar="DIR", help=LIBRARY_HELP)
     sub.set_defaults(library_use=use)
 

@@ -18,11 +18,12 @@ def add_parse(commands) -> None:
         "[brackets]), sub-paragraphs, footnotes (^12 where the marker stands) and the adoption.",
         "examples:\n"
         "  drafter parse seeds/001_dc7a3f17028d8240.txt\n"
-        "  drafter parse --json seeds/*.txt | jq '.[].number'\n\n"
+        "  drafter parse --json seeds/*.txt | jq '.[].number'\n"
+        "  drafter parse A_RES_58_208.pdf last-year.docx\n\n"
         "--json prints one object for one file and a list for several; warnings (what the source\n"
         "lost, such as footnote texts) go to stderr. Exit status 2 if any file cannot be read.",
         _run_parse)
-    sub.add_argument("files", nargs="+", metavar="FILE", help="a resolution: text or Akoma Ntoso XML")
+    sub.add_argument("files", nargs="+", metavar="FILE", help="a resolution: PDF, Word (.docx; .doc, .odt through LibreOffice), text or Akoma Ntoso XML")
     sub.add_argument("--json", action="store_true", help="print the model as JSON")
 
 

@@ -24,7 +24,8 @@ def add_render(commands) -> None:
         "  drafter render ../shared/corpus/unga-akn/75/75_100_E.xml --format text -o -\n"
         "  drafter render seeds/004_be3f4e82546494b4.txt --format akn -o 2006-2.xml",
         _run_render)
-    sub.add_argument("source", metavar="SOURCE", help="a resolution file, or a number (58/208) or symbol (A/RES/58/208) in the library")
+    sub.add_argument("source", metavar="SOURCE",
+                     help="a resolution file, or a number (58/208) or symbol (A/RES/58/208) in the library")
     sub.add_argument("--format", choices=["docx", "pdf", "akn", "text"], default="docx",
                      help="default: docx (pdf: the DOCX printed by LibreOffice, which must be installed)")
     sub.add_argument("-o", "--output", metavar="FILE", help="where to write (default: named after the source; - for stdout, text and akn only)")

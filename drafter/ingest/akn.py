@@ -302,6 +302,8 @@ def _body_name(formula: str | None, masthead: Masthead | None, warnings: list[st
 
 
 def _number_from_symbol(symbol: str | None) -> str | None:
+    if symbol and "/L." in symbol:
+        return symbol         # a draft (A/79/L.…, A/C.2/79/L.12) is known by its symbol
     match = _RESOLUTION_NUMBER.search(symbol or "")
     return match.group(1) if match else None
 

@@ -42,6 +42,8 @@ class Block:
     cell_lines: list[str] = field(default_factory=list)   # a table's paragraphs, for a masthead table
     page: int | None = None         # where it starts, for messages
     break_before: bool = False      # a page break stands before it
+    look: tuple = ()                # how it is set (style, size, weight, alignment): heading levels
+    tab_at: int | None = None       # where a tab (or a tab's wide gap) first stood: "A<tab>Heading"
 
 
 @dataclass
@@ -68,6 +70,13 @@ class TextBuilder:
         self.chars: list[str] = []
         self.italic: list[bool] = []
         self.refs: list[FootnoteRef] = []
+        self.tab_at: int | None = None
+
+    def tab(self) -> None:
+        """A tab: a space in the text, its place remembered (a label stands before it)."""
+        if self.tab_at is None and self.chars:
+            self.tab_at = len(self.chars)
+        self.add(" ")
 
     def add(self, text: str, italic: bool = False) -> None:
         for char in _CONTROL.sub("", text):

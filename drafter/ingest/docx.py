@@ -16,6 +16,7 @@ from __future__ import annotations
 import io
 import zipfile
 import zlib
+from dataclasses import dataclass, field
 
 from lxml import etree
 
@@ -84,6 +85,7 @@ class _Reader:
         self.note_elements = x.footnote_elements(_part_element(package, RT.FOOTNOTES))
         self.notes: dict[str, Note] = {}
         self.note_ids: dict[str, str] = {}          # note id -> marker, for a note cited twice
+        self.bookmarks: dict[str, str] = {}         # bookmark name -> the note id it holds
 
     def document(self) -> Document:
         root = self.package.element.body
@@ -137,6 +139,7 @@ class _Reader:
             if len(builder):
                 builder.add(" ")
             self.runs(p, builder, bold)
+        tab_at = builder.tab_at
         text, italics, refs = builder.build()
         if not text and not refs:
             return None
@@ -147,42 +150,51 @@ class _Reader:
         return Block(text=text, italics=italics, refs=refs, label=self.label(first, style),
                      bold=all_bold, centred=align == "center", right=align in ("right", "end"),
                      heading=all_bold or align == "center", indent=x.left_indent(first) or 0.0,
-                     break_before=x.page_break_before(first))
+                     break_before=x.page_break_before(first), look=(style, align, all_bold), tab_at=tab_at)
 
     def label(self, p, style: str | None) -> str | None:
         p_pr = p.find(x.TAG["pPr"])
         found = (x.num_pr(p_pr) if p_pr is not None else None) or self.styles.numbering_of(style)
         return self.numbering.label(*found) if found else None
 
-    def runs(self, p, builder: TextBuilder, bold: list[bool]) -> None:
+    def runs(self, p, builder: TextBuilder, bold: list[bool], note: bool = False) -> None:
         style = x.paragraph_style(p) or self.styles.default_paragraph
-        state = {"field": False, "custom": None}
+        state = _RunState()
         for run in _runs(p):
+            if run.tag == x.TAG["bookmarkStart"]:
+                state.bookmarks.append(run.get(f"{x.W}name"))
+                continue
+            if note and _is_mark(x.run_style(run)):
+                continue                  # the note's own mark ("1", or a typed "*"), not its text
             italic = self.effective(run, style, "i")
-            is_bold = self.effective(run, style, "b")
+            before = len(builder)
             for child in run:
                 self.run_item(child, builder, italic, state)
-            if any(c.tag == x.TAG["t"] and (c.text or "").strip() for c in run) and not state["field"]:
-                bold.append(bool(is_bold))
+            if len(builder) > before and "".join(builder.chars[before:]).strip():
+                bold.append(bool(self.effective(run, style, "b")))
 
-    def run_item(self, child, builder: TextBuilder, italic: bool, state: dict) -> None:
+    def run_item(self, child, builder: TextBuilder, italic: bool, state: _RunState) -> None:
         tag = child.tag
         if tag == x.TAG["fldChar"]:
-            kind = child.get(f"{x.W}fldCharType")
-            state["field"] = kind == "begin"          # instructions until "separate"; then the result
+            self.field_char(child.get(f"{x.W}fldCharType"), builder, state)
             return
-        if state["field"] or tag == x.TAG["instrText"]:
-            return
+        if state.fields and not state.fields[-1].result:
+            if tag == x.TAG["instrText"]:
+                state.fields[-1].instruction += child.text or ""
+            return                        # a field's instructions are no text
         if tag == x.TAG["t"]:
             text = child.text or ""
-            if state["custom"] is not None:
+            if state.fields and state.fields[-1].refers_to_note:
+                state.fields[-1].shown += text        # the number a NOTEREF field shows
+            elif state.custom is not None:
                 # A typed footnote mark ("*") follows its reference: it is the marker, not text.
-                marker, note_id = state["custom"]
-                self.cite(note_id, builder, marker=text.strip() or marker)
-                state["custom"] = None
-                return
-            builder.add(text, italic)
-        elif tag in (x.TAG["tab"], x.TAG["cr"]) or (tag == x.TAG["br"] and child.get(f"{x.W}type") != "page"):
+                self.cite(state.custom, builder, marker=text.strip() or None)
+                state.custom = None
+            else:
+                builder.add(text, italic)
+        elif tag == x.TAG["tab"]:
+            builder.tab()
+        elif tag == x.TAG["cr"] or (tag == x.TAG["br"] and child.get(f"{x.W}type") != "page"):
             builder.add(" ")
         elif tag == x.TAG["noBreakHyphen"]:
             builder.add("\u2011", italic)
@@ -190,10 +202,29 @@ class _Reader:
             builder.add(x.symbol_char(child), italic)
         elif tag == x.TAG["footnoteReference"]:
             note_id, custom = x.reference_id(child)
+            for name in state.bookmarks:
+                self.bookmarks[name] = note_id
+            state.bookmarks.clear()
             if custom:
-                state["custom"] = (str(len(self.notes) + 1), note_id)
+                state.custom = note_id
             else:
                 self.cite(note_id, builder)
+
+    def field_char(self, kind: str | None, builder: TextBuilder, state: _RunState) -> None:
+        """Fields: instructions, then the result shown. A NOTEREF field cites a note again (Word's
+        way of pointing a second time at a note, as drafter writes a note its source cites twice)."""
+        if kind == "begin":
+            state.fields.append(_Field())
+        elif kind == "separate" and state.fields:
+            state.fields[-1].result = True
+        elif kind == "end" and state.fields:
+            field = state.fields.pop()
+            if field.refers_to_note:
+                note_id = self.bookmarks.get(field.bookmark)
+                if note_id in self.note_ids:
+                    builder.note(self.note_ids[note_id])
+                elif field.shown.strip():
+                    builder.note(field.shown.strip())
 
     def effective(self, run, paragraph_style: str | None, name: str) -> bool:
         for value in (x.run_prop(run, name), self.styles.prop(x.run_style(run), name),
@@ -216,7 +247,7 @@ class _Reader:
         for p in element.iter(x.TAG["p"]):
             if len(builder):
                 builder.add(" ")
-            self.runs(p, builder, [])
+            self.runs(p, builder, [], note=True)
         text, italics, _ = builder.build()
         return Note(text, italics)
 
@@ -252,6 +283,37 @@ class _Reader:
         return Block(text="", table=Table(rows=tuple(rows)), cell_lines=lines)
 
 
+@dataclass
+class _Field:
+    instruction: str = ""
+    result: bool = False
+    shown: str = ""
+
+    @property
+    def refers_to_note(self) -> bool:
+        return self.result and self.instruction.split()[:1] == ["NOTEREF"]
+
+    @property
+    def bookmark(self) -> str:
+        words = self.instruction.split()
+        return words[1] if len(words) > 1 else ""
+
+
+@dataclass
+class _RunState:
+    fields: list[_Field] = field(default_factory=list)
+    custom: str | None = None            # a note whose typed mark comes next
+    bookmarks: list[str] = field(default_factory=list)   # started, waiting for a reference
+
+
+# Word's character style for note marks, under the ids Word, LibreOffice and others give it.
+_MARK_STYLES = {"footnotereference", "footnoteanchor", "footnotecharacters", "footnotesymbol"}
+
+
+def _is_mark(style: str | None) -> bool:
+    return bool(style) and style.replace(" ", "").lower() in _MARK_STYLES
+
+
 def _grown(cell: Cell) -> Cell:
     return Cell(cell.text, cell.footnotes, cell.italics, cell.header, cell.bold, cell.colspan,
                 cell.rowspan + 1, cell.align)
@@ -284,9 +346,10 @@ def _body_items(container):
 
 
 def _runs(p):
-    """The runs of a paragraph as accepted: inside insertions, links and fields, never in deletions."""
+    """The runs of a paragraph as accepted: inside insertions, links and fields, never in deletions;
+    bookmark starts among them (a NOTEREF field points at one)."""
     for child in p:
-        if child.tag == x.TAG["r"]:
+        if child.tag in (x.TAG["r"], x.TAG["bookmarkStart"]):
             yield child
         elif child.tag in x.CONTAINERS:
             yield from _runs(child)

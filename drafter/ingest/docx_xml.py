@@ -16,7 +16,7 @@ TAG = {name: f"{W}{name}" for name in (
     "p", "r", "t", "tab", "br", "cr", "tbl", "tr", "tc", "ins", "del", "moveTo", "moveFrom", "sdt",
     "sdtContent", "hyperlink", "smartTag", "customXml", "fldSimple", "footnoteReference",
     "endnoteReference", "noBreakHyphen", "softHyphen", "sym", "pPr", "rPr", "delText", "instrText",
-    "fldChar", "footnote", "footnoteRef", "lastRenderedPageBreak", "pageBreakBefore")}
+    "fldChar", "footnote", "footnoteRef", "lastRenderedPageBreak", "pageBreakBefore", "bookmarkStart")}
 # What a run or paragraph may hold around its runs; their runs count as the paragraph's own.
 CONTAINERS = {TAG[n] for n in ("ins", "moveTo", "hyperlink", "smartTag", "customXml", "fldSimple", "sdt",
                                "sdtContent")}

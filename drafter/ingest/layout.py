@@ -19,6 +19,8 @@ from drafter.model import Adoption, Masthead
 
 # "58/208. International migration and development", "57/270 B. Title", "2006/2. Title".
 NUMBERED_TITLE = re.compile(r"^(?P<number>\d{1,4}/\d{1,4}(?: [A-Z](?:-[A-Z])?)?)\.\s+(?P<title>\S.*)$")
+# "75/100." alone, its title on the lines below (a text layer breaks the line at the number's tab).
+BARE_NUMBER = re.compile(r"^(?P<number>\d{1,4}/\d{1,4}(?: [A-Z](?:-[A-Z])?)?)\.(?P<title>)$")
 # "Resolution 2006/2" on a line of its own (commission and ECOSOC style), title on the next lines.
 RESOLUTION_LINE = re.compile(r"^Resolution\s+(?P<number>\d{1,4}/\d{1,4}(?: [A-Z])?)\.?(?:\s+(?P<title>\S.*))?$")
 # "The General Assembly,", "The Commission on Population and Development,", "The Economic and Social Council,".
@@ -72,7 +74,7 @@ def find_layout(lines: list[Line], path: str) -> Layout:
 
 def _find_title(lines: list[Line], path: str) -> tuple[int, str, str]:
     for index, line in enumerate(lines):
-        match = NUMBERED_TITLE.match(line.text) or RESOLUTION_LINE.match(line.text)
+        match = NUMBERED_TITLE.match(line.text) or RESOLUTION_LINE.match(line.text) or BARE_NUMBER.match(line.text)
         if match:
             return index, match["number"], (match["title"] or "").strip()
     raise ParseError(
@@ -81,11 +83,16 @@ def _find_title(lines: list[Line], path: str) -> tuple[int, str, str]:
 
 
 def _find_formula(lines: list[Line], title_at: int, path: str) -> tuple[int, str]:
-    # The formula follows the title within a few lines (a title can wrap over two or three).
+    # The formula follows the title within a few lines (a title can wrap over two or three). With no
+    # preambular paragraph after it, it has no comma: "The General Assembly" / "Adopts ...".
     for index in range(title_at + 1, min(title_at + 8, len(lines))):
         match = FORMULA.match(lines[index].text)
         if match:
             return index, match["body"]
+        bare = FORMULA.match(lines[index].text + ",")
+        following = _next_text(lines, index)
+        if bare and following and _opens_operative(following.text):
+            return index, bare["body"]
     raise ParseError(
         "no enacting formula such as 'The General Assembly,' after the title",
         path, lines[title_at].number)
@@ -101,6 +108,11 @@ def _find_closing(lines: list[Line], formula_at: int) -> tuple[int | None, Adopt
         iso = parse_date(date.text) if date else None
         return index, Adoption(meeting=match["meeting"], date=iso)
     return None, None
+
+
+def _opens_operative(text: str) -> bool:
+    from drafter.ingest.leads import is_lead_start
+    return bool(re.match(r"^1\.\s", text)) or is_lead_start(text, "operative")
 
 
 def _next_text(lines: list[Line], index: int) -> Line | None:

@@ -14,7 +14,8 @@ Promises:
 - the body resumes at the first line that cannot be part of a note: an indented line, a lower-case
   line after a note that ended its sentence, a numbered paragraph, a running header;
 - a page with no separator (a word processor draws the rule as a line, which a text layer loses)
-  has its notes found from its foot: the last line on the page opening with the next note's number,
+  has its notes found from its foot: the last line on the page opening with the next note's number
+  (or holding only that number, its text on the lines below),
   cited higher on the same page, starts a block that runs to the page's end, notes numbered on
   from it and their wrapped lines; so a note never merges into the paragraph that runs across the
   page break, whatever its first word.
@@ -74,6 +75,8 @@ def separate(lines: list[Line], rules: set[int], in_notes: bool = False,
     body: list[Line] = []
     zone = in_notes
     for page in _pages(lines, pages):
+        if pages and not in_notes:
+            zone = False                  # a new page starts with running text
         foot = None if zone or any(is_separator(ln, ln.number in rules) for ln in page) else _foot(page, state)
         for index, line in enumerate(page):
             if foot is not None and index >= foot:
@@ -84,6 +87,8 @@ def separate(lines: list[Line], rules: set[int], in_notes: bool = False,
                 continue
             if not line.text:
                 continue
+            if zone and pages and is_debris(line) and not _BARE_MARKER.match(line.text):
+                continue                  # a page number among the notes: the page's end is known
             if zone:
                 zone = _note_line(line, state)
                 if zone:
@@ -95,14 +100,16 @@ def separate(lines: list[Line], rules: set[int], in_notes: bool = False,
 
 
 def _pages(lines: list[Line], starts: set[int]) -> list[list[Line]]:
-    """The lines page by page: a page ends before a form feed and after page furniture (a job
-    number, a running header, a page number), which a text layer prints at every page break."""
+    """The lines page by page: a page starts at a form feed (pdftotext prints one at every page);
+    a text without them ends a page at its furniture (a job number, a running header, a page
+    number), which a text layer prints at every page break. A bare number is never taken for
+    furniture here: it may be a note's marker standing on its own line."""
     pages: list[list[Line]] = [[]]
     for line in lines:
         if line.number in starts and pages[-1]:
             pages.append([])
         pages[-1].append(line)
-        if line.text and is_debris(line):
+        if not starts and line.text and is_debris(line) and not _BARE_MARKER.match(line.text):
             pages.append([])
     return [page for page in pages if page]
 
@@ -114,7 +121,7 @@ def _foot(page: list[Line], state: _State) -> int | None:
     while end and (not page[end - 1].text or is_debris(page[end - 1])):
         end -= 1
     for index in range(end - 1, 0, -1):
-        start = _NOTE_START.match(page[index].text)
+        start = _NOTE_START.match(page[index].text) or _BARE_MARKER.match(page[index].text)
         if start and start["marker"] == expected and not _NUMBERED_PARAGRAPH.match(page[index].text):
             cited = re.compile(rf"(?<=[^\W\d_]|[,;:.)”’\"'])\s?{expected}(?=[\s,;:.)]|$)")
             if any(cited.search(line.text) for line in page[:index]):
@@ -123,13 +130,25 @@ def _foot(page: list[Line], state: _State) -> int | None:
 
 
 def _foot_line(line: Line, state: _State) -> None:
-    """A line of a page's foot notes: a note's first line, or the wrapped line of the one before."""
-    if not line.text or is_debris(line):
+    """A line of a page's foot notes: a note's first line, a marker printed apart from its text
+    (texts follow in marker order, one to each sentence: see `_give_to_pending`), or the wrapped
+    line of the note before."""
+    if not line.text:
         return
+    bare = _BARE_MARKER.match(line.text)
     start = _NOTE_START.match(line.text)
-    if start and state.plausible(start["marker"]) and (
+    if bare and state.plausible(bare["marker"]):
+        note = Note(bare["marker"], line=line.number)
+        state.notes.append(note)
+        state.pending.append(note)
+    elif start and state.plausible(start["marker"]) and (
             not state.notes or int(start["marker"]) == state.last_number() + 1):
+        state.pending.clear()
         state.notes.append(Note(start["marker"], [start["text"]], line=line.number))
+    elif is_debris(line):
+        return
+    elif state.pending:
+        _give_to_pending(line, state)
     elif state.notes:
         state.notes[-1].lines.append(line.text)
 

@@ -16,6 +16,7 @@ the offset where they stood; italics are spans of the block's text.
 from __future__ import annotations
 
 import re
+import statistics
 from collections import Counter
 from dataclasses import dataclass
 
@@ -25,7 +26,12 @@ from drafter.ingest.pdf_lines import PrintedLine
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _COMPOUND = re.compile(r"[^\W\d_]+(?:[-\u2010][^\W\d_]+)+")
 _HYPHENS = "-\u2010"
+_DASHES = "\u2013\u2014"             # a line may break after an unspaced dash ("2015–2030")
+# A hyphen that ends a line before one of these suspends a compound ("science- and
+# technology-based"): the space stays. Conjunctions of the six official languages.
+_CONJUNCTIONS = {"and", "or", "nor", "et", "ou", "y", "o", "u", "e", "и", "или"}
 _FINISHED = re.compile(r"[.;:,][”’\"')]*$")
+_BARE_LABEL = re.compile(r"^(?:[IVXLC]+|[A-Z])\.?$")
 _STARTS_ITEM = re.compile(r"^(?:\d{1,3}\.|\([a-z]{1,3}\)|\([ivxlc]{1,7}\))\s")
 
 
@@ -50,10 +56,12 @@ class Measure:
         left = float(min(common)) if common else 0.0
         rights = sorted(line.x1 for line in body) or [0.0]
         right = rights[int(len(rights) * 0.9)] if len(rights) > 1 else rights[0]
-        gaps = [a.y - b.y for a, b in zip(body, body[1:]) if a.page == b.page and 0 < a.y - b.y < size * 3]
-        # The line pitch is the small common gap; paragraph spacing makes the larger ones, and in a
-        # text of short paragraphs there may be as many of those.
-        pitch = sorted(gaps)[len(gaps) // 4] if gaps else size * 1.2
+        # The line pitch: the distance below a line that fills the measure, to the next line of
+        # its paragraph (a full line always goes on), so paragraph spacing and table rows never
+        # count in.
+        gaps = [a.y - b.y for a, b in zip(body, body[1:])
+                if a.page == b.page and 0 < a.y - b.y < size * 3 and a.x1 >= right - size * 2.5]
+        pitch = statistics.median(gaps) if gaps else size * 1.2
         indents = frozenset(x for x, n in lefts.items() if n >= max(3, len(body) // 100))
         ends = Counter(round(line.x1) for line in body)
         top = max(ends.values(), default=0)
@@ -131,6 +139,8 @@ def _style(line: PrintedLine, measure: Measure) -> tuple:
 
 def _starts_block(group: list[PrintedLine], line: PrintedLine, measure: Measure) -> bool:
     previous = group[-1]
+    if _heading_goes_on(previous, line, measure):
+        return False
     if _style(previous, measure) != _style(line, measure):
         return True
     if measure.flush_right(line) or measure.flush_right(previous):
@@ -140,8 +150,8 @@ def _starts_block(group: list[PrintedLine], line: PrintedLine, measure: Measure)
         return not _runs_on(previous, line, continuation, measure)
     if previous.y - line.y > measure.pitch * 1.3 + 0.5:
         return True
-    if measure.centred(line) and measure.centred(previous):
-        return False            # a heading over two lines: each line centred on its own
+    if measure.centred(line) and measure.centred(previous) and not _BARE_LABEL.match(previous.text):
+        return False            # a heading over two lines, each centred on its own
     if continuation is not None and abs(line.x0 - continuation) > 2.5:
         return True
     if continuation is None and line.x0 > previous.x0 + 2.5 and not measure.full(previous) \
@@ -151,15 +161,32 @@ def _starts_block(group: list[PrintedLine], line: PrintedLine, measure: Measure)
         and not measure.full(previous)
 
 
+def _first_word(text: str) -> str:
+    match = _WORD.match(text)
+    return match.group().lower() if match else ""
+
+
+def _heading_goes_on(previous: PrintedLine, line: PrintedLine, measure: Measure) -> bool:
+    """Bold lines of one size at the line pitch are one heading, however each is set (centred,
+    hanging, a long first line): but a label ("I") is a line of its own."""
+    return (previous.all_bold and line.all_bold and previous.page == line.page
+            and abs(previous.size - line.size) < 0.5 and not _BARE_LABEL.match(previous.text)
+            and previous.y - line.y <= max(measure.pitch, line.size * 1.2) * 1.3 + 0.5)
+
+
 def _runs_on(previous: PrintedLine, line: PrintedLine, continuation: float | None, measure: Measure) -> bool:
     """A paragraph goes on over a page break when its last line filled the measure and the next
-    page's first line is set as a continuation, not as a first line."""
+    page's first line is set as its continuation: where its lines run on, at the text's left edge,
+    further in than a labelled first line ("(g)" hangs), or opening in lower case."""
     if not measure.full(previous):
         return False
-    expected = continuation if continuation is not None else measure.left
-    if abs(line.x0 - expected) > 2.5 and abs(line.x0 - measure.left) > 2.5:
+    if _STARTS_ITEM.match(line.text) and _FINISHED.search(previous.text):
         return False
-    return not (_STARTS_ITEM.match(line.text) and _FINISHED.search(previous.text))
+    expected = continuation if continuation is not None else measure.left
+    if abs(line.x0 - expected) <= 2.5 or abs(line.x0 - measure.left) <= 2.5:
+        return True
+    hanging = continuation is None and _STARTS_ITEM.match(previous.text) and line.x0 > previous.x0
+    return bool(hanging) or line.text[:1].islower()
 
 
 def _block(group: list[PrintedLine], measure: Measure, words: Words) -> Block:
@@ -172,19 +199,26 @@ def _block(group: list[PrintedLine], measure: Measure, words: Words) -> Block:
     bold = all(line.all_bold for line in group)
     centred = all(measure.centred(line) for line in group)
     right = all(measure.flush_right(line) for line in group)
-    return Block(text=text, italics=italics, refs=refs, bold=bold, centred=centred, right=right,
-                 heading=bold or centred, indent=group[0].x0 - measure.left, page=group[0].page)
+    italic = all(line.all_italic for line in group)
+    tab_at = group[0].tab_at
+    return Block(tab_at=tab_at, text=text, italics=italics, refs=refs, bold=bold, centred=centred, right=right,
+                 heading=bold or centred, indent=group[0].x0 - measure.left, page=group[0].page,
+                 look=(round(group[0].size * 2) / 2, centred, bold, italic))
 
 
 def join(builder: TextBuilder, previous: PrintedLine, line: PrintedLine, words: Words) -> None:
     """Between two lines: a space, or nothing after a hyphen that breaks a word or a compound."""
     text = previous.text
-    if text[-1:] in _HYPHENS and text[-2:-1].isalpha() and line.text[:1].isalnum():
+    if text[-1:] in _HYPHENS and text[-2:-1].isalpha() and line.text[:1].isalnum() \
+            and _first_word(line.text) not in _CONJUNCTIONS:
         pieces = _broken(previous, line)
         if pieces and words.join_without_hyphen(*pieces):
             builder.chars.pop()
             builder.italic.pop()
         return
+    if text[-1:] in _DASHES and text[-2:-1].strip() and line.text[:1].isalnum() \
+            or text[-1:] == "/" and line.text[:1].isdigit():
+        return                  # "2015–\n2030", "A/RES/\n75/1": broken after a dash or slash, no space
     builder.add(" ")
 
 

@@ -23,7 +23,8 @@ _LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "
               "\ufb06": "st"}
 _SPACE_GAP = 0.18           # of the font size: narrower than any word space, wider than kerning
 _SEGMENT_GAP = 4.0          # ems: a masthead's two sides, a table's cells
-_BASELINE_TOLERANCE = 1.2   # points
+_TAB_GAP = 1.0              # an em: wider than any justified word space, what a tab leaves
+_BASELINE_TOLERANCE = 0.6   # points: glyphs of one line share their baseline; a masthead puts two lines 1 pt apart
 
 
 @dataclass
@@ -38,6 +39,7 @@ class PrintedLine:
     bold: list[bool] = field(default_factory=list)
     marks: list[tuple[int, str]] = field(default_factory=list)
     segments: list[tuple[float, float, int, int]] = field(default_factory=list)   # x0, x1, start, end
+    tab_at: int | None = None        # where the first gap wider than a word space stands (a tab's)
     starts_with_mark: bool = False
 
     @property
@@ -118,6 +120,8 @@ def _build(page: int, glyphs: list[Glyph], raised: list[Glyph]) -> PrintedLine:
         if previous is not None and gap > _SEGMENT_GAP * size and line.text:
             line.segments.append((segment_x0, previous.x1, segment_start, len(line.text)))
             segment_start, segment_x0 = len(line.text) + 1, glyph.x0
+        if previous is not None and gap > _TAB_GAP * size and line.tab_at is None:
+            line.tab_at = len(line.text.rstrip(" "))
         if previous is not None and gap > _SPACE_GAP * size and not glyph.text.isspace():
             _add(line, " ", False, False)
         _add(line, _LIGATURES.get(glyph.text, glyph.text), glyph.italic, glyph.bold)

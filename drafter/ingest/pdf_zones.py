@@ -15,7 +15,6 @@ notes start (len(lines) when it has none); neither looks at a line's meaning bey
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 from drafter.ingest.pdf_glyphs import Page
 from drafter.ingest.pdf_lines import PrintedLine
@@ -35,36 +34,95 @@ _PIECE = "|".join([
 # A bare number is furniture alone on its line (a page number), never as one of several: a table
 # row "35 871 050" is three bare numbers.
 _FURNITURE = re.compile(rf"^(?:(?:{_PIECE})(?:\s+(?:{_PIECE}))*|\d{{1,4}})$", re.I)
+_SYMBOL = r"[A-Z]{1,4}(?:\.\d+)?(?:/[A-Za-z0-9.()-]+){2,}(?:\s+[A-Z](?:-[A-Z])?)?(?<!\.)"
+_SYMBOL_AT_END = re.compile(rf"^(?:(?P<before>.+?)\s+)?(?P<symbol>{_SYMBOL})(?:\s+(?P<after>.+))?$")
 _MARKER_START = re.compile(r"^(?P<marker>\d{1,3}|\*{1,3}|[†‡])(?:\s+|(?=[A-Z“\"(]))")
 
 
-def _key(line: PrintedLine) -> str:
-    # Exact text: a running header repeats word for word, while two notes at the foot of two pages
-    # may share a shape ("2 A/75/294.", "7 A/75/301.").
-    return re.sub(r"\s+", "", line.text)
-
-
 def furniture(pages: list[Page], lines: dict[int, list[PrintedLine]], keep: set[int],
-              notes: set[int] = frozenset()) -> set[int]:
+              notes: set[int] = frozenset(), title: str = "") -> set[int]:
     """The ids of running headers, footers, page numbers, job numbers and barcodes; `keep` are the
     masthead's lines, which sit where a running header does but are read; `notes` the lines under a
-    footnote rule, furniture only by their shape (two notes may repeat a text at one height)."""
-    heights = {page.number: page.height for page in pages}
-    in_band = {}
-    for number, page_lines in lines.items():
-        for line in page_lines:
-            height = heights[number]
-            if (line.y > height * (1 - _BAND) or line.y < height * _BAND) and id(line) not in keep:
-                in_band[id(line)] = line
-    seen = Counter((_key(line), round(line.y / 4)) for line_id, line in in_band.items() if line_id not in notes)
-    pages_with_text = len(lines)
-    drop = set()
-    for line_id, line in in_band.items():
-        repeated = (pages_with_text >= 2 and line_id not in notes
-                    and seen[(_key(line), round(line.y / 4))] >= 2)
-        if repeated or _FURNITURE.match(line.text.strip()):
+    footnote rule, furniture only by their shape (two notes may repeat a text at one height).
+
+    A line is furniture when each of its pieces is: the symbol and the title of a running header
+    swap sides from page to page, so each piece is looked for on other pages at the same height.
+    Then words of the title (a running header wraps a long title its own way) are furniture too,
+    where headers were found and in type other than the body's or beside the symbol: elsewhere a
+    paragraph may end by citing the title, or an annex's title open a page."""
+    band = _Band(pages, lines, keep, notes)
+    drop = {line_id for line_id, line in band.lines.items()
+            if all(band.shaped(p) or band.repeated(line_id, line, p) for p in _pieces(line))}
+    found: dict[int, list[float]] = {}          # page -> heights where its furniture stands
+    for line_id, line in band.lines.items():
+        if line_id in drop or any(band.shaped(p) for p in _pieces(line)):
+            found.setdefault(line.page, []).append(line.y)
+    title_key = _squeezed(title)
+    body_size = _common_size(lines)
+    for line_id, line in band.lines.items():
+        if line_id in drop or line_id in notes or not any(
+                abs(line.y - y) <= 2.5 * line.size for y in found.get(line.page, ())):
+            continue
+        pieces = _pieces(line)
+        if abs(line.size - body_size) < 0.5 and not (len(pieces) > 1 and any(band.shaped(p) for p in pieces)):
+            continue
+        if all(band.shaped(p) or _squeezed(p) in title_key for p in pieces):
             drop.add(line_id)
     return drop
+
+
+class _Band:
+    """The lines in the top and bottom bands of the pages, and which of their pieces repeat."""
+
+    def __init__(self, pages: list[Page], lines: dict[int, list[PrintedLine]], keep: set[int],
+                 notes: set[int]) -> None:
+        heights = {page.number: page.height for page in pages}
+        self.notes = notes
+        # Furniture is on most pages: a line found at one height on a few pages of many is no
+        # running header (two annexes each open a page with "Annex").
+        self.often = max(2, -(-len(lines) * 3 // 10))
+        self.lines: dict[int, PrintedLine] = {}
+        self.seen: dict[tuple[str, int], set[int]] = {}
+        for number, page_lines in lines.items():
+            height = heights[number]
+            for line in page_lines:
+                if (line.y > height * (1 - _BAND) or line.y < height * _BAND) and id(line) not in keep:
+                    self.lines[id(line)] = line
+                    if id(line) not in notes:
+                        for piece in _pieces(line):
+                            self.seen.setdefault((piece, round(line.y / 4)), set()).add(number)
+
+    def shaped(self, piece: str) -> bool:
+        return bool(_FURNITURE.match(piece))
+
+    def repeated(self, line_id: int, line: PrintedLine, piece: str) -> bool:
+        return line_id not in self.notes and len(self.seen.get((piece, round(line.y / 4)), ())) >= self.often
+
+
+def _common_size(lines: dict[int, list[PrintedLine]]) -> float:
+    sizes: dict[float, int] = {}
+    for page_lines in lines.values():
+        for line in page_lines:
+            sizes[round(line.size * 2) / 2] = sizes.get(round(line.size * 2) / 2, 0) + len(line.text)
+    return max(sizes, key=sizes.get) if sizes else 10.0
+
+
+def _squeezed(text: str) -> str:
+    return re.sub(r"\W+", "", text).lower()
+
+
+def _pieces(line: PrintedLine) -> list[str]:
+    """The line's segments, a document symbol at either end of one taken apart from the rest (a
+    running header "A/RES/77/108  Title" has no wide gap when the title is long)."""
+    out = []
+    for _x0, _x1, start, end in line.segments:
+        piece = line.text[start:end].strip()
+        match = _SYMBOL_AT_END.match(piece)
+        if match:
+            out += [p for p in (match["before"], match["symbol"], match["after"]) if p and p.strip()]
+        elif piece:
+            out.append(piece)
+    return [p.strip() for p in out] or [line.text.strip()]
 
 
 def note_zone(lines: list[PrintedLine], rules, body_size: float, text_left: float, text_right: float,

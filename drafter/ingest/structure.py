@@ -36,14 +36,31 @@ from drafter.model import (Adoption, Annex, FootnoteRef, Paragraph, Part, Resolu
                            SubParagraph)
 from drafter.ordinals import ordinal_value
 
-_NUMBER_PREFIX = re.compile(r"^(?P<number>\d{1,3})\.(?:\s+|$)")
+# "1. Takes note"; a PDF may print the number flush against the text its tab stop aligns ("100.Reaffirms").
+_NUMBER_PREFIX = re.compile(r"^(?P<number>\d{1,3})\.(?:\s+|$|(?=[A-Z“\"]))")
 _LABEL_PREFIX = re.compile(r"^\((?P<label>[a-z]{1,3}|[ivxlc]{1,7})\)(?:\s+|$)")
 _PART_LABEL = re.compile(r"^[A-Z]$")
 _SECTION_LABEL = re.compile(r"^(?:[IVXLC]+|[A-Z])\.?$")
+_ANNEX_NUMBER = re.compile(r"^(?:\d{1,3}\.|\((?:[a-z]{1,3}|[ivxlc]{1,7})\)|[IVXLC]{1,6}\.|[A-Z]\.)(?:\s+|$|(?=[A-Z“\"]))")
 _ANNEX = re.compile(r"^Annex(?:es)?(?:\s+[IVXL\d]+)?$")
 _CLOSING = re.compile(rf"^({MEETING.pattern[1:-1]})\s+(?P<date>\d{{1,2}} [A-Z][a-z]+ \d{{4}})$")
 _LEAD_TRAILING = " ,;:\t"
 _ENDS_PREAMBULAR = re.compile(r",[”’\"')]*$")
+
+
+def formula_of(block: Block) -> re.Match | None:
+    """The enacting formula, "The General Assembly," — without its comma when no preambular
+    paragraph follows ("The General Assembly" / "Adopts ..."), if it is set in italics as formulas are."""
+    text = plain(block.text)
+    match = FORMULA.match(text)
+    if match is None and not text.endswith(",") and _all_italic(block):
+        match = FORMULA.match(text + ",")
+    return match
+
+
+def _all_italic(block: Block) -> bool:
+    covered = sum(s.end - s.start for s in block.italics)
+    return bool(block.text) and covered >= len(block.text.rstrip(",")) - 1
 
 
 def plain(text: str) -> str:
@@ -113,6 +130,57 @@ class _SectionItem:
                        heading_footnotes=tuple(self.heading_refs))
 
 
+_COMBINED_LABEL = re.compile(r"^(?P<label>(?:[IVXLC]+|[A-Z])\.)\s+(?P<heading>\S.*)$")
+
+
+class _Levels:
+    """Headings open sections, nested by how they are set. A heading set as none before it (its
+    `look`: style, size, weight, alignment) goes one level below the open section; one set like an
+    earlier heading goes back to that heading's level. A label alone ("I") takes the heading that
+    follows it; "A.<tab>Heading" in one paragraph is a label and a heading."""
+
+    def __init__(self, top: _Holder) -> None:
+        self.top = top
+        self.looks: dict[tuple, int] = {}
+        self.open: list[_SectionItem] = []
+
+    def heading(self, block: Block) -> None:
+        text = block.text.strip()
+        last = self.open[-1] if self.open else None
+        if last is not None and last.heading is None and not _holds_anything(last):
+            last.heading, last.heading_refs = text, list(block.refs)
+            return
+        if block.look not in self.looks:
+            self.looks[block.look] = len(self.open)
+        level = min(self.looks[block.look], len(self.open))
+        label, heading, refs = None, text, list(block.refs)
+        if _SECTION_LABEL.match(plain(text)):
+            label, heading, refs = text.rstrip("."), None, []
+        elif (cut := _label_cut(block)) is not None:
+            label, heading = text[:cut].strip().rstrip("."), text[cut:].strip()
+            refs = [FootnoteRef(r.marker, max(r.at - cut - 1, 0)) for r in block.refs]
+        section = _SectionItem(label=label, heading=heading, heading_refs=refs)
+        del self.open[level:]
+        parent = self.open[-1].holder if self.open else self.top
+        parent.sections.append(section)
+        self.open.append(section)
+
+
+def _label_cut(block: Block) -> int | None:
+    """Where the label of "A.<tab>Heading" ends: at the tab when a label stands before it ("A" or
+    "A."), else after "A." and a space."""
+    text = block.text
+    if block.tab_at is not None and _SECTION_LABEL.match(plain(text[:block.tab_at]).strip()):
+        return block.tab_at
+    combined = _COMBINED_LABEL.match(text)
+    return combined.start("heading") - 1 if combined and len(combined["label"]) <= 5 else None
+
+
+def _holds_anything(section: _SectionItem) -> bool:
+    h = section.holder
+    return bool(h.preamble or h.operative or h.sections)
+
+
 def _shifted(block: Block, cut: int) -> tuple[str, list[FootnoteRef], list[Span]]:
     """The block's text from `cut` on, its notes and italics moved with it."""
     text = block.text[cut:]
@@ -134,11 +202,11 @@ class _Reader:
         title_at, number, title, title_refs, title_end = self.title(blocks)
         masthead = self.masthead(blocks[:title_at])
         rest = blocks[title_end:]
-        formula_at = next((i for i, b in enumerate(rest) if FORMULA.match(plain(b.text))), None)
+        formula_at = next((i for i, b in enumerate(rest) if formula_of(b)), None)
         if formula_at is None:
             raise ParseError("no enacting formula such as 'The General Assembly,' after the title", self.path,
                              rest[0].page if rest else None)
-        body_name = FORMULA.match(plain(rest[formula_at].text))["body"]
+        body_name = formula_of(rest[formula_at])["body"]
         closings = _closings(rest)
         tail_from = closings[-1][1] if closings else len(rest)
         annexes = self.annexes(rest[tail_from:])
@@ -177,12 +245,12 @@ class _Reader:
             cut = match.start("title") if match["title"] else len(block.text)
             title, refs, _ = _shifted(block, cut)
             end = index + 1
-            if not title and end < len(blocks) and not FORMULA.match(plain(blocks[end].text)):
+            if not title and end < len(blocks) and not formula_of(blocks[end]):
                 title, refs, _ = _shifted(blocks[end], 0)       # "Resolution 2006/2" / its title below
                 end += 1
             return index, match["number"], title.strip() or None, refs, end
         # A draft has no number yet: its title is what stands right above the formula.
-        formula = next((i for i, b in enumerate(blocks) if FORMULA.match(plain(b.text))), None)
+        formula = next((i for i, b in enumerate(blocks) if formula_of(b)), None)
         if formula is not None and formula > 0 and blocks[formula - 1].text:
             masthead = self.masthead(blocks[:formula - 1])
             number = masthead.symbol if masthead and masthead.symbol else "draft"
@@ -202,7 +270,7 @@ class _Reader:
         parts = []
         start = 0
         for index, (at, end, adopted) in enumerate(closings):
-            chunk = [b for b in blocks[start:at] if not FORMULA.match(plain(b.text))]
+            chunk = [b for b in blocks[start:at] if not formula_of(b)]
             label, title, title_refs, chunk = _part_heading(chunk, index)
             holder = self.holder(chunk)
             preamble = tuple(i.paragraph() for i in holder.preamble)
@@ -218,38 +286,23 @@ class _Reader:
     # --- the body of a resolution, part or section ------------------------------------------------
     def holder(self, blocks: list[Block]) -> _Holder:
         top = _Holder()
-        current = top
+        levels = _Levels(top)
         for block in blocks:
             if block.table is not None and not block.text:
-                self.add(current, _Item("", [], [], table=block.table), "table")
-                continue
-            if self.is_heading(block):
-                current = self.open_section(top, current, block)
-                continue
-            self.paragraph(current, block)
+                self.add(top, _Item("", [], [], table=block.table), "table")
+            elif self.is_heading(block):
+                levels.heading(block)
+            else:
+                self.paragraph(top, block)
         return top
 
     def is_heading(self, block: Block) -> bool:
         text = plain(block.text)
-        if not block.heading or block.label or not text or len(text) > 250:
+        if not block.heading or block.label or not text or len(text) > 500:
             return False
         if _NUMBER_PREFIX.match(text) or _LABEL_PREFIX.match(text):
             return False
-        return not re.search(r"[,;:]$", text) and not FORMULA.match(text)
-
-    def open_section(self, top: _Holder, current: _Holder, block: Block) -> _Holder:
-        text = block.text.strip()
-        last = top.sections[-1] if top.sections else None
-        fresh = last is not None and last.holder is current and not (
-            current.preamble or current.operative or current.sections)
-        if fresh and last.heading is None:
-            last.heading, last.heading_refs = text, list(block.refs)
-            return current
-        label = text.rstrip(".") if _SECTION_LABEL.match(plain(text)) else None
-        section = _SectionItem(label=label, heading=None if label else text,
-                               heading_refs=[] if label else list(block.refs))
-        top.sections.append(section)
-        return section.holder
+        return not re.search(r"[,;:]$", text) and not formula_of(block)
 
     def paragraph(self, holder: _Holder, block: Block) -> None:
         text, refs, spans = block.text, block.refs, block.italics
@@ -344,7 +397,7 @@ class _Reader:
                 flush()
                 label, title, title_refs, items = block.text.strip(), None, [], []
                 continue
-            if title is None and not items and label is not None and self.is_heading(block):
+            if title is None and not items and label is not None and block.heading and not block.label:
                 title, title_refs = block.text, list(block.refs)
                 continue
             items.append(self.annex_paragraph(block))
@@ -352,9 +405,16 @@ class _Reader:
         return tuple(annexes)
 
     def annex_paragraph(self, block: Block) -> Paragraph:
-        italics = tuple(block.italics)
-        return Paragraph(text=block.text, number=block.label, footnotes=tuple(block.refs), italics=italics,
-                         table=block.table, style="heading" if self.is_heading(block) else None)
+        """An annex's block as it stands: its numbering ("1.", "(a)", "I.") apart from its text."""
+        number, text, refs, spans = block.label, block.text, block.refs, block.italics
+        match = None if number else _ANNEX_NUMBER.match(plain(text))
+        cut = match.end() if match else _numbering_before_tab(block) if not number else None
+        if cut:
+            number = text[:cut].strip()
+            text, refs, spans = _shifted(block, cut)
+        heading = self.is_heading(block) and number is None
+        return Paragraph(text=text, number=number, footnotes=tuple(refs), italics=tuple(spans),
+                         table=block.table, style="heading" if heading else None)
 
     def footnotes(self, markers: set[str]) -> dict[str, str]:
         return {m: n.text for m, n in self.doc.notes.items() if m in markers}
@@ -380,6 +440,16 @@ def _bracketed(texts: list[str]) -> list[str]:
         else:
             out.append(text)
     return out
+
+
+_NAMED_NUMBER = re.compile(r"^\S+ (?:\d+[A-Za-z]?|[IVXLC]+|[A-Z])\.?$")
+
+
+def _numbering_before_tab(block: Block) -> int | None:
+    """"Chapter I<tab>General provisions", "Article 12<tab>...": a word and a number before a tab."""
+    if block.tab_at and _NAMED_NUMBER.match(plain(block.text[:block.tab_at]).strip()):
+        return block.tab_at
+    return None
 
 
 def _closings(blocks: list[Block]) -> list[tuple[int, int, Adoption]]:

@@ -42,20 +42,29 @@ def _refs(notes: tuple[tuple[int, int], ...]) -> tuple[FootnoteRef, ...]:
     return tuple(FootnoteRef(str(number), at) for number, at in notes)
 
 
-def example_text(library, variant: Variant) -> str:
-    """A wording as a reader would see it: filled as in its latest source, placeholders where it
-    has none; what search shows and indexes."""
-    from drafter.library.templates import Placeholder, TemplateRenderError
+def search_words(library, variant: Variant) -> str:
+    """A wording as in its latest source, a line for each sub-paragraph ("(a) ..."), as `plain`
+    gives it but without rendering (no compile): what search indexes and shows."""
+    from drafter.library.templates import words
+
+    values, session = _latest_values(library, variant)
+    lines = [words(variant.template, values, session)]
+    lines += [f"({label}) {words(template, values, session)}" for label, template in _sub_templates(variant.subparagraphs)]
+    return "\n".join(lines)
+
+
+def _latest_values(library, variant: Variant) -> tuple[dict[str, Any], int | None]:
+    from drafter.library.templates import Placeholder
 
     latest = variant.sources[-1] if variant.sources else None
     values = dict(latest.values) if latest else {}
     for name in variant.parameters:
         values.setdefault(name, Placeholder.named(name))
-    session = library.session_of(latest.ref.resolution) if latest else None
-    try:
-        return plain(fill(variant, values, session))
-    except TemplateRenderError:
-        return plain(fill(variant, {n: Placeholder.named(n) for n in variant.parameters}, None))
+    return values, library.session_of(latest.ref.resolution) if latest else None
+
+
+def _sub_templates(subs) -> list[tuple[str, str]]:
+    return [pair for sub in subs for pair in ((sub.label, sub.template), *_sub_templates(sub.subparagraphs))]
 
 
 def plain(filled: Filled) -> str:

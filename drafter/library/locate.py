@@ -109,7 +109,8 @@ def report_lines(report: dict) -> list[str]:
     else:
         lines.append(f"  {report['problem'] or 'no clause library here yet (no library.yaml)'}")
     if report["bundled"]:
-        lines.append(f"  drafter's own copy, never mined into: to mine, give --library DIR or set ${ENVIRONMENT}")
+        lines.append(f"  drafter's own copy, never mined into: to mine, give --library DIR "
+                     f"or set ${ENVIRONMENT}")
     return lines
 
 
@@ -165,8 +166,6 @@ def source_path(library: Library, entry: SourceEntry) -> Path | None:
 
 
 def _candidates(library: Library, entry: SourceEntry) -> tuple[Path, ...]:
-    from drafter.library import store
-
     found = store.source_path(library, entry)
     if library.directory is None:
         return (found,)

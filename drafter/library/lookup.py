@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from drafter.errors import LibraryError
 from drafter.library import families as grouping
 from drafter.library.clauses import Clause
-from drafter.library.fill import example_text
 from drafter.library.model import Family, Library, Variant, VariantSource
 
 _TERM = re.compile(r"[^\W_]+")
@@ -31,7 +30,7 @@ class Hit:
     family: Family
     variant: Variant
     score: float                 # higher is better (bm25, sign turned)
-    text: str
+    text: str                    # as the index holds it: filled as in its latest source
 
 
 def clauses_of(library: Library, number: str) -> list[tuple[Family, Variant, VariantSource]]:
@@ -52,10 +51,9 @@ def search(library: Library, text: str, kind: str | None = None, limit: int = 20
         raise LibraryError("nothing to search for", hint="give some words, e.g. `drafter clauses search remittances`")
     query = " OR ".join([f'"{" ".join(terms)}"', *(f'"{t}"' for t in terms)])
     hits = []
-    for family_id, variant_id, rank in library.indexed().search(query, kind, limit):
+    for family_id, variant_id, rank, text in library.indexed().search(query, kind, limit):
         family = library.family(family_id)
-        variant = family.variant(variant_id)
-        hits.append(Hit(family, variant, round(-rank, 6), example_text(library, variant)))
+        hits.append(Hit(family, family.variant(variant_id), round(-rank, 6), text))
     return hits
 
 

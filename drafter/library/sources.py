@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import os
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -80,10 +81,27 @@ def _read_one(job: tuple[str, str, str]):
     path, shown, recorded = job
     try:
         data = read_bytes(Path(path))
-        resolution = parse_bytes(data, shown)
+        resolution = own_number(parse_bytes(data, shown))
     except DrafterError as error:
         return _Failure(type(error), error.message, error.path, error.line, error.hint)
     return _entry(resolution, recorded, data), clauses_of(resolution), list(resolution.warnings)
+
+
+_ONE_PART = re.compile(r"^(?P<number>.+) (?P<part>[A-Z]{1,2})$")
+
+
+def own_number(resolution: Resolution) -> Resolution:
+    """A part published on its own ("A/RES/77/292 B") is a resolution of its own: its number
+    keeps the part letter its symbol carries, whatever number a reader gave it ("77/292"), so it
+    never passes for a second copy of 77/292. A file holding several parts ("A/RES/75/101 A-B")
+    keeps its number; its parts are told apart inside it."""
+    from drafter import symbols
+
+    number = symbols.resolution_number(resolution.symbol) if resolution.symbol else None
+    match = _ONE_PART.match(number or "")
+    if match and not resolution.parts and match["number"] == resolution.number:
+        return replace(resolution, number=number)
+    return resolution
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,8 @@
 
     DIR/library.yaml              the manifest: format, version, credits, sources (number, path, sha256)
     DIR/families/<family-id>.yaml one file per family
-    DIR/index.sqlite              derived from the two above, never edited (drafter.library.index)
+    the index                     derived from the two above, never edited (drafter.library.index),
+                                  kept in the user's cache (`index_path`), never in DIR
 
 Promises:
 - writing the same Library twice gives the same YAML bytes (key order fixed by the model, wrapping
@@ -14,10 +15,11 @@ Promises:
 - a source's path is recorded relative to the library when the source lies beside it (under the
   folder that holds the library, as seeds/ beside clause_library/), so the two can move together;
   any other source by its absolute path, so the library can move alone;
-- `save` builds the new library and its index in a temporary folder beside DIR and swaps it in
-  with one atomic exchange of the two folders (Linux renameat2), so a mine that fails or is killed
-  leaves the previous library and index exactly as they were. Where the exchange is not available
-  it falls back to two renames, and `load` repairs the only state a kill between them can leave.
+- `save` builds the new library in a temporary folder beside DIR, and its index in the cache under
+  a name of its own, then swaps the folder in with one atomic exchange (Linux renameat2), so a mine
+  that fails or is killed leaves the previous library and its index exactly as they were. Where
+  the exchange is not available it falls back to two renames, and `load` repairs the only state a
+  kill between them can leave.
 """
 
 from __future__ import annotations
@@ -43,7 +45,6 @@ from drafter.library.validate import check_data, check_file, read_yaml
 
 MANIFEST = "library.yaml"
 FAMILIES = "families"
-INDEX = indexing.INDEX
 
 
 # libyaml's emitter when PyYAML has it (the wheels do): the same YAML, several times faster.
@@ -100,49 +101,63 @@ def check_format(data: bytes, path: Path) -> None:
 
 
 def _index(directory: Path, manifest_sha256: str) -> indexing.Index:
-    """The index of the library as it is now: the one on disk if it matches, else a new one."""
-    reusable = None
-    for path in index_locations(directory):
-        try:
+    """The index of the library as it is now: the one in the cache if it matches, else a new one."""
+    path = index_path(directory, manifest_sha256)
+    try:
+        return indexing.open_index(path, manifest_sha256, directory / FAMILIES)
+    except indexing.Stale as stale:
+        reusable = stale.index
+    except indexing.Untrusted:
+        reusable = None
+    folder = path.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise LibraryError(f"cannot write the library's index: {error.strerror or error}", folder,
+                           hint="make $XDG_CACHE_HOME (or ~/.cache) writable") from None
+    with writing(folder):
+        try:                             # another command may have built it while this one waited
             return indexing.open_index(path, manifest_sha256, directory / FAMILIES)
-        except indexing.Stale as stale:
-            reusable = reusable or stale.index
-        except indexing.Untrusted:
-            continue
-    target = next((p for p in index_locations(directory) if _writable(p.parent)), None)
-    if target is None:
-        raise LibraryError("the library's index is out of date and there is nowhere to write a new one",
-                           directory, hint="make the folder or ~/.cache writable")
-    with writing(target.parent):
-        try:                             # another command may have rebuilt it while this one waited
-            return indexing.open_index(target, manifest_sha256, directory / FAMILIES)
         except indexing.Stale as stale:
             reusable = stale.index
         except indexing.Untrusted:
-            pass
+            reusable = reusable or _latest_sound(folder)
         library, stamps, read_sha256 = _read_all(directory, reusable)
-        indexing.build(target, library, stamps, read_sha256, _progress("indexing the library"))
+        indexing.build(index_path(directory, read_sha256), library, stamps, read_sha256,
+                       _progress("indexing the library"))
     try:
-        return indexing.open_index(target, manifest_sha256, directory / FAMILIES)
+        return indexing.open_index(path, manifest_sha256, directory / FAMILIES)
     except (indexing.Stale, indexing.Untrusted):
         raise LibraryError("the library changed while it was being indexed", directory,
                            hint="run the command again") from None
 
 
-def index_locations(directory: Path) -> list[Path]:
-    """Where a library's index may be: in its folder, or, for a folder drafter cannot write (an
-    installed package), in the user's cache, named after the folder."""
-    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "drafter" / "indexes"
-    key = hashlib.sha256(str(Path(directory).absolute()).encode()).hexdigest()[:16]
-    return [Path(directory) / INDEX, cache / f"{key}.sqlite"]
+def index_path(directory: Path, manifest_sha256: str | None = None) -> Path:
+    """Where the index of a library's manifest (as it is now, or of this sha256) is: in the cache
+    (drafter.library.locate.cache_dir), never in the library's folder, which may be read-only;
+    one file per manifest, so a mine builds the new one while the old one still serves."""
+    from drafter.library.locate import cache_dir
+
+    if manifest_sha256 is None:
+        manifest_sha256 = hashlib.sha256((Path(directory) / MANIFEST).read_bytes()).hexdigest()
+    return cache_dir(Path(directory)) / f"index-{manifest_sha256[:16]}.sqlite"
 
 
-def _writable(folder: Path) -> bool:
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        return False
-    return os.access(folder, os.W_OK)
+def _latest_sound(folder: Path) -> indexing.Index | None:
+    """The newest index of an earlier manifest of this library, to reuse what did not change."""
+    for path in sorted(folder.glob("index-*.sqlite"), key=lambda p: p.stat().st_mtime_ns, reverse=True):
+        index = indexing.open_sound(path)
+        if index is not None:
+            return index
+    return None
+
+
+def _forget_other_indexes(keep: Path) -> None:
+    """After a mine, the indexes of earlier manifests serve nobody (a reader still holding one
+    keeps reading it: the file goes when it closes)."""
+    for path in keep.parent.glob("index-*.sqlite"):
+        if path != keep:
+            path.unlink(missing_ok=True)
 
 
 def _read_all(directory: Path, reusable: indexing.Index | None
@@ -242,9 +257,13 @@ def save(library: Library, directory: Path) -> None:
     try:
         stamps = _write_files(library, staging)
         manifest_sha256 = hashlib.sha256((staging / MANIFEST).read_bytes()).hexdigest()
-        indexing.build(staging / INDEX, library, stamps, manifest_sha256, _progress("indexing the library"))
+        index = index_path(directory, manifest_sha256)
+        index.parent.mkdir(parents=True, exist_ok=True)
+        with writing(index.parent):      # the new manifest's index, built while the old one serves
+            indexing.build(index, library, stamps, manifest_sha256, _progress("indexing the library"))
         _keep_other_files(directory, staging)
         _swap_in(staging, directory)
+        _forget_other_indexes(index)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
 
@@ -252,13 +271,13 @@ def save(library: Library, directory: Path) -> None:
 def _write_files(library: Library, staging: Path) -> dict[str, indexing.FileStamp]:
     stamps = {}
     (staging / FAMILIES).mkdir()
-    for relative, text in render_files(library).items():
-        path = staging / relative
-        data = text.encode("utf-8")
+    (staging / MANIFEST).write_text(dump_yaml(library.manifest()), encoding="utf-8")
+    for family in library.families:      # one at a time: 22,000 files' text never all in memory
+        path = staging / FAMILIES / f"{family.id}.yaml"
+        data = dump_yaml(family.to_dict()).encode("utf-8")
         path.write_bytes(data)
-        if relative != MANIFEST:
-            stat = path.stat()
-            stamps[path.stem] = indexing.FileStamp(hashlib.sha256(data).hexdigest(), stat.st_size, stat.st_mtime_ns)
+        stat = path.stat()
+        stamps[family.id] = indexing.FileStamp(hashlib.sha256(data).hexdigest(), stat.st_size, stat.st_mtime_ns)
     return stamps
 
 
@@ -277,8 +296,8 @@ def _keep_other_files(directory: Path, staging: Path) -> None:
     if not directory.is_dir():
         return
     for path in directory.iterdir():
-        if path.name in (MANIFEST, FAMILIES, INDEX) or path.name.startswith(f".{INDEX}"):
-            continue
+        if path.name in (MANIFEST, FAMILIES, "index.sqlite"):
+            continue                     # mined files are replaced (an index there is an old drafter's)
         target = staging / path.name
         if path.is_dir():
             shutil.copytree(path, target)

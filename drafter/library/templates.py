@@ -9,11 +9,11 @@ A template is a small, closed language, exactly what mining writes and nothing m
     {{ (session + name) | ordinal }}   a session at a distance from the adopting one (or Ordinal)
     {{ footnote(n) }}          where the clause's n-th footnote is cited
 
-It is a subset of jinja2's syntax, so a template reads like one and jinja2 renders it the same
-way (tests/test_templates.py checks that on every seed and corpus template), but drafter never
-runs a library file as code: `check` refuses anything outside the grammar (a loop, a call, an
-attribute) before it is used, and `render` interprets the grammar directly. A library is data that
-people share; nothing in it can loop, allocate or reach Python, and rendering costs no compiler.
+It is a subset of jinja2's syntax, rendered by jinja2 in its sandbox with undefined values as
+errors. A library is data that people share, so `check` refuses anything outside the grammar (a
+loop, a call, an attribute, an unknown filter) with file:line when a library is checked or loaded,
+and `render` refuses it again before jinja2 compiles anything: the issue's nested `range(99999)`
+loops never run. Templates are compiled when first rendered, once each.
 
 A missing value is an error, never an empty string. The context of every render holds `session`
 (the adopting session of the text being rendered) and the clause's parameter values. Rendering
@@ -213,44 +213,101 @@ class Rendered:
 
 
 def render(template: str, values: dict[str, Any], session: int | None) -> Rendered:
+    """The template filled, in jinja2's sandbox with undefined values as errors; a template
+    outside the grammar is refused before jinja2 sees it."""
     try:
-        pieces = parse(template)
+        parse(template)
+        raw = _compiled(template).render(session=session, **values)
     except TemplateSyntaxError as error:
         raise TemplateRenderError(f"cannot render clause: {error.message}") from None
-    out: list[str] = []
+    except (TypeError, ValueError, KeyError, AttributeError) as error:
+        raise TemplateRenderError(f"cannot render clause: bad value ({error})") from None
+    except Exception as error:                       # jinja2's own errors: undefined, security
+        if type(error).__module__.startswith("jinja2"):
+            raise TemplateRenderError(f"cannot render clause: {error}") from None
+        raise
     notes: list[tuple[int, int]] = []
-    length = 0
-    for piece in pieces:
-        if piece.note is not None:
-            notes.append((piece.note, length))
-            continue
-        text = piece.text if piece.name is None else _value(piece, values, session)
-        out.append(text)
-        length += len(text)
+    out: list[str] = []
+    position = length = 0
+    for match in _NOTE_MARK.finditer(raw):
+        out.append(raw[position:match.start()])
+        length += match.start() - position
+        notes.append((int(match.group(1)), length))
+        position = match.end()
+    out.append(raw[position:])
     return Rendered("".join(out), tuple(notes))
 
 
-def _value(piece: _Piece, values: dict[str, Any], session: int | None) -> str:
-    if piece.name == "session":
-        value = session
-    elif piece.name in values:
-        value = values[piece.name]
-    else:
-        raise TemplateRenderError(f"cannot render clause: {piece.name!r} is undefined")
-    if isinstance(value, Placeholder):
-        return value                       # unknown: shown as a mark, whatever the filter
+_NOTE_OPEN, _NOTE_CLOSE = "\ue000", "\ue001"       # private-use marks for footnote positions
+_NOTE_MARK = re.compile(f"{_NOTE_OPEN}(\\d+){_NOTE_CLOSE}")
+
+
+@lru_cache(maxsize=1)
+def _environment():
+    """jinja2's sandbox, made on the first render (a command that renders nothing never imports it).
+    Templates come through a loader only so that jinja2's own bytecode cache keeps them compiled
+    between runs, in the user's cache (a draft renders a hundred templates; compiling them is most
+    of what rendering costs)."""
+    from jinja2 import FunctionLoader, StrictUndefined
+    from jinja2.sandbox import SandboxedEnvironment
+
+    env = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=True,
+                               loader=FunctionLoader(_SOURCES.get), bytecode_cache=_bytecode_cache(),
+                               auto_reload=False, cache_size=-1)
+    env.filters.update(FILTERS)
+    env.globals["footnote"] = lambda n: f"{_NOTE_OPEN}{int(n)}{_NOTE_CLOSE}"
+    return env
+
+
+_SOURCES: dict[str, str] = {}                   # template name (its sha1) -> its source
+
+
+def _bytecode_cache():
+    import os
+    import tempfile
+    from pathlib import Path
+
+    from jinja2 import FileSystemBytecodeCache
+
+    folder = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "drafter" / "templates"
     try:
-        if piece.offset:
-            value = _session_plus(session, value)
-        return str(FILTERS[piece.filter](value) if piece.filter else value)
-    except (TypeError, ValueError, KeyError, AttributeError) as error:
-        raise TemplateRenderError(f"cannot render clause: bad value for {piece.name} ({error})") from None
+        folder.mkdir(parents=True, exist_ok=True)
+        probe = tempfile.NamedTemporaryFile(dir=folder)
+        probe.close()
+    except OSError:
+        return None                              # nowhere to keep them: compile each run
+    return FileSystemBytecodeCache(str(folder))
 
 
-def _session_plus(session: int | None, offset: Any) -> int:
-    if not isinstance(session, int) or isinstance(offset, bool) or not isinstance(offset, int):
-        raise TypeError(f"a session offset is a whole number, got {offset!r} at session {session!r}")
-    return session + offset
+@lru_cache(maxsize=16384)
+def _compiled(template: str):
+    """Each template compiled once, when it is first used, and kept compiled across runs."""
+    import hashlib
+
+    name = hashlib.sha1(template.encode("utf-8")).hexdigest()
+    _SOURCES[name] = template
+    return _environment().get_template(name)
+
+
+def words(template: str, values: dict[str, Any], session: int | None) -> str:
+    """The words of a filled template, for the search index: its text and its values through
+    their filters, footnote marks left out. Not a render (no jinja2, no compile: an index of
+    40,000 wordings is built in seconds); a value that cannot be shown is left out."""
+    out = []
+    for piece in parse(template):
+        if piece.note is not None:
+            continue
+        if piece.name is None:
+            out.append(piece.text)
+            continue
+        value = session if piece.name == "session" else values.get(piece.name)
+        try:
+            if piece.offset:
+                value = session + value
+            out.append(str(FILTERS[piece.filter](value) if piece.filter else value))
+        except (TypeError, ValueError, KeyError, AttributeError):
+            continue
+    return "".join(out)
 
 
 def renders_back(slot: Slot, text: str, session: int | None) -> bool:

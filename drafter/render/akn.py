@@ -37,13 +37,21 @@ from drafter.model import (
     Table,
 )
 from drafter.ordinals import session_heading
-from drafter.render.layout import (Note, Text, adoption_line, document_date, inlines, opens_with_preamble,
-                                   sub_label, title_notes)
+from drafter.render.chars import xml_text
+from drafter.render.layout import (
+    Note,
+    Text,
+    adoption_line,
+    document_date,
+    inlines,
+    opens_with_preamble,
+    sub_label,
+    title_notes,
+)
 from drafter.render.phrases import ENGLISH, is_draft, un_date
 
 AKN = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 _E = f"{{{AKN}}}"
-_FORBIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
 
 
 def render_akn(resolution: Resolution) -> str:
@@ -147,9 +155,10 @@ class _Builder:
             p = etree.SubElement(cover, _E + "p")
             session = etree.SubElement(p, _E + "session", value=str(r.session))
             session.text = _text((m.session if m and m.session else None) or session_heading(r.session))
-        for name, value in (("agenda item", m.agenda_item if m else None),
-                            ("agenda item name", m.agenda_title if m else None)):
-            if value:
+        titles = (m.agenda_title or "").split("\n") if m else []
+        for name, value in [("agenda item", m.agenda_item if m else None),
+                            *(("agenda item name", title) for title in titles)]:
+            if value and value.strip():
                 p = etree.SubElement(cover, _E + "p")
                 etree.SubElement(p, _E + "inline", name=name).text = _text(value)
         if r.adopted and not self.draft:
@@ -226,7 +235,8 @@ class _Builder:
                                        eId=self.eid("preamble"))
             self.fill(heading, paragraph.text, paragraph.footnotes, _italics(paragraph))
         self.fill_body(element, section)
-        if len(element) == len([c for c in element if etree.QName(c).localname in ("num", "heading")]):
+        if all(etree.QName(child).localname in ("num", "heading") for child in element):
+            # A heading with nothing under it: the schema wants content.
             etree.SubElement(etree.SubElement(element, _E + "content"), _E + "p")
         return element
 
@@ -390,10 +400,7 @@ def _p(parent: etree._Element, tag: str, text: str, **attrib: str) -> None:
     etree.SubElement(p, _E + tag, **attrib).text = _text(text)
 
 
-def _text(text: str) -> str:
-    """Characters XML forbids (control characters from a bad source) never reach the file; no-break
-    spaces and hyphens stay."""
-    return _FORBIDDEN.sub("", text).replace("\r", " ").replace("\n", " ")
+_text = xml_text          # text as it may stand in the XML
 
 
 def _author(body: str) -> str:

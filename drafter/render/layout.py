@@ -94,7 +94,7 @@ class Block:
 
 
 @dataclass(frozen=True)
-class Masthead:
+class PrintedMasthead:
     organization: str
     symbol: str
     organ: str
@@ -105,7 +105,7 @@ class Masthead:
 
 @dataclass(frozen=True)
 class Page:
-    masthead: Masthead
+    masthead: PrintedMasthead
     blocks: tuple[Block, ...]
     header: tuple[str, str | None]        # the running symbol and, for a resolution, its title
     title: str                            # for the file's properties
@@ -143,6 +143,7 @@ class _Layout:
         self.notes = _Notes(resolution.footnotes, resolution.note_italics)
         self.warnings = self.notes.warnings
         self.blocks: list[Block] = []
+        self.last_letter: str | None = None       # of free text lettered "(a)", "(b)" ...
 
     def page(self) -> Page:
         r = self.r
@@ -167,7 +168,7 @@ class _Layout:
         self.blocks.append(Block(kind, style, tuple(inlines), **extra))
 
     # --- masthead and title -----------------------------------------------------------------
-    def masthead(self) -> Masthead:
+    def masthead(self) -> PrintedMasthead:
         r, m, words = self.r, self.r.masthead, self.words
         symbol = (m.symbol if m and m.symbol else None) or r.symbol or r.number
         organ = (m.organ if m and m.organ else None) or r.body
@@ -183,7 +184,7 @@ class _Layout:
         session = (m.session if m and m.session else None) or (session_heading(r.session) if r.session else None)
         committee = committee_of(symbol) if self.draft else None
         left = tuple(x for x in (session, committee, m.agenda_item if m else None) if x)
-        return Masthead(words["organization"], symbol, organ, tuple(right), left,
+        return PrintedMasthead(words["organization"], symbol, organ, tuple(right), left,
                         m.agenda_title if m else None)
 
     def heading_lines(self) -> None:
@@ -202,11 +203,16 @@ class _Layout:
         refs, warning = title_notes(r)
         if warning:
             self.warnings.append(warning)
-        inlines = self.inlines(r.title or "", refs)
         if self.draft:
-            self.add("title", "DocTitle", inlines, first=0, left=INDENT)
-        else:
-            self.add("title", "DocTitle", [Text(f"{r.number}.\t"), *inlines])
+            self.add("title", "DocTitle", self.inlines(r.title or "", refs), first=0, left=INDENT)
+            return
+        number, letter = _one_part(r)
+        # One resolution of several adopted under a number, published alone (75/245 B): the
+        # number and title of them all, then its letter, which carries the notes on it (so 20 of
+        # the 22 such corpus files print it; 78/183 A and B put the letter after the number).
+        self.add("title", "DocTitle", [Text(f"{number}.\t"), *self.inlines(r.title or "", () if letter else refs)])
+        if letter:
+            self.add("part", "PartHeading", [Text(letter), *(self.notes.inline(ref) for ref in refs)])
 
     def formula(self, holder) -> None:
         """"The General Assembly," -- with a comma when preambular paragraphs follow, without one
@@ -257,12 +263,32 @@ class _Layout:
         elif paragraph.text or paragraph.number is not None or not paragraph.table:
             number = _number(paragraph.number, kind)
             prefix = [Text(f"{number}\t")] if number else []
-            self.add(kind, "SingleTxt", [*prefix, *self.text_of(paragraph)], first=INDENT)
+            depth = self.label_depth(number) if kind == "text" else 0
+            if depth:
+                # Free text lettered "(a)" or "(i)" (an annex's rules, a declaration) is set as the
+                # sub-paragraphs of the body are, one step deeper for each kind of label.
+                style = ("SubPara", "SubSubPara")[depth - 1]
+                self.add("sub", style, [*prefix, *self.text_of(paragraph)], level=depth)
+            else:
+                self.add(kind, "SingleTxt", [*prefix, *self.text_of(paragraph)], first=INDENT)
         self.subparagraphs(paragraph.subparagraphs, 1)
         if paragraph.wrap_up is not None:
             self.add("wrap-up", "SingleTxt", self.inlines(paragraph.wrap_up, paragraph.wrap_up_footnotes))
         if paragraph.table is not None:
             self.table(paragraph.table)
+
+    def label_depth(self, number: str | None) -> int:
+        """1 for a letter "(a)", 2 for a roman numeral "(i)" (unless it is the letter after "(h)"),
+        0 for anything else; remembers the last letter, so "(h)", "(i)" stay letters."""
+        found = _LETTER_LABEL.match(number or "")
+        if not found:
+            return 0
+        label = found.group(1)
+        follows = self.last_letter is not None and len(label) == 1 and ord(label) == ord(self.last_letter) + 1
+        if _ROMAN.match(label) and not follows:
+            return 2
+        self.last_letter = label[-1]
+        return 1
 
     def subparagraphs(self, subs: tuple[SubParagraph, ...], depth: int) -> None:
         style = ("SubPara", "SubSubPara", "SubSubSubPara")[min(depth, 3) - 1]
@@ -369,6 +395,19 @@ def inlines(text: str, refs=(), italics=(), note_for=None, bold: bool = False) -
             italic = any(s.start <= start and end <= s.end for s in italics)
             out.append(Text(text[start:end], italic=italic, bold=bold))
     return out
+
+
+_LETTER_LABEL = re.compile(r"^\(([a-z]{1,4})\)$")
+_ROMAN = re.compile(r"^(?=[ivxl])(x{0,3})(ix|iv|v?i{0,3})$")
+_PART_LETTER = re.compile(r"^(\S+)\s+([A-Z])$")
+
+
+def _one_part(resolution: Resolution) -> tuple[str, str | None]:
+    """"75/245 B" -> ("75/245", "B"): the number of a resolution that is one part of several."""
+    found = _PART_LETTER.match(resolution.number or "")
+    if found and not resolution.parts:
+        return found.group(1), found.group(2)
+    return resolution.number, None
 
 
 def adoption_line(resolution: Resolution, words=ENGLISH) -> str:

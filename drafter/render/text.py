@@ -40,7 +40,7 @@ def _heading(page: Page) -> tuple[str, str]:
     m = page.masthead
     lines = [m.symbol, *m.right, *m.left]
     if m.agenda_title:
-        lines.append(m.agenda_title)
+        lines += m.agenda_title.split("\n")
     return ("masthead", "\n".join(lines))
 
 

@@ -16,7 +16,6 @@ the same bytes.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,17 +24,21 @@ from lxml import etree
 from drafter.model import Resolution
 from drafter.output import write_atomic
 from drafter.render import package, wordml
+from drafter.render.chars import xml_text
 from drafter.render.layout import (
     Block,
-    Masthead,
     Note,
     Page,
+    PrintedMasthead,
     TableLayout,
     Text,
     inlines,
     layout,
 )
 from drafter.render.styles import INDENT, MARGINS, PAPER
+
+_ORGANIZATION_WIDTH = 3402       # 6 cm: "United Nations" under the symbol's row
+_DISTRIBUTION_WIDTH = 2835       # 5 cm: "Distr.: General", the date, "Original: English"
 
 # A piece of a paragraph with what happened to it: "=" kept, "+" inserted, "-" deleted; "~" a note
 # kept whose text changed, holding (old note, new note).
@@ -124,16 +127,15 @@ class Writer:
         settings = {"evenAndOddHeaders": {}}
         if self.tracked:
             settings["trackRevisions"] = {}
-        properties = package.Properties(title=_safe(page.title), subject=_safe(page.masthead.symbol),
+        properties = package.Properties(title=xml_text(page.title), subject=xml_text(page.masthead.symbol),
                                         created=f"{page.date}T00:00:00Z")
         return package.write(self.template, self.document, extras, properties, settings)
 
     # --- masthead ---------------------------------------------------------------------------
     def masthead(self, cells: dict[str, list[Line]]) -> None:
         """Two ruled rows: "United Nations" and the symbol (which may be long: it takes two
-        columns), then the organ and the distribution lines (5 cm at the right)."""
-        right = 2835
-        widths = [3402, self.width - 3402 - right, right]
+        columns), then the organ and the distribution lines at the right."""
+        widths = [_ORGANIZATION_WIDTH, self.width - _ORGANIZATION_WIDTH - _DISTRIBUTION_WIDTH, _DISTRIBUTION_WIDTH]
         table = wordml.layout_table(self.body, widths)
         for row, rule in (((("organization", 1), ("symbol", 2)), 4), ((("organ", 2), ("right", 1)), 24)):
             tr = wordml.sub(table, "w:tr")
@@ -181,7 +183,7 @@ class Writer:
         if op != "=" and self.marked:
             bold, strike = bold or op == "+", op == "-"
         target = self.change(parent, op)
-        wordml.run(target, item.text if item.text == "\n" else _safe(item.text), italic=item.italic,
+        wordml.run(target, item.text if item.text == "\n" else xml_text(item.text), italic=item.italic,
                    bold=bold, superscript=item.superscript, strike=strike, deleted=op == "-" and self.tracked)
 
     def change(self, parent, op: str):
@@ -192,29 +194,20 @@ class Writer:
 
     # --- footnotes --------------------------------------------------------------------------
     def note(self, p, note: Note, op: str, old: Note | None = None) -> None:
-        """A Word footnote: the reference in the text, the note in the footnotes part. Word numbers
-        notes itself; a note whose marker is not the next number ("*") keeps its own mark. A note
-        cited again (the same marker, the same text) is not a second note: its number is a
-        reference to the first (a NOTEREF field), as the UN sets it."""
+        """A Word footnote: the reference in the text, the note in the footnotes part. A note cited
+        again (the same marker, the same text) is not a second note: its number is a reference to
+        the first (a NOTEREF field), as the UN sets it."""
         earlier = self.cited.get((note.marker, note.text))
         if earlier is not None and op == "=":
             wordml.note_again(p, self.style["FootnoteReference"], *earlier)
             return
         self.note_count += 1
-        # In a redline notes come and go, so every numbered note is Word's to number.
-        numbered = note.marker.isdigit() if (self.tracked or self.marked) else \
-            note.marker == str(self.auto_count + 1)
-        mark = None
-        if numbered:
-            self.auto_count += 1
-        else:
-            mark = note.marker
-        target = self.change(p, op)
+        mark = self.mark_of(note)
         bookmark = None
         if op == "=" and not (self.tracked or self.marked):
             bookmark = (self.note_count, f"_RefNote{self.note_count}")
             self.cited[(note.marker, note.text)] = (bookmark[1], mark or str(self.auto_count))
-        wordml.footnote_reference(target, self.style["FootnoteReference"], self.note_count, mark,
+        wordml.footnote_reference(self.change(p, op), self.style["FootnoteReference"], self.note_count, mark,
                                   deleted=op == "-" and self.tracked, bookmark=bookmark)
         paragraph = wordml.footnote(self.notes, self.note_count, self.style["FootnoteText"],
                                     self.style["FootnoteReference"], mark)
@@ -225,6 +218,17 @@ class Writer:
             self.pieces(paragraph, diff_inlines(previous, new))
         else:
             self.pieces(paragraph, [(op, t) for t in new])
+
+    def mark_of(self, note: Note) -> str | None:
+        """None when Word numbers the note itself; else the mark the note keeps ("*"), so that the
+        notes after it keep their numbers. In a redline notes come and go, so there every
+        numbered note is Word's to number."""
+        numbered = note.marker.isdigit() if (self.tracked or self.marked) else \
+            note.marker == str(self.auto_count + 1)
+        if numbered:
+            self.auto_count += 1
+            return None
+        return note.marker
 
     # --- tables -----------------------------------------------------------------------------
     def table(self, layout: TableLayout, whole: str | None = None, cells=None) -> None:
@@ -274,24 +278,25 @@ class Writer:
 
     def running_head(self, element, symbol: str, title: str | None, odd: bool) -> None:
         p = wordml.header_paragraph(element, self.style["Header"], self.width)
-        pieces = [Text(_safe(symbol), bold=True)]
+        pieces = [Text(xml_text(symbol), bold=True)]
         if title:
-            pieces = [Text(_safe(title)), Text("\t"), *pieces] if odd else [*pieces, Text("\t"), Text(_safe(title))]
+            pieces = [Text(xml_text(title)), Text("\t"), *pieces] if odd else [*pieces, Text("\t"), Text(xml_text(title))]
         elif odd:
             pieces = [Text("\t"), *pieces]
         for piece in pieces:
             wordml.run(p, piece.text, bold=piece.bold)
 
 
-_FORBIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
-_ALIGN = {"left": "left", "center": "center", "right": "right", "centre": "center", "justify": "both"}
+_ALIGN = {"left": "left", "center": "center", "right": "right"}
 
 
-def masthead_lines(m: Masthead) -> dict[str, list[Line]]:
+def masthead_lines(m: PrintedMasthead) -> dict[str, list[Line]]:
     """The masthead's cells, each as its lines."""
     left = [Line("MastheadSession", (("=", Text(line)),)) for line in m.left]
-    if m.agenda_title:
-        left.append(Line("MastheadAgendaTitle", (("=", Text(m.agenda_title)),)))
+    # Several agenda items ("Agenda items 13 and 117"): their titles, one a line.
+    for title in (m.agenda_title or "").split("\n"):
+        if title.strip():
+            left.append(Line("MastheadAgendaTitle", (("=", Text(title)),)))
     return {
         "organization": [Line("MastheadOrganization", (("=", Text(m.organization)),))],
         "symbol": [Line("MastheadSymbol", (("=", Text(m.symbol)),))],
@@ -313,7 +318,3 @@ def with_breaks(lines) -> list[Text]:
     return out
 
 
-def _safe(text: str) -> str:
-    """Characters XML forbids (control characters from a bad source) never reach the file; a
-    newline inside a line is a space. No-break spaces and hyphens stay."""
-    return _FORBIDDEN.sub("", text).replace("\n", " ").replace("\r", " ")

@@ -38,10 +38,16 @@ def qn(tag: str) -> str:
 
 def sub(parent: etree._Element, tag: str, **attributes: str) -> etree._Element:
     """A child element; attribute names are w: unless they say otherwise."""
-    child = etree.SubElement(parent, qn(tag))
-    for key, value in attributes.items():
-        child.set(qn(key if ":" in key else f"w:{key}"), value)
-    return child
+    if not attributes:
+        return etree.SubElement(parent, qn(tag))
+    return etree.SubElement(parent, qn(tag), {_attribute(key): value for key, value in attributes.items()})
+
+
+def _attribute(key: str) -> str:
+    name = _QN.get(key)
+    if name is None:
+        name = _QN[key] = qn(key if ":" in key else f"w:{key}")
+    return name
 
 
 def root(tag: str) -> etree._Element:

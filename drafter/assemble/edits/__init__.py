@@ -5,8 +5,9 @@ before and after, and why. Each kind can be refused (`drafter new --no-edit KIND
 prompt), and then it is not made at all. Kinds, in the order they are made:
 
     series           the base joins the recall of its own series (value edit, edits/series.py)
-    report           a report of the base's own session becomes a placeholder for the new one
-                     (value edit, edits/report.py)
+    report           the report the base asked for becomes the new session's (a placeholder,
+                     or the symbol the UN gives it every session) (value edit, edits/report.py)
+    year             a year of the session keeps its distance ("for 2021") (value edit, edits/years.py)
     session          the body's own sessions keep their distance to the adopting session
                      (made by filling the templates for the new session, edits/sessions.py)
     terminology      the UN's current usage, learned per session from the corpus
@@ -21,7 +22,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-KINDS = ("series", "report", "session", "terminology", "cross-reference", "lead")
+KINDS = ("series", "report", "year", "session", "terminology", "cross-reference", "lead")
 
 
 @dataclass(frozen=True)

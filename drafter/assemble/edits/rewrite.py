@@ -79,3 +79,25 @@ def follow_spans(old: str, new: str, spans: tuple[Span, ...]) -> tuple[Span, ...
     moved = follow(old, new)
     out = tuple(Span(moved(s.start), moved(s.end)) for s in spans)
     return tuple(s for s in out if s.end > s.start)
+
+
+def edit_texts(paragraph, cuts_for) -> tuple:
+    """A paragraph with `cuts_for(text)` made in its text, its sub-paragraphs and its closing words;
+    also the list of (place, before, after) of every cut, for the list of edits."""
+    made: list[tuple[str, str, str]] = []
+
+    def one(item, place: str):
+        cuts = cuts_for(item.text)
+        made.extend((place, item.text[s:e], new) for s, e, new in cuts)
+        item = rewrite(item, cuts)
+        subs = tuple(one(sub, f"sub-paragraph ({sub.label})") for sub in item.subparagraphs)
+        changes = {"subparagraphs": subs}
+        if item.wrap_up:
+            cuts = cuts_for(item.wrap_up)
+            made.extend(("closing words", item.wrap_up[s:e], new) for s, e, new in cuts)
+            text, moved = rewrite_text(item.wrap_up, cuts)
+            changes.update(wrap_up=text,
+                           wrap_up_footnotes=tuple(FootnoteRef(f.marker, moved(f.at)) for f in item.wrap_up_footnotes))
+        return replace(item, **changes)
+
+    return one(paragraph, "text"), made

@@ -25,19 +25,34 @@ def fill_session(draft) -> int | None:
     return draft.session
 
 
-def listed(clause, index: int, base_session: int | None, session: int) -> list[Edit]:
+def listed(clause, index: int, base_session: int | None, session: int, carried_notes=frozenset()) -> list[Edit]:
+    """The sessions a clause's filling moved; not those in footnotes carried as adopted."""
     if base_session is None or base_session == session:
         return []
     out = []
     for name, kind in clause.kinds.items():
         offset = clause.values.get(name)
-        if kind != "session" or not isinstance(offset, int):
+        if kind != "session" or not isinstance(offset, int) or _only_in(clause.variant, name, carried_notes):
             continue
         before, after = base_session + offset, session + offset
         if 1 <= before <= 999 and 1 <= after <= 999:
             out.append(Edit(KIND, index, f"{ordinal_words(before)} session", f"{ordinal_words(after)} session",
                             f"{WHY} ({offset:+d})"))
     return out
+
+
+def _only_in(variant, name: str, notes) -> bool:
+    """Does parameter `name` stand only in the footnotes `notes` (indexes) of the wording?"""
+    used = f"(session + {name})"
+    if used in variant.template or any(used in sub.template for sub in _subs(variant.subparagraphs)):
+        return False
+    return all(k in notes for k, note in enumerate(variant.footnotes) if used in note)
+
+
+def _subs(subs):
+    for sub in subs:
+        yield sub
+        yield from _subs(sub.subparagraphs)
 
 
 def move(text: str, base_session: int | None, session: int, body: str):

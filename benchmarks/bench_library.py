@@ -1,0 +1,147 @@
+"""Whole commands on a library of the whole General Assembly, beside the bundled one.
+
+    python benchmarks/bench_library.py [--corpus DIR] [--big DIR] [--runs N]
+
+Mines the UN's Akoma Ntoso corpus (default ../shared/corpus/unga-akn) into a temporary library
+(or uses --big DIR, mined already), then times each command as a user runs it, a fresh process
+each time, N runs after one warm-up (the warm-up builds what a first run builds: the index in the
+cache), hyperfine-style: mean, min and max, with a bare `python -c "import docx"` as the reference
+the start-up target is measured against. Prints one table, the targets of issue 8 beside the
+figures, and the machine's load (the machine is shared: compare figures taken at a low load).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BUNDLED = ROOT / "clause_library"
+DRAFTER = [sys.executable, "-m", "drafter"]
+BASE_NUMBER = "79/167"                       # the issue's example of a base by number
+BASE_FILE = "78/A_RES_78_190-2326049E.xml"   # 94 paragraphs: the issue's ~100-paragraph base
+
+
+CPU: list[float] = []                        # CPU seconds (user + system) of each run, beside its wall time
+
+
+def run(command: list[str], cwd: Path) -> float:
+    """Wall seconds of one process; its CPU seconds go to CPU. On a shared machine the wall time
+    grows with the load; the CPU time much less: for a one-process command it is what the wall
+    time is on a quiet machine."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    result = subprocess.run(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    elapsed = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    CPU.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+    if result.returncode not in (0, 1):
+        raise SystemExit(f"{' '.join(command)} failed ({result.returncode}): {result.stderr.strip()}")
+    return elapsed
+
+
+def timed(command: list[str], cwd: Path, runs: int) -> tuple[list[float], float]:
+    """Wall seconds of `runs` runs after a warm-up (the index is built on a first run), and their
+    mean CPU seconds."""
+    run(command, cwd)
+    walls = [run(command, cwd) for _ in range(runs)]
+    return walls, statistics.mean(CPU[-runs:])
+
+
+def first_byte(command: list[str], cwd: Path) -> tuple[float, float]:
+    """Seconds to the first byte of output and to the end: a streamed listing starts at once."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    process.stdout.read(1)
+    first = time.perf_counter() - start
+    for _ in iter(lambda: process.stdout.read(1 << 16), b""):
+        pass
+    process.wait()
+    return first, time.perf_counter() - start
+
+
+def mine_corpus(corpus: Path, big: Path) -> tuple[float, float, float]:
+    """Wall seconds, CPU seconds (all its processes) and peak MB of `drafter mine CORPUS
+    --library BIG` (a fresh library)."""
+    seconds = run([*DRAFTER, "mine", str(corpus), "--library", str(big), "--rebuild"], ROOT)
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return seconds, CPU[-1], peak / 1024
+
+
+def rows_for(library: Path, corpus: Path, work: Path, runs: int, bundled: bool) -> list[tuple]:
+    lib = ["--library", str(library)]
+    out = work / "out"
+    base, session = ("58/208", "60") if bundled else (BASE_NUMBER, "80")
+    commands = [
+        ("library check", [*DRAFTER, "library", "check", str(library)], "0 problems"),
+        (f"new --base {base} --no-input --format text",
+         [*DRAFTER, "new", "--session", session, "--base", base, *lib, "--no-input", "--format", "text",
+          "-o", str(out) + ".txt", "--force"], "<= 1 s"),
+        ("new --base FILE (94 paragraphs) --no-input",
+         [*DRAFTER, "new", "--session", "79", "--base", str(corpus / BASE_FILE), *lib, "--no-input",
+          "--format", "text", "-o", str(out) + "-file.txt", "--force"], "<= 2 s"),
+        ("clauses search remittances", [*DRAFTER, "clauses", "search", "remittances", *lib], "<= 0.3 s"),
+    ]
+    if bundled:
+        answers = work / "draft.docx.answers.yaml"
+        subprocess.run([*DRAFTER, "new", "--session", "60", "--base", "58/208", *lib, "--no-input",
+                        "-o", str(work / "draft.docx"), "--force"], cwd=ROOT, check=True, capture_output=True)
+        commands.append(("new --answers FILE --no-input (DOCX)",
+                         [*DRAFTER, "new", "--session", "60", "--base", "58/208", *lib, "--answers", str(answers),
+                          "--no-input", "-o", str(work / "again.docx"), "--force"], "<= 2x import docx"))
+    rows = []
+    for name, command, target in commands:
+        times, cpu = timed(command, ROOT, runs)
+        rows.append((name, library.name if bundled else "corpus", times, cpu, target))
+    first, total = first_byte([*DRAFTER, "clauses", "list", "--json", *lib], ROOT)
+    rows.append((f"clauses list --json (first byte {first:.2f} s)", library.name if bundled else "corpus",
+                 [total], float("nan"), "streams"))
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus" / "unga-akn")
+    parser.add_argument("--big", type=Path, help="a library mined from the corpus already")
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        work = Path(folder)
+        os.environ["XDG_CACHE_HOME"] = str(work / "cache")      # indexes built fresh, in a cache of our own
+        load_before = os.getloadavg()
+        reference, reference_cpu = timed([sys.executable, "-c", "import docx"], ROOT, args.runs)
+        rows = [("python -c 'import docx' (reference)", "-", reference, reference_cpu, "")]
+        mined = None
+        big = args.big
+        if big is None:
+            big = work / "big"
+            mined = mine_corpus(args.corpus, big)
+        rows += rows_for(BUNDLED, args.corpus, work, args.runs, bundled=True)
+        rows += rows_for(big, args.corpus, work, args.runs, bundled=False)
+        problems = subprocess.run([*DRAFTER, "library", "check", str(big)], capture_output=True, text=True)
+        load_after = os.getloadavg()
+    print(f"{'command':<52} {'library':<15} {'runs':>4} {'mean s':>7} {'min s':>6} {'max s':>6} "
+          f"{'x docx':>6} {'cpu s':>6} {'x docx':>6}  target")
+    docx = statistics.mean(reference)
+    for name, library, times, cpu, target in rows:
+        mean = statistics.mean(times)
+        print(f"{name:<52} {library:<15} {len(times):>4} {mean:>7.3f} {min(times):>6.3f} {max(times):>6.3f} "
+              f"{mean / docx:>6.1f} {cpu:>6.3f} {cpu / reference_cpu:>6.1f}  {target}")
+    if mined:
+        print(f"\nmine the whole corpus: {mined[0]:.1f} s wall, {mined[1]:.1f} s CPU over all its processes, "
+              f"peak {mined[2]:.0f} MB (target: <= 30 s, <= 700 MB on 2 cores)")
+    print(f"library check of the corpus library: {problems.stdout.strip().splitlines()[-1]} "
+          f"(exit {problems.returncode})")
+    print(f"machine load (1, 5, 15 min) before {load_before[0]:.2f} {load_before[1]:.2f} {load_before[2]:.2f}, "
+          f"after {load_after[0]:.2f} {load_after[1]:.2f} {load_after[2]:.2f}; {os.cpu_count()} cores")
+
+
+if __name__ == "__main__":
+    main()

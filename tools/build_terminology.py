@@ -1,0 +1,200 @@
+#!/usr/bin/env python3
+"""Build drafter/data/terminology.json: the spellings the UN changed, learned per session from the corpus.
+
+    python tools/build_terminology.py [CORPUS] [--sessions 75-80] [--out PATH]
+
+The UN's editors change how terms are written ("indigenous peoples" -> "Indigenous Peoples",
+"non-governmental" with a non-breaking hyphen, "health-care" -> "healthcare"), and a re-tabled
+resolution follows. What changed is learned from what the next session really did, not from a list:
+
+1. candidates: in every pair of a resolution and its real successor (tools/corpus_pairs.py), the
+   words the successor rewrote in an aligned paragraph where old and new words are the same letters
+   once case, hyphens (- and the non-breaking U+2011) and spaces are set aside: "health-care" ->
+   "healthcare", "States parties" -> "States Parties";
+2. evidence, per session S of the successors: how often a base paragraph's FROM became TO (changed)
+   and how often the successor kept FROM (kept), and how the texts of S write the term (usage:
+   the share of TO among FROM and TO);
+3. a rule FROM -> TO holds at session S when the latest session up to S with enough evidence saw
+   FROM changed at least RATE of the time, and S's own texts write TO at least USAGE of the time.
+
+A draft for session N takes the rules of the latest session before N in the file (drafter/
+assemble/edits/terminology.py): what the UN was writing when the draft was made. Only preambular,
+operative and sub-paragraph texts are learned from and edited; footnotes cite titles as published.
+The output is deterministic: sorted keys, counts only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import json
+import re
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+for path in (ROOT, ROOT / "tools"):
+    if str(path) not in sys.path:  # run as a script from anywhere: this checkout's drafter
+        sys.path.insert(0, str(path))
+
+import corpus_pairs as cp  # noqa: E402
+
+DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "unga-akn"
+DEFAULT_OUT = ROOT / "drafter" / "data" / "terminology.json"
+TEXT_KINDS = {"preambular", "operative"}
+MAX_WORDS = 3            # a term is at most this many words
+RATE = 0.9               # FROM must have become TO at least this often in the real next texts
+USAGE = 0.9              # and the session's own texts write TO at least this often
+EVIDENCE = 5             # occurrences of FROM in base paragraphs before a rate is believed
+SOURCE = ("Learned from pairs of United Nations General Assembly resolutions and their successors "
+          "in Akoma Ntoso (UNxml/GAresolutions, English). Source: United Nations.")
+_EDGE = re.compile(r"^[^\w]+|[^\w]+$")
+_SEPARATORS = re.compile(r"[-\u2011\s]+")
+_WORD = re.compile(r"[\w\-\u2011]+")
+
+
+def key(term: str) -> str:
+    """The letters of a term, whatever its case, hyphens and spaces."""
+    return _SEPARATORS.sub("", term).lower()
+
+
+def pattern(term: str) -> str:
+    """The term as a whole run of words (no letter, digit or hyphen on either side)."""
+    return rf"(?<![\w\-\u2011]){re.escape(term)}(?![\w\-\u2011])"
+
+
+def _core(tokens: list[str]) -> str:
+    return _EDGE.sub("", " ".join(tokens))
+
+
+def candidates(text_pairs) -> Counter:
+    """(FROM, TO) rewrites seen between aligned base and real paragraphs."""
+    found: Counter = Counter()
+    for old, new in text_pairs:
+        a, b = old.split(), new.split()
+        for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+            if tag != "replace" or i2 - i1 > MAX_WORDS or j2 - j1 > MAX_WORDS:
+                continue
+            before, after = _core(a[i1:i2]), _core(b[j1:j2])
+            if before and after and before != after and key(before) == key(after):
+                found[(before, after)] += 1
+    return found
+
+
+def aligned_texts(resolutions, pair: cp.Pair):
+    """(base text, real text) of the paragraphs the two share, paragraphs proper only."""
+    base = [u for u in cp.units(resolutions[pair.base]) if u.kind in TEXT_KINDS]
+    real = [u for u in cp.units(resolutions[pair.real]) if u.kind in TEXT_KINDS]
+    a, b = [u.body for u in base], [u.body for u in real]
+    return [(a[i], b[j]) for i, j in cp.matched(a, b)]
+
+
+def build(resolutions, pairs: list[cp.Pair], sessions) -> dict:
+    sessions = sorted(set(sessions))
+    chosen = [p for p in pairs if p.session in sessions and p.base_session in sessions]
+    texts = {p: aligned_texts(resolutions, p) for p in chosen}
+    found = {p: candidates(pairs_of_texts) for p, pairs_of_texts in texts.items()}
+    rules = sorted({rule for counter in found.values() for rule in counter})
+    terms = sorted({term for rule in rules for term in rule}, key=len, reverse=True)
+    evidence = _evidence(texts, found, rules, terms)
+    usage = _usage(resolutions, sessions, terms)
+    out: dict[str, dict] = {}
+    for session in sessions:
+        held = [r for r in (_rule(rule, session, evidence, usage) for rule in rules) if r is not None]
+        if held:
+            out[str(session)] = {"rules": held}
+    return {"source": SOURCE, "learned_from": sessions,
+            "thresholds": {"rate": RATE, "usage": USAGE, "evidence": EVIDENCE}, "sessions": out}
+
+
+def _evidence(texts, found, rules, terms) -> dict[tuple[str, str], dict[int, tuple[int, int]]]:
+    """Per rule and session of the successor: (changed, kept) occurrences of FROM in the aligned
+    base paragraphs (kept: as many as the successor's paragraph still has)."""
+    finder = _finder(terms)
+    out: dict = defaultdict(dict)
+    for pair, pairs_of_texts in texts.items():
+        kept: Counter = Counter()
+        for old, new in pairs_of_texts:
+            in_old, in_new = Counter(finder.findall(old)), Counter(finder.findall(new))
+            for term, count in in_old.items():
+                kept[term] += min(count, in_new.get(term, 0))
+        for rule in rules:
+            changed, before = found[pair][rule], kept[rule[0]]
+            if changed or before:
+                c, k = out[rule].get(pair.session, (0, 0))
+                out[rule][pair.session] = (c + changed, k + before)
+    return out
+
+
+class _Finder:
+    """Every occurrence of every term in a text, each a whole run of words; a term inside a longer
+    one counts too. (One regex of thousands of alternatives is far too slow; a set is not.)"""
+
+    def __init__(self, terms) -> None:
+        self.terms = set(terms)
+        self.firsts = {_WORD.match(t).group() for t in terms if _WORD.match(t)}
+        self.longest = max((len(t.split()) for t in terms), default=0)
+
+    def findall(self, text: str) -> list[str]:
+        words = list(_WORD.finditer(text))
+        out = []
+        for i, word in enumerate(words):
+            if word.group() not in self.firsts:
+                continue
+            for j in range(i, min(i + self.longest, len(words))):
+                if j > i and text[words[j - 1].end():words[j].start()] != " ":
+                    break
+                term = text[word.start():words[j].end()]
+                if term in self.terms:
+                    out.append(term)
+        return out
+
+
+def _finder(terms) -> _Finder:
+    return _Finder(terms)
+
+
+def _usage(resolutions, sessions, terms) -> dict[int, Counter]:
+    finder = _finder(terms)
+    out: dict[int, Counter] = defaultdict(Counter)
+    for resolution in resolutions.values():
+        if resolution.session not in sessions:
+            continue
+        for unit in cp.units(resolution):
+            if unit.kind in TEXT_KINDS:
+                out[resolution.session].update(finder.findall(unit.body))
+    return out
+
+
+def _rule(rule: tuple[str, str], session: int, evidence, usage) -> dict | None:
+    before, after = rule
+    seen = evidence.get(rule, {})
+    latest = max((s for s, (c, k) in seen.items() if s <= session and c + k >= EVIDENCE), default=None)
+    if latest is None:
+        return None
+    changed, kept = seen[latest]
+    new, old = usage[session][after], usage[session][before]
+    if changed / (changed + kept) < RATE or not new or new / (new + old) < USAGE:
+        return None
+    return {"from": before, "to": after, "changed": changed, "kept": kept, "evidence_session": latest,
+            "usage": [old, new]}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--sessions", default="75-80", help="first-last session to learn from (default 75-80)")
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    args = parser.parse_args()
+    first, _, last = args.sessions.partition("-")
+    sessions = range(int(first), int(last or first) + 1)
+    resolutions = cp.read_corpus(args.corpus, sessions)
+    data = build(resolutions, cp.pairs(resolutions), sessions)
+    args.out.write_text(json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    count = sum(len(v["rules"]) for v in data["sessions"].values())
+    print(f"wrote {args.out}: {count} rules over {len(data['sessions'])} sessions")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,104 @@
+#!/usr/bin/env python3
+"""Build drafter/data/years.json: which years of a resolution move with the session, learned from the corpus.
+
+    python tools/build_years.py [CORPUS] [--sessions 75-80] [--out PATH]
+
+For every year in an aligned base paragraph (tools/corpus_pairs.py pairs; paragraph text, not
+footnotes, not the year of a date or of a range), that is the base's adoption year or later: did
+the next text move it by the distance between the sessions ("for 2020" -> "for 2021" a session
+later), or keep it? A context, the word before the year and the year's distance to the base's year
+(drafter/assemble/edits/years.py), moves when the next texts moved its years at least RATE of the
+time over at least EVIDENCE. The output is deterministic (sorted keys, counts only).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+for path in (ROOT, ROOT / "tools"):
+    if str(path) not in sys.path:  # run as a script from anywhere: this checkout's drafter
+        sys.path.insert(0, str(path))
+
+import corpus_pairs as cp  # noqa: E402
+
+from drafter.assemble.edits.years import context  # noqa: E402
+
+DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "unga-akn"
+DEFAULT_OUT = ROOT / "drafter" / "data" / "years.json"
+RATE = 0.95
+EVIDENCE = 10
+SOURCE = ("Learned from pairs of United Nations General Assembly resolutions and their successors "
+          "in Akoma Ntoso (UNxml/GAresolutions, English). Source: United Nations.")
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+# A year on its own: not in a date ("3 December 2021"), a range ("2021–2030") or a symbol ("E/2021/3").
+_YEAR = re.compile(r"(?<![\d/–\-.])((?:19|20)\d\d)(?![\d/–\-])")
+_DATE = re.compile(rf"(?:{_MONTHS}) $")
+
+
+def outcomes(resolutions, pair: cp.Pair):
+    base, real = resolutions[pair.base], resolutions[pair.real]
+    if not (base.adopted and base.adopted.date):
+        return
+    base_year, gap = int(base.adopted.date[:4]), pair.session - pair.base_session
+    a, b = cp.units(base), cp.units(real)
+    for i, j in cp.matched([u.body for u in a], [u.body for u in b]):
+        old, new = a[i].body, b[j].body
+        for match in _YEAR.finditer(old):
+            before = old[:match.start()]
+            if _DATE.search(before):
+                continue
+            year = int(match.group(1))
+            key = context(before, year, base_year)
+            if key is None:
+                continue
+            left = " ".join(before.split()[-2:])
+            moved, kept = f"{left} {year + gap}" in new, f"{left} {year}" in new
+            if moved != kept:
+                yield key, "moved" if moved else "kept"
+
+
+def build(resolutions, pairs: list[cp.Pair], sessions) -> dict:
+    """What was learned as of each session: from the pairs whose next text is of it or before."""
+    sessions = sorted(set(sessions))
+    seen = [(pair.session, list(outcomes(resolutions, pair))) for pair in pairs
+            if pair.session in sessions and pair.base_session in sessions]
+    out = {}
+    for session in sessions:
+        counts: dict[str, Counter] = defaultdict(Counter)
+        for later, found in seen:
+            if later <= session:
+                for key, outcome in found:
+                    counts[key][outcome] += 1
+        contexts = sorted(k for k, c in counts.items() if c["moved"] + c["kept"] >= EVIDENCE
+                          and c["moved"] / (c["moved"] + c["kept"]) >= RATE)
+        if contexts:
+            out[str(session)] = {"contexts": contexts,
+                                 "counts": {k: {"moved": c["moved"], "kept": c["kept"]}
+                                            for k, c in sorted(counts.items()) if c["moved"] + c["kept"] >= EVIDENCE}}
+    return {"source": SOURCE, "learned_from": sessions, "thresholds": {"rate": RATE, "evidence": EVIDENCE},
+            "sessions": out}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--sessions", default="75-80", help="first-last session to learn from (default 75-80)")
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    args = parser.parse_args()
+    first, _, last = args.sessions.partition("-")
+    sessions = range(int(first), int(last or first) + 1)
+    resolutions = cp.read_corpus(args.corpus, sessions)
+    data = build(resolutions, cp.pairs(resolutions), sessions)
+    args.out.write_text(json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    latest = data["sessions"][max(data["sessions"], key=int)] if data["sessions"] else {}
+    print(f"wrote {args.out}: as of the latest session, {len(latest.get('contexts', []))} contexts where years move")
+
+
+if __name__ == "__main__":
+    main()
