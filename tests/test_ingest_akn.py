@@ -761,6 +761,16 @@ def test_a_note_leaves_one_space_and_points_after_the_comma(written):
     assert paragraph.text[:ref.at] == "Notes its report,"
 
 
+@pytest.mark.parametrize("symbol", ["A/80/L.…", "A/C.2/60/L.12"])
+def test_a_draft_is_known_by_its_symbol(symbol):
+    # A draft has no number until it is adopted; drafter's own AKN of a draft writes none (QA 8).
+    # Its symbol is its name: never "2/60" read out of "A/C.2/60/L.12".
+    data = akn(operative("1", "Decides to act.")).replace(b"A/RES/99/1", symbol.encode()).replace(
+        b"<docNumber>99/1.</docNumber>", b"")
+    r = parse_akn(data, "draft.xml")
+    assert (r.number, r.symbol, r.session) == (symbol, symbol, 99)
+
+
 def test_notes_at_the_end_and_side_by_side():
     body = operative("1", f'Decides so;{note("1")}{note("2")} ')
     r = parse_akn(akn(body), "synthetic.xml")
