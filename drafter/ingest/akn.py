@@ -338,6 +338,9 @@ def _masthead(cover) -> Masthead | None:
         "issued": _text(_first(cover, "docDate")),
         "session": _text(_first(cover, "session")),
         "agenda_item": _text(_first(cover, "inline", name="agenda item")),
+        # One title a line: "Agenda items 139 and 151" has two (75/247).
+        "agenda_title": "\n".join(filter(None, (_text(e) for e in cover.iter("{*}inline")
+                                                  if e.get("name") == "agenda item name"))) or None,
         "origin": _text(_first(cover, "docProponent")),
     }
     return Masthead(**found) if any(found.values()) else None
