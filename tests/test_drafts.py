@@ -36,8 +36,9 @@ def library():
 
 def corpus_file(session: int, serial: int) -> Path:
     """A resolution of the corpus by number (the UN's file names changed over the sessions)."""
-    folder = corpus_or_skip() / str(session)
-    found = sorted(folder.glob(f"*{session}_{serial}_*.xml")) + sorted(folder.glob(f"*{session}_{serial}[-A ]*.xml"))
+    folder = corpus_or_skip()
+    found = sorted(folder.glob(f"{session}/*{session}_{serial}_*.xml")) + \
+        sorted(folder.glob(f"{session}/*{session}_{serial}[-A ]*.xml"))
     assert found, f"no file for {session}/{serial}"
     return found[0]
 

@@ -48,12 +48,17 @@ def library():
 
 @pytest.fixture(scope="module")
 def held_out():
-    """The corpus pairs whose next text is of session 79 or 80 (every third, for time)."""
+    """Every third corpus pair whose next text is of session 79 or 80 (found from the corpus's
+    meta files, so that only these pairs' files and their bases' bases are read), and the
+    resolutions read: {path: Resolution}."""
     cp = _tool("corpus_pairs")
-    resolutions = cp.read_corpus(corpus_or_skip(), range(76, 81))
-    pairs = [p for p in cp.pairs(resolutions) if p.session >= 79][::3]
+    every = cp.meta_pairs(corpus_or_skip(), range(75, 81))
+    pairs = [p for p in every if p.session >= 79][::3]
+    before = {p.real: p.base for p in every}
+    paths = {path for p in pairs for path in (p.base, p.real, before.get(p.base)) if path is not None}
+    resolutions = {path: read_resolution(path) for path in sorted(paths)}
     assert len(pairs) > 120
-    return cp, resolutions, pairs
+    return cp, resolutions, pairs, before
 
 
 def _draft(library, session: int, serial: int, to: int, **kwargs):
@@ -115,8 +120,7 @@ def test_a_citation_of_the_predecessor_alone_becomes_the_base(library):
 def test_the_predecessor_the_base_names_is_its_real_predecessor(held_out):
     """On 79-80, the resolution drafter takes for the base's predecessor is the one before the base
     in its series (same title, earlier session) at least 90% of the time it names one."""
-    cp, resolutions, pairs = held_out
-    before = {p.real: p.base for p in cp.pairs(resolutions)}
+    cp, resolutions, pairs, before = held_out
     right = named = 0
     for pair in pairs:
         base = resolutions[pair.base]
@@ -153,7 +157,7 @@ def test_report_leads_hold_on_sessions_they_were_not_learned_from(held_out):
     """As of 78, where a paragraph opening with a report lead cites a document of the base's
     session, the next text cites another (the new report) at least 90% of the time and keeps the
     paragraph word for word (where the placeholder would do harm) at most 5% of it, on 79-80."""
-    cp, resolutions, pairs = held_out
+    cp, resolutions, pairs, _ = held_out
     build_reports = _tool("build_reports")
     leads = set(report.LEARNED.data()["sessions"]["78"]["report_leads"])
     outcomes = [outcome for pair in pairs for lead, pattern, outcome in build_reports.outcomes(resolutions, pair)
@@ -173,7 +177,7 @@ def test_years_of_the_session_move_and_other_years_stay():
 
 
 def test_year_contexts_hold_on_sessions_they_were_not_learned_from(held_out):
-    cp, resolutions, pairs = held_out
+    cp, resolutions, pairs, _ = held_out
     build_years = _tool("build_years")
     contexts = set(years.LEARNED.data()["sessions"]["78"]["contexts"])
     moved = kept = 0
@@ -200,7 +204,7 @@ def test_a_draft_takes_the_usage_of_the_session_before_it(library):
 def test_terminology_holds_on_sessions_it_was_not_learned_from(held_out):
     """The rules as of 78, on 79-80: where a base paragraph had FROM and the next text kept the
     paragraph, it wrote TO instead at least 90% of the time."""
-    cp, resolutions, pairs = held_out
+    cp, resolutions, pairs, _ = held_out
     tool = _tool("build_terminology")
     rules = {(r["from"], r["to"]) for r in terminology.LEARNED.data()["sessions"]["78"]["rules"]}
     finder = tool._Finder([t for rule in rules for t in rule])
