@@ -249,3 +249,28 @@ def test_bad_pdfs_are_one_line_exit_2_no_traceback(tmp_path, name):
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("drafter: error: ") and str(path) in lines[0]
     assert "Traceback" not in result.stderr
+
+
+def test_commands_take_pdf_and_docx_directly(small_set, tmp_path):
+    """parse, render, mine and new --base read a PDF or a Word file as they read XML or text."""
+    cache, sample = small_set
+    fixture = next(f for f in sample if f.name == "75_100_E")
+    pdf, docx_path = fixture.path(cache, "r1", "pdf"), fixture.path(cache, "r2", "docx")
+
+    def run(*args):
+        result = subprocess.run([sys.executable, "-m", "drafter", *args], capture_output=True, text=True,
+                                cwd=tmp_path, timeout=180)
+        assert result.returncode == 0, (args, result.stderr)
+        return result.stdout
+
+    assert "75/100. Comprehensive review of special political missions" in run("parse", str(pdf))
+    assert "Comprehensive review of special political missions" in run("render", str(docx_path), "--format",
+                                                                       "text", "-o", "-")
+    assert "2 resolutions" in run("mine", str(pdf), str(docx_path.with_name("A_RES_77_108-2228254E.docx")),
+                                  "--library", str(tmp_path / "lib"))
+    run("new", "--session", "76", "--base", str(pdf), "--library", str(tmp_path / "lib"), "--no-input",
+        "--format", "text", "-o", str(tmp_path / "draft.txt"))
+    draft = (tmp_path / "draft.txt").read_text(encoding="utf-8")
+    # The draft for the next session starts from the PDF's text: its title and its last paragraph.
+    assert "Comprehensive review of special political missions" in draft
+    assert "in the provisional agenda of its seventy-seventh session" in " ".join(draft.split())

@@ -206,7 +206,7 @@ class _Writer:
         if paragraph.style == "heading":
             label = f"{paragraph.number}\t" if paragraph.number is not None else ""
             self.heading(label + paragraph.text, _moved(paragraph.footnotes, len(label)))
-        elif paragraph.text:
+        elif paragraph.text or paragraph.number is not None:
             prefix = f"{paragraph.number}\t" if paragraph.number is not None else ""
             self.out.append(_p("Body", _plain(prefix) + self.inline(paragraph.text, paragraph.footnotes,
                                                                    paragraph.italics, paragraph.lead)))

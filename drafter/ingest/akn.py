@@ -295,6 +295,8 @@ def _body_name(formula: str | None, masthead: Masthead | None, warnings: list[st
 
 
 def _number_from_symbol(symbol: str | None) -> str | None:
+    if symbol and "/L." in symbol:
+        return symbol         # a draft (A/79/L.…, A/C.2/79/L.12) is known by its symbol
     match = _RESOLUTION_NUMBER.search(symbol or "")
     return match.group(1) if match else None
 
@@ -336,9 +338,9 @@ def _masthead(cover) -> Masthead | None:
         "issued": _text(_first(cover, "docDate")),
         "session": _text(_first(cover, "session")),
         "agenda_item": _text(_first(cover, "inline", name="agenda item")),
-        # The agenda item's title, printed under its number; several items, one title a line.
-        "agenda_title": "\n".join(filter(None, (_text(i) for i in cover.iter("{*}inline")
-                                                 if i.get("name") == "agenda item name"))) or None,
+        # One title a line: "Agenda items 139 and 151" has two (75/247).
+        "agenda_title": "\n".join(filter(None, (_text(e) for e in cover.iter("{*}inline")
+                                                  if e.get("name") == "agenda item name"))) or None,
         "origin": _text(_first(cover, "docProponent")),
     }
     return Masthead(**found) if any(found.values()) else None

@@ -51,7 +51,7 @@ _GROUPS = {"section", "part", "chapter", "title", "subsection", "division", "hco
 # A heading's label: "I", "A.", "12", "29C", or a numbered division ("Part II", "Income section 2").
 _HEADING_LABEL = re.compile(r"^(?:(?:Part|Section|Income section|Chapter|Annex|Appendix|Title)\s+)?"
                             r"(?:[IVXLC]+|[A-Z]|\d{1,3}[A-Z]?)\.?$")
-_LABEL_THEN_HEADING = re.compile(r"^([IVXLC]+|[A-Z])\.\s+(?=\S)")
+_LABEL_THEN_HEADING = re.compile(r"^((?:[IVXLC]+|[A-Z])\.)\s+(?=\S)")
 _LABEL_IN_TEXT = re.compile(r"^\(([a-z]{1,4}|[ivxlc]{1,7})\)\s*")
 _NUMBER_IN_TEXT = re.compile(r"^(\d{1,3})(?:\s?\.)?\s*")  # "26 ", "6. ", "232 ." (77/248)
 _ITEM_NUM = re.compile(r"^\(?\s*([A-Za-z]{1,4}|\d{1,2})\s*\)$")  # "(a)", "a)", "(iv)", "(1)"
@@ -62,8 +62,9 @@ class Block:
     """One unit of the stream: a heading, a paragraph, a lettered/roman item, a table or a note
     printed under a table.
 
-    `number` is what numbers the block, as written without brackets or the final full stop:
-    "1" or "1.1" for a paragraph, "a" or "iv" for an item, "I", "A" or "Part II" for a heading.
+    `number` is what numbers the block: "1" or "1.1" for a paragraph (without its full stop), "a" or
+    "iv" for an item (without brackets; "1." as printed when it has none), and for a heading its
+    label as printed, "I", "A." or "Part II".
     """
 
     kind: str
@@ -247,7 +248,7 @@ class BlockReader:
 
     def _as_heading(self, text: Inline, origin: str, line: int | None, label: str | None) -> Block:
         if label is None and _HEADING_LABEL.match(text.text):
-            return Block(HEADING, Inline("", text.footnotes), origin, line, number=text.text.rstrip("."))
+            return Block(HEADING, Inline("", text.footnotes), origin, line, number=text.text)
         written = _LABEL_THEN_HEADING.match(text.text) if label is None else None
         if written:                                    # "A. Base/floor salary scale"
             return Block(HEADING, text.drop_prefix(written.end()), origin, line, number=written.group(1))
@@ -300,7 +301,7 @@ class BlockReader:
             p = parts[0].intro                         # point/list/intro: the intro is the point's text
         text = inline(p, self.notes) if p is not None else EMPTY
         # A point's num is its label whatever its shape: "(a)", or "A." before a table.
-        label = _item_label(written) or (written.strip("(). ") if written else None)
+        label = _item_label(written) or (written.strip() or None if written else None)
         block = Block(ITEM, text, origin, element.sourceline, number=label)
         if written is None:
             block = _label_from_text(block)
@@ -318,10 +319,10 @@ def _only_p(element):
 
 
 def _label(written: str | None) -> str | None:
-    """A heading label as written in a num: "I", "A.", "Part II" -> "I", "A", "Part II"."""
+    """A heading label as printed in a num ("I", "A.", "Part II"), or None for a num of another shape."""
     if not written:
         return None
-    written = written.strip().rstrip(".").strip()
+    written = " ".join(written.split())
     return written if _HEADING_LABEL.match(written) else None
 
 

@@ -24,6 +24,7 @@ from drafter.ingest.pdf_zones import furniture, masthead_lines, note_marker, not
 # How far a note's number may run ahead of the one expected (a note whose start was missed must not
 # derail the rest); below that, a line opening with a number is a note's wrapped line ("31 May ...").
 _MAX_SKIP = 3
+_ORDINALS = {"st", "nd", "rd", "th"}      # "21st session" opens a line of a note, not note 2
 
 
 def read_pdf(data: bytes, path: str) -> Document:
@@ -42,7 +43,7 @@ def read_pdf(data: bytes, path: str) -> Document:
         page_text = lines[page.number]
         start = note_zone(page_text, page.rules, size, measure.left, measure.right, notes.plausible)
         body += page_text[:start]
-        notes.read(page_text[start:])
+        notes.read(page_text[start:], measure)
     title_at = next((i for i, line in enumerate(body) if _is_title(line)), 0)
     masthead = masthead_lines(body[:title_at])
     words = Words.of(everything)
@@ -96,9 +97,13 @@ class _Notes:
         self.starts: dict[str, int] = {}
         self.last: str | None = None
 
-    def read(self, lines: list[PrintedLine]) -> None:
+    def read(self, lines: list[PrintedLine], measure: Measure) -> None:
+        previous = None
         for line in lines:
             found = note_marker(line)
+            if not (found and self.plausible(found[0])) and previous is not None and not measure.full(previous):
+                found = self.glued(line)
+            previous = line
             if found and self.plausible(found[0]):
                 marker, start = found
                 self.lines[marker] = [line]
@@ -106,6 +111,16 @@ class _Notes:
                 self.last = marker
             elif self.last is not None:
                 self.lines[self.last].append(line)     # a note's wrapped line, or one run on from a page
+
+    def glued(self, line: PrintedLine) -> tuple[str, int] | None:
+        """The next note's number printed flush against a text that opens with a digit or in lower
+        case ("21995 Review Conference ...", "8http://..."), on a line after one that stopped short
+        (a note's wrapped line follows a full one)."""
+        expected = str(max((int(m) for m in self.lines if m.isdigit()), default=0) + 1)
+        rest = line.text[len(expected):]
+        if line.text.startswith(expected) and rest[:1].strip() and not rest[:2].lower() in _ORDINALS:
+            return expected, len(expected)
+        return None
 
     def plausible(self, marker: str) -> bool:
         if not marker.isdigit():
