@@ -50,13 +50,10 @@ def test_58_208_through_drafters_docx_reads_back_to_the_same_model():
     assert again.masthead.symbol == "A/RES/58/208"
 
 
-# 2006/2 is left out: the text reader keeps its title's "*" note among the notes but not as a title
-# note (title_footnotes, which the AKN reader and renderer do not carry yet either), so the DOCX
-# shows it on the title and the model read back has it there.
-@pytest.mark.parametrize("number", ["52/189", "54/212", "56/203"])
-def test_every_seed_reads_back_but_for_what_word_numbers_itself(number):
-    # Word numbers the notes: a note the seed cites four times (52/189's note 10) comes back as four
-    # notes with one text. The text at each place is the same.
+@pytest.mark.parametrize("number", ["52/189", "54/212", "56/203", "2006/2"])
+def test_every_seed_reads_back_with_its_notes_in_place(number):
+    # 52/189 cites its note 10 four times (Word: one note, then NOTEREF fields), 2006/2 has a "*" on
+    # its title (a typed mark); the notes whose text the seed lost come back empty.
     model = read_resolution(SEED_BY_NUMBER[number])
     again = parse_bytes(render_docx_bytes(model), f"{number}.docx")
     assert model_diff.differences(model, again) == []
