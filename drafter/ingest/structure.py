@@ -33,7 +33,7 @@ from drafter.ingest.leads import is_lead_start, split_lead
 from drafter.ingest.lines import Line
 from drafter.ingest.segment import first_label, successor
 from drafter.model import (Adoption, Annex, FootnoteRef, Paragraph, Part, Resolution, Section, Source, Span,
-                           SubParagraph)
+                           SubParagraph, Table, TableNote)
 from drafter.ordinals import ordinal_value
 
 # "1. Takes note"; a PDF may print the number flush against the text its tab stop aligns ("100.Reaffirms").
@@ -287,14 +287,27 @@ class _Reader:
     def holder(self, blocks: list[Block]) -> _Holder:
         top = _Holder()
         levels = _Levels(top)
-        for block in blocks:
+        previous = None
+        for block in with_table_notes(blocks):
             if block.table is not None and not block.text:
-                self.add(top, _Item("", [], [], table=block.table), "table")
+                self.add_table(top, block.table, after_paragraph=previous == "paragraph")
+                previous = "table"
             elif self.is_heading(block):
                 levels.heading(block)
+                previous = "heading"
             else:
                 self.paragraph(top, block)
+                previous = "paragraph"
         return top
+
+    def add_table(self, holder: _Holder, table: Table, after_paragraph: bool) -> None:
+        """A table stands after the paragraph it follows, or alone when a heading or another table
+        comes before it."""
+        last = holder.last()
+        if after_paragraph and last is not None and last.table is None and last.text:
+            last.table = table
+        else:
+            self.add(holder, _Item("", [], [], table=table), "table")
 
     def is_heading(self, block: Block) -> bool:
         text = plain(block.text)
@@ -391,7 +404,7 @@ class _Reader:
                 annexes.append(Annex(label=label, title=title, paragraphs=tuple(items),
                                      title_footnotes=tuple(title_refs)))
 
-        for block in blocks:
+        for block in with_table_notes(blocks):
             text = plain(block.text).strip()
             if _ANNEX.match(text):
                 flush()
@@ -450,6 +463,26 @@ def _numbering_before_tab(block: Block) -> int | None:
     if block.tab_at and _NAMED_NUMBER.match(plain(block.text[:block.tab_at]).strip()):
         return block.tab_at
     return None
+
+
+def with_table_notes(blocks: list[Block]) -> list[Block]:
+    """The notes printed under a table ("a<tab>See A/77/528.": a block opening with a letter mark
+    the table's cells carry) go into the table; the other blocks stay as they are."""
+    out: list[Block] = []
+    for block in blocks:
+        table_block = out[-1] if out and out[-1].table is not None and not out[-1].text else None
+        if table_block is not None and block.refs and block.refs[0].at == 0 \
+                and block.refs[0].marker in _cell_marks(table_block.table):
+            table = table_block.table
+            note = TableNote(block.refs[0].marker, block.text, tuple(block.italics))
+            table_block.table = Table(rows=table.rows, notes=(*table.notes, note))
+            continue
+        out.append(block)
+    return out
+
+
+def _cell_marks(table: Table) -> set[str]:
+    return {ref.marker for row in table.rows for cell in row for ref in cell.footnotes if not ref.marker.isdigit()}
 
 
 def _closings(blocks: list[Block]) -> list[tuple[int, int, Adoption]]:
