@@ -132,13 +132,11 @@ def test_a_colleagues_word_file_automatic_numbering_italic_leads_and_a_table():
     assert pre.lead == "Recalling"
     # Italics other than the lead are kept as spans: the title of a publication.
     assert [pre.text[s.start:s.end] for s in pre.italics] == ["Official Records"]
-    # The table stands alone after paragraph 3: a paragraph with no text of its own (model.py).
-    assert [(p.number, p.lead) for p in r.operative] == [(1, "Welcomes"), (2, "Requests"), (3, "Decides"),
-                                                         (None, None)]
+    # The table stands after paragraph 3, the paragraph it follows (model.py: Paragraph.table).
+    assert [(p.number, p.lead) for p in r.operative] == [(1, "Welcomes"), (2, "Requests"), (3, "Decides")]
     subs = r.operative[1].subparagraphs
     assert [(s.label, s.text) for s in subs] == [("a", "To report on its progress;"), ("b", "To consult:")]
     assert [(s.label, s.text) for s in subs[1].subparagraphs] == [("i", "Member States;"), ("ii", "Regional bodies;")]
-    assert r.operative[-1].text == ""
     table = r.operative[-1].table
     assert [[c.text for c in row] for row in table.rows] == [["Region", "Members"], ["Africa", "54"]]
     assert r.adopted.meeting == "100th plenary meeting" and r.adopted.date == "2044-12-01"
