@@ -15,7 +15,7 @@ def add_mine(commands) -> None:
         "Parse every SOURCE (a resolution file, or a folder searched for .txt, .xml, .pdf and Word\n"
         "files), group their paragraphs into clause families, and write the library: one YAML file\n"
         "per family, a manifest with the library version and the sources (number, path, sha256), and\n"
-        "the index that makes search and drafting fast (index.sqlite, rebuilt by itself, never to edit).\n\n"
+        "the index that makes search and drafting fast (rebuilt by itself in the cache, never to edit).\n\n"
         "Mining adds: the sources the library already holds stay, and a source read again replaces\n"
         "its earlier reading (`drafter library remove NUMBER` takes one out; --rebuild keeps exactly\n"
         "the SOURCEs given). Mining the same sources again changes no byte. Adding a source bumps\n"

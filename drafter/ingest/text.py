@@ -35,8 +35,14 @@ _OWN_SESSION = re.compile(
 _ANNEX_HEADING = re.compile(r"^Annex(?:es)?(?: [IVXL\d]+)?$")
 
 
+# Superscript digits are footnote markers as a text that kept them prints them (drafter's own text
+# output: "Cairo,¹", "¹ Report of ..."); as plain digits the marker rules read them like any other.
+_SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+
+
 def parse_text(text: str, path: str, warnings: list[str] | None = None) -> Resolution:
     warnings = list(warnings or [])
+    text = text.translate(_SUPERSCRIPT_DIGITS)
     lines = split_lines(text)
     layout = find_layout(lines, path)
     rules = blank_rule_lines(text)
