@@ -216,8 +216,14 @@ class _Reader:
             sections: tuple[Section, ...] = ()
             adopted = parts[-1].adopted
         else:
-            # Blocks between the title and the formula are the title, wrapped.
-            title = " ".join([title or "", *(b.text for b in rest[:formula_at])]).strip() or None
+            # Blocks between the title and the formula are the title, wrapped; a letter alone is a
+            # part published on its own ("77/292" / "B": resolution 77/292 B), its notes the title's.
+            for block in rest[:formula_at]:
+                if _PART_LABEL.match(plain(block.text).strip()) and block.heading:
+                    number = f"{number} {block.text.strip()}"
+                    title_refs = [*title_refs, *(FootnoteRef(r.marker, len(title or "")) for r in block.refs)]
+                else:
+                    title = " ".join([title or "", block.text]).strip() or None
             holder = self.holder(rest[formula_at + 1:closings[0][0] if closings else tail_from])
             parts = ()
             preamble = tuple(i.paragraph() for i in holder.preamble)
@@ -288,10 +294,17 @@ class _Reader:
         top = _Holder()
         levels = _Levels(top)
         previous = None
-        for block in with_table_notes(blocks):
+        blocks = with_table_notes(blocks)
+        for index, block in enumerate(blocks):
+            following = blocks[index + 1] if index + 1 < len(blocks) else None
             if block.table is not None and not block.text:
                 self.add_table(top, block.table, after_paragraph=previous == "paragraph")
                 previous = "table"
+            elif self.is_heading(block) and following is not None and following.table is not None:
+                # A heading over a table is the table's caption, a heading in the text, no section.
+                item = _Item(block.text, list(block.refs), list(block.italics), style="heading")
+                self.add(top, item, self.unnumbered_kind(top, item))
+                previous = "heading"
             elif self.is_heading(block):
                 levels.heading(block)
                 previous = "heading"
@@ -350,9 +363,13 @@ class _Reader:
             target = target.sections[-1].holder
         if target.operative:
             return "operative"
-        if _ENDS_PREAMBULAR.search(item.text):
-            return "preambular"
-        return "operative" if is_lead_start(item.text, "operative") else "preambular"
+        # A preambular paragraph ends with a comma (Editorial Manual); before the first numbered
+        # paragraph anything else is operative: a single operative paragraph is not numbered.
+        # A comma after an operative verb ("Recalls its resolution ..., ") does not make it preambular.
+        if not _ENDS_PREAMBULAR.search(item.text):
+            return "operative"
+        operative = is_lead_start(item.text, "operative") and not is_lead_start(item.text, "preambular")
+        return "operative" if operative else "preambular"
 
     def add(self, holder: _Holder, item: _Item, kind: str) -> None:
         target = holder
