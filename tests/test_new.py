@@ -134,6 +134,20 @@ def test_base_from_another_series_as_a_file(tmp_path):
     assert any("wording" in c for c in answers["clauses"])
 
 
+@pytest.mark.parametrize("name", ["79/A_RES_79_144-2423832E.xml",     # 16 sections
+                                  "78/A_RES_78_80AB-2324937E.xml"])    # parts A and B
+def test_the_count_of_paragraphs_written_counts_sections_and_parts(tmp_path, name):
+    from collections import Counter
+
+    from drafter.ingest import read_resolution
+
+    base = corpus_or_skip() / name
+    _, result = new_text(tmp_path, str(base), 80)
+    kinds = Counter(kind for kind, _ in read_resolution(base).all_paragraphs())
+    # Nothing dropped or added: the draft has every paragraph of its base, wherever it stands.
+    assert f"({kinds['preambular']} preambular, {kinds['operative']} operative paragraphs)" in result.stdout
+
+
 def test_no_terminal_without_no_input_does_not_hang(tmp_path):
     result = drafter("new", "--session", "60", "--base", "58/208", "--library", LIBRARY, "--format", "text",
                      cwd=tmp_path)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import shlex
 import sys
+from collections import Counter
 from pathlib import Path
 
 from drafter.assemble.edits import KINDS
@@ -90,8 +91,9 @@ def _run_new(args: argparse.Namespace) -> int:
         _print_notes(notes)
     result = run.write(draft, library, output, args.format, args.force, args.reference, args.paper,
                        args.redline, replace_answers=_resumes(args, output))
-    print(f"wrote {result.output} ({len(result.resolution.preamble)} preambular, "
-          f"{len(result.resolution.operative)} operative paragraphs) and {result.answers}")
+    kinds = Counter(kind for kind, _ in result.resolution.all_paragraphs())      # parts and sections too
+    print(f"wrote {result.output} ({kinds['preambular']} preambular, {kinds['operative']} operative "
+          f"paragraphs) and {result.answers}")
     _print_list("still to fill:", draft.to_fill())
     _print_list("facts to confirm:", draft.to_confirm())
     return 0
