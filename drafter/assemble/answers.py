@@ -90,20 +90,39 @@ def _clause_data(clause: DraftClause) -> dict[str, Any]:
 
 
 def load(path: Path) -> dict[str, Any]:
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except OSError as error:
-        raise AnswersError(f"cannot read the answers file: {error.strerror or error}", path) from None
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        raise AnswersError(f"not valid YAML: {getattr(error, 'problem', error)}", path,
-                           mark.line + 1 if mark else None) from None
+    data = _read_yaml(Path(path))
+    if not isinstance(data, dict):
+        raise AnswersError("not an answers file: " + ("it is empty" if data is None else "it holds no answers"),
+                           path, hint=_hint(Path(path)))
     errors = schema_problems(_format_schema(), data)
     if errors:
         raise AnswersError(f"{_key(errors[0][0])}: {errors[0][1]}", path)
     return data
+
+
+def _read_yaml(path: Path) -> Any:
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except OSError as error:
+        raise AnswersError(f"cannot read the answers file: {error.strerror or error}", path) from None
+    except UnicodeDecodeError:
+        text = "\x00"
+    if "\x00" in text:
+        # A draft (DOCX, PDF) given for its answers, most likely.
+        raise AnswersError("not an answers file: it is not text", path, hint=_hint(path))
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        raise AnswersError(f"not valid YAML: {getattr(error, 'problem', error)}", path,
+                           mark.line + 1 if mark else None) from None
+
+
+def _hint(path: Path) -> str:
+    beside = path.with_name(path.name + ".answers.yaml")
+    if beside.is_file():
+        return f"its answers are in {beside}"
+    return "give the .answers.yaml that drafter wrote beside the draft"
 
 
 def _key(path) -> str:
