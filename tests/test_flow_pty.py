@@ -319,8 +319,10 @@ def test_decline_then_resume(tmp_path):
     term.heading(symbol="A/C.2/60/L.12", item="52 (c)", sponsor="Qatar (on behalf of the Group of 77 and China)")
     term.act("d")
     term.finish(write=False)
+    # Saying no is no error: said plainly, with the exit code --help gives (1: nothing written).
     assert term.child.exitstatus == 1
-    assert "your choices are saved in" in term.seen and "--answers" in term.seen
+    assert "drafter: not written: you declined at the summary; your choices are saved in" in flat(term.seen)
+    assert "error" not in term.seen and "--answers" in term.seen
     assert not term.output.exists()
     answers = tmp_path / "draft.txt.answers.yaml"
     assert yaml.safe_load(answers.read_text())["heading"]["symbol"] == "A/C.2/60/L.12"

@@ -148,6 +148,25 @@ def test_the_count_of_paragraphs_written_counts_sections_and_parts(tmp_path, nam
     assert f"({kinds['preambular']} preambular, {kinds['operative']} operative paragraphs)" in result.stdout
 
 
+def test_output_dash_streams_the_draft_and_writes_no_file(tmp_path):
+    written, _ = new_text(tmp_path, "58/208", 60)
+    before = set(tmp_path.iterdir())
+    for fmt in ("text", "akn"):
+        result = drafter("new", "--session", "60", "--base", "58/208", "--library", LIBRARY, "--no-input",
+                         "--format", fmt, "-o", "-", cwd=tmp_path)
+        assert result.returncode == 0, result.stderr
+        # The draft alone on stdout, as `render -o -` gives a resolution; what drafter says goes to stderr.
+        if fmt == "text":
+            assert result.stdout == written
+        else:
+            assert result.stdout.startswith("<akomaNtoso") and result.stdout.endswith("</akomaNtoso>\n")
+        assert "no answers file is written" in result.stderr and "still to fill:" in result.stderr
+    refused = drafter("new", "--session", "60", "--base", "58/208", "--library", LIBRARY, "--no-input",
+                      "-o", "-", cwd=tmp_path)
+    assert refused.returncode == 2 and "cannot go to stdout" in refused.stderr and "-o FILE.docx" in refused.stderr
+    assert set(tmp_path.iterdir()) == before           # no "-", no "-.answers.yaml"
+
+
 def test_no_terminal_without_no_input_does_not_hang(tmp_path):
     result = drafter("new", "--session", "60", "--base", "58/208", "--library", LIBRARY, "--format", "text",
                      cwd=tmp_path)

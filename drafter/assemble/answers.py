@@ -6,7 +6,8 @@ new to the library carry their wording too, since the library cannot give it bac
 reads it back: first against the answers format's JSON Schema, then against the library (unknown
 family or variant, a value its family's schema refuses), each error naming the key it is about and
 giving the reason in the words the prompts use (values.py). A value still unknown is written as
-null and comes back as a placeholder.
+null and comes back as a placeholder. The draft written with the answers is recorded by name and
+SHA-256 (`output`), so `drafter update` never replaces a draft someone has changed since.
 
 Answers carry into another session: the clauses, their wordings, additions, drops and the sponsor
 stay; sessions are stored as distances ("the next session") and move by themselves. What belonged
@@ -17,6 +18,7 @@ numbered anew each session, is asked again.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from dataclasses import replace
@@ -46,7 +48,8 @@ def _format_schema() -> dict[str, Any]:
     return json.loads(resources.files("drafter.data").joinpath("answers.schema.json").read_text("utf-8"))
 
 
-def to_data(draft: Draft, library: Library) -> dict[str, Any]:
+def to_data(draft: Draft, library: Library, written: tuple[str, bytes] | None = None) -> dict[str, Any]:
+    """`written`: the name and bytes of the draft written with these answers, recorded by checksum."""
     data = {
         "drafter": __version__,
         "library_version": library.version,
@@ -61,12 +64,19 @@ def to_data(draft: Draft, library: Library) -> dict[str, Any]:
         data["no_edit"] = sorted(draft.refused)
     if draft.annexes is not None:
         data["annexes"] = list(draft.annexes)
+    if written is not None:
+        data["output"] = {"file": written[0], "sha256": checksum(written[1])}
     return data
 
 
-def save(draft: Draft, library: Library, path: Path, force: bool = False) -> Path:
-    write_atomic(path, store.dump_yaml(to_data(draft, library)), force=force)
+def save(draft: Draft, library: Library, path: Path, force: bool = False,
+         written: tuple[str, bytes] | None = None) -> Path:
+    write_atomic(path, store.dump_yaml(to_data(draft, library, written)), force=force)
     return path
+
+
+def checksum(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
 
 
 def _clause_data(clause: DraftClause) -> dict[str, Any]:

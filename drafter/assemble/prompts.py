@@ -144,10 +144,11 @@ def select(message: str, choices: list, default: Any = None) -> Any:
 
 # --- the flow -----------------------------------------------------------------------------------
 
-def choose(draft: Draft, library: Library, start: Draft, output: Path, answers: Path,
+def choose(draft: Draft, library: Library, start: Draft, output: Path | None, answers: Path | None,
            fixed: frozenset[str] = frozenset()) -> Draft:
     """Ask about the heading and every clause, show the summary, and return the draft to write.
-    `fixed` names the heading values given on the command line (--data), which are not asked."""
+    `fixed` names the heading values given on the command line (--data), which are not asked;
+    `output` None: the draft goes to stdout, without answers."""
     review = _heading(Review.of(draft), fixed)
     while (index := review.next()) is not None:
         review = _clause(review, library, index)
@@ -362,7 +363,7 @@ def _place(review: Review, index: int, clause) -> Review:
     return review.add(clause, default if at is _KEPT else at)
 
 
-def _summary(draft: Draft, start: Draft, made: list, output: Path, answers: Path) -> None:
+def _summary(draft: Draft, start: Draft, made: list, output: Path | None, answers: Path | None) -> None:
     found = questions.summary(draft, start)
     table = Table(title="The draft", show_header=False, box=None, padding=(0, 2))
     table.add_column("what")
@@ -377,7 +378,10 @@ def _summary(draft: Draft, start: Draft, made: list, output: Path, answers: Path
         page([_edit_line(draft, edit) for edit in made])
     _list("Still to fill", questions.still_to_fill(draft))
     _list("Facts to confirm", questions.facts_to_confirm(draft))
-    say(f"The draft goes to {output}, its answers to {answers}.")
+    if output is None:
+        say("The draft goes to standard output; no answers file is written.")
+    else:
+        say(f"The draft goes to {output}, its answers to {answers}.")
 
 
 def _edit_line(draft: Draft, edit) -> Text:
