@@ -201,7 +201,6 @@ def test_interactive_keep_fill_refuse_and_finish(tmp_path):
     child.expect("Draft symbol")
     child.sendline("")
     child.expect("Agenda item")
-    child.send("\x15")                       # clear the default, as a user would
     child.sendline("Agenda item 52 (c)")
     child.expect("Sponsor line")
     child.sendline("")
@@ -211,7 +210,6 @@ def test_interactive_keep_fill_refuse_and_finish(tmp_path):
     child.expect("document symbol")          # the new report symbol is asked for
     child.sendline("not-a-symbol")
     child.expect(r"not a UN document symbol \(e\.g\. A/60/325\)")   # refused with the reason, asked again
-    child.send("\x15")
     child.sendline("A/60/205")
     child.expect("What to do with it")
     child.send("\x1b[A")                     # up from the first choice wraps to "finish"

@@ -23,7 +23,6 @@ from typing import Any
 
 import questionary
 from prompt_toolkit import prompt as read_line
-from prompt_toolkit.validation import ValidationError, Validator
 from rich.console import Console
 from rich.padding import Padding
 from rich.table import Table
@@ -108,34 +107,26 @@ def page(blocks: list, indent: int = 2) -> None:
 
 # --- input --------------------------------------------------------------------------------------
 
-class _Check(Validator):
-    """Runs the value's own reading on Enter; a refusal is shown under the line, and asked again."""
-
-    def __init__(self, read: Callable[[str], Any], required: bool) -> None:
-        self.read = read
-        self.required = required
-
-    def validate(self, document) -> None:
-        text = document.text
-        if not text.strip():
-            if self.required:
-                raise ValidationError(message="type a value", cursor_position=0)
-            return
-        try:
-            self.read(text)
-        except values.Refused as error:
-            raise ValidationError(message=str(error), cursor_position=len(text)) from None
-
-
 def ask(message: str, read: Callable[[str], Any], default: str | None = None, required: bool = True) -> Any:
     """A line of text, read by `read`; Enter alone keeps `default` (returns _KEPT), or, when
-    nothing is required, leaves the value as it is."""
+    nothing is required, leaves the value as it is. A value refused is answered with the reason
+    and asked again on a fresh, empty line: what was typed never sticks to what is typed next."""
     shown = f" [{default}]" if default else ""
-    text = read_line(f"{message}{shown}: ", validator=_Check(read, required and default is None),
-                     validate_while_typing=False)
-    if not text.strip():
-        return _KEPT
-    return read(text)
+    while True:
+        text = read_line(f"{message}{shown}: ")
+        if not text.strip():
+            if default is not None or not required:
+                return _KEPT
+            refused("type a value")
+            continue
+        try:
+            return read(text)
+        except values.Refused as error:
+            refused(str(error))
+
+
+def refused(reason: str) -> None:
+    say(Text(f"  {reason}", style="red" if colour() else ""))
 
 
 def select(message: str, choices: list, default: Any = None) -> Any:
