@@ -22,11 +22,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from punctuation_check import changed_endings, endings  # noqa: E402
+from punctuation_check import changed_endings, endings
 
-from drafter.assemble.punctuation import punctuate  # noqa: E402
-from drafter.ingest import read_resolution  # noqa: E402
-from drafter.library import store  # noqa: E402
+from drafter.assemble.punctuation import punctuate
+from drafter.ingest import read_resolution
+from drafter.library import store
 
 
 def main() -> None:
