@@ -97,7 +97,9 @@ def compose(draft: Draft) -> Composed:
             made += edit.apply(draft, pieces, numbers)
     made.sort(key=lambda e: (e.clause if e.clause is not None else -1))
     builder = _Builder(draft, pieces)
-    resolution, final = punctuate_with(builder.resolution(), builder.final)
+    origins = [_base_paragraph(draft, clause) for clause in draft.clauses]
+    resolution, final = punctuate_with(builder.resolution(), builder.final, base=draft.base.resolution,
+                                       origins=origins)
     return Composed(resolution, pieces, numbers, made, final)
 
 
