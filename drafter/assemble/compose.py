@@ -189,6 +189,13 @@ def _original(draft: Draft, clause: DraftClause):
     return draft.base.clauses[clause.base_index]
 
 
+def _base_paragraph(draft: Draft, clause: DraftClause) -> Paragraph | None:
+    """The paragraph of the base a draft clause was carried from (its ending tells punctuation
+    what the base meant), or None for a clause the base did not have."""
+    original = _original(draft, clause)
+    return original.paragraph if original is not None else None
+
+
 def _notes(draft: Draft, clause: DraftClause, filled: list[str]) -> tuple[list[str], set[int]]:
     """A clause's footnotes: as the base has them, but for those citing the report of the new
     session (edits.report), which are filled for it; and which were carried as they are."""
