@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from lxml import etree
 
@@ -80,33 +81,43 @@ class Notes:
                 self.italics[marker] = text.italics
 
 
+_PREPARED = ("{*}span", "{*}i", "{*}em", "{*}eol", "{*}br", "{*}eop", "{*}td", "{*}th", "{*}paragraph",
+             "{*}authorialNote")
+
+
 def prepare(element, notes: Notes) -> None:
     """Mark notes, italics, line breaks and table letters in the tree under `element` (once per
-    element: a second pass would mark them twice), and collect the notes' texts in `notes`."""
-    for span in element.iter("{*}span", "{*}i", "{*}em"):
-        if local_name(span) != "span" or "italic" in (span.get("class") or ""):
-            span.text = ITALIC + (span.text or "")
-            span.tail = ROMAN + (span.tail or "")
-    for eol in element.iter("{*}eol", "{*}br", "{*}eop"):
-        eol.text = " "
-    for holder in _lettered(element):
+    element: a second pass would mark them twice), and collect the notes' texts in `notes`.
+    One walk of the tree finds them all (each walk costs as much as marking what it finds)."""
+    lettered, found = [], []
+    for node in element.iter(*_PREPARED):
+        name = local_name(node)
+        if name == "span":
+            if "italic" in (node.get("class") or ""):
+                node.text = ITALIC + (node.text or "")
+                node.tail = ROMAN + (node.tail or "")
+        elif name == "paragraph":
+            if (node.get("class") or "").startswith("FootnoteText"):
+                lettered.append(node)              # the notes printed under a table
+        elif name == "authorialNote":
+            found.append(node)
+        elif name in ("td", "th"):
+            lettered.append(node)
+        elif name in ("i", "em"):
+            node.text = ITALIC + (node.text or "")
+            node.tail = ROMAN + (node.tail or "")
+        else:
+            node.text = " "                          # a line break inside running text
+    for holder in lettered:
         for sup in holder.iter("{*}sup"):
             mark = (sup.text or "").strip()
             if 0 < len(mark) <= 2 and len(sup) == 0 and (mark.isalpha() or mark in ("*", "**")):
                 sup.text = NOTE + mark + END
-    for note in list(element.iter("{*}authorialNote")):
+    for note in found:
         marker = (note.get("marker") or "").strip() or str(len(notes.texts) + 1)
         notes.add(marker, _note_text(note, notes))
         note.clear(keep_tail=True)
         note.text = NOTE + marker + END
-
-
-def _lettered(element):
-    """Where a <sup> is a table note's letter: table cells, and the notes under a table."""
-    yield from element.iter("{*}td", "{*}th")
-    for paragraph in element.iter("{*}paragraph"):
-        if (paragraph.get("class") or "").startswith("FootnoteText"):
-            yield paragraph
 
 
 def note_marker(element) -> str | None:
@@ -115,9 +126,9 @@ def note_marker(element) -> str | None:
     return found.group(1) if found else None
 
 
-@dataclass(frozen=True)
-class Inline:
-    """A line of text with the footnotes that stood in it and its italic runs."""
+class Inline(NamedTuple):
+    """A line of text with the footnotes that stood in it and its italic runs (a named tuple: the
+    reader makes hundreds of thousands, and a tuple is made fastest)."""
 
     text: str
     footnotes: tuple[FootnoteRef, ...] = ()
