@@ -5,8 +5,9 @@ sets in italics. The reader takes them out and remembers where they stood; the o
 in the *final* line, after whitespace has been collapsed. So `prepare` marks them once in the tree
 of a resolution with private-use sentinels (a note becomes NOTE + its marker + END, a run of italics
 is opened by ITALIC and closed by ROMAN; the letters a table's cells cite, <sup>a</sup>, become
-notes too), and the text of any element is then lxml's own `itertext()`, cleaned, with the
-sentinels turned into offsets while they are removed (`settle`).
+notes too), and the text of any element is then lxml's own text serialisation, in C, cleaned,
+with the sentinels turned into offsets while they are removed (`settle`). Elements read before
+`prepare` (the cover page) simply have no sentinels.
 
 Promises, tested in tests/test_ingest_akn.py:
 - `Inline.text` is one clean line (`clean.clean_chars` + `clean.one_line`: no-break spaces and
@@ -36,7 +37,6 @@ SENTINELS = (NOTE, ITALIC, ROMAN, END)
 _SENTINEL = re.compile("[\ue000-\ue002]")
 _NOTE_MARK = re.compile("\ue000([^\ue003]*)\ue003")
 _BLANK = " \t\n\r\u00a0\ue000\ue001\ue002\ue003"       # what an empty element may still hold
-
 _TWO_SPACES = re.compile("[ \u00a0]{2,}")
 _SPACES = " \u00a0"
 _LEAD_TRAILING = " ,;:."
@@ -57,6 +57,7 @@ def local_name(element) -> str:
 
 
 def children(element) -> list:
+    """The element children (an unresolved entity is a node too, but no element)."""
     return [child for child in element if isinstance(child.tag, str)]
 
 
@@ -160,8 +161,6 @@ class Inline(NamedTuple):
         notes = tuple(FootnoteRef(r.marker, min(max(0, r.at + by), end)) for r in self.footnotes)
         spans = tuple(Span(max(0, s.start + by), min(end, s.end + by)) for s in self.italics)
         return Inline(text, notes, tuple(s for s in spans if s.end > s.start))
-
-
 
 
 EMPTY = Inline("")
