@@ -119,7 +119,7 @@ def test_sections_tables_and_their_notes_as_the_un_writes_them(schema):
     assert table.getparent().get("name") == "table"
     assert any(c.get("colspan") == "3" for c in table.iter(f"{_A}th"))
     notes = [p for p in root.iter(f"{_A}paragraph") if p.get("class") == "FootnoteText"]
-    assert ["".join(p.itertext()).strip() for p in notes][0] == "a See A/78/534."
+    assert "".join(notes[0].itertext()).strip() == "a See A/78/534."
 
 
 def test_every_corpus_table_round_trips(schema):

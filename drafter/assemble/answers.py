@@ -6,7 +6,8 @@ new to the library carry their wording too, since the library cannot give it bac
 reads it back: first against the answers format's JSON Schema, then against the library (unknown
 family or variant, a value its family's schema refuses), each error naming the key it is about and
 giving the reason in the words the prompts use (values.py). A value still unknown is written as
-null and comes back as a placeholder.
+null and comes back as a placeholder. The draft written with the answers is recorded by name and
+SHA-256 (`output`), so `drafter update` never replaces a draft someone has changed since.
 
 Answers carry into another session: the clauses, their wordings, additions, drops and the sponsor
 stay; sessions are stored as distances ("the next session") and move by themselves. What belonged
@@ -17,6 +18,7 @@ numbered anew each session, is asked again.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from dataclasses import replace
@@ -46,7 +48,8 @@ def _format_schema() -> dict[str, Any]:
     return json.loads(resources.files("drafter.data").joinpath("answers.schema.json").read_text("utf-8"))
 
 
-def to_data(draft: Draft, library: Library) -> dict[str, Any]:
+def to_data(draft: Draft, library: Library, written: tuple[str, bytes] | None = None) -> dict[str, Any]:
+    """`written`: the name and bytes of the draft written with these answers, recorded by checksum."""
     data = {
         "drafter": __version__,
         "library_version": library.version,
@@ -61,12 +64,19 @@ def to_data(draft: Draft, library: Library) -> dict[str, Any]:
         data["no_edit"] = sorted(draft.refused)
     if draft.annexes is not None:
         data["annexes"] = list(draft.annexes)
+    if written is not None:
+        data["output"] = {"file": written[0], "sha256": checksum(written[1])}
     return data
 
 
-def save(draft: Draft, library: Library, path: Path, force: bool = False) -> Path:
-    write_atomic(path, store.dump_yaml(to_data(draft, library)), force=force)
+def save(draft: Draft, library: Library, path: Path, force: bool = False,
+         written: tuple[str, bytes] | None = None) -> Path:
+    write_atomic(path, store.dump_yaml(to_data(draft, library, written)), force=force)
     return path
+
+
+def checksum(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
 
 
 def _clause_data(clause: DraftClause) -> dict[str, Any]:
@@ -90,20 +100,39 @@ def _clause_data(clause: DraftClause) -> dict[str, Any]:
 
 
 def load(path: Path) -> dict[str, Any]:
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except OSError as error:
-        raise AnswersError(f"cannot read the answers file: {error.strerror or error}", path) from None
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        raise AnswersError(f"not valid YAML: {getattr(error, 'problem', error)}", path,
-                           mark.line + 1 if mark else None) from None
+    data = _read_yaml(Path(path))
+    if not isinstance(data, dict):
+        raise AnswersError("not an answers file: " + ("it is empty" if data is None else "it holds no answers"),
+                           path, hint=_hint(Path(path)))
     errors = schema_problems(_format_schema(), data)
     if errors:
         raise AnswersError(f"{_key(errors[0][0])}: {errors[0][1]}", path)
     return data
+
+
+def _read_yaml(path: Path) -> Any:
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except OSError as error:
+        raise AnswersError(f"cannot read the answers file: {error.strerror or error}", path) from None
+    except UnicodeDecodeError:
+        text = "\x00"
+    if "\x00" in text:
+        # A draft (DOCX, PDF) given for its answers, most likely.
+        raise AnswersError("not an answers file: it is not text", path, hint=_hint(path))
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        raise AnswersError(f"not valid YAML: {getattr(error, 'problem', error)}", path,
+                           mark.line + 1 if mark else None) from None
+
+
+def _hint(path: Path) -> str:
+    beside = path.with_name(path.name + ".answers.yaml")
+    if beside.is_file():
+        return f"its answers are in {beside}"
+    return "give the .answers.yaml that drafter wrote beside the draft"
 
 
 def _key(path) -> str:

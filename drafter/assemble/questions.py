@@ -22,7 +22,7 @@ from drafter.assemble import values
 from drafter.assemble.base import BaseClause
 from drafter.assemble.draft import Draft, DraftClause, carry, replace_variant
 from drafter.assemble.edits import sessions
-from drafter.errors import DrafterError
+from drafter.errors import Stopped
 from drafter.library.fill import fill, plain
 from drafter.library.model import Family, Library, Variant
 from drafter.library.schema import problems as schema_problems
@@ -33,7 +33,7 @@ KINDS = ("preambular", "operative")
 _EXPRESSION = re.compile(r"\{\{.*?\}\}")
 
 
-class Declined(DrafterError):
+class Declined(Stopped):
     """The drafter said no at the summary: nothing is written but the answers, to resume from."""
 
     def __init__(self, draft: Draft) -> None:
