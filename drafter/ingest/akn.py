@@ -286,8 +286,11 @@ def _number(numbers: list) -> str | None:
 
 def _formula(statement) -> str | None:
     preamble = _child(statement, "preamble")
-    formula = _first(preamble, "formula") if preamble is not None else None
-    return _text(formula)
+    # The formula opens the preamble: look among its children before searching all of it.
+    if preamble is None:
+        return None
+    formula = _child(preamble, "formula")
+    return _text(formula if formula is not None else _first(preamble, "formula"))
 
 
 def _body_name(formula: str | None, masthead: Masthead | None, warnings: list[str]) -> str:

@@ -59,7 +59,7 @@ _NUMBER_IN_TEXT = re.compile(r"^(\d{1,3})(?:\s?\.)?\s*")  # "26 ", "6. ", "232 .
 _ITEM_NUM = re.compile(r"^\(?\s*([A-Za-z]{1,4}|\d{1,2})\s*\)$")  # "(a)", "a)", "(iv)", "(1)"
 
 
-@dataclass
+@dataclass(slots=True)
 class Block:
     """One unit of the stream: a heading, a paragraph, a lettered/roman item, a table or a note
     printed under a table.
@@ -82,7 +82,7 @@ class Block:
     wrap_up: Inline | None = None   # the closing words after its items (list/wrapUp)
 
 
-@dataclass
+@dataclass(slots=True)
 class _ListParts:
     intro: object = None                        # the element holding the intro's text
     items: list[Block] = field(default_factory=list)

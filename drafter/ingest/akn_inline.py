@@ -5,8 +5,9 @@ sets in italics. The reader takes them out and remembers where they stood; the o
 in the *final* line, after whitespace has been collapsed. So `prepare` marks them once in the tree
 of a resolution with private-use sentinels (a note becomes NOTE + its marker + END, a run of italics
 is opened by ITALIC and closed by ROMAN; the letters a table's cells cite, <sup>a</sup>, become
-notes too), and the text of any element is then lxml's own `itertext()`, cleaned, with the
-sentinels turned into offsets while they are removed (`settle`).
+notes too), and the text of any element is then lxml's own text serialisation, in C, cleaned,
+with the sentinels turned into offsets while they are removed (`settle`). Elements read before
+`prepare` (the cover page) simply have no sentinels.
 
 Promises, tested in tests/test_ingest_akn.py:
 - `Inline.text` is one clean line (`clean.clean_chars` + `clean.one_line`: no-break spaces and
@@ -22,6 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from lxml import etree
 
@@ -35,7 +37,6 @@ SENTINELS = (NOTE, ITALIC, ROMAN, END)
 _SENTINEL = re.compile("[\ue000-\ue002]")
 _NOTE_MARK = re.compile("\ue000([^\ue003]*)\ue003")
 _BLANK = " \t\n\r\u00a0\ue000\ue001\ue002\ue003"       # what an empty element may still hold
-
 _TWO_SPACES = re.compile("[ \u00a0]{2,}")
 _SPACES = " \u00a0"
 _LEAD_TRAILING = " ,;:."
@@ -56,6 +57,7 @@ def local_name(element) -> str:
 
 
 def children(element) -> list:
+    """The element children (an unresolved entity is a node too, but no element)."""
     return [child for child in element if isinstance(child.tag, str)]
 
 
@@ -80,33 +82,43 @@ class Notes:
                 self.italics[marker] = text.italics
 
 
+_PREPARED = ("{*}span", "{*}i", "{*}em", "{*}eol", "{*}br", "{*}eop", "{*}td", "{*}th", "{*}paragraph",
+             "{*}authorialNote")
+
+
 def prepare(element, notes: Notes) -> None:
     """Mark notes, italics, line breaks and table letters in the tree under `element` (once per
-    element: a second pass would mark them twice), and collect the notes' texts in `notes`."""
-    for span in element.iter("{*}span", "{*}i", "{*}em"):
-        if local_name(span) != "span" or "italic" in (span.get("class") or ""):
-            span.text = ITALIC + (span.text or "")
-            span.tail = ROMAN + (span.tail or "")
-    for eol in element.iter("{*}eol", "{*}br", "{*}eop"):
-        eol.text = " "
-    for holder in _lettered(element):
+    element: a second pass would mark them twice), and collect the notes' texts in `notes`.
+    One walk of the tree finds them all (each walk costs as much as marking what it finds)."""
+    lettered, found = [], []
+    for node in element.iter(*_PREPARED):
+        name = local_name(node)
+        if name == "span":
+            if "italic" in (node.get("class") or ""):
+                node.text = ITALIC + (node.text or "")
+                node.tail = ROMAN + (node.tail or "")
+        elif name == "paragraph":
+            if (node.get("class") or "").startswith("FootnoteText"):
+                lettered.append(node)              # the notes printed under a table
+        elif name == "authorialNote":
+            found.append(node)
+        elif name in ("td", "th"):
+            lettered.append(node)
+        elif name in ("i", "em"):
+            node.text = ITALIC + (node.text or "")
+            node.tail = ROMAN + (node.tail or "")
+        else:
+            node.text = " "                          # a line break inside running text
+    for holder in lettered:
         for sup in holder.iter("{*}sup"):
             mark = (sup.text or "").strip()
             if 0 < len(mark) <= 2 and len(sup) == 0 and (mark.isalpha() or mark in ("*", "**")):
                 sup.text = NOTE + mark + END
-    for note in list(element.iter("{*}authorialNote")):
+    for note in found:
         marker = (note.get("marker") or "").strip() or str(len(notes.texts) + 1)
         notes.add(marker, _note_text(note, notes))
         note.clear(keep_tail=True)
         note.text = NOTE + marker + END
-
-
-def _lettered(element):
-    """Where a <sup> is a table note's letter: table cells, and the notes under a table."""
-    yield from element.iter("{*}td", "{*}th")
-    for paragraph in element.iter("{*}paragraph"):
-        if (paragraph.get("class") or "").startswith("FootnoteText"):
-            yield paragraph
 
 
 def note_marker(element) -> str | None:
@@ -115,9 +127,9 @@ def note_marker(element) -> str | None:
     return found.group(1) if found else None
 
 
-@dataclass(frozen=True)
-class Inline:
-    """A line of text with the footnotes that stood in it and its italic runs."""
+class Inline(NamedTuple):
+    """A line of text with the footnotes that stood in it and its italic runs (a named tuple: the
+    reader makes hundreds of thousands, and a tuple is made fastest)."""
 
     text: str
     footnotes: tuple[FootnoteRef, ...] = ()
@@ -149,8 +161,6 @@ class Inline:
         notes = tuple(FootnoteRef(r.marker, min(max(0, r.at + by), end)) for r in self.footnotes)
         spans = tuple(Span(max(0, s.start + by), min(end, s.end + by)) for s in self.italics)
         return Inline(text, notes, tuple(s for s in spans if s.end > s.start))
-
-
 
 
 EMPTY = Inline("")

@@ -5,10 +5,10 @@ A cell keeps what the printed page shows: its text as one clean line with its fo
 italics, whether it is a heading cell (`th`), set in bold, spans columns or rows, and its alignment
 (`akn4un:data-justification`; "Both", justified text, is the default and left unsaid).
 
-The letters a cell carries as `<sup>a</sup>` (marked by `akn_inline.prepare`) cite the notes printed under the table: paragraphs
-styled "FootnoteText" that follow it ("<sup>a</sup> See A/78/534."), or unmarked ones ("Note: ...",
-"Abbreviations: ..."). `akn_outline` gives those notes to the table they follow; this module reads
-one (`table_note`).
+The letters a cell carries as `<sup>a</sup>` (marked by `akn_inline.prepare`) cite the notes
+printed under the table: paragraphs styled "FootnoteText" that follow it ("<sup>a</sup> See
+A/78/534."), or unmarked ones ("Note: ...", "Abbreviations: ..."). `akn_outline` gives those notes
+to the table they follow; this module reads one (`table_note`).
 
 Promises (tests/test_ingest_akn.py): every word of every cell is in the table once, a cell's
 `<sup>` marker becomes a FootnoteRef at its place, and a row with no cell is dropped (nothing to set).
