@@ -280,6 +280,47 @@ def test_masthead_of_a_draft():
     assert ">2005-10-14T00:00:00Z</dcterms:created>" in core
 
 
+def _draft_of(number: str, session: int):
+    from drafter.assemble.run import new_draft
+
+    return new_draft(ROOT / "clause_library", number, session, answers_path=None, choose=None)[0]
+
+
+def test_the_sponsor_line_reads_as_the_un_prints_it():
+    # DOMAIN.md: a draft's masthead ends "Qatar (on behalf of the Group of 77 and China): draft
+    # resolution", then the title; a revised draft (".../Rev.1") is a "revised draft resolution".
+    from drafter.assemble.compose import to_resolution
+
+    resolution = to_resolution(_draft_of("58/208", 60))
+    sponsor = "Qatar (on behalf of the Group of 77 and China)"
+    for symbol, line in (("A/C.2/60/L.12", f"{sponsor}: draft resolution"),
+                         ("A/C.2/60/L.12/Rev.1", f"{sponsor}: revised draft resolution")):
+        drawn = replace(resolution, masthead=replace(resolution.masthead, sponsor=sponsor, symbol=symbol))
+        styles = docx_text.read(build(drawn)[0]).styles()
+        at = styles.index(("Sponsor", line))
+        assert styles[at + 1] == ("DocTitle", "International migration and development")
+    # A line given whole, as a UN draft prints it, is not said twice.
+    drawn = replace(resolution, masthead=replace(resolution.masthead, sponsor="Qatar*: draft resolution"))
+    assert ("Sponsor", "Qatar*: draft resolution") in docx_text.read(build(drawn)[0]).styles()
+
+
+def test_a_draft_with_no_sponsor_or_date_shows_placeholders_the_list_names():
+    from drafter.assemble import questions
+    from drafter.assemble.compose import to_resolution
+
+    draft = _draft_of("58/208", 60)
+    assert draft.heading.sponsor is None
+    styles = docx_text.read(build(to_resolution(draft))[0]).styles()
+    texts = [t for _, t in styles]
+    assert ("Sponsor", "[to fill: sponsor]: draft resolution") in styles
+    assert "Distr.: Limited\n[to fill: date]\nOriginal: English" in texts
+    listed = questions.still_to_fill(draft)
+    assert "sponsor line" in listed and "date of issue" in listed
+    # A sponsor given is no longer to fill; the date is the Secretariat's, so it stays listed.
+    listed = questions.still_to_fill(replace(draft, heading=replace(draft.heading, sponsor="Qatar")))
+    assert "sponsor line" not in listed and "date of issue" in listed
+
+
 # --- structure ---------------------------------------------------------------------------------
 
 def test_sections_keep_their_headings_preambles_and_numbers(resolution):
