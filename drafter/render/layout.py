@@ -37,7 +37,13 @@ from drafter.model import (
     Table,
 )
 from drafter.ordinals import session_heading
-from drafter.render.phrases import ENGLISH, committee_of, is_draft, sponsor_line, un_date
+from drafter.render.phrases import (
+    ENGLISH,
+    committee_of,
+    is_draft,
+    sponsor_line,
+    un_date,
+)
 from drafter.render.styles import INDENT
 
 
