@@ -23,7 +23,7 @@ from conftest import ROOT, SEED_BY_NUMBER, corpus_or_skip
 from docx_text import W, part
 from lxml import etree
 
-from drafter.errors import OutputError
+from drafter.errors import OutputError, ParseError
 from drafter.ingest import read_resolution
 from drafter.model import FootnoteRef, Paragraph, Resolution, Span, SubParagraph
 from drafter.render.word import build, render_docx
@@ -118,9 +118,29 @@ def test_dotx_reference(tmp_path, resolution):
 def test_a_reference_that_is_not_word_is_one_error(tmp_path, resolution):
     bad = tmp_path / "notes.docx"
     bad.write_text("not a zip")
-    with pytest.raises(OutputError) as error:
+    with pytest.raises(ParseError) as error:
         build(resolution, reference=bad)
     assert "notes.docx" in str(error.value)
+
+
+@pytest.mark.parametrize("kind", ["missing", "folder", "not-word"])
+def test_a_bad_reference_is_bad_input_named_in_one_line_before_any_work(tmp_path, kind):
+    # Exit 2, as for any input that cannot be read (drafter/cli/__init__.py), and nothing written:
+    # `new` finds it before it asks or drafts anything.
+    reference = tmp_path / "office.docx"
+    if kind == "folder":
+        reference.mkdir()
+    elif kind == "not-word":
+        reference.write_text("not a zip")
+    seed = str(SEED_BY_NUMBER["58/208"])
+    for command in (["render", seed, "-o", str(tmp_path / "r.docx")],
+                    ["new", "--session", "60", "--base", seed, "--no-input", "-o", str(tmp_path / "d.docx")]):
+        result = subprocess.run([sys.executable, "-m", "drafter", *command, "--reference", str(reference)],
+                                capture_output=True, text=True, cwd=tmp_path, timeout=120, check=False)
+        assert result.returncode == 2, result.stderr
+        lines = result.stderr.splitlines()
+        assert len(lines) == 1 and lines[0].startswith(f"drafter: error: {reference}: "), lines
+        assert sorted(p.name for p in tmp_path.iterdir()) == ([] if kind == "missing" else ["office.docx"])
 
 
 def test_unwritable_output_is_one_error_and_leaves_nothing(tmp_path, resolution):
@@ -430,7 +450,7 @@ def _new(tmp_path: Path, name: str, *extra: str) -> Path:
     out = tmp_path / name
     result = subprocess.run([sys.executable, "-m", "drafter", "new", "--session", "60", "--base", "58/208",
                              "--library", str(ROOT / "clause_library"), "--no-input", "-o", str(out), *extra],
-                            capture_output=True, text=True, cwd=tmp_path, timeout=120)
+                            capture_output=True, text=True, cwd=tmp_path, timeout=120, check=False)
     assert result.returncode == 0, result.stderr
     return out
 

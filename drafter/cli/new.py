@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from drafter.assemble.edits import KINDS
-from drafter.cli.common import command, library_option
+from drafter.cli.common import check_reference, command, library_option
 from drafter.errors import DrafterError, UsageError
 
 
@@ -69,6 +69,7 @@ def _run_new(args: argparse.Namespace) -> int:
 
     if args.redline and args.format != "docx":
         raise UsageError("--redline writes Word tracked changes: use it with --format docx")
+    check_reference(args.reference)
     if args.session < 1 or args.session > 999:
         raise UsageError(f"--session {args.session}: a session is a number from 1 to 999")
     data = given.pairs(args.data)
