@@ -43,7 +43,7 @@ class UsageError(DrafterError):
 
 
 class ParseError(DrafterError):
-    """A file that cannot be read as a resolution."""
+    """An input file that cannot be read: not a resolution, or a --reference that is not Word."""
 
     exit_code = 2
 

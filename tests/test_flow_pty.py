@@ -381,7 +381,7 @@ def test_the_summary_lists_drafters_own_edits_and_one_kind_can_be_refused(tmp_pa
     assert "What drafter changed by itself (1 series, 1 report, 4 session):" in summary
     assert "- session, operative 11 (“Decides to include in the provisional …”): [-fifty-ninth-]{+sixty-first+} session" \
         in summary
-    assert "Still to fill: - draft symbol (A/C.2/60/L.…) - agenda item - operative 1" in summary
+    assert "Still to fill: - draft symbol (A/C.2/60/L.…) - date of issue - agenda item - sponsor line - operative 1" in summary
     term.child.send("r\r")
     term.expect("Which kind of edit should drafter not make")
     term.child.send("\x1b[B\x1b[B\r")              # series, report, session: the third

@@ -144,9 +144,10 @@ def test_summary_lists_every_choice(library, draft):
     variant = questions.other_wordings(review.draft, library, 1)[0].variant.id
     review = review.wording(library, 1, variant)
     found = questions.summary(review.draft, start_draft)
-    # The moved clause is also the one whose symbol was set: one clause changed, not two.
+    # The moved clause is also the one whose symbol was set: one clause changed, not two. Still to
+    # fill: the heading's draft symbol, date of issue, agenda item and sponsor line.
     assert found.counts == {"clauses kept": 24, "clauses changed": 2, "clauses added": 1, "clauses dropped": 1,
-                            "values still to fill": 2, "facts to confirm": 2}
+                            "values still to fill": 4, "facts to confirm": 2}
     text = "\n".join(found.changes)
     assert "operative 11 (“Takes note of the report of …”): symbol A/60/205" in text
     assert "dropped preambular 4 (“Reaffirming the obligations of all States …”)" in text

@@ -80,8 +80,13 @@ class Draft:
         out = []
         if "…" in self.heading.symbol:
             out.append(f"heading: draft symbol ({self.heading.symbol})")
+        # The masthead prints a placeholder for each (render/phrases.py): the date is the one
+        # the Secretariat issues the draft under, so drafter never knows it.
+        out.append("heading: date of issue")
         if "…" in self.heading.agenda_item:
             out.append("heading: agenda item")
+        if not self.heading.sponsor:
+            out.append("heading: sponsor line")
         for position, clause in enumerate(self.clauses, start=1):
             for name, value in clause.values.items():
                 if isinstance(value, Placeholder):

@@ -9,7 +9,7 @@ from collections import Counter
 from pathlib import Path
 
 from drafter.assemble.edits import KINDS
-from drafter.cli.common import command, library_option
+from drafter.cli.common import check_reference, command, library_option
 from drafter.errors import Stopped, UsageError
 
 
@@ -74,6 +74,7 @@ def _run_new(args: argparse.Namespace) -> int:
         raise UsageError("--redline writes Word tracked changes: use it with --format docx")
     if _streams(args) and args.format in ("docx", "pdf"):
         raise UsageError(f"a {args.format.upper()} draft cannot go to stdout", hint=f"give -o FILE.{args.format}")
+    check_reference(args.reference)
     if args.session < 1 or args.session > 999:
         raise UsageError(f"--session {args.session}: a session is a number from 1 to 999")
     data = given.pairs(args.data)
