@@ -203,7 +203,8 @@ def _block(group: list[PrintedLine], measure: Measure, words: Words) -> Block:
     tab_at = group[0].tab_at
     return Block(tab_at=tab_at, text=text, italics=italics, refs=refs, bold=bold, centred=centred, right=right,
                  heading=bold or centred, indent=group[0].x0 - measure.left, page=group[0].page,
-                 look=(round(group[0].size * 2) / 2, centred, bold, italic))
+                 # A long centred heading's first line may fill the measure: one centred line is enough.
+                 look=(round(group[0].size * 2) / 2, any(measure.centred(line) for line in group), bold, italic))
 
 
 def join(builder: TextBuilder, previous: PrintedLine, line: PrintedLine, words: Words) -> None:
