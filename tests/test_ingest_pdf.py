@@ -51,12 +51,6 @@ SMALL = {
     "75/75_246_E.xml": "tables", "77/A_RES_77_261-2300156E.xml": "tables",
     "75/75_101A-B_E.xml": "parts", "78/A_RES_78_254AC-2326242E.xml": "parts",
 }
-# What a page cannot tell, and the tests therefore leave to benchmarks/bench_inputs.py:
-# - 75/246 sets free-text headings ("A. A. Pension Administration", the label printed twice as the
-#   XML has it) above its tables; the page shows them as section headings would be.
-KNOWN = {"75_246_E": ("paragraphs", "sections")}
-
-
 def _tables(resolution) -> bool:
     """Whether a resolution has tables: a PDF's tables are read as their lines of text, cells apart,
     not yet as tables, so such files are measured by the benchmark, not asserted here."""
@@ -131,7 +125,7 @@ def test_both_routes_read_back_to_the_models_of_the_xml(small_set, route, ext):
             assert model_diff.words_lost(expected, got) == 0, fixture.name
         if ext == "pdf" and _tables(expected):
             continue            # words and structure of a PDF's tables: see TABLES_IN_PDF
-        found = [d for d in model_diff.differences(expected, got) if d[0] not in KNOWN.get(fixture.name, ())]
+        found = model_diff.differences(expected, got)
         if found:
             failures[fixture.name] = found[:3]
     assert failures == {}

@@ -189,7 +189,9 @@ class _Writer:
             self.holder(section, depth + 1)
 
     def paragraph(self, paragraph, prefix: str | None) -> None:
-        if paragraph.text or not paragraph.table:
+        if paragraph.style == "heading":          # a heading in the text (a table's caption)
+            self.heading(paragraph.text, paragraph.footnotes)
+        elif paragraph.text or not paragraph.table:
             inner = self.inline(paragraph.text, paragraph.footnotes, paragraph.italics, paragraph.lead)
             self.out.append(_p("Body", (_plain(prefix) if prefix else "") + inner))
         self.subs(paragraph.subparagraphs, 1)

@@ -40,7 +40,8 @@ from drafter.ordinals import ordinal_value
 _NUMBER_PREFIX = re.compile(r"^(?P<number>\d{1,3})\.(?:\s+|$|(?=[A-Z“\"]))")
 _LABEL_PREFIX = re.compile(r"^\((?P<label>[a-z]{1,3}|[ivxlc]{1,7})\)(?:\s+|$)")
 _PART_LABEL = re.compile(r"^[A-Z]$")
-_SECTION_LABEL = re.compile(r"^(?:[IVXLC]+|[A-Z])\.?$")
+# A section's label: "I", "A.", or a word or two and a number ("Part I", "Section 29A", "Income section 2").
+_SECTION_LABEL = re.compile(r"^(?:[^\W\d_]+(?: [^\W\d_]+)? )?(?:[IVXLC]+|[A-Z]|\d{1,3}[A-Z]?)\.?$")
 _ANNEX_NUMBER = re.compile(r"^(?:\d{1,3}\.|\((?:[a-z]{1,3}|[ivxlc]{1,7})\)|[IVXLC]{1,6}\.|[A-Z]\.)(?:\s+|$|(?=[A-Z“\"]))")
 _ANNEX = re.compile(r"^Annex(?:es)?(?:\s+[IVXL\d]+)?$")
 _CLOSING = re.compile(rf"^({MEETING.pattern[1:-1]})\s+(?P<date>\d{{1,2}} [A-Z][a-z]+ \d{{4}})$")
@@ -413,6 +414,7 @@ class _Reader:
     def annexes(self, blocks: list[Block]) -> tuple[Annex, ...]:
         annexes: list[Annex] = []
         label = title = None
+        label_look: tuple = ()
         title_refs: list[FootnoteRef] = []
         items: list[Paragraph] = []
 
@@ -426,8 +428,11 @@ class _Reader:
             if _ANNEX.match(text):
                 flush()
                 label, title, title_refs, items = block.text.strip(), None, [], []
+                label_look = block.look
                 continue
-            if title is None and not items and label is not None and block.heading and not block.label:
+            # The title is set as the label is; a heading set otherwise opens the annex's text.
+            if title is None and not items and label is not None and block.heading and not block.label \
+                    and block.look == label_look:
                 title, title_refs = block.text, list(block.refs)
                 continue
             items.append(self.annex_paragraph(block))
@@ -488,14 +493,22 @@ def with_table_notes(blocks: list[Block]) -> list[Block]:
     out: list[Block] = []
     for block in blocks:
         table_block = out[-1] if out and out[-1].table is not None and not out[-1].text else None
-        if table_block is not None and block.refs and block.refs[0].at == 0 \
-                and block.refs[0].marker in _cell_marks(table_block.table):
+        lettered = bool(block.refs) and block.refs[0].at == 0
+        if table_block is not None and (
+                (lettered and block.refs[0].marker in _cell_marks(table_block.table)) or _unmarked_note(block)):
             table = table_block.table
-            note = TableNote(block.refs[0].marker, block.text, tuple(block.italics))
+            note = TableNote(block.refs[0].marker if lettered else "", block.text, tuple(block.italics))
             table_block.table = Table(rows=table.rows, notes=(*table.notes, note))
             continue
         out.append(block)
     return out
+
+
+def _unmarked_note(block: Block) -> bool:
+    """A note under a table without a letter opens with an italic word and a colon, as the UN sets
+    "Abbreviations:", "Note:", "Source:"."""
+    word = re.match(r"^[^\W\d_]+(?=:\s)", block.text)
+    return bool(word) and any(s.start == 0 and s.end >= word.end() for s in block.italics)
 
 
 def _cell_marks(table: Table) -> set[str]:
