@@ -36,8 +36,15 @@ from drafter.ingest.pdf_glyphs import page_count  # noqa: E402
 ROUTES = {"r1-docx": ("r1", "docx"), "r1-pdf": ("r1", "pdf"), "r2-docx": ("r2", "docx"), "r2-pdf": ("r2", "pdf")}
 
 
+# What the Akoma Ntoso reader still says it cannot model (issue 10): a table read as lines of text,
+# a title note kept without its place. A page cannot show those as the model has them, so the
+# rates are given a second time without the files that carry such a warning.
+PENDING = ("a table read as", "on the title kept without its place")
+
+
 def run(sample, cache: Path, show: int) -> None:
     exact: dict[tuple[str, str], list[bool]] = defaultdict(list)
+    clean: dict[tuple[str, str], list[bool]] = defaultdict(list)
     aspects: dict[str, Counter] = defaultdict(Counter)
     lost: Counter = Counter()
     timings: list[tuple[int, float]] = []
@@ -58,19 +65,24 @@ def run(sample, cache: Path, show: int) -> None:
             if ext == "pdf":
                 timings.append((page_count(path.read_bytes(), str(path)), elapsed))
             exact[(route, fixture.shape)].append(not found)
+            if not any(p in w for w in expected.warnings for p in PENDING):
+                clean[(route, fixture.shape)].append(not found)
             aspects[route].update({aspect for aspect, _, _ in found})
             if found:
                 failures.append((route, fixture.name, found))
     report(exact, aspects, lost, timings)
+    print("\nwithout the files whose XML model the reader does not fill yet (tables, title notes):")
+    table(clean, None)
     for route, name, found in failures[:show]:
         print(f"\n{route} {name}:")
         for aspect, where, what in found[:6]:
             print(f"  {aspect:14} {where}: {what}")
 
 
-def report(exact, aspects, lost, timings) -> None:
+def table(exact, lost) -> None:
     shapes = [s for s in fixtures.SHAPES if any(k[1] == s for k in exact)]
-    print(f"{'route':10}" + "".join(f"{s:>12}" for s in shapes) + f"{'all':>12}{'words lost':>12}")
+    print(f"{'route':10}" + "".join(f"{s:>12}" for s in shapes) + f"{'all':>12}"
+          + (f"{'words lost':>12}" if lost is not None else ""))
     for route in ROUTES:
         cells = []
         every: list[bool] = []
@@ -79,7 +91,12 @@ def report(exact, aspects, lost, timings) -> None:
             every += results
             cells.append(f"{sum(results)}/{len(results)}")
         rate = 100 * sum(every) / len(every) if every else 0
-        print(f"{route:10}" + "".join(f"{c:>12}" for c in cells) + f"{rate:>11.1f}%{lost[route]:>12}")
+        print(f"{route:10}" + "".join(f"{c:>12}" for c in cells) + f"{rate:>11.1f}%"
+              + (f"{lost[route]:>12}" if lost is not None else ""))
+
+
+def report(exact, aspects, lost, timings) -> None:
+    table(exact, lost)
     print("\nfailed aspects (models with at least one difference of that kind):")
     for route in ROUTES:
         print(f"  {route:10} " + (", ".join(f"{a} {n}" for a, n in aspects[route].most_common()) or "none"))

@@ -22,6 +22,7 @@ from lxml import etree
 from drafter.errors import ParseError
 from drafter.ingest import parse_bytes
 from drafter.ingest.akn import parse_akn
+from drafter.ingest.layout import parse_date
 from drafter.model import Adoption, FootnoteRef, Resolution, Span
 
 _WORD = re.compile(r"[^\W_]+")
@@ -403,6 +404,36 @@ def test_every_file_parses(parsed):
     assert len(parsed) > 1900
 
 
+def test_the_masthead_is_the_cover_pages(parsed):
+    """Agenda item, its title (one line per item: 75/247 has two), the "[on the report of ...]"
+    line, and the date the cover's adoption line prints: the model's adoption date, so a
+    renderer writing "Resolution adopted by the General Assembly on 19 December 2023" (78/217)
+    prints what the cover page prints."""
+    for path, r in parsed.items():
+        cover = next(etree.parse(str(path)).getroot().iter("{*}coverPage"))
+        names = ["".join(e.itertext()).split() for e in cover.iter("{*}inline") if e.get("name") == "agenda item name"]
+        assert [line.split() for line in (r.masthead.agenda_title or "").split("\n") if line] == names, path.name
+        proponent = next(cover.iter("{*}docProponent"))
+        assert r.masthead.origin.split() == "".join(proponent.itertext()).split(), path.name
+        line = " ".join("".join(next(cover.iter("{*}docTitle")).itertext()).split())
+        dates = {h.adopted.date for h in (r, *r.parts) if h.adopted}
+        if line.startswith("Resolution"):
+            assert re.fullmatch(r"Resolutions? adopted by the General Assembly on (\d{1,2}\s\w+\s\d{4})", line), line
+            assert parse_date(line.rsplit(" on ", 1)[1]) in dates, path.name
+    assert resolution(parsed, "75_247_E").masthead.agenda_title.count("\n") == 1
+
+
+def test_labels_are_kept_as_printed(parsed):
+    # Sections printed "I" then "A.", "B." under it (79/252 A) keep the full stop where it is printed.
+    first = resolution(parsed, "79_252-").parts[0].sections[0]
+    assert first.label == "I" and [s.label for s in first.sections][:3] == ["A.", "B.", "C."]
+    assert [s.label for s in resolution(parsed, "77_118-").sections][:2] == ["I", "II"]
+    # Sub-paragraphs numbered "1.", "2." (78/223) keep that form: they are not "(1)".
+    numbered = next(p for p in resolution(parsed, "78_223-").operative if p.subparagraphs
+                    and p.subparagraphs[0].label[:1].isdigit())
+    assert [s.label for s in numbered.subparagraphs][:3] == ["1.", "2.", "3."]
+
+
 def test_no_paragraph_is_empty_unless_it_holds_a_table(parsed):
     """A heading ("I", "II") read as a paragraph would give the library an empty clause; every
     paragraph has words, or is a table standing alone."""
@@ -728,6 +759,16 @@ def test_a_note_leaves_one_space_and_points_after_the_comma(written):
     assert paragraph.text == f"Notes its report,{space}which it acts;"
     [ref] = paragraph.footnotes
     assert paragraph.text[:ref.at] == "Notes its report,"
+
+
+@pytest.mark.parametrize("symbol", ["A/80/L.…", "A/C.2/60/L.12"])
+def test_a_draft_is_known_by_its_symbol(symbol):
+    # A draft has no number until it is adopted; drafter's own AKN of a draft writes none (QA 8).
+    # Its symbol is its name: never "2/60" read out of "A/C.2/60/L.12".
+    data = akn(operative("1", "Decides to act.")).replace(b"A/RES/99/1", symbol.encode()).replace(
+        b"<docNumber>99/1.</docNumber>", b"")
+    r = parse_akn(data, "draft.xml")
+    assert (r.number, r.symbol, r.session) == (symbol, symbol, 99)
 
 
 def test_notes_at_the_end_and_side_by_side():

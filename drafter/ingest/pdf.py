@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections import Counter
 
 from drafter.ingest.blocks import Document, Note, TextBuilder
-from drafter.ingest.layout import NUMBERED_TITLE, RESOLUTION_LINE
+from drafter.ingest.layout import FORMULA, NUMBERED_TITLE, RESOLUTION_LINE
 from drafter.ingest.pdf_blocks import Measure, Words, add_line, join, make_blocks
 from drafter.ingest.pdf_glyphs import read_glyphs
 from drafter.ingest.pdf_lines import PrintedLine, page_lines
@@ -24,6 +24,7 @@ from drafter.ingest.pdf_zones import furniture, masthead_lines, note_marker, not
 # How far a note's number may run ahead of the one expected (a note whose start was missed must not
 # derail the rest); below that, a line opening with a number is a note's wrapped line ("31 May ...").
 _MAX_SKIP = 3
+_ORDINALS = {"st", "nd", "rd", "th"}      # "21st session" opens a line of a note, not note 2
 
 
 def read_pdf(data: bytes, path: str) -> Document:
@@ -33,8 +34,8 @@ def read_pdf(data: bytes, path: str) -> Document:
     dropped = furniture(pages, lines, keep=_masthead_ids(lines), notes=noted, title=_title_text(lines))
     lines = {n: [line for line in ls if id(line) not in dropped] for n, ls in lines.items()}
     everything = [line for n in sorted(lines) for line in lines[n]]
-    size = _body_size(everything)
     title = next((i for i, line in enumerate(everything) if _is_title(line)), 0)
+    size = _body_size(everything[title:])
     measure = Measure.of(everything[title:], size)
     body: list[PrintedLine] = []
     notes = _Notes()
@@ -42,7 +43,7 @@ def read_pdf(data: bytes, path: str) -> Document:
         page_text = lines[page.number]
         start = note_zone(page_text, page.rules, size, measure.left, measure.right, notes.plausible)
         body += page_text[:start]
-        notes.read(page_text[start:])
+        notes.read(page_text[start:], measure)
     title_at = next((i for i, line in enumerate(body) if _is_title(line)), 0)
     masthead = masthead_lines(body[:title_at])
     words = Words.of(everything)
@@ -77,6 +78,11 @@ def _title_text(lines: dict[int, list[PrintedLine]]) -> str:
 
 
 def _body_size(lines: list[PrintedLine]) -> float:
+    """The running text's type size: the enacting formula's, which is always set in it (a budget
+    resolution may print more words in its tables' smaller type than in its paragraphs)."""
+    for line in lines[:12]:
+        if FORMULA.match(line.text.replace("\u00a0", " ").rstrip(",") + ","):
+            return round(line.size * 2) / 2
     sizes = Counter()
     for line in lines:
         sizes[round(line.size * 2) / 2] += len(line.text)
@@ -96,9 +102,13 @@ class _Notes:
         self.starts: dict[str, int] = {}
         self.last: str | None = None
 
-    def read(self, lines: list[PrintedLine]) -> None:
+    def read(self, lines: list[PrintedLine], measure: Measure) -> None:
+        previous = None
         for line in lines:
             found = note_marker(line)
+            if not (found and self.plausible(found[0])) and previous is not None and not measure.full(previous):
+                found = self.glued(line)
+            previous = line
             if found and self.plausible(found[0]):
                 marker, start = found
                 self.lines[marker] = [line]
@@ -106,6 +116,16 @@ class _Notes:
                 self.last = marker
             elif self.last is not None:
                 self.lines[self.last].append(line)     # a note's wrapped line, or one run on from a page
+
+    def glued(self, line: PrintedLine) -> tuple[str, int] | None:
+        """The next note's number printed flush against a text that opens with a digit or in lower
+        case ("21995 Review Conference ...", "8http://..."), on a line after one that stopped short
+        (a note's wrapped line follows a full one)."""
+        expected = str(max((int(m) for m in self.lines if m.isdigit()), default=0) + 1)
+        rest = line.text[len(expected):]
+        if line.text.startswith(expected) and rest[:1].strip() and not rest[:2].lower() in _ORDINALS:
+            return expected, len(expected)
+        return None
 
     def plausible(self, marker: str) -> bool:
         if not marker.isdigit():

@@ -26,7 +26,10 @@ from drafter.ingest.pdf_lines import PrintedLine
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _COMPOUND = re.compile(r"[^\W\d_]+(?:[-\u2010][^\W\d_]+)+")
 _HYPHENS = "-\u2010"
-_BREAKS_AFTER = "\u2013\u2014/"       # a line may break after an unspaced dash or a slash
+_DASHES = "\u2013\u2014"             # a line may break after an unspaced dash ("2015–2030")
+# A hyphen that ends a line before one of these suspends a compound ("science- and
+# technology-based"): the space stays. Conjunctions of the six official languages.
+_CONJUNCTIONS = {"and", "or", "nor", "et", "ou", "y", "o", "u", "e", "и", "или"}
 _FINISHED = re.compile(r"[.;:,][”’\"')]*$")
 _BARE_LABEL = re.compile(r"^(?:[IVXLC]+|[A-Z])\.?$")
 _STARTS_ITEM = re.compile(r"^(?:\d{1,3}\.|\([a-z]{1,3}\)|\([ivxlc]{1,7}\))\s")
@@ -158,6 +161,11 @@ def _starts_block(group: list[PrintedLine], line: PrintedLine, measure: Measure)
         and not measure.full(previous)
 
 
+def _first_word(text: str) -> str:
+    match = _WORD.match(text)
+    return match.group().lower() if match else ""
+
+
 def _heading_goes_on(previous: PrintedLine, line: PrintedLine, measure: Measure) -> bool:
     """Bold lines of one size at the line pitch are one heading, however each is set (centred,
     hanging, a long first line): but a label ("I") is a line of its own."""
@@ -201,13 +209,15 @@ def _block(group: list[PrintedLine], measure: Measure, words: Words) -> Block:
 def join(builder: TextBuilder, previous: PrintedLine, line: PrintedLine, words: Words) -> None:
     """Between two lines: a space, or nothing after a hyphen that breaks a word or a compound."""
     text = previous.text
-    if text[-1:] in _HYPHENS and text[-2:-1].isalpha() and line.text[:1].isalnum():
+    if text[-1:] in _HYPHENS and text[-2:-1].isalpha() and line.text[:1].isalnum() \
+            and _first_word(line.text) not in _CONJUNCTIONS:
         pieces = _broken(previous, line)
         if pieces and words.join_without_hyphen(*pieces):
             builder.chars.pop()
             builder.italic.pop()
         return
-    if text[-1:] in _BREAKS_AFTER and text[-2:-1].strip() and line.text[:1].isalnum():
+    if text[-1:] in _DASHES and text[-2:-1].strip() and line.text[:1].isalnum() \
+            or text[-1:] == "/" and line.text[:1].isdigit():
         return                  # "2015–\n2030", "A/RES/\n75/1": broken after a dash or slash, no space
     builder.add(" ")
 

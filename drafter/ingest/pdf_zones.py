@@ -53,12 +53,15 @@ def furniture(pages: list[Page], lines: dict[int, list[PrintedLine]], keep: set[
     band = _Band(pages, lines, keep, notes)
     drop = {line_id for line_id, line in band.lines.items()
             if all(band.shaped(p) or band.repeated(line_id, line, p) for p in _pieces(line))}
-    found = [line.y for line_id, line in band.lines.items()
-             if line_id in drop or any(band.shaped(p) for p in _pieces(line))]
+    found: dict[int, list[float]] = {}          # page -> heights where its furniture stands
+    for line_id, line in band.lines.items():
+        if line_id in drop or any(band.shaped(p) for p in _pieces(line)):
+            found.setdefault(line.page, []).append(line.y)
     title_key = _squeezed(title)
     body_size = _common_size(lines)
     for line_id, line in band.lines.items():
-        if line_id in drop or line_id in notes or not any(abs(line.y - y) <= 2.5 * line.size for y in found):
+        if line_id in drop or line_id in notes or not any(
+                abs(line.y - y) <= 2.5 * line.size for y in found.get(line.page, ())):
             continue
         pieces = _pieces(line)
         if abs(line.size - body_size) < 0.5 and not (len(pieces) > 1 and any(band.shaped(p) for p in pieces)):
