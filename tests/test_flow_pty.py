@@ -181,7 +181,8 @@ def test_move_shows_an_outline_and_asks_about_the_next_clause(tmp_path):
     assert "Operative paragraph 2 of 11" in shown and "Calls upon all relevant bodies" in shown
     term.act("f", shown)
     summary = flat(term.expect(r"Write the draft\?"))
-    assert re.search(r"moved operative 2 \(“Urges Member States and the United …”\) to operative 11", summary)
+    # Named as the draft will print it, with the base's number said to be the base's.
+    assert "operative 11 (“Urges Member States and the United …”): moved here from operative 2 of 58/208" in summary
     term.line("y")
     term.child.expect(pexpect.EOF)
     paragraphs = operative(term.text())
@@ -218,7 +219,7 @@ def test_add_a_clause_at_a_position_and_review_it(tmp_path):
     shown = term.act("k")
     assert "Operative paragraph 3 of 12, added by you" in shown and "Reaffirms that there is a need" in shown
     summary = term.finish()
-    assert re.search(r"clauses added\s+1", summary) and "added operative 3 (“Reaffirms that there is" in summary
+    assert re.search(r"clauses added\s+1", summary) and "operative 3 (“Reaffirms that there is a need …”): added" in summary
     paragraphs = operative(term.text())
     assert paragraphs[2].startswith("3. Reaffirms that there is a need") and paragraphs[2].endswith("action;")
     assert len(paragraphs) == 12
@@ -258,7 +259,7 @@ def test_drop_and_undo(tmp_path):
     assert "Undone: dropped preambular 1" in shown and "Preambular paragraph 1 of 16" in shown
     term.act("d", shown)
     summary = term.finish()
-    assert re.search(r"clauses dropped\s+1", summary) and "dropped preambular 1 (“Recalling the Programme" in summary
+    assert re.search(r"clauses dropped\s+1", summary) and "dropped preambular 1 of 58/208 (“Recalling the Programme" in summary
     assert "Recalling the Programme of Action" not in term.text()
 
 
@@ -382,14 +383,22 @@ def test_the_summary_lists_drafters_own_edits_and_one_kind_can_be_refused(tmp_pa
     assert "- session, operative 11 (“Decides to include in the provisional …”): [-fifty-ninth-]{+sixty-first+} session" \
         in summary
     assert "Still to fill: - draft symbol (A/C.2/60/L.…) - date of issue - agenda item - sponsor line - operative 1" in summary
+    assert re.search(r"clauses changed\s+0", summary) and "What you changed" not in summary
     term.child.send("r\r")
     term.expect("Which kind of edit should drafter not make")
-    term.child.send("\x1b[B\x1b[B\r")              # series, report, session: the third
+    term.child.send("\r")                          # series, report, session: the first
+    again = flat(term.expect(r"Write the draft\?"))
+    # The refusal is listed as one, not as a value the drafter changed in the clause it undid.
+    assert "What you changed: - refused the series edits: the base's words stay" in again
+    assert re.search(r"clauses changed\s+0", again) and "citations" not in again and "resolutions with" not in again
+    term.child.send("r\r")
+    term.expect("Which kind of edit should drafter not make")
+    term.child.send("\x1b[B\r")                    # report, session: the second
     again = flat(term.expect(r"Write the draft\?"))
     assert "No session edits: the base's words stay." in again
-    assert "(1 series, 1 report):" in again and "{+sixty-first+}" not in again
+    assert "(1 report):" in again and "{+sixty-first+}" not in again
     term.line("y")
     term.child.expect(pexpect.EOF)
     text = term.text()
     assert "provisional agenda of its fifty-ninth session" in text
-    assert yaml.safe_load((tmp_path / "draft.txt.answers.yaml").read_text())["no_edit"] == ["session"]
+    assert yaml.safe_load((tmp_path / "draft.txt.answers.yaml").read_text())["no_edit"] == ["series", "session"]

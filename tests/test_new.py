@@ -50,7 +50,9 @@ def test_58_208_for_the_sixtieth_session(tmp_path):
     assert "A/58/98" not in text and "¹² [to fill: symbol]." in text
     assert "Sixtieth session" in text.split("\n\n")[0]
     assert "plenary meeting" not in text
-    assert "clause 17 (op-takes-note-report-secretary-general): symbol" in result.stdout
+    # What is left to fill, named as the summary names it: by the paragraph and the note the draft prints.
+    assert "operative 1 (“Takes note of the report of …”): a document symbol (in footnote 12, at the start)" \
+        in result.stdout and "op-takes-note" not in result.stdout
 
 
 def test_56_203_for_the_fifty_eighth_session(tmp_path):

@@ -30,7 +30,7 @@ from typing import Any
 import yaml
 
 from drafter import __version__
-from drafter.assemble import values
+from drafter.assemble import naming, questions, values
 from drafter.assemble.base import Base, Where
 from drafter.assemble.draft import Draft, DraftClause, Heading, draft_symbol, organ_of
 from drafter.errors import AnswersError
@@ -159,10 +159,14 @@ def apply(data: dict[str, Any], library: Library, base: Base, path: Path, sessio
     heading = _heading(data["heading"], base, old, session, notes)
     context = values.Context(session)
     clauses = [_clause(item, index, library, base, path, context) for index, item in enumerate(data["clauses"])]
+    gone: list[tuple[int, str, str]] = []
     if session != old:
-        clauses = [_carried(clause, index, old, notes) for index, clause in enumerate(clauses)]
-    return Draft(base=base, session=session, heading=heading, clauses=clauses,
-                 annexes=data.get("annexes"), refused=frozenset(data.get("no_edit", ())))
+        clauses = [_carried(clause, index, old, gone) for index, clause in enumerate(clauses)]
+    draft = Draft(base=base, session=session, heading=heading, clauses=clauses,
+                  annexes=data.get("annexes"), refused=frozenset(data.get("no_edit", ())))
+    notes += [f"{questions.label(draft, index)}: {naming.value_name('symbol')} {value} was a document of "
+              f"session {old}; it is left to fill" for index, _, value in gone]
+    return draft
 
 
 def _heading(data: dict[str, Any], base: Base, old: int, session: int, notes: list[str]) -> Heading:
@@ -189,15 +193,15 @@ def of_session(symbol: str, session: int) -> bool:
     return any(part in marks for part in re.split(r"[/.]", symbol))
 
 
-def _carried(clause: DraftClause, index: int, old: int, notes: list[str]) -> DraftClause:
-    """A clause of session `old`'s answers in the new session: its symbols of the old session go."""
+def _carried(clause: DraftClause, index: int, old: int, gone: list[tuple[int, str, str]]) -> DraftClause:
+    """A clause of session `old`'s answers in the new session: its symbols of the old session go
+    (each listed in `gone` as clause index, name, value)."""
     carried = dict(clause.values)
     for name, value in clause.values.items():
         if clause.kinds.get(name) == "symbol" and isinstance(value, str) and not isinstance(value, Placeholder) \
                 and of_session(value, old):
             carried[name] = Placeholder.named(name)
-            notes.append(f"clauses[{index}] ({clause.family_id}): {name} {value} was a document of "
-                         f"session {old}; it is left to fill")
+            gone.append((index, name, value))
     return replace(clause, values=carried)
 
 

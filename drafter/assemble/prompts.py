@@ -217,12 +217,10 @@ def _clause(review: Review, library: Library, index: int) -> Review:
 def _show_and_fill(review: Review, library: Library, index: int) -> Review:
     draft = review.draft
     clause = draft.clauses[index]
-    total = questions.count(draft, clause.kind)
     new = ", new to the library" if clause.new_to_library else ""
     added = ", added by you" if clause.added else ""
     say()
-    say(Text(f"{clause.kind.capitalize()} paragraph {questions.position(draft, index)} of {total}{added}{new}",
-             style="bold" if colour() else ""))
+    say(Text(f"{questions.heading(draft, index)}{added}{new}", style="bold" if colour() else ""))
     say(questions.clause_text(draft, clause), indent=2)
     for value in questions.values_of(draft, index):
         if isinstance(clause.values[value.name], Placeholder):
@@ -401,7 +399,7 @@ def offer(draft: Draft, library: Library, index: int, change) -> bool:
     current = questions.clause_text(draft, draft.clauses[index])
     candidate = update.take(draft, library, index, change.offered)
     say()
-    say(change.what)
+    say(f"{questions.label(draft, index)}: {change.what}")
     say(diff_text(questions.word_diff(current, questions.clause_text(candidate, candidate.clauses[index]),
                                       marks=True)), indent=2)
     return questionary.confirm("Take the library's wording?", default=False).unsafe_ask()

@@ -68,7 +68,7 @@ def add_new(commands) -> None:
 
 
 def _run_new(args: argparse.Namespace) -> int:
-    from drafter.assemble import given, run
+    from drafter.assemble import given, questions, run
 
     if args.redline and args.format != "docx":
         raise UsageError("--redline writes Word tracked changes: use it with --format docx")
@@ -105,8 +105,8 @@ def _run_new(args: argparse.Namespace) -> int:
                            args.redline, replace_answers=_resumes(args, output))
         done = f"wrote {result.output} ({_counts(result.resolution)}) and {result.answers}"
     print(done, file=report)
-    _print_list("still to fill:", draft.to_fill(), report)
-    _print_list("facts to confirm:", draft.to_confirm(), report)
+    _print_list("still to fill:", questions.still_to_fill(draft), report)        # as the summary names them
+    _print_list("facts to confirm:", questions.facts_to_confirm(draft), report)
     return 0
 
 

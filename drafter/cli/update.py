@@ -78,7 +78,7 @@ def _run_update(args: argparse.Namespace) -> int:
         if accepted:
             draft = update.take(draft, library, update.position_in(found, change), change.offered)
             taken += 1
-        print(f"  {change.what}{': taken' if accepted else ''}")
+        print(f"  {update.described(draft, found, change)}{': taken' if accepted else ''}")
     if not found:
         print("  nothing in the library changed under these choices")
     result = run.write(draft, library, output, fmt, args.force or in_place, replace_answers=True)
