@@ -22,6 +22,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 import docx_text  # noqa: E402
 import render_check  # noqa: E402
+
 from drafter.ingest import read_resolution  # noqa: E402
 from drafter.render.word import build  # noqa: E402
 
