@@ -153,7 +153,7 @@ def find_and_replace(resolution, distance: int) -> list[cp.Unit]:
     return [cp.Unit(u.kind, moved(u.body), tuple(moved(n) for n in u.notes)) for u in cp.units(resolution)]
 
 
-def drafted(library, pair: cp.Pair):
+def draft_units(library, pair: cp.Pair):
     """The draft as `drafter new --base FILE --no-input --format akn` writes it, read back, and the
     kinds of edit it made."""
     composed = compose(draft_from(library, str(pair.base), pair.session))
@@ -180,7 +180,7 @@ def run(pairs: list[cp.Pair], resolutions, library, kinds: bool) -> tuple[Figure
         base, real = resolutions[pair.base], resolutions[pair.real]
         base_units, real_units = cp.units(base), cp.units(real)
         try:
-            units, made = drafted(library, pair)
+            units, made = draft_units(library, pair)
         except Exception as error:      # a failure is a figure here, not the end of the run
             drafted.failed += 1
             drafted.failures.append(f"{pair.base.name} -> {pair.session}: {type(error).__name__}: {error}")

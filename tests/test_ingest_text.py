@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import os
 import re
+import subprocess
+import sys
 
 import pytest
 
@@ -213,3 +215,27 @@ def test_minimal_resolution():
 def test_single_unnumbered_operative_paragraph():
     r = parse_text(MINIMAL.replace("1. Decides", "Decides"), "mem.txt")
     assert [(p.number, p.text) for p in r.operative] == [(None, "Decides to remain seized of the matter.")]
+
+
+@pytest.mark.parametrize("number", sorted(SEED_BY_NUMBER))
+def test_drafters_own_text_reads_back_to_the_same_model(number, tmp_path):
+    """`drafter render --format text` prints markers as superscript digits ("Cairo,¹") and the notes
+    under a rule after the closing; the text reader reads that back to the model it came from."""
+    from drafter.render.text import render_text
+
+    model = read_resolution(SEED_BY_NUMBER[number])
+    path = tmp_path / "r.txt"
+    path.write_text(render_text(model), encoding="utf-8")
+    assert read_resolution(path) == model
+
+
+def test_a_draft_in_text_reads_with_its_symbol_for_a_number(tmp_path):
+    """A draft has no number yet: its title is what stands above the formula, its number the symbol."""
+    result = subprocess.run([sys.executable, "-m", "drafter", "new", "--session", "60", "--base", "58/208",
+                             "--library", str(ROOT / "clause_library"), "--no-input", "--format", "text",
+                             "-o", str(tmp_path / "d.txt")], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    draft = read_resolution(tmp_path / "d.txt")
+    assert draft.number == "A/C.2/60/L.…" and draft.title == "International migration and development"
+    assert draft.adopted is None and draft.session == 60
+    assert len(draft.footnotes) >= 10 and len(draft.operative) == 11

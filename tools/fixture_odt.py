@@ -78,6 +78,7 @@ _HEAD = """<?xml version="1.0" encoding="UTF-8"?>
  <style:style style:name="Organ" style:family="paragraph"><style:text-properties fo:font-size="17pt" fo:font-weight="bold"/></style:style>
  <style:style style:name="Right" style:family="paragraph"><style:paragraph-properties fo:text-align="end"/></style:style>
  <style:style style:name="Italic" style:family="text"><style:text-properties fo:font-style="italic"/></style:style>
+ <style:style style:name="Sup" style:family="text"><style:text-properties style:text-position="super 58%"/></style:style>
  <text:notes-configuration text:note-class="footnote" style:num-format="1" text:start-value="0"
   text:footnotes-position="page" text:start-numbering-at="document"/>
 </office:styles>
@@ -134,6 +135,9 @@ class _Writer:
         return "".join(pieces)
 
     def note(self, marker: str) -> str:
+        if marker not in self.notes and not marker.isdigit():
+            # A table note's letter ("a"), set as a superscript in the cell; the note stands below.
+            return f'<text:span text:style-name="Sup">{_plain(marker)}</text:span>'
         self.count += 1
         text = self.notes.get(marker, "")
         body = self.inline(text, (), self.note_italics.get(marker, ()))
@@ -185,7 +189,9 @@ class _Writer:
             self.holder(section, depth + 1)
 
     def paragraph(self, paragraph, prefix: str | None) -> None:
-        if paragraph.text or not paragraph.table:
+        if paragraph.style == "heading":          # a heading in the text (a table's caption)
+            self.heading(paragraph.text, paragraph.footnotes)
+        elif paragraph.text or not paragraph.table:
             inner = self.inline(paragraph.text, paragraph.footnotes, paragraph.italics, paragraph.lead)
             self.out.append(_p("Body", (_plain(prefix) if prefix else "") + inner))
         self.subs(paragraph.subparagraphs, 1)
@@ -228,7 +234,8 @@ class _Writer:
             self.out.append("</table:table-row>")
         self.out.append("</table:table>")
         for note in table.notes:
-            self.out.append(_p("Small", _plain(f"{note.marker} {note.text}")))
+            mark = f'<text:span text:style-name="Sup">{_plain(note.marker)}</text:span><text:tab/>'
+            self.out.append(_p("Small", mark + self.inline(note.text, (), note.italics)))
 
     def closing(self, adopted) -> None:
         if adopted is None:

@@ -99,7 +99,9 @@ def sample(corpus: Path, cache: Path, quota: dict[str, int]) -> list[Fixture]:
 
 def _key(fixture: Fixture, route: str) -> str:
     digest = hashlib.sha256(fixture.source.read_bytes())
-    parts = [Path(__file__), ROOT / "tools" / "fixture_odt.py", ROOT / "drafter" / "ingest" / "akoma.py"]
+    # The model comes from the AKN reader: a change to it changes every fixture.
+    parts = [Path(__file__), ROOT / "tools" / "fixture_odt.py", ROOT / "drafter" / "model.py",
+             *sorted((ROOT / "drafter" / "ingest").glob("akn*.py"))]
     if route == "r1":
         parts += sorted((ROOT / "drafter" / "render").glob("*"))
     for part in parts:

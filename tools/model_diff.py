@@ -85,7 +85,9 @@ class _Diff:
         if x is None and y is None:
             return
         cells = lambda t: [[norm(c.text) for c in row] for row in t.rows] if t is not None else None  # noqa: E731
+        notes = lambda t: [(n.marker, norm(n.text)) for n in t.notes] if t is not None else None  # noqa: E731
         self.same("tables", f"{where}.table", cells(x), cells(y))
+        self.same("tables", f"{where}.table notes", notes(x), notes(y))
 
     def holder(self, where: str, x, y) -> None:
         self.paragraphs(f"{where}preamble", x.preamble, y.preamble)
@@ -133,7 +135,7 @@ def _annex_words(annex) -> list[str]:
             words.append(str(paragraph.number))
         words += (norm(paragraph.text) or "").split()
         if paragraph.table is not None:
-            words += [w for row in paragraph.table.rows for c in row for w in (norm(c.text) or "").split()]
+            words += [norm(w) for w in paragraph.table.words()]
     return words
 
 
@@ -154,9 +156,7 @@ def words(resolution) -> Counter:
         add(p.text)
         add(p.wrap_up)
         if getattr(p, "table", None) is not None:
-            for row in p.table.rows:
-                for cell in row:
-                    add(cell.text)
+            out.update(norm(w) for w in p.table.words())
         for sub in p.subparagraphs:
             paragraph(sub)
 

@@ -51,7 +51,7 @@ _UPPER_ROMAN = re.compile(r"^[IVXLC]+$")
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 
 
-@dataclass
+@dataclass(slots=True)
 class _Item:
     label: str
     inline: Inline
@@ -60,7 +60,7 @@ class _Item:
     wrap_up: Inline | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class _Paragraph:
     block: Block
     number: int | str | None
@@ -73,7 +73,7 @@ class _Paragraph:
         return next((item for item in reversed(self.items) if not item.roman), None)
 
 
-@dataclass
+@dataclass(slots=True)
 class Holder:
     """The root of a body, or one of its sections, being filled."""
 

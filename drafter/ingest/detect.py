@@ -29,6 +29,7 @@ MAX_BYTES = 10 * 1024 * 1024
 MAX_BINARY_BYTES = 100 * 1024 * 1024
 _BINARY_STARTS = (b"%PDF-", b"PK\x03\x04", b"\xd0\xcf\x11\xe0", b"{\\rtf")
 
+_FORMATS = "give a resolution as PDF, Word (.docx, .doc, .odt), text or Akoma Ntoso XML"
 _XML_START = re.compile(rb"^\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*<", re.S)
 _WORD_EXPORT_DEBRIS = re.compile(r"<<ODS |\[COMMENT\d*\]")
 _RULE_LINE = re.compile(r"^\s*_{5,}\s*$", re.M)
@@ -85,7 +86,7 @@ def _zip_kind(data: bytes, path: str | Path) -> str:
         raise ParseError(f"damaged: the zip archive of this Word file cannot be read ({error})", path,
                          hint="open it in Word or LibreOffice and save it again") from None
     raise ParseError("a zip archive that is neither a Word document nor an OpenDocument text", path,
-                     hint="give a resolution as PDF, DOCX, ODT, text or Akoma Ntoso XML")
+                     hint=_FORMATS)
 
 
 def is_xml(data: bytes) -> bool:
@@ -96,19 +97,16 @@ def decode_text(data: bytes, path: str | Path) -> tuple[str, list[str]]:
     """Bytes -> str. UTF-8 (with or without BOM) first; cp1252 as the fallback old word-processor
     exports need. Binary content is refused."""
     if not data.strip():
-        raise ParseError("empty file", path, hint="give a resolution as text or Akoma Ntoso XML")
-    if b"\x00" in data[:8192] or data[:4] == b"%PDF" or data[:2] == b"PK":
-        kind = "a PDF" if data[:4] == b"%PDF" else "a ZIP/DOCX" if data[:2] == b"PK" else "binary"
-        raise ParseError(f"{kind} file, not text", path,
-                         hint="export the resolution as plain text (e.g. pdftotext) or Akoma Ntoso XML")
+        raise ParseError("empty file", path, hint=_FORMATS)
+    if b"\x00" in data[:8192]:
+        raise ParseError("a binary file of no kind drafter reads", path, hint=_FORMATS)
     try:
         return data.decode("utf-8-sig"), []
     except UnicodeDecodeError:
         pass
     text = data.decode("cp1252", errors="replace")
     if text.count("\ufffd") > len(text) // 100:
-        raise ParseError("binary file, not text", path,
-                         hint="give a resolution as UTF-8 text or Akoma Ntoso XML")
+        raise ParseError("a binary file of no kind drafter reads", path, hint=_FORMATS)
     return text, ["not UTF-8: read as Windows-1252"]
 
 

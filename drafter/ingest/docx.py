@@ -14,6 +14,7 @@ paragraphs are walked in their raw XML (drafter.ingest.docx_xml), which is where
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 import zlib
 from dataclasses import dataclass, field
@@ -86,6 +87,7 @@ class _Reader:
         self.notes: dict[str, Note] = {}
         self.note_ids: dict[str, str] = {}          # note id -> marker, for a note cited twice
         self.bookmarks: dict[str, str] = {}         # bookmark name -> the note id it holds
+        self.in_cell = False
 
     def document(self) -> Document:
         root = self.package.element.body
@@ -166,6 +168,10 @@ class _Reader:
                 continue
             if note and _is_mark(x.run_style(run)):
                 continue                  # the note's own mark ("1", or a typed "*"), not its text
+            letter = _letter_mark(run, self.styles)
+            if letter and (self.in_cell or not len(builder)):
+                builder.note(letter)      # a table note's letter: in a cell, or opening the note itself
+                continue
             italic = self.effective(run, style, "i")
             before = len(builder)
             for child in run:
@@ -263,7 +269,9 @@ class _Reader:
             header = tr.find(f"{x.W}trPr/{x.W}tblHeader") is not None
             for tc in tr.findall(x.TAG["tc"]):
                 colspan, merge = _cell_spans(tc)
+                self.in_cell = True
                 block = self.paragraph([p for p in tc.iter(x.TAG["p"])]) or Block("")
+                self.in_cell = False
                 lines += [b.text for b in self.blocks(tc)]
                 if merge == "continue" and column in spans:
                     started = spans[column]
@@ -308,6 +316,18 @@ class _RunState:
 
 # Word's character style for note marks, under the ids Word, LibreOffice and others give it.
 _MARK_STYLES = {"footnotereference", "footnoteanchor", "footnotecharacters", "footnotesymbol"}
+
+
+_LETTER_MARK = re.compile(r"^(?:[a-z]{1,2}|\*{1,3}|[†‡])$")
+
+
+def _letter_mark(run, styles: x.Styles) -> str | None:
+    """A table note's mark: a letter (or asterisk, dagger) set as a superscript, directly or by
+    its character style."""
+    if (x.vert_align(run) or styles.run_value(x.run_style(run), "vertAlign")) != "superscript":
+        return None
+    text = "".join(t.text or "" for t in run.iter(x.TAG["t"])).strip()
+    return text if _LETTER_MARK.match(text) else None
 
 
 def _is_mark(style: str | None) -> bool:

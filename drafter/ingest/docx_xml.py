@@ -57,6 +57,18 @@ class Styles:
         based = style.find(qn("w:basedOn"))
         return self.prop(based.get(qn("w:val")) if based is not None else None, name, seen + 1)
 
+    def run_value(self, style_id: str | None, name: str, seen: int = 0) -> str | None:
+        """A run property's w:val through a character style's chain (w:vertAlign)."""
+        style = self.by_id.get(style_id) if style_id else None
+        if style is None or seen > 20:
+            return None
+        r_pr = style.find(qn("w:rPr"))
+        element = r_pr.find(qn(f"w:{name}")) if r_pr is not None else None
+        if element is not None:
+            return element.get(qn("w:val"))
+        based = style.find(qn("w:basedOn"))
+        return self.run_value(based.get(qn("w:val")) if based is not None else None, name, seen + 1)
+
     def paragraph_prop(self, style_id: str | None, name: str, seen: int = 0) -> str | None:
         """A paragraph property's w:val through the style chain (w:jc for the alignment)."""
         style = self.by_id.get(style_id) if style_id else None

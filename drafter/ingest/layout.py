@@ -33,7 +33,7 @@ _MONTHS = {name: i for i, name in enumerate(
      "October", "November", "December"], start=1)}
 
 # "A/RES/58/208"; several resolutions adopted under one number add their letters: "A/RES/75/101 A-B".
-_MASTHEAD_SYMBOL = re.compile(r"^[A-Z]{1,4}(?:\.\d+)?(?:/[A-Za-z0-9.()-]+){2,}(?: [A-Z](?:-[A-Z])?)?$")
+_MASTHEAD_SYMBOL = re.compile(r"^[A-Z]{1,4}(?:\.\d+)?(?:/[A-Za-z0-9.()…-]+){2,}(?: [A-Z](?:-[A-Z])?)?$")
 _SESSION_HEADING = re.compile(r"^[A-Z][a-z-]+(?: [a-z-]+)* session$")
 _AGENDA = re.compile(r"^Agenda items? .+$")
 _ORIGIN = re.compile(r"^\[.+\]$")
@@ -77,9 +77,37 @@ def _find_title(lines: list[Line], path: str) -> tuple[int, str, str]:
         match = NUMBERED_TITLE.match(line.text) or RESOLUTION_LINE.match(line.text) or BARE_NUMBER.match(line.text)
         if match:
             return index, match["number"], (match["title"] or "").strip()
+    draft = _draft_title(lines)
+    if draft is not None:
+        return draft
     raise ParseError(
         "not a resolution: no number-and-title line such as '58/208. International migration and "
         "development' or 'Resolution 2006/2'", path)
+
+
+def _draft_title(lines: list[Line]) -> tuple[int, str, str] | None:
+    """A draft has no number yet: its title is the run of lines right above the formula, after
+    the masthead; its number is the draft's symbol (A/C.2/60/L.12)."""
+    formula = next((i for i, line in enumerate(lines) if FORMULA.match(line.text)), None)
+    if formula is None:
+        return None
+    end = formula
+    while end > 0 and not lines[end - 1].text:
+        end -= 1
+    start = end
+    while start > 0 and lines[start - 1].text and end - start < 4 and not _in_masthead(lines[start - 1].text):
+        start -= 1
+    if start == end:
+        return None
+    masthead = read_masthead(lines[:start])
+    symbol = masthead.symbol if masthead and masthead.symbol else "draft"
+    return start, symbol, lines[start].text
+
+
+def _in_masthead(text: str) -> bool:
+    return bool(_MASTHEAD_SYMBOL.match(text) or _DISTRIBUTION.match(text) or parse_date(text)
+                or _SESSION_HEADING.match(text) or _AGENDA.match(text) or _ORIGIN.match(text)
+                or text.endswith("draft resolution"))
 
 
 def _find_formula(lines: list[Line], title_at: int, path: str) -> tuple[int, str]:

@@ -54,6 +54,7 @@ class Note:
 class _State:
     notes: list[Note] = field(default_factory=list)
     pending: list[Note] = field(default_factory=list)   # markers printed apart, waiting for texts
+    repeated: Note | None = None                         # a note given a second time, not kept
 
     def last_number(self) -> int:
         numbers = [int(n.marker) for n in self.notes if n.marker.isdigit()]
@@ -164,7 +165,12 @@ def _note_line(line: Line, state: _State) -> bool:
     start = _NOTE_START.match(line.text)
     if start and state.plausible(start["marker"]) and not _NUMBERED_PARAGRAPH.match(line.text):
         state.pending.clear()
+        state.repeated = None
         state.notes.append(Note(start["marker"], [start["text"]], line=line.number))
+        return True
+    if start and _repeats(start, state):
+        state.pending.clear()
+        state.repeated = Note(start["marker"], [start["text"]], line=line.number)    # read, not kept
         return True
     if is_debris(line):
         # A running header or page number closes the block: the body follows on the next page.
@@ -178,10 +184,17 @@ def _note_line(line: Line, state: _State) -> bool:
             return False
         _give_to_pending(line, state)
         return True
-    if state.notes and _continues_note(line, state.notes[-1]):
-        state.notes[-1].lines.append(line.text)
+    last = state.repeated or (state.notes[-1] if state.notes else None)
+    if last is not None and _continues_note(line, last):
+        last.lines.append(line.text)
         return True
     return False
+
+
+def _repeats(start: re.Match, state: _State) -> bool:
+    """A note given again where it is cited again ("14 A/56/167." twice): the same marker opening
+    the same text as a note read before."""
+    return any(n.marker == start["marker"] and n.lines and n.lines[0] == start["text"] for n in state.notes)
 
 
 def _continues_note(line: Line, note: Note) -> bool:

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections import Counter
 
 from drafter.ingest.blocks import Document, Note, TextBuilder
-from drafter.ingest.layout import NUMBERED_TITLE, RESOLUTION_LINE
+from drafter.ingest.layout import FORMULA, NUMBERED_TITLE, RESOLUTION_LINE
 from drafter.ingest.pdf_blocks import Measure, Words, add_line, join, make_blocks
 from drafter.ingest.pdf_glyphs import read_glyphs
 from drafter.ingest.pdf_lines import PrintedLine, page_lines
@@ -34,8 +34,8 @@ def read_pdf(data: bytes, path: str) -> Document:
     dropped = furniture(pages, lines, keep=_masthead_ids(lines), notes=noted, title=_title_text(lines))
     lines = {n: [line for line in ls if id(line) not in dropped] for n, ls in lines.items()}
     everything = [line for n in sorted(lines) for line in lines[n]]
-    size = _body_size(everything)
     title = next((i for i, line in enumerate(everything) if _is_title(line)), 0)
+    size = _body_size(everything[title:])
     measure = Measure.of(everything[title:], size)
     body: list[PrintedLine] = []
     notes = _Notes()
@@ -78,6 +78,11 @@ def _title_text(lines: dict[int, list[PrintedLine]]) -> str:
 
 
 def _body_size(lines: list[PrintedLine]) -> float:
+    """The running text's type size: the enacting formula's, which is always set in it (a budget
+    resolution may print more words in its tables' smaller type than in its paragraphs)."""
+    for line in lines[:12]:
+        if FORMULA.match(line.text.replace("\u00a0", " ").rstrip(",") + ","):
+            return round(line.size * 2) / 2
     sizes = Counter()
     for line in lines:
         sizes[round(line.size * 2) / 2] += len(line.text)

@@ -203,7 +203,8 @@ def _block(group: list[PrintedLine], measure: Measure, words: Words) -> Block:
     tab_at = group[0].tab_at
     return Block(tab_at=tab_at, text=text, italics=italics, refs=refs, bold=bold, centred=centred, right=right,
                  heading=bold or centred, indent=group[0].x0 - measure.left, page=group[0].page,
-                 look=(round(group[0].size * 2) / 2, centred, bold, italic))
+                 # A long centred heading's first line may fill the measure: one centred line is enough.
+                 look=(round(group[0].size * 2) / 2, any(measure.centred(line) for line in group), bold, italic))
 
 
 def join(builder: TextBuilder, previous: PrintedLine, line: PrintedLine, words: Words) -> None:
@@ -222,14 +223,19 @@ def join(builder: TextBuilder, previous: PrintedLine, line: PrintedLine, words: 
     builder.add(" ")
 
 
-def add_line(builder: TextBuilder, line: PrintedLine) -> None:
-    marks = dict()
+def add_line(builder: TextBuilder, line: PrintedLine, letters_as_marks: bool = False) -> None:
+    """A line's text into the builder, its markers as notes where they stand; raised letters are
+    table notes' marks in a table or under it (`letters_as_marks`), text anywhere else."""
+    stops: dict[int, list[tuple[str, bool]]] = {}
     for at, marker in line.marks:
-        marks.setdefault(at, []).append(marker)
-    for index, char in enumerate(line.text):
-        for marker in marks.pop(index, []):
-            builder.note(marker)
-        builder.add(char, line.italic[index])
-    for at in sorted(marks):
-        for marker in marks[at]:
-            builder.note(marker)
+        stops.setdefault(at, []).append((marker, True))
+    for at, letter in line.letters:
+        stops.setdefault(at, []).append((letter, letters_as_marks))
+    for index in range(len(line.text) + 1):
+        for mark, is_mark in stops.pop(index, []):
+            if is_mark:
+                builder.note(mark)
+            else:
+                builder.add(mark, line.italic[index - 1] if index else False)
+        if index < len(line.text):
+            builder.add(line.text[index], line.italic[index])

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from drafter.ingest.pdf_glyphs import Glyph, Page
 
 _MARKER = re.compile(r"^(?:\d{1,3}|\*{1,3}|[†‡§]{1,2})$")
+_LETTER = re.compile(r"^[a-z]$")
 _LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb05": "st",
               "\ufb06": "st"}
 _SPACE_GAP = 0.18           # of the font size: narrower than any word space, wider than kerning
@@ -38,8 +39,8 @@ class PrintedLine:
     italic: list[bool] = field(default_factory=list)
     bold: list[bool] = field(default_factory=list)
     marks: list[tuple[int, str]] = field(default_factory=list)
-    segments: list[tuple[float, float, int, int]] = field(default_factory=list)   # x0, x1, start, end
-    tab_at: int | None = None        # where the first gap wider than a word space stands (a tab's)
+    letters: list[tuple[int, str]] = field(default_factory=list)   # raised single letters: table notes
+    gaps: list[tuple[int, float, float]] = field(default_factory=list)   # offset, x before, x after
     starts_with_mark: bool = False
 
     @property
@@ -51,6 +52,26 @@ class PrintedLine:
     def all_italic(self) -> bool:
         letters = [i for ch, i in zip(self.text, self.italic) if ch.isalnum()]
         return bool(letters) and all(letters)
+
+    @property
+    def tab_at(self) -> int | None:
+        """Where the first gap wider than a word space stands (a tab's)."""
+        return self.gaps[0][0] if self.gaps else None
+
+    @property
+    def segments(self) -> list[tuple[float, float, int, int]]:
+        """Pieces apart by more than a few ems: a masthead's two sides, a running header's."""
+        return self.pieces(_SEGMENT_GAP)
+
+    def pieces(self, ems: float) -> list[tuple[float, float, int, int]]:
+        """(x0, x1, start, end) of the pieces that gaps wider than `ems` set apart."""
+        out, x0, start = [], self.x0, 0
+        for at, before, after in self.gaps:
+            if after - before > ems * self.size:
+                out.append((x0, before, start, at))
+                x0, start = after, at + (1 if self.text[at:at + 1] == " " else 0)
+        out.append((x0, self.x1, start, len(self.text)))
+        return out
 
 
 def page_lines(page: Page) -> list[PrintedLine]:
@@ -107,7 +128,6 @@ def _build(page: int, glyphs: list[Glyph], raised: list[Glyph]) -> PrintedLine:
     line = PrintedLine(page, glyphs[0].y, glyphs[0].x0, max(g.x1 for g in glyphs), size)
     stream = sorted([(g, False) for g in glyphs] + [(g, True) for g in raised], key=lambda p: p[0].x0)
     previous: Glyph | None = None
-    segment_start, segment_x0 = 0, glyphs[0].x0
     pending: list[Glyph] = []
     for glyph, is_raised in stream:
         if is_raised:
@@ -116,20 +136,18 @@ def _build(page: int, glyphs: list[Glyph], raised: list[Glyph]) -> PrintedLine:
         if pending:
             _flush_raised(line, pending, previous)
             pending = []
+        if glyph.text.isspace():
+            continue              # the gap decides where a space goes, not the PDF's space glyph
         gap = glyph.x0 - previous.x1 if previous is not None else 0.0
-        if previous is not None and gap > _SEGMENT_GAP * size and line.text:
-            line.segments.append((segment_x0, previous.x1, segment_start, len(line.text)))
-            segment_start, segment_x0 = len(line.text) + 1, glyph.x0
-        if previous is not None and gap > _TAB_GAP * size and line.tab_at is None:
-            line.tab_at = len(line.text.rstrip(" "))
-        if previous is not None and gap > _SPACE_GAP * size and not glyph.text.isspace():
+        if previous is not None and gap > _TAB_GAP * size and line.text:
+            line.gaps.append((len(line.text.rstrip(" ")), previous.x1, glyph.x0))
+        if previous is not None and gap > _SPACE_GAP * size:
             _add(line, " ", False, False)
         _add(line, _LIGATURES.get(glyph.text, glyph.text), glyph.italic, glyph.bold)
         previous = glyph
     if pending:
         _flush_raised(line, pending, previous)
     _trim(line)
-    line.segments.append((segment_x0, line.x1, segment_start, len(line.text)))
     return line
 
 
@@ -155,11 +173,13 @@ def _flush_raised(line: PrintedLine, raised: list[Glyph], previous: Glyph | None
     for run in runs:
         text = "".join(g.text for g in run)
         markers = [text] if _MARKER.match(text) else _consecutive(text)
+        at = len(line.text.rstrip(" ")) if previous is not None else 0
         if markers:
             if previous is None:
                 line.starts_with_mark = True
-            at = len(line.text.rstrip(" ")) if previous is not None else 0
             line.marks.extend((at, marker) for marker in markers)
+        elif _LETTER.match(text):
+            line.letters.append((at, text))    # a table note's letter ("2023ᵃ"), or a raised letter
         else:
             for glyph in run:
                 _add(line, glyph.text, glyph.italic, glyph.bold)

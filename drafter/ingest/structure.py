@@ -33,14 +33,15 @@ from drafter.ingest.leads import is_lead_start, split_lead
 from drafter.ingest.lines import Line
 from drafter.ingest.segment import first_label, successor
 from drafter.model import (Adoption, Annex, FootnoteRef, Paragraph, Part, Resolution, Section, Source, Span,
-                           SubParagraph)
+                           SubParagraph, Table, TableNote)
 from drafter.ordinals import ordinal_value
 
 # "1. Takes note"; a PDF may print the number flush against the text its tab stop aligns ("100.Reaffirms").
 _NUMBER_PREFIX = re.compile(r"^(?P<number>\d{1,3})\.(?:\s+|$|(?=[A-Z“\"]))")
 _LABEL_PREFIX = re.compile(r"^\((?P<label>[a-z]{1,3}|[ivxlc]{1,7})\)(?:\s+|$)")
 _PART_LABEL = re.compile(r"^[A-Z]$")
-_SECTION_LABEL = re.compile(r"^(?:[IVXLC]+|[A-Z])\.?$")
+# A section's label: "I", "A.", or a word or two and a number ("Part I", "Section 29A", "Income section 2").
+_SECTION_LABEL = re.compile(r"^(?:[^\W\d_]+(?: [^\W\d_]+)? )?(?:[IVXLC]+|[A-Z]|\d{1,3}[A-Z]?)\.?$")
 _ANNEX_NUMBER = re.compile(r"^(?:\d{1,3}\.|\((?:[a-z]{1,3}|[ivxlc]{1,7})\)|[IVXLC]{1,6}\.|[A-Z]\.)(?:\s+|$|(?=[A-Z“\"]))")
 _ANNEX = re.compile(r"^Annex(?:es)?(?:\s+[IVXL\d]+)?$")
 _CLOSING = re.compile(rf"^({MEETING.pattern[1:-1]})\s+(?P<date>\d{{1,2}} [A-Z][a-z]+ \d{{4}})$")
@@ -216,8 +217,14 @@ class _Reader:
             sections: tuple[Section, ...] = ()
             adopted = parts[-1].adopted
         else:
-            # Blocks between the title and the formula are the title, wrapped.
-            title = " ".join([title or "", *(b.text for b in rest[:formula_at])]).strip() or None
+            # Blocks between the title and the formula are the title, wrapped; a letter alone is a
+            # part published on its own ("77/292" / "B": resolution 77/292 B), its notes the title's.
+            for block in rest[:formula_at]:
+                if _PART_LABEL.match(plain(block.text).strip()) and block.heading:
+                    number = f"{number} {block.text.strip()}"
+                    title_refs = [*title_refs, *(FootnoteRef(r.marker, len(title or "")) for r in block.refs)]
+                else:
+                    title = " ".join([title or "", block.text]).strip() or None
             holder = self.holder(rest[formula_at + 1:closings[0][0] if closings else tail_from])
             parts = ()
             preamble = tuple(i.paragraph() for i in holder.preamble)
@@ -287,14 +294,34 @@ class _Reader:
     def holder(self, blocks: list[Block]) -> _Holder:
         top = _Holder()
         levels = _Levels(top)
-        for block in blocks:
+        previous = None
+        blocks = with_table_notes(blocks)
+        for index, block in enumerate(blocks):
+            following = blocks[index + 1] if index + 1 < len(blocks) else None
             if block.table is not None and not block.text:
-                self.add(top, _Item("", [], [], table=block.table), "table")
+                self.add_table(top, block.table, after_paragraph=previous == "paragraph")
+                previous = "table"
+            elif self.is_heading(block) and following is not None and following.table is not None:
+                # A heading over a table is the table's caption, a heading in the text, no section.
+                item = _Item(block.text, list(block.refs), list(block.italics), style="heading")
+                self.add(top, item, self.unnumbered_kind(top, item))
+                previous = "heading"
             elif self.is_heading(block):
                 levels.heading(block)
+                previous = "heading"
             else:
                 self.paragraph(top, block)
+                previous = "paragraph"
         return top
+
+    def add_table(self, holder: _Holder, table: Table, after_paragraph: bool) -> None:
+        """A table stands after the paragraph it follows, or alone when a heading or another table
+        comes before it."""
+        last = holder.last()
+        if after_paragraph and last is not None and last.table is None and last.text:
+            last.table = table
+        else:
+            self.add(holder, _Item("", [], [], table=table), "table")
 
     def is_heading(self, block: Block) -> bool:
         text = plain(block.text)
@@ -337,9 +364,13 @@ class _Reader:
             target = target.sections[-1].holder
         if target.operative:
             return "operative"
-        if _ENDS_PREAMBULAR.search(item.text):
-            return "preambular"
-        return "operative" if is_lead_start(item.text, "operative") else "preambular"
+        # A preambular paragraph ends with a comma (Editorial Manual); before the first numbered
+        # paragraph anything else is operative: a single operative paragraph is not numbered.
+        # A comma after an operative verb ("Recalls its resolution ..., ") does not make it preambular.
+        if not _ENDS_PREAMBULAR.search(item.text):
+            return "operative"
+        operative = is_lead_start(item.text, "operative") and not is_lead_start(item.text, "preambular")
+        return "operative" if operative else "preambular"
 
     def add(self, holder: _Holder, item: _Item, kind: str) -> None:
         target = holder
@@ -383,6 +414,7 @@ class _Reader:
     def annexes(self, blocks: list[Block]) -> tuple[Annex, ...]:
         annexes: list[Annex] = []
         label = title = None
+        label_look: tuple = ()
         title_refs: list[FootnoteRef] = []
         items: list[Paragraph] = []
 
@@ -391,13 +423,16 @@ class _Reader:
                 annexes.append(Annex(label=label, title=title, paragraphs=tuple(items),
                                      title_footnotes=tuple(title_refs)))
 
-        for block in blocks:
+        for block in with_table_notes(blocks):
             text = plain(block.text).strip()
             if _ANNEX.match(text):
                 flush()
                 label, title, title_refs, items = block.text.strip(), None, [], []
+                label_look = block.look
                 continue
-            if title is None and not items and label is not None and block.heading and not block.label:
+            # The title is set as the label is; a heading set otherwise opens the annex's text.
+            if title is None and not items and label is not None and block.heading and not block.label \
+                    and block.look == label_look:
                 title, title_refs = block.text, list(block.refs)
                 continue
             items.append(self.annex_paragraph(block))
@@ -450,6 +485,34 @@ def _numbering_before_tab(block: Block) -> int | None:
     if block.tab_at and _NAMED_NUMBER.match(plain(block.text[:block.tab_at]).strip()):
         return block.tab_at
     return None
+
+
+def with_table_notes(blocks: list[Block]) -> list[Block]:
+    """The notes printed under a table ("a<tab>See A/77/528.": a block opening with a letter mark
+    the table's cells carry) go into the table; the other blocks stay as they are."""
+    out: list[Block] = []
+    for block in blocks:
+        table_block = out[-1] if out and out[-1].table is not None and not out[-1].text else None
+        lettered = bool(block.refs) and block.refs[0].at == 0
+        if table_block is not None and (
+                (lettered and block.refs[0].marker in _cell_marks(table_block.table)) or _unmarked_note(block)):
+            table = table_block.table
+            note = TableNote(block.refs[0].marker if lettered else "", block.text, tuple(block.italics))
+            table_block.table = Table(rows=table.rows, notes=(*table.notes, note))
+            continue
+        out.append(block)
+    return out
+
+
+def _unmarked_note(block: Block) -> bool:
+    """A note under a table without a letter opens with an italic word and a colon, as the UN sets
+    "Abbreviations:", "Note:", "Source:"."""
+    word = re.match(r"^[^\W\d_]+(?=:\s)", block.text)
+    return bool(word) and any(s.start == 0 and s.end >= word.end() for s in block.italics)
+
+
+def _cell_marks(table: Table) -> set[str]:
+    return {ref.marker for row in table.rows for cell in row for ref in cell.footnotes if not ref.marker.isdigit()}
 
 
 def _closings(blocks: list[Block]) -> list[tuple[int, int, Adoption]]:

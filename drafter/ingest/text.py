@@ -35,8 +35,14 @@ _OWN_SESSION = re.compile(
 _ANNEX_HEADING = re.compile(r"^Annex(?:es)?(?: [IVXL\d]+)?$")
 
 
+# Superscript digits are footnote markers as a text that kept them prints them (drafter's own text
+# output: "Cairo,¹", "¹ Report of ..."); as plain digits the marker rules read them like any other.
+_SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+
+
 def parse_text(text: str, path: str, warnings: list[str] | None = None) -> Resolution:
     warnings = list(warnings or [])
+    text = text.translate(_SUPERSCRIPT_DIGITS)
     lines = split_lines(text)
     layout = find_layout(lines, path)
     rules = blank_rule_lines(text)
@@ -50,7 +56,7 @@ def parse_text(text: str, path: str, warnings: list[str] | None = None) -> Resol
 
     fix_quotes = typography.has_lost_quotes(text)
     reader = MarkerReader(known=_ordered_markers(notes))
-    title = _clean_title(layout.title, reader, fix_quotes)
+    title, title_refs = _clean_title(layout.title, reader, fix_quotes)
     preamble, operative = _paragraphs(segment(body_lines), reader, fix_quotes)
     _check_complete(operative, body_lines, path)
 
@@ -70,6 +76,7 @@ def parse_text(text: str, path: str, warnings: list[str] | None = None) -> Resol
         source=Source(path=path, format=text_flavour(text)),
         annexes=annexes,
         masthead=layout.masthead,
+        title_footnotes=title_refs,
         warnings=tuple(warnings),
     )
 
@@ -102,13 +109,16 @@ def _ordered_markers(notes: list[Note]) -> list[str]:
     return markers
 
 
-def _clean_title(title: str, reader: MarkerReader, fix_quotes: bool) -> str:
-    # A footnote on the title ("International migration and development*") is not part of it.
+def _clean_title(title: str, reader: MarkerReader, fix_quotes: bool) -> tuple[str, tuple[FootnoteRef, ...]]:
+    """The title without the note marker it ends with ("International migration and development*"),
+    and that note as a title note at the title's end."""
     match = _TITLE_MARKER.search(title)
+    marker = None
     if match and match.group(1) in reader.known:
         reader.seen.add(match.group(1))
-        title = title[:match.start()]
-    return _typeset(one_line(title), fix_quotes)
+        title, marker = title[:match.start()], match.group(1)
+    title = _typeset(one_line(title), fix_quotes)
+    return title, (FootnoteRef(marker, len(title)),) if marker else ()
 
 
 def _typeset(text: str, fix_quotes: bool) -> str:

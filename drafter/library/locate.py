@@ -137,6 +137,8 @@ def source(library: Library, text: str) -> SourceEntry:
 
 
 def not_a_resolution(text: str) -> UsageError:
+    if Path(text).is_dir():
+        return UsageError("is a folder, not a resolution file", text, hint="name one file in it")
     return UsageError("no such file, and not a resolution number (58/208) or symbol (A/RES/58/208)", text)
 
 
