@@ -47,12 +47,17 @@ class TemplateSyntaxError(DrafterError):
     """A template outside the grammar of clause templates."""
 
 
+_NUMBERED = re.compile(r"_\d+$")            # "symbol_15": the 15th symbol of a wording
+
+
 class Placeholder(str):
     """A value nobody knows yet, rendered as a visible mark ("[to fill: symbol]") by every filter."""
 
     @classmethod
     def named(cls, name: str) -> Placeholder:
-        return cls(f"[to fill: {name}]")
+        """"symbol_15" -> "[to fill: symbol]": named by what the value is; the number that tells a
+        wording's parameters apart means nothing to the reader of the draft."""
+        return cls(f"[to fill: {_NUMBERED.sub('', name)}]")
 
 
 # How a date's spaces are written: the UN holds the day to its month ("19\u00a0December 2023", four
