@@ -86,7 +86,9 @@ def _is_heading(block) -> bool:
     """A numbered block that is a heading, not a paragraph: "A." with a heading of its own, a
     label with nothing else, or with text that is bold all through ("A." / "Pension Administration")."""
     if block.find(f"{AKN}heading") is not None or block.find(f"{AKN}subheading") is not None:
-        return True
+        # A heading over a paragraph set in the paragraph's own block ("Budget estimates ..." /
+        # "12. Approves", 79/298) leaves the paragraph a paragraph.
+        return not any(_plain(child) for child in block if child.tag in (f"{AKN}content", f"{AKN}list"))
     if all(etree.QName(child).localname == "num" for child in block if isinstance(child.tag, str)):
         return True                     # a label alone ("I"), its heading in the next block (76/226)
     paragraphs = block.findall(f"{AKN}content/{AKN}p")

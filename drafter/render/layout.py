@@ -316,8 +316,11 @@ class _Layout:
     # --- tables ----------------------------------------------------------------------------
     def table(self, table: Table) -> None:
         saved = self.notes
-        self.notes = _Notes(saved.texts, saved.italics, frozenset(n.marker for n in table.notes),
-                            warnings=self.warnings)
+        # The table's own marks: its notes', and any mark in a cell that names none of the
+        # document's notes, the table having set its note in a cell (80/226: "a" / "See sect. E.").
+        cited = {ref.marker for row in table.rows for cell in row for ref in cell.footnotes}
+        own = {n.marker for n in table.notes} | {marker for marker in cited if marker not in saved.texts}
+        self.notes = _Notes(saved.texts, saved.italics, frozenset(own), warnings=self.warnings)
         self.add("table", "TableText", [], table=self.grid(table))
         for note in table.notes:
             self.add("table-note", "TableNote", [Text(note.marker, superscript=True), Text("\t"),
