@@ -153,21 +153,23 @@ def find_and_replace(resolution, distance: int) -> list[cp.Unit]:
     return [cp.Unit(u.kind, moved(u.body), tuple(moved(n) for n in u.notes)) for u in cp.units(resolution)]
 
 
-def draft_units(library, pair: cp.Pair, refused=()) -> list[cp.Unit]:
-    """The draft as `drafter new --base FILE --no-input --format akn` writes it, read back."""
-    draft = draft_from(library, str(pair.base), pair.session, refused=refused)
-    data = render(compose(draft).resolution, "akn")
-    return cp.units(parse_bytes(data, f"draft of {pair.real.name}"))
+def draft_units(library, pair: cp.Pair):
+    """The draft as `drafter new --base FILE --no-input --format akn` writes it, read back, and the
+    kinds of edit it made."""
+    composed = compose(draft_from(library, str(pair.base), pair.session))
+    data = render(composed.resolution, "akn")
+    return cp.units(parse_bytes(data, f"draft of {pair.real.name}")), {e.kind for e in composed.edits}
 
 
-def kind_savings(library, pair: cp.Pair, base_units, real_units, full: Figures) -> Counter:
-    """Word edits saved by each kind: the draft with that kind refused, against the full draft."""
+def kind_savings(library, pair: cp.Pair, base_units, real_units, made: set[str]) -> Counter:
+    """Word edits saved by each kind: the draft with that kind refused, against the full draft
+    (a kind that made no edit in this draft saves nothing, and is not drafted again)."""
     out: Counter = Counter()
     base = load_base(library, str(pair.base))
-    for kind in KINDS:
+    full = measure(base_units, cp.units(compose(start(library, base, pair.session)).resolution), real_units)
+    for kind in made:
         draft = start(library, base, pair.session, frozenset({kind}))
-        units = cp.units(compose(draft).resolution)
-        without = measure(base_units, units, real_units)
+        without = measure(base_units, cp.units(compose(draft).resolution), real_units)
         out[kind] += without.draft_edits - full.draft_edits
     return out
 
@@ -178,7 +180,7 @@ def run(pairs: list[cp.Pair], resolutions, library, kinds: bool) -> tuple[Figure
         base, real = resolutions[pair.base], resolutions[pair.real]
         base_units, real_units = cp.units(base), cp.units(real)
         try:
-            units = draft_units(library, pair)
+            units, made = draft_units(library, pair)
         except Exception as error:      # a failure is a figure here, not the end of the run
             drafted.failed += 1
             drafted.failures.append(f"{pair.base.name} -> {pair.session}: {type(error).__name__}: {error}")
@@ -187,7 +189,7 @@ def run(pairs: list[cp.Pair], resolutions, library, kinds: bool) -> tuple[Figure
         drafted.add(figures)
         baseline.add(measure(base_units, find_and_replace(base, pair.session - pair.base_session), real_units))
         if kinds:
-            by_kind += kind_savings(library, pair, base_units, real_units, figures)
+            by_kind += kind_savings(library, pair, base_units, real_units, made)
     return drafted, baseline, by_kind
 
 

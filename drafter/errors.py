@@ -31,6 +31,11 @@ class DrafterError(Exception):
         return f"{where}{self.message}{hint}"
 
 
+class Stopped(DrafterError):
+    """The user said no where drafter asked (declined at the summary, did not confirm): not an
+    error, so the CLI says it plainly; the exit code stays 1, since nothing was done."""
+
+
 class UsageError(DrafterError):
     """Wrong flags or arguments on the command line."""
 
@@ -38,7 +43,7 @@ class UsageError(DrafterError):
 
 
 class ParseError(DrafterError):
-    """A file that cannot be read as a resolution."""
+    """An input file that cannot be read: not a resolution, or a --reference that is not Word."""
 
     exit_code = 2
 

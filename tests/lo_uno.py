@@ -125,7 +125,8 @@ def show(desktop, dispatcher, path: str, action: str) -> dict:
 
 def main() -> None:
     soffice, profile, jobs_path, out_path = sys.argv[1:5]
-    jobs = json.loads(open(jobs_path, encoding="utf-8").read())
+    with open(jobs_path, encoding="utf-8") as handle:
+        jobs = json.load(handle)
     process, context = connect(soffice, profile)
     try:
         manager = context.ServiceManager

@@ -7,18 +7,21 @@ together, as a user meets them:
 - headings: every heading of the source (section numbers and headings, part labels and titles,
   annex headings) is a paragraph in a heading style;
 - numbering: the numbers and labels of paragraphs and sub-paragraphs ("1.", "(a)") come in the
-  source's order, as the source writes them.
+  source's order, as the source writes them;
+and python-docx opens the file, every paragraph in a style it knows by name.
 
 Used by tests/test_render_corpus.py (every corpus file) and benchmarks/bench_render.py.
 """
 
 from __future__ import annotations
 
+import io
 import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+import docx
 import docx_text
 from lxml import etree
 
@@ -128,7 +131,7 @@ def check(path: Path) -> Result:
     data, _ = build(resolution)
     document = docx_text.read(data)
     words, headings, numbers = source(path)
-    problems = []
+    problems = _python_docx(data)
     ours = Counter(w for p in document.paragraphs for w in p.text.split())
     for note in document.notes.values():
         ours.update(note.split())
@@ -147,6 +150,16 @@ def check(path: Path) -> Result:
                   min(len(numbers), len(ours_numbers)))
         problems.append(f"numbering differs at {at}: source {numbers[at:at + 4]}, ours {ours_numbers[at:at + 4]}")
     return Result(path, problems, len(document.paragraphs))
+
+
+def _python_docx(data: bytes) -> list[str]:
+    """python-docx opens the file, and every body paragraph has a style it knows by name."""
+    try:
+        opened = docx.Document(io.BytesIO(data))
+        unnamed = [p.text[:40] for p in opened.paragraphs if not (p.style and p.style.name)]
+    except Exception as error:  # noqa: BLE001 - whatever python-docx raises is the finding
+        return [f"python-docx: {error.__class__.__name__}: {error}"]
+    return [f"python-docx: paragraphs without a style: {unnamed[:3]}"] if unnamed else []
 
 
 def _few(counter: Counter) -> list[str]:

@@ -54,7 +54,8 @@ def test_the_readme_replay_example_carries_session_60_choices_into_61(tmp_path, 
     out = result.stdout
     assert "the draft symbol A/C.2/60/L.12 was session 60's; A/C.2/61/L.… is left to fill" in out
     assert "Agenda item 52 (c) was session 60's agenda item" in out
-    assert f"({REPORT}): symbol A/60/205 was a document of session 60; it is left to fill" in out
+    assert ("operative 1 (“Takes note of the report of …”): the document symbol A/60/205 was a document of "
+            "session 60; it is left to fill") in out and REPORT not in out
     saved = yaml.safe_load((tmp_path / "draft.txt.answers.yaml").read_text())
     assert saved["session"] == 61 and saved["heading"]["agenda_item"] == "Agenda item …"
 
@@ -127,3 +128,20 @@ def test_answers_for_another_base_are_refused(tmp_path, answers_60):
                              str(tmp_path / "x.txt"), "--format", "text"],
                             capture_output=True, text=True, cwd=tmp_path, timeout=120)
     assert result.returncode == 1 and "base: the answers are for 58/208, not 56/203" in result.stderr
+
+
+@pytest.mark.parametrize("content, reason", [
+    (b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00\xdf\xa4\xd2lZ\x01", "not an answers file: it is not text"),
+    (b"", "not an answers file: it is empty"),
+    (b"\n# nothing but a comment\n", "not an answers file: it is empty"),
+    (b"- 58/208\n- 60\n", "not an answers file: it holds no answers"),
+])
+def test_a_file_that_is_no_answers_file_is_said_in_one_line(tmp_path, content, reason):
+    path = tmp_path / "draft.docx"                 # the draft given where its answers belong
+    path.write_bytes(content)
+    (tmp_path / "draft.docx.answers.yaml").write_text("base: 58/208\n", encoding="utf-8")
+    result = drafter(tmp_path, 60, "--answers", str(path), "--no-input")
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        f"drafter: error: {path}: {reason} (its answers are in {path}.answers.yaml)"], result.stderr
+    assert not (tmp_path / "draft.txt").exists()

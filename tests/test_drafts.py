@@ -36,8 +36,9 @@ def library():
 
 def corpus_file(session: int, serial: int) -> Path:
     """A resolution of the corpus by number (the UN's file names changed over the sessions)."""
-    folder = corpus_or_skip() / str(session)
-    found = sorted(folder.glob(f"*{session}_{serial}_*.xml")) + sorted(folder.glob(f"*{session}_{serial}[-A ]*.xml"))
+    folder = corpus_or_skip()
+    found = sorted(folder.glob(f"{session}/*{session}_{serial}_*.xml")) + \
+        sorted(folder.glob(f"{session}/*{session}_{serial}[-A ]*.xml"))
     assert found, f"no file for {session}/{serial}"
     return found[0]
 
@@ -121,12 +122,11 @@ def test_annexes_are_carried_and_dropped_only_when_asked(library, tmp_path):
     assert to_resolution(draft).annexes == ()
 
 
-@pytest.mark.parametrize("step", [97])
-def test_a_draft_for_the_base_own_session_without_edits_is_the_base(library, step):
+def test_a_draft_for_the_base_own_session_without_edits_is_the_base(library):
     """Nothing lost, nothing written twice or out of order, over a sample of the whole corpus
     (every 97th file, all six sessions): a draft for the base's own session with every automatic
     edit refused gives back every paragraph, number, sub-paragraph and footnote text of the base."""
-    files = sorted(corpus_or_skip().glob("*/*.xml"))[::step]
+    files = sorted(corpus_or_skip().glob("*/*.xml"))[::97]
     assert len(files) >= 19
     for path in files:
         base = read_resolution(path)
@@ -138,6 +138,7 @@ def test_a_list_whose_items_carry_footnotes_is_written_once(library):
     # 78/190 -> 79 read "... 2004/16 of 16 April 2004 and 2005/5 of 14 April 2005 and 2005/5 of ...".
     drafted = to_resolution(draft_from(library, str(corpus_file(78, 190)), 79))
     text = next(p.text for p in drafted.preamble if "Commission on Human Rights resolutions" in p.text)
+    text = text.replace("\u00a0", " ")        # the dates' no-break spaces, as the UN writes them
     assert text.count("2005/5 of 14") == 1
     assert "resolutions 2004/16 of 16 April 2004 and 2005/5 of 14 April 2005 and relevant Human Rights" in text
     assert text.count("18/15 of 29 September 2011") == 1

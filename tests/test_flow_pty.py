@@ -101,14 +101,15 @@ def test_typing_over_a_default_and_a_bad_symbol_refused(tmp_path):
     term = Terminal(tmp_path)
     term.expect(r"Draft symbol \[A/C\.2/60/L\.…\]:")          # the default is offered, not pre-filled
     term.line("A/C.2/60/12")
-    # Refused with the reason and an example, and asked again on the same line.
+    # Refused with the reason and an example, and asked again: a fresh line, the default shown as a
+    # default, nothing of what was refused left in it, so what is typed next is all there is.
     term.expect(r"a draft resolution's symbol has an L\. part \(e\.g\. A/C\.2/60/L\.12\)")
-    term.child.send("\x15")                                   # clear what was typed, as a user would
+    term.expect(r"Draft symbol \[A/C\.2/60/L\.…\]:")
     term.line("A/C.2/60/L.12")
     term.expect(r"Agenda item \[Agenda item …\]")
     term.line("foo")
     term.expect(r"not an agenda item \(e\.g\. Agenda item 18 \(c\)\)")
-    term.child.send("\x15")
+    term.expect(r"Agenda item \[Agenda item …\]:")
     term.line("52 (c)")
     term.expect("Sponsor line")
     term.line("")
@@ -180,7 +181,8 @@ def test_move_shows_an_outline_and_asks_about_the_next_clause(tmp_path):
     assert "Operative paragraph 2 of 11" in shown and "Calls upon all relevant bodies" in shown
     term.act("f", shown)
     summary = flat(term.expect(r"Write the draft\?"))
-    assert re.search(r"moved operative 2 \(“Urges Member States and the United …”\) to operative 11", summary)
+    # Named as the draft will print it, with the base's number said to be the base's.
+    assert "operative 11 (“Urges Member States and the United …”): moved here from operative 2 of 58/208" in summary
     term.line("y")
     term.child.expect(pexpect.EOF)
     paragraphs = operative(term.text())
@@ -217,7 +219,7 @@ def test_add_a_clause_at_a_position_and_review_it(tmp_path):
     shown = term.act("k")
     assert "Operative paragraph 3 of 12, added by you" in shown and "Reaffirms that there is a need" in shown
     summary = term.finish()
-    assert re.search(r"clauses added\s+1", summary) and "added operative 3 (“Reaffirms that there is" in summary
+    assert re.search(r"clauses added\s+1", summary) and "operative 3 (“Reaffirms that there is a need …”): added" in summary
     paragraphs = operative(term.text())
     assert paragraphs[2].startswith("3. Reaffirms that there is a need") and paragraphs[2].endswith("action;")
     assert len(paragraphs) == 12
@@ -257,7 +259,7 @@ def test_drop_and_undo(tmp_path):
     assert "Undone: dropped preambular 1" in shown and "Preambular paragraph 1 of 16" in shown
     term.act("d", shown)
     summary = term.finish()
-    assert re.search(r"clauses dropped\s+1", summary) and "dropped preambular 1 (“Recalling the Programme" in summary
+    assert re.search(r"clauses dropped\s+1", summary) and "dropped preambular 1 of 58/208 (“Recalling the Programme" in summary
     assert "Recalling the Programme of Action" not in term.text()
 
 
@@ -278,7 +280,6 @@ def test_a_session_is_asked_as_a_number(tmp_path):
     term.expect(r"The session, as a number \(after “… the provisional agenda of its”\) \[61\]")
     term.line("2")
     term.expect(r"session 2 is before this draft's session, 60: give one from 60 to 70 \(e\.g\. 61\)")
-    term.child.send("\x15")
     term.line("62")
     shown = term.menu()
     assert "provisional agenda of its sixty-second session" in shown
@@ -303,7 +304,6 @@ def test_an_impossible_date_is_refused(tmp_path):
     term.expect(r"\[1995/313 of 27 July 1995\]")
     term.line("1995/313 of 31 February 1995")
     term.expect("31 February 1995 is not a date: February 1995 has 28 days")
-    term.child.send("\x15")
     term.line("1995/313 of 28 July 1995")
     shown = term.menu()
     assert "decision 1995/313 of 28 July 1995" in shown
@@ -319,8 +319,10 @@ def test_decline_then_resume(tmp_path):
     term.heading(symbol="A/C.2/60/L.12", item="52 (c)", sponsor="Qatar (on behalf of the Group of 77 and China)")
     term.act("d")
     term.finish(write=False)
+    # Saying no is no error: said plainly, with the exit code --help gives (1: nothing written).
     assert term.child.exitstatus == 1
-    assert "your choices are saved in" in term.seen and "--answers" in term.seen
+    assert "drafter: not written: you declined at the summary; your choices are saved in" in flat(term.seen)
+    assert "error" not in term.seen and "--answers" in term.seen
     assert not term.output.exists()
     answers = tmp_path / "draft.txt.answers.yaml"
     assert yaml.safe_load(answers.read_text())["heading"]["symbol"] == "A/C.2/60/L.12"
@@ -380,15 +382,23 @@ def test_the_summary_lists_drafters_own_edits_and_one_kind_can_be_refused(tmp_pa
     assert "What drafter changed by itself (1 series, 1 report, 4 session):" in summary
     assert "- session, operative 11 (“Decides to include in the provisional …”): [-fifty-ninth-]{+sixty-first+} session" \
         in summary
-    assert "Still to fill: - draft symbol (A/C.2/60/L.…) - agenda item - operative 1" in summary
+    assert "Still to fill: - draft symbol (A/C.2/60/L.…) - date of issue - agenda item - sponsor line - operative 1" in summary
+    assert re.search(r"clauses changed\s+0", summary) and "What you changed" not in summary
     term.child.send("r\r")
     term.expect("Which kind of edit should drafter not make")
-    term.child.send("\x1b[B\x1b[B\r")              # series, report, session: the third
+    term.child.send("\r")                          # series, report, session: the first
+    again = flat(term.expect(r"Write the draft\?"))
+    # The refusal is listed as one, not as a value the drafter changed in the clause it undid.
+    assert "What you changed: - refused the series edits: the base's words stay" in again
+    assert re.search(r"clauses changed\s+0", again) and "citations" not in again and "resolutions with" not in again
+    term.child.send("r\r")
+    term.expect("Which kind of edit should drafter not make")
+    term.child.send("\x1b[B\r")                    # report, session: the second
     again = flat(term.expect(r"Write the draft\?"))
     assert "No session edits: the base's words stay." in again
-    assert "(1 series, 1 report):" in again and "{+sixty-first+}" not in again
+    assert "(1 report):" in again and "{+sixty-first+}" not in again
     term.line("y")
     term.child.expect(pexpect.EOF)
     text = term.text()
     assert "provisional agenda of its fifty-ninth session" in text
-    assert yaml.safe_load((tmp_path / "draft.txt.answers.yaml").read_text())["no_edit"] == ["session"]
+    assert yaml.safe_load((tmp_path / "draft.txt.answers.yaml").read_text())["no_edit"] == ["series", "session"]

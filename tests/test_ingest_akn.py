@@ -22,6 +22,7 @@ from lxml import etree
 from drafter.errors import ParseError
 from drafter.ingest import parse_bytes
 from drafter.ingest.akn import parse_akn
+from drafter.ingest.layout import parse_date
 from drafter.model import Adoption, FootnoteRef, Resolution, Span
 
 _WORD = re.compile(r"[^\W_]+")
@@ -403,6 +404,36 @@ def test_every_file_parses(parsed):
     assert len(parsed) > 1900
 
 
+def test_the_masthead_is_the_cover_pages(parsed):
+    """Agenda item, its title (one line per item: 75/247 has two), the "[on the report of ...]"
+    line, and the date the cover's adoption line prints: the model's adoption date, so a
+    renderer writing "Resolution adopted by the General Assembly on 19 December 2023" (78/217)
+    prints what the cover page prints."""
+    for path, r in parsed.items():
+        cover = next(etree.parse(str(path)).getroot().iter("{*}coverPage"))
+        names = ["".join(e.itertext()).split() for e in cover.iter("{*}inline") if e.get("name") == "agenda item name"]
+        assert [line.split() for line in (r.masthead.agenda_title or "").split("\n") if line] == names, path.name
+        proponent = next(cover.iter("{*}docProponent"))
+        assert r.masthead.origin.split() == "".join(proponent.itertext()).split(), path.name
+        line = " ".join("".join(next(cover.iter("{*}docTitle")).itertext()).split())
+        dates = {h.adopted.date for h in (r, *r.parts) if h.adopted}
+        if line.startswith("Resolution"):
+            assert re.fullmatch(r"Resolutions? adopted by the General Assembly on (\d{1,2}\s\w+\s\d{4})", line), line
+            assert parse_date(line.rsplit(" on ", 1)[1]) in dates, path.name
+    assert resolution(parsed, "75_247_E").masthead.agenda_title.count("\n") == 1
+
+
+def test_labels_are_kept_as_printed(parsed):
+    # Sections printed "I" then "A.", "B." under it (79/252 A) keep the full stop where it is printed.
+    first = resolution(parsed, "79_252-").parts[0].sections[0]
+    assert first.label == "I" and [s.label for s in first.sections][:3] == ["A.", "B.", "C."]
+    assert [s.label for s in resolution(parsed, "77_118-").sections][:2] == ["I", "II"]
+    # Sub-paragraphs numbered "1.", "2." (78/223) keep that form: they are not "(1)".
+    numbered = next(p for p in resolution(parsed, "78_223-").operative if p.subparagraphs
+                    and p.subparagraphs[0].label[:1].isdigit())
+    assert [s.label for s in numbered.subparagraphs][:3] == ["1.", "2.", "3."]
+
+
 def test_no_paragraph_is_empty_unless_it_holds_a_table(parsed):
     """A heading ("I", "II") read as a paragraph would give the library an empty clause; every
     paragraph has words, or is a table standing alone."""
@@ -476,14 +507,15 @@ def test_italics_are_the_sources(parsed):
     name where the source lost the italics."""
     differ = {}
     for path, r in parsed.items():
-        source, model = _xml_italics(path), _model_italics(r)
+        root = etree.parse(str(path)).getroot()
+        source, model = _xml_italics(root), _model_italics(r)
         lost, extra = source - model, model - source
         for word in list(extra):
             stem = next((w for w in lost if word.startswith(w)), None)
             if stem:
                 lost[stem] -= 1
                 extra[word] -= 1
-        names = {w for c in etree.parse(str(path)).getroot().iter("{*}container") for w in (c.get("name") or "").split()}
+        names = {w for c in root.iter("{*}container") for w in (c.get("name") or "").split()}
         extra = +collections.Counter({w: n for w, n in extra.items() if w not in names})
         lost = +collections.Counter({w: n for w, n in lost.items() if len(w) > 1 or not _has_tables(r)})
         if lost or extra:
@@ -491,14 +523,15 @@ def test_italics_are_the_sources(parsed):
     assert differ == {}
 
 
-def _xml_italics(path) -> collections.Counter:
+def _xml_italics(root) -> collections.Counter:
     words: collections.Counter = collections.Counter()
-    for element in etree.parse(str(path)).getroot().iter("{*}span", "{*}i"):
-        if etree.QName(element).localname == "span" and "italic" not in (element.get("class") or ""):
+    left_out = {e for tag in ("coverPage", "formula", "meta", "heading", "subheading", "docTitle")
+                for holder in root.iter("{*}" + tag) for e in holder.iter("{*}span", "{*}i")}
+    for element in root.iter("{*}span", "{*}i"):
+        if element in left_out or (etree.QName(element).localname == "span"
+                                   and "italic" not in (element.get("class") or "")):
             continue
-        around = {etree.QName(a).localname for a in element.iterancestors()}
-        nested = any("italic" in (a.get("class") or "") for a in element.iterancestors())
-        if not nested and not around & {"coverPage", "formula", "meta", "heading", "subheading", "docTitle"}:
+        if not any("italic" in (a.get("class") or "") for a in element.iterancestors("{*}span")):
             words.update(_WORD.findall("".join(element.itertext())))
     return words
 
@@ -539,43 +572,36 @@ def test_counts_of_shapes_follow_the_markup(parsed):
 
 
 def _xml_words(path) -> collections.Counter:
-    """Words of preamble, body and attachments as the XML has them, notes counted apart; the
-    enacting formula left out (it becomes `body`), and notes on the number or title counted
-    (the reader keeps their texts with the footnotes)."""
-    words: collections.Counter = collections.Counter()
-
-    def text(element, out: list[str]) -> None:
-        if element.text:
-            out.append(element.text)
-        for child in element:
-            name = etree.QName(child).localname if isinstance(child.tag, str) else ""
-            if name == "authorialNote":
-                note: list[str] = []
-                text(child, note)
-                words.update(_WORD.findall("".join(note)))
-            elif name and name != "formula":
-                # A <sup> in a table or under one is a note's letter ("2021<sup>a</sup>"): a word.
-                edge = "" if name in _INLINE and not (name == "sup" and _in_table(child)) else " "
-                out.append(edge)
-                text(child, out)
-                out.append(edge)
-            if child.tail:
-                out.append(child.tail)
-
+    """Words of preamble, body and attachments as the XML has them (every element but the inline
+    ones stands apart from the words around it; notes too), the enacting formula left out (it
+    becomes `body`), and notes on the number or title counted (the reader keeps their texts)."""
     root = etree.parse(str(path)).getroot()
+    for element in root.iter():
+        if isinstance(element.tag, str):
+            name = element.tag.rpartition("}")[2]
+            # A <sup> in a table or under one is a note's letter ("2021<sup>a</sup>"): a word.
+            if name not in _INLINE or (name == "sup" and _in_table(element)):
+                element.text = " " + (element.text or "")
+                element.tail = " " + (element.tail or "")
+    for formula in list(root.iter("{*}formula")):
+        formula.clear(keep_tail=True)
+    words: collections.Counter = collections.Counter()
     for document in root.iter("{*}statement", "{*}documentCollection"):
         for part in document:
             name = etree.QName(part).localname if isinstance(part.tag, str) else ""
+            if name in ("preamble", "mainBody", "attachments", "preface"):
+                # Notes are counted apart and taken out of the line ("a<note/>nd" reads "and").
+                for note in list(part.iter("{*}authorialNote")):
+                    words.update(_WORD.findall(_text(note)))
+                    note.clear(keep_tail=True)
+                    note.tail = (note.tail or "").removeprefix(" ")
             if name in ("preamble", "mainBody", "attachments"):
-                out: list[str] = []
-                text(part, out)
-                words.update(_WORD.findall("".join(out)))
-            elif name == "preface":
-                for note in part.iter("{*}authorialNote"):
-                    note_text: list[str] = []
-                    text(note, note_text)
-                    words.update(_WORD.findall("".join(note_text)))
+                words.update(_WORD.findall(_text(part)))
     return words
+
+
+def _text(element) -> str:
+    return etree.tostring(element, method="text", encoding=str, with_tail=False)
 
 
 def _in_table(element) -> bool:
@@ -728,6 +754,16 @@ def test_a_note_leaves_one_space_and_points_after_the_comma(written):
     assert paragraph.text == f"Notes its report,{space}which it acts;"
     [ref] = paragraph.footnotes
     assert paragraph.text[:ref.at] == "Notes its report,"
+
+
+@pytest.mark.parametrize("symbol", ["A/80/L.…", "A/C.2/60/L.12"])
+def test_a_draft_is_known_by_its_symbol(symbol):
+    # A draft has no number until it is adopted; drafter's own AKN of a draft writes none (QA 8).
+    # Its symbol is its name: never "2/60" read out of "A/C.2/60/L.12".
+    data = akn(operative("1", "Decides to act.")).replace(b"A/RES/99/1", symbol.encode()).replace(
+        b"<docNumber>99/1.</docNumber>", b"")
+    r = parse_akn(data, "draft.xml")
+    assert (r.number, r.symbol, r.session) == (symbol, symbol, 99)
 
 
 def test_notes_at_the_end_and_side_by_side():

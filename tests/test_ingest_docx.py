@@ -7,7 +7,6 @@ tracked-changes draft, and LibreOffice's conversions. Corpus: the United Nations
 
 from __future__ import annotations
 
-import copy
 import importlib.util
 import io
 import shutil
@@ -19,7 +18,6 @@ from pathlib import Path
 import docx
 import pytest
 from docx.oxml import parse_xml
-from docx.oxml.ns import qn
 
 from conftest import CORPUS, ROOT, SEED_BY_NUMBER, corpus_or_skip
 from drafter.errors import ParseError

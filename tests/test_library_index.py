@@ -238,3 +238,13 @@ def test_removing_from_a_missing_library_is_one_line(tmp_path):
         from drafter.library.api import remove_sources
 
         remove_sources(["58/208"], tmp_path / "none")
+
+
+def test_an_index_damaged_inside_is_one_line_then_rebuilt(lib):
+    # Cut in half: its header and first pages read, its later pages are gone. The command that
+    # meets that says so in one line; the index is derived, so it is removed and built again.
+    path = store.index_path(lib)
+    path.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
+    results = [drafter("clauses", "list", "--json", "--library", str(lib)) for _ in range(2)]
+    assert all("Traceback" not in r.stderr for r in results)
+    assert results[-1].returncode == 0 and '"op-takes-note-report-secretary-general"' in results[-1].stdout

@@ -434,3 +434,23 @@ def test_a_part_published_apart_is_a_resolution_of_its_own(tmp_path):
                              "--library", str(tmp_path / "lib"), "--no-input", "--format", "text", "-o",
                              str(tmp_path / "d.txt")], capture_output=True, text=True, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
+    # It is removed by that number like any other (QA: removing "77/292 B" did nothing).
+    remove_sources(["77/292 B"], tmp_path / "lib")
+    library = store.load(tmp_path / "lib")
+    assert [s.number for s in library.sources] == ["77/292"]
+    assert not [v for f in library.families for v in f.variants if v.status == "active"
+                and any(s.ref.resolution == "77/292 B" for s in v.sources)]
+
+
+def test_mining_into_a_folder_that_cannot_be_made_is_one_line(tmp_path):
+    (tmp_path / "file").write_text("x")
+    for target in (tmp_path / "file", tmp_path / "file" / "lib", "/proc/drafter-lib"):
+        result = subprocess.run([sys.executable, "-m", "drafter", "mine", "seeds/", "--library", str(target)],
+                                capture_output=True, text=True, cwd=ROOT)
+        assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+        assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_a_search_for_a_word_every_clause_holds_finds_nothing(library):
+    assert library.search("and") == []
+

@@ -50,7 +50,9 @@ def test_58_208_for_the_sixtieth_session(tmp_path):
     assert "A/58/98" not in text and "¹² [to fill: symbol]." in text
     assert "Sixtieth session" in text.split("\n\n")[0]
     assert "plenary meeting" not in text
-    assert "clause 17 (op-takes-note-report-secretary-general): symbol" in result.stdout
+    # What is left to fill, named as the summary names it: by the paragraph and the note the draft prints.
+    assert "operative 1 (“Takes note of the report of …”): a document symbol (in footnote 12, at the start)" \
+        in result.stdout and "op-takes-note" not in result.stdout
 
 
 def test_56_203_for_the_fifty_eighth_session(tmp_path):
@@ -134,6 +136,39 @@ def test_base_from_another_series_as_a_file(tmp_path):
     assert any("wording" in c for c in answers["clauses"])
 
 
+@pytest.mark.parametrize("name", ["79/A_RES_79_144-2423832E.xml",     # 16 sections
+                                  "78/A_RES_78_80AB-2324937E.xml"])    # parts A and B
+def test_the_count_of_paragraphs_written_counts_sections_and_parts(tmp_path, name):
+    from collections import Counter
+
+    from drafter.ingest import read_resolution
+
+    base = corpus_or_skip() / name
+    _, result = new_text(tmp_path, str(base), 80)
+    kinds = Counter(kind for kind, _ in read_resolution(base).all_paragraphs())
+    # Nothing dropped or added: the draft has every paragraph of its base, wherever it stands.
+    assert f"({kinds['preambular']} preambular, {kinds['operative']} operative paragraphs)" in result.stdout
+
+
+def test_output_dash_streams_the_draft_and_writes_no_file(tmp_path):
+    written, _ = new_text(tmp_path, "58/208", 60)
+    before = set(tmp_path.iterdir())
+    for fmt in ("text", "akn"):
+        result = drafter("new", "--session", "60", "--base", "58/208", "--library", LIBRARY, "--no-input",
+                         "--format", fmt, "-o", "-", cwd=tmp_path)
+        assert result.returncode == 0, result.stderr
+        # The draft alone on stdout, as `render -o -` gives a resolution; what drafter says goes to stderr.
+        if fmt == "text":
+            assert result.stdout == written
+        else:
+            assert result.stdout.startswith("<akomaNtoso") and result.stdout.endswith("</akomaNtoso>\n")
+        assert "no answers file is written" in result.stderr and "still to fill:" in result.stderr
+    refused = drafter("new", "--session", "60", "--base", "58/208", "--library", LIBRARY, "--no-input",
+                      "-o", "-", cwd=tmp_path)
+    assert refused.returncode == 2 and "cannot go to stdout" in refused.stderr and "-o FILE.docx" in refused.stderr
+    assert set(tmp_path.iterdir()) == before           # no "-", no "-.answers.yaml"
+
+
 def test_no_terminal_without_no_input_does_not_hang(tmp_path):
     result = drafter("new", "--session", "60", "--base", "58/208", "--library", LIBRARY, "--format", "text",
                      cwd=tmp_path)
@@ -168,7 +203,6 @@ def test_interactive_keep_fill_refuse_and_finish(tmp_path):
     child.expect("Draft symbol")
     child.sendline("")
     child.expect("Agenda item")
-    child.send("\x15")                       # clear the default, as a user would
     child.sendline("Agenda item 52 (c)")
     child.expect("Sponsor line")
     child.sendline("")
@@ -178,7 +212,6 @@ def test_interactive_keep_fill_refuse_and_finish(tmp_path):
     child.expect("document symbol")          # the new report symbol is asked for
     child.sendline("not-a-symbol")
     child.expect(r"not a UN document symbol \(e\.g\. A/60/325\)")   # refused with the reason, asked again
-    child.send("\x15")
     child.sendline("A/60/205")
     child.expect("What to do with it")
     child.send("\x1b[A")                     # up from the first choice wraps to "finish"

@@ -129,7 +129,9 @@ def test_values_are_shown_as_written_and_where_they_stand(draft):
     session = questions.values_of(draft, len(draft.clauses) - 1)[0]
     assert (session.kind, session.shown) == ("session", "61")
     report = questions.values_of(draft, first_operative(draft))[0]
-    assert (report.shown, report.where) == ("(to fill)", "in footnote 1, at the start")
+    # The footnote by the number the document prints (the report's note is the draft's 12th), not
+    # its place among the clause's own notes.
+    assert (report.shown, report.where) == ("(to fill)", "in footnote 12, at the start")
 
 
 def test_summary_lists_every_choice(library, draft):
@@ -144,18 +146,77 @@ def test_summary_lists_every_choice(library, draft):
     variant = questions.other_wordings(review.draft, library, 1)[0].variant.id
     review = review.wording(library, 1, variant)
     found = questions.summary(review.draft, start_draft)
-    # The moved clause is also the one whose symbol was set: one clause changed, not two.
+    # The moved clause is also the one whose symbol was set: one clause changed, not two. Still to
+    # fill: the heading's draft symbol, date of issue, agenda item and sponsor line.
     assert found.counts == {"clauses kept": 24, "clauses changed": 2, "clauses added": 1, "clauses dropped": 1,
-                            "values still to fill": 2, "facts to confirm": 2}
-    text = "\n".join(found.changes)
-    assert "operative 11 (“Takes note of the report of …”): symbol A/60/205" in text
-    assert "dropped preambular 4 (“Reaffirming the obligations of all States …”)" in text
-    assert "moved operative 1 (“Takes note of the report of …”) to operative 11" in text
-    assert "added preambular 1 (“Recognizing that the increasing feminization of …”)" in text
-    assert "new wording for preambular 2 (“Recalling the Programme of Action of …”)" in text
+                            "values still to fill": 4, "facts to confirm": 2}
+    # Each clause by its number in the draft as it will be written; a number of the base only as such.
+    assert found.changes == [
+        "preambular 2 (“Recalling the Programme of Action of …”): another wording, as in 52/189 pp. 1",
+        "operative 11 (“Takes note of the report of …”): the document symbol set to A/60/205",
+        "dropped preambular 4 of 58/208 (“Reaffirming the obligations of all States …”)",
+        "operative 11 (“Takes note of the report of …”): moved here from operative 1 of 58/208",
+        "preambular 1 (“Recognizing that the increasing feminization of …”): added, as in 2006/2 pp. 16"]
 
 
 def test_search_finds_the_same_clauses_for_remittance_and_remittances(library):
     # The library's search stems ("add a clause" and `clauses search` call the same one).
     found = questions.find_to_add(library, "remittances")
     assert found and [f.id for f in found] == [f.id for f in questions.find_to_add(library, "remittance")]
+
+
+# --- one naming of clauses through a run (drafter/assemble/naming.py) -------------------------
+
+def test_a_clause_has_one_number_from_the_prompt_to_the_summary(draft):
+    # QA's run: drop preambular 3, then move "Reaffirming the obligations ..." (preambular 4 of
+    # 58/208, preambular 3 once the drop is made) last.
+    review = Review.of(draft).keep(0).keep(1).drop(2)
+    assert questions.heading(review.draft, 2) == "Preambular paragraph 3 of 15"     # what the prompt shows
+    review = review.move(2, 15)
+    assert review.last_step() == "moved preambular 3 (“Reaffirming the obligations of all States …”) to preambular 15"
+    changes = questions.summary(review.draft, draft).changes
+    assert "preambular 15 (“Reaffirming the obligations of all States …”): moved here from preambular 4 of 58/208" \
+        in changes
+    assert "dropped preambular 3 of 58/208 (“Recalling further its resolution 57/270 B …”)" in changes
+
+
+def test_a_value_is_named_by_what_it_is_never_by_its_parameter(draft):
+    shown = questions.values_of(draft, 1)[1]
+    review = Review.of(draft).value(1, shown.name, [{"number": "1995/313", "date": "1995-07-28"}])
+    assert review.last_step() == ("changed the resolutions with their dates in preambular 2 "
+                                  "(“Recalling also its resolutions 49/127 of …”)")
+    assert shown.name not in review.last_step() and shown.name not in "\n".join(questions.summary(review.draft, draft).changes)
+
+
+def test_an_edit_kind_refused_at_the_summary_is_said_so_and_changes_no_clause(draft):
+    from drafter.assemble.draft import refuse
+
+    # 58/208 -> 60 adds 58/208 to its series' recall (preambular 2): refusing "series" takes it out.
+    found = questions.summary(refuse(draft, "series"), draft)
+    assert found.changes == ["refused the series edits: the base's words stay"]
+    assert found.counts["clauses changed"] == 0 and found.counts["clauses kept"] == len(draft.clauses)
+
+
+@pytest.mark.parametrize("name, section, expected, printed", [
+    # Numbered again from 1 in each section: the section says which "1." it is.
+    ("78/A_RES_78_253-2326236E.xml", 4, "operative 1 in section V", "1. Takes note of the report of the Secretary-General;"),
+    # Numbered through the sections: the number alone finds it; the section helps.
+    ("79/A_RES_79_144-2423832E.xml", 15, "operative 377 in section XVI", "377. Requests the Secretary-General"),
+    # Parts A and B, each a resolution of its own with its own preamble.
+    ("78/A_RES_78_80AB-2324937E.xml", None, "preambular 1 in part B", "Emphasizing that the Committee on Information"),
+])
+def test_clauses_of_divided_resolutions_are_named_as_printed(library, name, section, expected, printed):
+    from conftest import corpus_or_skip
+    from drafter.assemble import naming
+    from drafter.assemble.compose import to_resolution
+    from drafter.render.text import render_text
+
+    drafted = start(library, load_base(library, str(corpus_or_skip() / name)), 80)
+    kind = expected.split()[0]
+    index = next(i for i, c in enumerate(drafted.clauses) if c.kind == kind
+                 and (c.where.sections[:1] == (section,) if section is not None else c.where.part == 1))
+    assert naming.label(drafted, index) == expected
+    # Under that heading, the paragraph is printed with that number (checked by hand once).
+    heading = expected.rsplit(" ", 1)[1]
+    after = render_text(to_resolution(drafted)).split(f"\n{heading}\n", 1)[1]
+    assert f"\n{printed}" in after[:600]

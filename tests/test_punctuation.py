@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, corpus_or_skip
+from punctuation_check import changed_endings
 from drafter.assemble import questions
 from drafter.assemble.base import load_base
 from drafter.assemble.compose import to_resolution
@@ -108,6 +109,8 @@ def test_a_clause_added_last_takes_the_full_stop(draft_60):
     ("to improve national capabilities; and", ".", "to improve national capabilities; and"),
     ("lessons learnt so far", ";", "lessons learnt so far;"),
     ("", ";", ""),
+    # A separator between groups of paragraphs (78/149) is no sentence.
+    ("* * *", ",", "* * *"),
 ])
 def test_ending(text, end, expected):
     assert ending(text, end) == expected
@@ -139,3 +142,44 @@ def test_sections_end_with_semicolons_but_the_last(tmp_path: Path):
     done = punctuate(resolution)
     assert done.operative[0].text.endswith(";") and done.sections[0].operative[0].text.endswith(";")
     assert [p.text[-1] for p in done.sections[1].operative] == [";", "."]
+
+
+# Bases whose endings are not all by position, for a reason of their own: an unnumbered paragraph
+# among numbered ones introducing those after it ("Recalls ... 25,472,300 dollars,") and table notes
+# read as paragraphs ("Abbreviations: ... (Principal level)."), 78/253 and 80/243; a separator
+# "* * *" (78/149); preambular sub-paragraphs, which end with commas (76/186); sub-paragraphs that
+# are the items of an agenda, each ending "." (78/223).
+SHAPES = ["78/A_RES_78_253-2326236E.xml", "80/A_RES_80_243-2521248E.xml", "78/A_RES_78_149-2325913E.xml",
+          "76/A_RES_76_186-2119241E.xml", "78/A_RES_78_223-2325990E.xml"]
+
+
+@pytest.fixture(scope="module")
+def library():
+    return store.load(ROOT / "clause_library")
+
+
+def test_a_draft_in_its_bases_order_ends_every_paragraph_as_the_base_does(library):
+    # Punctuation by position rewrites only what position decides: with the order unchanged, that
+    # is nothing. The shapes above, and every 80th file of the corpus (benchmarks/bench_punctuation.py
+    # runs all 1,917: no ending changed).
+    corpus = corpus_or_skip()
+    files = [corpus / name for name in SHAPES] + sorted(corpus.glob("*/*.xml"))[::80]
+    changed = [f"{path.name}: {change}" for path in files for change in changed_endings(library, path)]
+    assert changed == []
+
+
+def test_what_the_base_ends_for_a_reason_stays_when_the_order_changes(library):
+    base = load_base(library, str(corpus_or_skip() / SHAPES[0]))
+    draft = start(library, base, 79)
+    last = max(i for i, c in enumerate(draft.clauses) if c.kind == "operative" and c.base_index is not None)
+    ends = [p.text for kind, p in to_resolution(draft).all_paragraphs() if kind == "operative"][-1]
+    moved, _ = questions.move(draft, last, 1)
+    texts = [p.text for kind, p in to_resolution(moved).all_paragraphs() if kind == "operative"]
+    # The full stop follows the order: the base's last paragraph, now first, gives it up ...
+    assert ends.endswith(".") and texts[0] == ends[:-1] + ";"
+    assert texts[-1].endswith(".") and sum(t.endswith(".") and not t.startswith("Abbreviations") for t in texts) == 1
+    # ... while the paragraph that introduces those after it, and the table notes, end as written.
+    recalls = next(t for t in texts if "or 25,472,300 dollars" in t)
+    assert recalls.endswith("dollars,")
+    notes = [t for t in texts if t.startswith("Abbreviations: GS (OL)")]
+    assert len(notes) == 2 and all(t.endswith("(Principal level).") for t in notes)

@@ -23,7 +23,7 @@ from conftest import ROOT, SEED_BY_NUMBER, corpus_or_skip
 from docx_text import W, part
 from lxml import etree
 
-from drafter.errors import OutputError
+from drafter.errors import OutputError, ParseError
 from drafter.ingest import read_resolution
 from drafter.model import FootnoteRef, Paragraph, Resolution, Span, SubParagraph
 from drafter.render.word import build, render_docx
@@ -118,9 +118,29 @@ def test_dotx_reference(tmp_path, resolution):
 def test_a_reference_that_is_not_word_is_one_error(tmp_path, resolution):
     bad = tmp_path / "notes.docx"
     bad.write_text("not a zip")
-    with pytest.raises(OutputError) as error:
+    with pytest.raises(ParseError) as error:
         build(resolution, reference=bad)
     assert "notes.docx" in str(error.value)
+
+
+@pytest.mark.parametrize("kind", ["missing", "folder", "not-word"])
+def test_a_bad_reference_is_bad_input_named_in_one_line_before_any_work(tmp_path, kind):
+    # Exit 2, as for any input that cannot be read (drafter/cli/__init__.py), and nothing written:
+    # `new` finds it before it asks or drafts anything.
+    reference = tmp_path / "office.docx"
+    if kind == "folder":
+        reference.mkdir()
+    elif kind == "not-word":
+        reference.write_text("not a zip")
+    seed = str(SEED_BY_NUMBER["58/208"])
+    for command in (["render", seed, "-o", str(tmp_path / "r.docx")],
+                    ["new", "--session", "60", "--base", seed, "--no-input", "-o", str(tmp_path / "d.docx")]):
+        result = subprocess.run([sys.executable, "-m", "drafter", *command, "--reference", str(reference)],
+                                capture_output=True, text=True, cwd=tmp_path, timeout=120, check=False)
+        assert result.returncode == 2, result.stderr
+        lines = result.stderr.splitlines()
+        assert len(lines) == 1 and lines[0].startswith(f"drafter: error: {reference}: "), lines
+        assert sorted(p.name for p in tmp_path.iterdir()) == ([] if kind == "missing" else ["office.docx"])
 
 
 def test_unwritable_output_is_one_error_and_leaves_nothing(tmp_path, resolution):
@@ -280,6 +300,47 @@ def test_masthead_of_a_draft():
     assert ">2005-10-14T00:00:00Z</dcterms:created>" in core
 
 
+def _draft_of(number: str, session: int):
+    from drafter.assemble.run import new_draft
+
+    return new_draft(ROOT / "clause_library", number, session, answers_path=None, choose=None)[0]
+
+
+def test_the_sponsor_line_reads_as_the_un_prints_it():
+    # DOMAIN.md: a draft's masthead ends "Qatar (on behalf of the Group of 77 and China): draft
+    # resolution", then the title; a revised draft (".../Rev.1") is a "revised draft resolution".
+    from drafter.assemble.compose import to_resolution
+
+    resolution = to_resolution(_draft_of("58/208", 60))
+    sponsor = "Qatar (on behalf of the Group of 77 and China)"
+    for symbol, line in (("A/C.2/60/L.12", f"{sponsor}: draft resolution"),
+                         ("A/C.2/60/L.12/Rev.1", f"{sponsor}: revised draft resolution")):
+        drawn = replace(resolution, masthead=replace(resolution.masthead, sponsor=sponsor, symbol=symbol))
+        styles = docx_text.read(build(drawn)[0]).styles()
+        at = styles.index(("Sponsor", line))
+        assert styles[at + 1] == ("DocTitle", "International migration and development")
+    # A line given whole, as a UN draft prints it, is not said twice.
+    drawn = replace(resolution, masthead=replace(resolution.masthead, sponsor="Qatar*: draft resolution"))
+    assert ("Sponsor", "Qatar*: draft resolution") in docx_text.read(build(drawn)[0]).styles()
+
+
+def test_a_draft_with_no_sponsor_or_date_shows_placeholders_the_list_names():
+    from drafter.assemble import questions
+    from drafter.assemble.compose import to_resolution
+
+    draft = _draft_of("58/208", 60)
+    assert draft.heading.sponsor is None
+    styles = docx_text.read(build(to_resolution(draft))[0]).styles()
+    texts = [t for _, t in styles]
+    assert ("Sponsor", "[to fill: sponsor]: draft resolution") in styles
+    assert "Distr.: Limited\n[to fill: date]\nOriginal: English" in texts
+    listed = questions.still_to_fill(draft)
+    assert "sponsor line" in listed and "date of issue" in listed
+    # A sponsor given is no longer to fill; the date is the Secretariat's, so it stays listed.
+    listed = questions.still_to_fill(replace(draft, heading=replace(draft.heading, sponsor="Qatar")))
+    assert "sponsor line" not in listed and "date of issue" in listed
+
+
 # --- structure ---------------------------------------------------------------------------------
 
 def test_sections_keep_their_headings_preambles_and_numbers(resolution):
@@ -389,7 +450,7 @@ def _new(tmp_path: Path, name: str, *extra: str) -> Path:
     out = tmp_path / name
     result = subprocess.run([sys.executable, "-m", "drafter", "new", "--session", "60", "--base", "58/208",
                              "--library", str(ROOT / "clause_library"), "--no-input", "-o", str(out), *extra],
-                            capture_output=True, text=True, cwd=tmp_path, timeout=120)
+                            capture_output=True, text=True, cwd=tmp_path, timeout=120, check=False)
     assert result.returncode == 0, result.stderr
     return out
 

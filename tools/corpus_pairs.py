@@ -18,6 +18,7 @@ a session, a triennial one two).
 from __future__ import annotations
 
 import difflib
+import json
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
@@ -88,6 +89,31 @@ def pairs(resolutions: dict[Path, Resolution]) -> list[Pair]:
                 base = next(item for item in earlier if item[0] == latest)
                 out.append(Pair(base[2], path, base[0], session))
     return sorted(out, key=lambda p: (p.session, str(p.real)))
+
+
+def file_of(corpus: Path, number: str) -> Path | None:
+    """The corpus file of resolution "79/144" (the UN's file names changed over the sessions:
+    75_100_E.xml, 75_101A-B_E.xml, A_RES_79_144-2423832E.xml)."""
+    session, serial = number.split()[0].rstrip(".").split("/")
+    folder = corpus / session
+    found = sorted(folder.glob(f"*{session}_{serial}_*.xml")) + sorted(folder.glob(f"*{session}_{serial}[-A ]*.xml"))
+    return found[0] if found else None
+
+
+def meta_pairs(corpus: Path, sessions: Iterable[int]) -> list[Pair]:
+    """The pairs of `pairs`, found from the corpus's meta files (title, number) without reading a
+    resolution: for tests that need a sample of pairs quickly. Titles there are as the UN lists
+    them, so a few pairs differ from those `pairs` finds in the files."""
+    found: dict[Path, Resolution] = {}
+    for session in sessions:
+        for line in (corpus / "meta" / f"{session}.json").read_text(encoding="utf-8").splitlines():
+            item = json.loads(line)
+            number = item["resolution_number"].rstrip(".")
+            path = file_of(corpus, number)
+            if path is not None and path not in found:
+                found[path] = Resolution(number=number, symbol=item["symbol"], title=item["title"],
+                                         body="General Assembly", session=session)
+    return pairs(found)
 
 
 # --- units -----------------------------------------------------------------------------------

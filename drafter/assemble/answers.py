@@ -6,7 +6,8 @@ new to the library carry their wording too, since the library cannot give it bac
 reads it back: first against the answers format's JSON Schema, then against the library (unknown
 family or variant, a value its family's schema refuses), each error naming the key it is about and
 giving the reason in the words the prompts use (values.py). A value still unknown is written as
-null and comes back as a placeholder.
+null and comes back as a placeholder. The draft written with the answers is recorded by name and
+SHA-256 (`output`), so `drafter update` never replaces a draft someone has changed since.
 
 Answers carry into another session: the clauses, their wordings, additions, drops and the sponsor
 stay; sessions are stored as distances ("the next session") and move by themselves. What belonged
@@ -17,6 +18,7 @@ numbered anew each session, is asked again.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from dataclasses import replace
@@ -28,7 +30,7 @@ from typing import Any
 import yaml
 
 from drafter import __version__
-from drafter.assemble import values
+from drafter.assemble import naming, questions, values
 from drafter.assemble.base import Base, Where
 from drafter.assemble.draft import Draft, DraftClause, Heading, draft_symbol, organ_of
 from drafter.errors import AnswersError
@@ -46,7 +48,8 @@ def _format_schema() -> dict[str, Any]:
     return json.loads(resources.files("drafter.data").joinpath("answers.schema.json").read_text("utf-8"))
 
 
-def to_data(draft: Draft, library: Library) -> dict[str, Any]:
+def to_data(draft: Draft, library: Library, written: tuple[str, bytes] | None = None) -> dict[str, Any]:
+    """`written`: the name and bytes of the draft written with these answers, recorded by checksum."""
     data = {
         "drafter": __version__,
         "library_version": library.version,
@@ -61,12 +64,19 @@ def to_data(draft: Draft, library: Library) -> dict[str, Any]:
         data["no_edit"] = sorted(draft.refused)
     if draft.annexes is not None:
         data["annexes"] = list(draft.annexes)
+    if written is not None:
+        data["output"] = {"file": written[0], "sha256": checksum(written[1])}
     return data
 
 
-def save(draft: Draft, library: Library, path: Path, force: bool = False) -> Path:
-    write_atomic(path, store.dump_yaml(to_data(draft, library)), force=force)
+def save(draft: Draft, library: Library, path: Path, force: bool = False,
+         written: tuple[str, bytes] | None = None) -> Path:
+    write_atomic(path, store.dump_yaml(to_data(draft, library, written)), force=force)
     return path
+
+
+def checksum(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
 
 
 def _clause_data(clause: DraftClause) -> dict[str, Any]:
@@ -90,20 +100,39 @@ def _clause_data(clause: DraftClause) -> dict[str, Any]:
 
 
 def load(path: Path) -> dict[str, Any]:
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except OSError as error:
-        raise AnswersError(f"cannot read the answers file: {error.strerror or error}", path) from None
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        raise AnswersError(f"not valid YAML: {getattr(error, 'problem', error)}", path,
-                           mark.line + 1 if mark else None) from None
+    data = _read_yaml(Path(path))
+    if not isinstance(data, dict):
+        raise AnswersError("not an answers file: " + ("it is empty" if data is None else "it holds no answers"),
+                           path, hint=_hint(Path(path)))
     errors = schema_problems(_format_schema(), data)
     if errors:
         raise AnswersError(f"{_key(errors[0][0])}: {errors[0][1]}", path)
     return data
+
+
+def _read_yaml(path: Path) -> Any:
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except OSError as error:
+        raise AnswersError(f"cannot read the answers file: {error.strerror or error}", path) from None
+    except UnicodeDecodeError:
+        text = "\x00"
+    if "\x00" in text:
+        # A draft (DOCX, PDF) given for its answers, most likely.
+        raise AnswersError("not an answers file: it is not text", path, hint=_hint(path))
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        raise AnswersError(f"not valid YAML: {getattr(error, 'problem', error)}", path,
+                           mark.line + 1 if mark else None) from None
+
+
+def _hint(path: Path) -> str:
+    beside = path.with_name(path.name + ".answers.yaml")
+    if beside.is_file():
+        return f"its answers are in {beside}"
+    return "give the .answers.yaml that drafter wrote beside the draft"
 
 
 def _key(path) -> str:
@@ -130,10 +159,14 @@ def apply(data: dict[str, Any], library: Library, base: Base, path: Path, sessio
     heading = _heading(data["heading"], base, old, session, notes)
     context = values.Context(session)
     clauses = [_clause(item, index, library, base, path, context) for index, item in enumerate(data["clauses"])]
+    gone: list[tuple[int, str, str]] = []
     if session != old:
-        clauses = [_carried(clause, index, old, notes) for index, clause in enumerate(clauses)]
-    return Draft(base=base, session=session, heading=heading, clauses=clauses,
-                 annexes=data.get("annexes"), refused=frozenset(data.get("no_edit", ())))
+        clauses = [_carried(clause, index, old, gone) for index, clause in enumerate(clauses)]
+    draft = Draft(base=base, session=session, heading=heading, clauses=clauses,
+                  annexes=data.get("annexes"), refused=frozenset(data.get("no_edit", ())))
+    notes += [f"{questions.label(draft, index)}: {naming.value_name('symbol')} {value} was a document of "
+              f"session {old}; it is left to fill" for index, _, value in gone]
+    return draft
 
 
 def _heading(data: dict[str, Any], base: Base, old: int, session: int, notes: list[str]) -> Heading:
@@ -160,15 +193,15 @@ def of_session(symbol: str, session: int) -> bool:
     return any(part in marks for part in re.split(r"[/.]", symbol))
 
 
-def _carried(clause: DraftClause, index: int, old: int, notes: list[str]) -> DraftClause:
-    """A clause of session `old`'s answers in the new session: its symbols of the old session go."""
+def _carried(clause: DraftClause, index: int, old: int, gone: list[tuple[int, str, str]]) -> DraftClause:
+    """A clause of session `old`'s answers in the new session: its symbols of the old session go
+    (each listed in `gone` as clause index, name, value)."""
     carried = dict(clause.values)
     for name, value in clause.values.items():
         if clause.kinds.get(name) == "symbol" and isinstance(value, str) and not isinstance(value, Placeholder) \
                 and of_session(value, old):
             carried[name] = Placeholder.named(name)
-            notes.append(f"clauses[{index}] ({clause.family_id}): {name} {value} was a document of "
-                         f"session {old}; it is left to fill")
+            gone.append((index, name, value))
     return replace(clause, values=carried)
 
 

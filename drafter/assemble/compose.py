@@ -11,7 +11,8 @@ draw a draft exactly as they draw an adopted resolution. Stages, in order:
 3. number: operative paragraphs as the base numbers them (through the document, or again from 1
    in each section where the base restarts; unnumbered ones stay unnumbered; a single operative
    paragraph is not numbered, as the Editorial Manual has it);
-4. the text edits (drafter.assemble.edits): terminology, cross-references, lead adverbs;
+4. the text edits (drafter.assemble.edits): the series recall, terminology, cross-references,
+   lead adverbs;
 5. build: parts, sections with their headings, annexes, titles, as the base has them; footnotes
    numbered through the document in reading order (notes marked "*" keep their mark);
 6. punctuation by position (drafter.assemble.punctuation), now that every clause is where it stays.
@@ -28,6 +29,7 @@ from drafter.assemble.edits import (
     crossrefs,
     report,
     sequence,
+    series,
     sessions,
     terminology,
 )
@@ -47,7 +49,7 @@ from drafter.model import (
     Table,
 )
 
-TEXT_EDITS = (terminology, crossrefs, sequence)
+TEXT_EDITS = (series, terminology, crossrefs, sequence)
 
 
 @dataclass
@@ -95,7 +97,9 @@ def compose(draft: Draft) -> Composed:
             made += edit.apply(draft, pieces, numbers)
     made.sort(key=lambda e: (e.clause if e.clause is not None else -1))
     builder = _Builder(draft, pieces)
-    resolution, final = punctuate_with(builder.resolution(), builder.final)
+    origins = [_base_paragraph(draft, clause) for clause in draft.clauses]
+    resolution, final = punctuate_with(builder.resolution(), builder.final, base=draft.base.resolution,
+                                       origins=origins)
     return Composed(resolution, pieces, numbers, made, final)
 
 
@@ -168,12 +172,28 @@ def _section_places(sections, where: Where, out: list[Where]) -> None:
 def _piece(draft: Draft, clause: DraftClause, where: Where, session: int | None) -> Piece:
     filled = fill(clause.variant, clause.values, session)
     piece = Piece(filled.paragraph, list(filled.notes), where)
-    original = _base_paragraph(draft, clause)
-    if original is not None:
-        piece.notes, piece.carried_notes = _notes(draft, clause, piece.notes)
+    original = _original(draft, clause)
+    if original is not None and original.paragraph is not None:
+        same = original.variant.id == clause.variant.id
+        if same:
+            piece.notes, piece.carried_notes = _notes(draft, clause, piece.notes)
         notes = _base_notes(draft, clause.where or where)
-        piece.paragraph = _carried(draft, piece, original, notes, session)
+        piece.paragraph = _carried(draft, piece, original.paragraph, notes, session, same)
     return piece
+
+
+def _original(draft: Draft, clause: DraftClause):
+    """The base clause a draft clause was carried from, or None."""
+    if clause.base_index is None or not 0 <= clause.base_index < len(draft.base.clauses):
+        return None
+    return draft.base.clauses[clause.base_index]
+
+
+def _base_paragraph(draft: Draft, clause: DraftClause) -> Paragraph | None:
+    """The paragraph of the base a draft clause was carried from (its ending tells punctuation
+    what the base meant), or None for a clause the base did not have."""
+    original = _original(draft, clause)
+    return original.paragraph if original is not None else None
 
 
 def _notes(draft: Draft, clause: DraftClause, filled: list[str]) -> tuple[list[str], set[int]]:
@@ -188,15 +208,6 @@ def _notes(draft: Draft, clause: DraftClause, filled: list[str]) -> tuple[list[s
     return [as_adopted[k] if k in carried else filled[k] for k in range(len(filled))], carried
 
 
-def _base_paragraph(draft: Draft, clause: DraftClause) -> Paragraph | None:
-    if clause.base_index is None or not 0 <= clause.base_index < len(draft.base.clauses):
-        return None
-    base = draft.base.clauses[clause.base_index]
-    if base.paragraph is None or base.variant.id != clause.variant.id:
-        return None          # another wording was chosen: the base's extras belong to the old one
-    return base.paragraph
-
-
 def _base_notes(draft: Draft, where: Where) -> dict[str, str]:
     resolution = draft.base.resolution
     if resolution is None:
@@ -207,13 +218,17 @@ def _base_notes(draft: Draft, where: Where) -> dict[str, str]:
 
 
 def _carried(draft: Draft, piece: Piece, original: Paragraph, notes: dict[str, str],
-             session: int | None) -> Paragraph:
-    """The filled paragraph with what its template does not hold, taken from the base paragraph."""
+             session: int | None, same_wording: bool) -> Paragraph:
+    """The filled paragraph with what its template does not hold, taken from the base paragraph:
+    its table and style whatever the wording; its italics and closing words only in its own
+    wording (another wording chosen from the library brings its own words)."""
     paragraph = piece.paragraph
     carry = _Carrier(draft, piece, notes, session)
+    table = carry.table(original.table) if original.table is not None else None
+    if not same_wording:
+        return replace(paragraph, table=table, style=original.style)
     subs = tuple(carry.sub(new, old) for new, old in _pairs(paragraph.subparagraphs, original.subparagraphs))
     wrap_up, wrap_refs = carry.closing(original.wrap_up, original.wrap_up_footnotes)
-    table = carry.table(original.table) if original.table is not None else None
     return replace(paragraph, subparagraphs=subs, italics=follow_spans(original.text, paragraph.text, original.italics),
                    wrap_up=wrap_up, wrap_up_footnotes=wrap_refs, table=table, style=original.style)
 
@@ -243,8 +258,8 @@ class _Carrier:
     def closing(self, text: str | None, refs: tuple[FootnoteRef, ...]):
         if text is None:
             return None, ()
-        cuts = sessions.move(text, self.draft.base.session, self.session or 0, self.draft.base.body) \
-            if self.session is not None else []
+        cuts = [] if self.session is None else sessions.move(text, self.draft.base.session, self.session,
+                                                               self.draft.base.body)
         moved_text, moved = rewrite_text(text, cuts)
         return moved_text, tuple(FootnoteRef(r.marker, moved(r.at)) for r in self.local(refs))
 
@@ -267,10 +282,8 @@ def _value_edits(draft: Draft) -> list[Edit]:
     different from the base's, is listed (one someone has changed since is theirs, not drafter's)."""
     out = []
     for index, clause in enumerate(draft.clauses):
-        if clause.base_index is None or not 0 <= clause.base_index < len(draft.base.clauses):
-            continue
-        original = draft.base.clauses[clause.base_index]
-        if original.variant.id != clause.variant.id:
+        original = _original(draft, clause)
+        if original is None or original.variant.id != clause.variant.id:
             continue
         for edit in VALUE_EDITS:
             if edit.KIND not in draft.refused:
@@ -308,13 +321,6 @@ def numbering(draft: Draft, places: list[Where]) -> list[int | str | None]:
         count += 1
         out[index] = count
     return out
-
-
-def _original(draft: Draft, clause: DraftClause):
-    """The base clause a draft clause was carried from, or None."""
-    if clause.base_index is None or not 0 <= clause.base_index < len(draft.base.clauses):
-        return None
-    return draft.base.clauses[clause.base_index]
 
 
 def _restarts(draft: Draft) -> set[Where]:

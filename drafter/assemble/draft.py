@@ -9,13 +9,12 @@ tabled again") are listed in `drafter.assemble.edits`, each with its kind; a kin
 `Draft.refused` is not made (`--no-edit KIND`, or refused at the prompt). Two of them change a
 clause's values here, when the clause is carried:
 
-- "series": the base joins the recall of its own series (`edits.series`);
-- "report": a report of the base's session cited in the base becomes a placeholder for the new
-  session's report (`edits.report`).
+- "report": the report the base asked for becomes the new session's (`edits.report`);
+- "year": a year of the session keeps its distance (`edits.years`).
 
-The others are made on the text when the draft is composed (`compose`): sessions keep their
-distance to the adopting session, the UN's current terminology, cross-references renumbered, lead
-adverbs in sequence. Facts (counts, percentages) are kept but listed to confirm; the heading gets
+The others are made on the words when the draft is composed (`compose`): sessions keep their
+distance to the adopting session, the base joins the recall of its series, the UN's current
+terminology, cross-references renumbered, lead adverbs in sequence. Facts (counts, percentages) are kept but listed to confirm; the heading gets
 the new session, a draft symbol to fill and the agenda item; no meeting or date.
 
 No I/O here: the prompts and the answers file drive a Draft through its methods.
@@ -28,7 +27,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from drafter.assemble.base import Base, BaseClause, Where
-from drafter.assemble.edits import report, series, years
+from drafter.assemble.edits import report, years
 from drafter.library.model import Library, Variant
 from drafter.library.templates import Placeholder
 from drafter.ordinals import session_heading
@@ -81,8 +80,13 @@ class Draft:
         out = []
         if "…" in self.heading.symbol:
             out.append(f"heading: draft symbol ({self.heading.symbol})")
+        # The masthead prints a placeholder for each (render/phrases.py): the date is the one
+        # the Secretariat issues the draft under, so drafter never knows it.
+        out.append("heading: date of issue")
         if "…" in self.heading.agenda_item:
             out.append("heading: agenda item")
+        if not self.heading.sponsor:
+            out.append("heading: sponsor line")
         for position, clause in enumerate(self.clauses, start=1):
             for name, value in clause.values.items():
                 if isinstance(value, Placeholder):
@@ -135,7 +139,7 @@ def carry(library: Library, base: Base, clause: BaseClause, refused: frozenset[s
                        values=carried_values(base, clause, refused, session), kinds=dict(clause.kinds))
 
 
-VALUE_EDITS = (series, report, years)
+VALUE_EDITS = (report, years)
 
 
 def carried_values(base: Base, clause: BaseClause, refused: frozenset[str] = frozenset(),

@@ -23,7 +23,6 @@ from typing import Any
 
 import questionary
 from prompt_toolkit import prompt as read_line
-from prompt_toolkit.validation import ValidationError, Validator
 from rich.console import Console
 from rich.padding import Padding
 from rich.table import Table
@@ -108,34 +107,26 @@ def page(blocks: list, indent: int = 2) -> None:
 
 # --- input --------------------------------------------------------------------------------------
 
-class _Check(Validator):
-    """Runs the value's own reading on Enter; a refusal is shown under the line, and asked again."""
-
-    def __init__(self, read: Callable[[str], Any], required: bool) -> None:
-        self.read = read
-        self.required = required
-
-    def validate(self, document) -> None:
-        text = document.text
-        if not text.strip():
-            if self.required:
-                raise ValidationError(message="type a value", cursor_position=0)
-            return
-        try:
-            self.read(text)
-        except values.Refused as error:
-            raise ValidationError(message=str(error), cursor_position=len(text)) from None
-
-
 def ask(message: str, read: Callable[[str], Any], default: str | None = None, required: bool = True) -> Any:
     """A line of text, read by `read`; Enter alone keeps `default` (returns _KEPT), or, when
-    nothing is required, leaves the value as it is."""
+    nothing is required, leaves the value as it is. A value refused is answered with the reason
+    and asked again on a fresh, empty line: what was typed never sticks to what is typed next."""
     shown = f" [{default}]" if default else ""
-    text = read_line(f"{message}{shown}: ", validator=_Check(read, required and default is None),
-                     validate_while_typing=False)
-    if not text.strip():
-        return _KEPT
-    return read(text)
+    while True:
+        text = read_line(f"{message}{shown}: ")
+        if not text.strip():
+            if default is not None or not required:
+                return _KEPT
+            refused("type a value")
+            continue
+        try:
+            return read(text)
+        except values.Refused as error:
+            refused(str(error))
+
+
+def refused(reason: str) -> None:
+    say(Text(f"  {reason}", style="red" if colour() else ""))
 
 
 def select(message: str, choices: list, default: Any = None) -> Any:
@@ -144,10 +135,11 @@ def select(message: str, choices: list, default: Any = None) -> Any:
 
 # --- the flow -----------------------------------------------------------------------------------
 
-def choose(draft: Draft, library: Library, start: Draft, output: Path, answers: Path,
+def choose(draft: Draft, library: Library, start: Draft, output: Path | None, answers: Path | None,
            fixed: frozenset[str] = frozenset()) -> Draft:
     """Ask about the heading and every clause, show the summary, and return the draft to write.
-    `fixed` names the heading values given on the command line (--data), which are not asked."""
+    `fixed` names the heading values given on the command line (--data), which are not asked;
+    `output` None: the draft goes to stdout, without answers."""
     review = _heading(Review.of(draft), fixed)
     while (index := review.next()) is not None:
         review = _clause(review, library, index)
@@ -225,12 +217,10 @@ def _clause(review: Review, library: Library, index: int) -> Review:
 def _show_and_fill(review: Review, library: Library, index: int) -> Review:
     draft = review.draft
     clause = draft.clauses[index]
-    total = questions.count(draft, clause.kind)
     new = ", new to the library" if clause.new_to_library else ""
     added = ", added by you" if clause.added else ""
     say()
-    say(Text(f"{clause.kind.capitalize()} paragraph {questions.position(draft, index)} of {total}{added}{new}",
-             style="bold" if colour() else ""))
+    say(Text(f"{questions.heading(draft, index)}{added}{new}", style="bold" if colour() else ""))
     say(questions.clause_text(draft, clause), indent=2)
     for value in questions.values_of(draft, index):
         if isinstance(clause.values[value.name], Placeholder):
@@ -362,7 +352,7 @@ def _place(review: Review, index: int, clause) -> Review:
     return review.add(clause, default if at is _KEPT else at)
 
 
-def _summary(draft: Draft, start: Draft, made: list, output: Path, answers: Path) -> None:
+def _summary(draft: Draft, start: Draft, made: list, output: Path | None, answers: Path | None) -> None:
     found = questions.summary(draft, start)
     table = Table(title="The draft", show_header=False, box=None, padding=(0, 2))
     table.add_column("what")
@@ -377,7 +367,10 @@ def _summary(draft: Draft, start: Draft, made: list, output: Path, answers: Path
         page([_edit_line(draft, edit) for edit in made])
     _list("Still to fill", questions.still_to_fill(draft))
     _list("Facts to confirm", questions.facts_to_confirm(draft))
-    say(f"The draft goes to {output}, its answers to {answers}.")
+    if output is None:
+        say("The draft goes to standard output; no answers file is written.")
+    else:
+        say(f"The draft goes to {output}, its answers to {answers}.")
 
 
 def _edit_line(draft: Draft, edit) -> Text:
@@ -406,7 +399,7 @@ def offer(draft: Draft, library: Library, index: int, change) -> bool:
     current = questions.clause_text(draft, draft.clauses[index])
     candidate = update.take(draft, library, index, change.offered)
     say()
-    say(change.what)
+    say(f"{questions.label(draft, index)}: {change.what}")
     say(diff_text(questions.word_diff(current, questions.clause_text(candidate, candidate.clauses[index]),
                                       marks=True)), indent=2)
     return questionary.confirm("Take the library's wording?", default=False).unsafe_ask()

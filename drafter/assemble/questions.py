@@ -9,7 +9,8 @@ the first one not yet answered for, so a move, an addition or a drop never skips
 about one twice: a moved clause has been answered for, an added one has not.
 
 Positions a person gives are counted among the paragraphs of one kind, 1-based ("operative 3"), as
-the resolution numbers them; a clause added or moved there becomes that paragraph.
+the resolution numbers them; a clause added or moved there becomes that paragraph. Clauses are
+named as the draft prints them, in every message (drafter.assemble.naming).
 """
 
 from __future__ import annotations
@@ -18,11 +19,11 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from drafter.assemble import values
+from drafter.assemble import naming, values
 from drafter.assemble.base import BaseClause
-from drafter.assemble.draft import Draft, DraftClause, carry, replace_variant
+from drafter.assemble.draft import Draft, DraftClause, carry, refuse, replace_variant
 from drafter.assemble.edits import sessions
-from drafter.errors import DrafterError
+from drafter.errors import Stopped
 from drafter.library.fill import fill, plain
 from drafter.library.model import Family, Library, Variant
 from drafter.library.schema import problems as schema_problems
@@ -33,7 +34,7 @@ KINDS = ("preambular", "operative")
 _EXPRESSION = re.compile(r"\{\{.*?\}\}")
 
 
-class Declined(DrafterError):
+class Declined(Stopped):
     """The drafter said no at the summary: nothing is written but the answers, to resume from."""
 
     def __init__(self, draft: Draft) -> None:
@@ -67,8 +68,24 @@ def position(draft: Draft, index: int) -> int:
 
 
 def label(draft: Draft, index: int) -> str:
-    clause = draft.clauses[index]
-    return f"{clause.kind} {position(draft, index)} (“{opening(draft, clause, 6)}”)"
+    """"operative 3 (“Takes note of the report …”)": the clause as the draft prints it."""
+    return f"{naming.label(draft, index)} (“{opening(draft, draft.clauses[index], 6)}”)"
+
+
+def heading(draft: Draft, index: int) -> str:
+    """"Operative paragraph 3 of 11"; where the draft's numbers are not the count through it (parts,
+    sections, unnumbered paragraphs), "Operative paragraph 2 in section IV (40 of 381)"."""
+    kind, name = draft.clauses[index].kind, naming.label(draft, index)
+    here, total = position(draft, index), count(draft, kind)
+    if name == f"{kind} {here}":
+        return f"{kind.capitalize()} paragraph {here} of {total}"
+    shown = f"{kind.capitalize()} paragraph{name[len(kind):]}" if name.startswith(f"{kind} ") else name.capitalize()
+    return f"{shown} ({here} of {total})"
+
+
+def base_label(start: Draft, index: int) -> str:
+    """A clause of the base, by its place there: "preambular 4 of 58/208 (“Reaffirming …”)"."""
+    return f"{naming.label(start, index)} of {start.base.number} (“{opening(start, start.clauses[index], 6)}”)"
 
 
 def outline(draft: Draft, kind: str) -> list[str]:
@@ -84,7 +101,7 @@ def count(draft: Draft, kind: str) -> int:
 def in_draft(draft: Draft, family_id: str) -> str | None:
     """"preambular 16" if the draft already holds a clause of that family."""
     index = next((i for i, c in enumerate(draft.clauses) if c.family_id == family_id), None)
-    return None if index is None else f"{draft.clauses[index].kind} {position(draft, index)}"
+    return None if index is None else naming.label(draft, index)
 
 
 def family_of(library: Library, clause: DraftClause) -> Family | None:
@@ -167,20 +184,21 @@ class Value:
     name: str
     kind: str
     shown: str                          # "61", "49/127 of 19 December 1994 and ...", "(to fill)"
-    where: str                          # "after “… provisional agenda of its”", "in footnote 1"
+    where: str                          # "after “… provisional agenda of its”", "in footnote 12"
 
 
 def values_of(draft: Draft, index: int) -> list[Value]:
     clause = draft.clauses[index]
     ctx = context(draft)
     return [Value(name, clause.kinds.get(name, "fact"), values.show(clause.kinds.get(name, "fact"), value, ctx),
-                  where_in(clause.variant, name))
+                  where_in(clause.variant, name, lambda n: naming.note(draft, index, n)))
             for name, value in clause.values.items()]
 
 
-def where_in(variant: Variant, name: str, words: int = 5) -> str:
-    """Where parameter `name` stands in the clause, by the words before it."""
-    places = [("", variant.template), *((f"in footnote {n}", note) for n, note in enumerate(variant.footnotes, 1)),
+def where_in(variant: Variant, name: str, note=str, words: int = 5) -> str:
+    """Where parameter `name` stands in the clause, by the words before it; `note` gives the
+    number the document prints for the wording's footnote n."""
+    places = [("", variant.template), *((f"in footnote {note(n)}", text) for n, text in enumerate(variant.footnotes, 1)),
               *((f"in ({s.label})", s.template) for s in _subs(variant.subparagraphs))]
     for place, template in places:
         match = re.search(r"\{\{[^}]*\b" + re.escape(name) + r"\b[^}]*\}\}", template)
@@ -357,7 +375,7 @@ class Review:
         answered = list(self.answered)
         del answered[index]
         answered.insert(at, True)            # the drafter has seen it: it is not asked about again
-        return self._then(f"moved {what} to {draft.clauses[at].kind} {to}", draft, answered)
+        return self._then(f"moved {what} to {naming.label(draft, at)}", draft, answered)
 
     def add(self, clause: DraftClause, at: int) -> Review:
         draft, index = add(self.draft, clause, at)
@@ -371,7 +389,8 @@ class Review:
 
     def value(self, index: int, name: str, value: Any) -> Review:
         draft = set_value(self.draft, index, name, value)
-        return self._then(f"changed {name} in {label(self.draft, index)}", draft, list(self.answered))
+        what = naming.value_name(self.draft.clauses[index].kinds.get(name, "fact"))
+        return self._then(f"changed {what} in {label(self.draft, index)}", draft, list(self.answered))
 
     def heading(self, **changes: Any) -> Review:
         draft = replace(self.draft, heading=replace(self.draft.heading, **changes))
@@ -389,8 +408,13 @@ class Summary:
 
 
 def summary(draft: Draft, start: Draft) -> Summary:
+    """Against `start` as it would be with the automatic edits the drafter refused since: undoing
+    an edit is the refusal, listed as such, and changes no clause of the drafter's."""
+    refused = sorted(draft.refused - start.refused)
+    for kind in refused:
+        start = refuse(start, kind)
     pairs = _pair(draft, start)
-    changes: list[str] = []
+    changes = [f"refused the {kind} edits: the base's words stay" for kind in refused]
     kept = changed = 0
     for index, old in enumerate(pairs):
         if old is None:
@@ -400,11 +424,11 @@ def summary(draft: Draft, start: Draft) -> Summary:
         changed += bool(done)
         kept += not done
     paired = set(pairs)
-    changes += [f"dropped {label(start, j)}" for j in range(len(start.clauses)) if j not in paired]
-    changes += [f"moved {label(start, pairs[i])} to {draft.clauses[i].kind} {position(draft, i)}"
+    changes += [f"dropped {base_label(start, j)}" for j in range(len(start.clauses)) if j not in paired]
+    changes += [f"{label(draft, i)}: moved here from {naming.label(start, pairs[i])} of {start.base.number}"
                 for i in _moved(draft, pairs)]
     added = [i for i, old in enumerate(pairs) if old is None]
-    changes += [f"added {label(draft, i)}{_from(draft.clauses[i])}" for i in added]
+    changes += [f"{label(draft, i)}: added{_from(draft.clauses[i])}" for i in added]
     counts = {"clauses kept": kept, "clauses changed": changed, "clauses added": len(added),
               "clauses dropped": len(start.clauses) - (len(pairs) - len(added)),
               "values still to fill": len(still_to_fill(draft)), "facts to confirm": len(facts_to_confirm(draft))}
@@ -433,9 +457,10 @@ def _pair(draft: Draft, start: Draft) -> list[int | None]:
 def _changes_to(draft: Draft, index: int, start: Draft, old_index: int) -> list[str]:
     clause, old = draft.clauses[index], start.clauses[old_index]
     if clause.variant.id != old.variant.id:
-        return [f"new wording for {label(draft, index)}{_from(clause)}"]
+        return [f"{label(draft, index)}: another wording{_from(clause)}"]
     ctx = context(draft)
-    return [f"{label(draft, index)}: {name} {values.show(clause.kinds.get(name, 'fact'), value, ctx)}"
+    kinds = {name: clause.kinds.get(name, "fact") for name in clause.values}
+    return [f"{label(draft, index)}: {naming.value_name(kinds[name])} set to {values.show(kinds[name], value, ctx)}"
             for name, value in clause.values.items()
             if old.values.get(name) != value and not isinstance(value, Placeholder)]
 

@@ -89,18 +89,26 @@ def render(resolution: Resolution, fmt: str, reference: Path | None = None, pape
     return render_akn(resolution).encode("utf-8")
 
 
+def rendered(draft: Draft, fmt: str, reference: Path | None = None, paper: str = "A4",
+             redline: str | None = None) -> tuple[bytes, Resolution]:
+    """The draft composed and rendered, not written anywhere (`new -o -` streams it)."""
+    resolution = to_resolution(draft)
+    base = base_resolution(draft) if redline else None
+    return render(resolution, fmt, reference, paper, base, redline or "tracked"), resolution
+
+
 def write(draft: Draft, library: Library, output: Path, fmt: str, force: bool,
           reference: Path | None = None, paper: str = "A4", redline: str | None = None,
           replace_answers: bool = False) -> Result:
     """`replace_answers`: the answers file beside the output is the one being resumed, so it may
-    be replaced by the answers the draft is finally written with."""
+    be replaced by the answers the draft is finally written with. The answers record the draft's
+    SHA-256, so that `drafter update` can tell a draft changed by hand since."""
     answers_path = answers_path_for(output)
     check_free(output, force)
     check_free(answers_path, force or replace_answers)
-    resolution = to_resolution(draft)
-    base = base_resolution(draft) if redline else None
-    write_atomic(output, render(resolution, fmt, reference, paper, base, redline or "tracked"), force=force)
-    answers.save(draft, library, answers_path, force=force or replace_answers)
+    data, resolution = rendered(draft, fmt, reference, paper, redline)
+    write_atomic(output, data, force=force)
+    answers.save(draft, library, answers_path, force=force or replace_answers, written=(output.name, data))
     return Result(output, answers_path, draft, resolution)
 
 

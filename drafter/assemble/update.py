@@ -30,7 +30,7 @@ class Change:
     clause: int                          # index in the answers' clauses (and in the draft)
     kind: str                            # "new wording", "preferred", "deprecated", "moved", "gone"
     family: str
-    what: str                            # one sentence for the drafter
+    what: str                            # what became of it, for the drafter (`described` names the clause)
     offered: tuple[str, str] | None      # (family id, variant id) the clause may switch to
 
 
@@ -51,29 +51,29 @@ def _changes_to(index: int, item: dict[str, Any], library: Library, fresh: set[s
     if variant is None:
         home = _home_of(library, item["variant"])
         if home is None:
-            return [Change(index, "gone", item["family"], f"clause {index + 1} ({item['family']}): neither its "
-                           "family nor its wording is in the library any more; it is dropped", None)]
-        return [Change(index, "moved", item["family"], f"clause {index + 1}: its wording is now in family "
-                       f"{home.id} (the library split or merged {item['family']})", (home.id, item["variant"]))]
+            return [Change(index, "gone", item["family"], f"a {item['kind']} clause: neither its family "
+                           f"({item['family']}) nor its wording is in the library any more; it is dropped", None)]
+        return [Change(index, "moved", item["family"], f"its wording is now in family {home.id} (the library "
+                       f"split or merged {item['family']})", (home.id, item["variant"]))]
     out = []
     if variant.status != "active":
         home = _home_of(library, variant.id, active=True, besides=family.id)
         if home is not None:
-            out.append(Change(index, "moved", family.id, f"clause {index + 1}: its wording is now in family "
-                              f"{home.id} (the library split or merged {family.id})", (home.id, variant.id)))
+            out.append(Change(index, "moved", family.id, f"its wording is now in family {home.id} (the library "
+                              f"split or merged {family.id})", (home.id, variant.id)))
         else:
             offered = questions.preferred(family)
-            out.append(Change(index, "deprecated", family.id, f"clause {index + 1} ({family.id}): the wording in "
-                              "use is deprecated (no resolution in the library has it any more)",
+            out.append(Change(index, "deprecated", family.id, "the wording in use is deprecated (no resolution "
+                              "in the library has it any more)",
                               (family.id, offered.id) if offered.status == "active" else None))
     newer = _newest(family, fresh, besides=variant.id)
     if newer is not None:
-        out.append(Change(index, "new wording", family.id, f"clause {index + 1} ({family.id}): a new wording, "
-                          f"as in {questions.sources_of(newer)}", (family.id, newer.id)))
+        out.append(Change(index, "new wording", family.id, f"a new wording, as in {questions.sources_of(newer)}",
+                          (family.id, newer.id)))
     elif family.preferred_variant and family.preferred_variant != variant.id \
             and item.get("family_version") != family.version:
-        out.append(Change(index, "preferred", family.id, f"clause {index + 1} ({family.id}): the library now "
-                          "prefers another wording", (family.id, family.preferred_variant)))
+        out.append(Change(index, "preferred", family.id, "the library now prefers another wording",
+                          (family.id, family.preferred_variant)))
     return out
 
 
@@ -104,6 +104,14 @@ def prepared(data: dict[str, Any], found: list[Change]) -> dict[str, Any]:
     gone = {change.clause for change in found if change.kind == "gone"}
     out["clauses"] = [c for i, c in enumerate(out["clauses"]) if i not in gone]
     return out
+
+
+def described(draft: Draft, found: list[Change], change: Change) -> str:
+    """The change, with its clause named as the draft prints it ("operative 7 (“Calls upon …”): ...");
+    a clause gone from the library is in the draft no more, and is named by its kind."""
+    if change.kind == "gone":
+        return change.what
+    return f"{questions.label(draft, position_in(found, change))}: {change.what}"
 
 
 def position_in(found: list[Change], change: Change) -> int:

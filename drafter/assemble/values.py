@@ -58,6 +58,7 @@ class Kind:
     show: Callable[[Any, Context], str]           # stored value -> as a delegate writes it
     example: Callable[[Context], str]             # a good value, as typed
     question: str                                 # what the prompt asks for
+    called: str                                   # what it is, in a sentence: "changed the date in ..."
 
 
 def _refuse(reason: str) -> None:
@@ -266,20 +267,23 @@ def _fine(value: Any, context: Context) -> None:
 
 KINDS: dict[str, Kind] = {kind.name: kind for kind in (
     Kind("session", _parse_session, _check_session, _show_session,
-         lambda c: str(c.session + 1), "the session, as a number"),
+         lambda c: str(c.session + 1), "the session, as a number", "the session"),
     Kind("date", lambda raw, c: read_date(raw), _check_date, lambda v, c: un_date(v),
-         lambda c: "23 December 2003", "a date"),
+         lambda c: "23 December 2003", "a date", "the date"),
     Kind("citations", _parse_citations, _check_citations, _show_citations,
-         lambda c: "49/127 of 19 December 1994 and 58/208 of 23 December 2003", "resolutions with their dates"),
-    Kind("symbol", _parse_symbol, _check_symbol, _same, lambda c: f"A/{c.session}/325", "a document symbol"),
-    Kind("meeting", _parse_meeting, _check_meeting, _same, lambda c: "78", "a meeting number"),
-    Kind("fact", _parse_fact, _check_fact, _same, lambda c: "41 per cent", "the figure, as the text has it"),
+         lambda c: "49/127 of 19 December 1994 and 58/208 of 23 December 2003", "resolutions with their dates",
+         "the resolutions with their dates"),
+    Kind("symbol", _parse_symbol, _check_symbol, _same, lambda c: f"A/{c.session}/325", "a document symbol",
+         "the document symbol"),
+    Kind("meeting", _parse_meeting, _check_meeting, _same, lambda c: "78", "a meeting number", "the meeting number"),
+    Kind("fact", _parse_fact, _check_fact, _same, lambda c: "41 per cent", "the figure, as the text has it",
+         "the figure"),
     Kind("draft_symbol", _parse_draft_symbol, _check_draft_symbol, _same,
-         lambda c: f"A/C.2/{c.session}/L.12", "the draft's symbol"),
+         lambda c: f"A/C.2/{c.session}/L.12", "the draft's symbol", "the draft's symbol"),
     Kind("agenda_item", _parse_agenda_item, _check_agenda_item, _same,
-         lambda c: "Agenda item 18 (c)", "the agenda item"),
+         lambda c: "Agenda item 18 (c)", "the agenda item", "the agenda item"),
     Kind("sponsor", _parse_sponsor, _fine, _same,
-         lambda c: "Qatar (on behalf of the Group of 77 and China)", "the sponsor line"),
+         lambda c: "Qatar (on behalf of the Group of 77 and China)", "the sponsor line", "the sponsor line"),
 )}
 
 

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from drafter import __version__
 from drafter.cli import clauses, mine, new, parse, render, update
 from drafter.cli.common import resolve_library
-from drafter.errors import DrafterError
+from drafter.errors import DrafterError, Stopped
 
 EPILOG = """\
 examples, the usual day:
@@ -46,6 +46,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         resolve_library(args)
         return args.run(args)
+    except Stopped as stopped:
+        print(f"drafter: {stopped}", file=sys.stderr)
+        return stopped.exit_code
     except DrafterError as error:
         print(f"drafter: error: {error}", file=sys.stderr)
         return error.exit_code

@@ -40,3 +40,12 @@ def resolve_library(args: argparse.Namespace) -> None:
     args.located = locate.find(args.library)
     use = {"read": locate.for_reading, "mine": locate.for_writing, "report": lambda found: found.path}
     args.library = use[args.library_use](args.located)
+
+
+def check_reference(reference) -> None:
+    """A --reference that is missing or not Word stops the command at once, before it asks or
+    drafts anything (the styles are read once: the renderer reuses them)."""
+    if reference is not None:
+        from drafter.render import package
+
+        package.load(reference)

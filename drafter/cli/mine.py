@@ -15,7 +15,7 @@ def add_mine(commands) -> None:
         "Parse every SOURCE (a resolution file, or a folder searched for .txt, .xml, .pdf and Word\n"
         "files), group their paragraphs into clause families, and write the library: one YAML file\n"
         "per family, a manifest with the library version and the sources (number, path, sha256), and\n"
-        "the index that makes search and drafting fast (rebuilt by itself in the cache, never to edit).\n\n"
+        "the index that makes search and drafting fast (in your cache, rebuilt by itself, never to edit).\n\n"
         "Mining adds: the sources the library already holds stay, and a source read again replaces\n"
         "its earlier reading (`drafter library remove NUMBER` takes one out; --rebuild keeps exactly\n"
         "the SOURCEs given). Mining the same sources again changes no byte. Adding a source bumps\n"
@@ -40,9 +40,14 @@ def add_mine(commands) -> None:
 def _run_mine(args: argparse.Namespace) -> int:
     from drafter.library.api import mine_sources
 
-    for line in mine_sources(args.sources, args.library, rebuild=args.rebuild):
-        print(line)
+    _print(mine_sources(args.sources, args.library, rebuild=args.rebuild))
     return 0
+
+
+def _print(lines: list[str]) -> None:
+    """The summary on stdout, warnings on stderr (a script reads the one, a person both)."""
+    for line in lines:
+        print(line, file=sys.stderr if line.startswith(("warning:", "... and")) else sys.stdout)
 
 
 def add_library(commands) -> None:
@@ -82,8 +87,7 @@ def add_library(commands) -> None:
 def _run_library_remove(args: argparse.Namespace) -> int:
     from drafter.library.api import remove_sources
 
-    for line in remove_sources(args.numbers, args.library):
-        print(line)
+    _print(remove_sources(args.numbers, args.library))
     return 0
 
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 import argparse
 import shlex
 import sys
+from collections import Counter
 from pathlib import Path
 
 from drafter.assemble.edits import KINDS
-from drafter.cli.common import command, library_option
-from drafter.errors import DrafterError, UsageError
+from drafter.cli.common import check_reference, command, library_option
+from drafter.errors import Stopped, UsageError
 
 
 def add_new(commands) -> None:
@@ -33,9 +34,10 @@ def add_new(commands) -> None:
         "  drafter new --session 61 --base 58/208 --answers draft-60.docx.answers.yaml --no-input\n"
         "  drafter new --session 60 --base 58/208 --defaults --data symbol=A/C.2/60/L.12 \\\n"
         "      --data sponsor=\"Qatar (on behalf of the Group of 77 and China)\"\n"
-        "  drafter new --session 76 --base ../shared/corpus/unga-akn/75/75_100_E.xml --no-input\n\n"
-        "exit status: 0 written, 1 a library/answers/output problem, 2 bad input or usage,\n"
-        "130 interrupted (nothing is written).",
+        "  drafter new --session 76 --base ../shared/corpus/unga-akn/75/75_100_E.xml --no-input\n"
+        "  drafter new --session 60 --base 58/208 --no-input --format text -o - | less\n\n"
+        "exit status: 0 written, 1 a library/answers/output problem (or you said no at the summary:\n"
+        "nothing is written but the answers), 2 bad input or usage, 130 interrupted (nothing is written).",
         _run_new)
     sub.add_argument("--session", type=int, required=True, metavar="N", help="the session the draft is for")
     sub.add_argument("--base", required=True, metavar="BASE",
@@ -49,7 +51,8 @@ def add_new(commands) -> None:
     sub.add_argument("--defaults", "--no-input", dest="no_input", action="store_true",
                      help="ask nothing and take every default; unknown values stay as placeholders")
     sub.add_argument("--output", "-o", metavar="FILE", type=Path,
-                     help="where to write the draft (default: draft-N-<title> in this folder)")
+                     help="where to write the draft (default: draft-N-<title> in this folder); - for "
+                          "stdout (text and akn only; no answers file is written then)")
     sub.add_argument("--format", choices=["docx", "pdf", "text", "akn"], default="docx",
                      help="default: docx (pdf: the DOCX printed by LibreOffice, which must be installed)")
     sub.add_argument("--reference", metavar="FILE", type=Path, help="a .docx/.dotx whose styles the draft takes")
@@ -65,10 +68,13 @@ def add_new(commands) -> None:
 
 
 def _run_new(args: argparse.Namespace) -> int:
-    from drafter.assemble import given, run
+    from drafter.assemble import given, questions, run
 
     if args.redline and args.format != "docx":
         raise UsageError("--redline writes Word tracked changes: use it with --format docx")
+    if _streams(args) and args.format in ("docx", "pdf"):
+        raise UsageError(f"a {args.format.upper()} draft cannot go to stdout", hint=f"give -o FILE.{args.format}")
+    check_reference(args.reference)
     if args.session < 1 or args.session > 999:
         raise UsageError(f"--session {args.session}: a session is a number from 1 to 999")
     data = given.pairs(args.data)
@@ -84,17 +90,42 @@ def _run_new(args: argparse.Namespace) -> int:
                                    refused=args.no_edit, data=data, notes=notes)
     for warning in draft.base.warnings:
         print(f"drafter: warning: {warning}", file=sys.stderr)
-    output = args.output or run.default_output(draft, args.format)
+    output = _output(args, draft)
+    report = sys.stderr if output is None else sys.stdout        # stdout carries the draft itself
     if choose is None:
         _check_free(args, output)
-        _print_notes(notes)
-    result = run.write(draft, library, output, args.format, args.force, args.reference, args.paper,
-                       args.redline, replace_answers=_resumes(args, output))
-    print(f"wrote {result.output} ({len(result.resolution.preamble)} preambular, "
-          f"{len(result.resolution.operative)} operative paragraphs) and {result.answers}")
-    _print_list("still to fill:", draft.to_fill())
-    _print_list("facts to confirm:", draft.to_confirm())
+        _print_notes(notes, report)
+    if output is None:
+        text, resolution = run.rendered(draft, args.format, args.reference, args.paper)
+        sys.stdout.write(text.decode("utf-8"))
+        sys.stdout.flush()
+        done = f"drafted ({_counts(resolution)}) to stdout; with -o - no answers file is written (give -o FILE to keep them)"
+    else:
+        result = run.write(draft, library, output, args.format, args.force, args.reference, args.paper,
+                           args.redline, replace_answers=_resumes(args, output))
+        done = f"wrote {result.output} ({_counts(result.resolution)}) and {result.answers}"
+    print(done, file=report)
+    _print_list("still to fill:", questions.still_to_fill(draft), report)        # as the summary names them
+    _print_list("facts to confirm:", questions.facts_to_confirm(draft), report)
     return 0
+
+
+def _streams(args: argparse.Namespace) -> bool:
+    return args.output is not None and str(args.output) == "-"
+
+
+def _output(args: argparse.Namespace, draft) -> Path | None:
+    """Where the draft goes: -o FILE, else a name made from its title; None for stdout (-o -)."""
+    from drafter.assemble.run import default_output
+
+    if _streams(args):
+        return None
+    return args.output or default_output(draft, args.format)
+
+
+def _counts(resolution) -> str:
+    kinds = Counter(kind for kind, _ in resolution.all_paragraphs())        # parts and sections too
+    return f"{kinds['preambular']} preambular, {kinds['operative']} operative paragraphs"
 
 
 def _interactive(args: argparse.Namespace, fixed: frozenset[str], notes: list[str]):
@@ -105,18 +136,21 @@ def _interactive(args: argparse.Namespace, fixed: frozenset[str], notes: list[st
     from drafter.assemble.questions import Declined
 
     def choose(draft, library):
-        output = args.output or run.default_output(draft, args.format)
+        output = _output(args, draft)
         _check_free(args, output)
         _print_notes(notes)
-        answers_path = run.answers_path_for(output)
+        answers_path = None if output is None else run.answers_path_for(output)
         try:
             return prompts.choose(draft, library, start(library, draft.base, draft.session, draft.refused),
                                   output, answers_path, fixed)
         except Declined as declined:
+            if answers_path is None:
+                raise Stopped("not written: you declined at the summary; with -o - no answers are kept",
+                              hint="give -o FILE to keep them") from None
             # Checked free above (or it is the file being resumed): the choices are not lost.
             answers.save(declined.draft, library, answers_path, force=True)
-            raise DrafterError(f"not written: you declined at the summary; your choices are saved in {answers_path}",
-                               hint=f"resume with: {_resume_command(answers_path)}") from None
+            raise Stopped(f"not written: you declined at the summary; your choices are saved in {answers_path}",
+                          hint=f"resume with: {_resume_command(answers_path)}") from None
     return choose
 
 
@@ -140,22 +174,24 @@ def _resumes(args: argparse.Namespace, output: Path) -> bool:
     return args.answers is not None and Path(args.answers).resolve() == answers_path_for(output).resolve()
 
 
-def _check_free(args: argparse.Namespace, output: Path) -> None:
+def _check_free(args: argparse.Namespace, output: Path | None) -> None:
     from drafter.assemble.run import answers_path_for
     from drafter.output import check_free
 
+    if output is None:
+        return
     check_free(output, args.force)
     check_free(answers_path_for(output), args.force or _resumes(args, output))
 
 
-def _print_notes(notes: list[str]) -> None:
-    _print_list("carried from the answers, with what no longer applies:", notes)
+def _print_notes(notes: list[str], file=None) -> None:
+    _print_list("carried from the answers, with what no longer applies:", notes, file)
 
 
-def _print_list(title: str, items: list[str]) -> None:
+def _print_list(title: str, items: list[str], file=None) -> None:
     if items:
-        print(title)
-        print("\n".join(f"  {item}" for item in items))
+        print(title, file=file)
+        print("\n".join(f"  {item}" for item in items), file=file)
 
 
 def _confirm_session(base, args: argparse.Namespace) -> None:
@@ -174,4 +210,4 @@ def _confirm_session(base, args: argparse.Namespace) -> None:
         from drafter.assemble.prompts import confirm
 
         if not confirm(f"{problem}. Draft it anyway?"):
-            raise DrafterError("not drafted: check --session and --base")
+            raise Stopped("not drafted: check --session and --base")

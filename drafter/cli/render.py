@@ -7,7 +7,7 @@ import re
 import sys
 from pathlib import Path
 
-from drafter.cli.common import command, library_option
+from drafter.cli.common import check_reference, command, library_option
 
 
 def add_render(commands) -> None:
@@ -56,6 +56,7 @@ def _run_render(args: argparse.Namespace) -> int:
     from drafter.ingest import read_resolution
     from drafter.output import check_free, write_atomic
 
+    check_reference(args.reference)
     if args.output == "-" and args.format in ("docx", "pdf"):
         raise UsageError(f"a {args.format.upper()} cannot go to stdout", hint=f"give -o FILE.{args.format}")
     source, name = Path(args.source), Path(args.source).stem

@@ -47,7 +47,9 @@ from drafter.ingest.akn_inline import (
     children,
     inline,
     local_name,
+    note_marker,
     plain,
+    prepare,
 )
 from drafter.ingest.akn_outline import Outline, paragraphs, sections
 from drafter.model import (
@@ -70,8 +72,9 @@ _PART_LETTER = re.compile(r"^[A-Z]$")
 
 def parse_akn(data: bytes, path: str) -> Resolution:
     """Read one AKN4UN resolution (a statement or a collection of resolutions A, B, ...)."""
-    for sentinel in SENTINELS:           # the inline reader's own marks never come from the source
-        data = data.replace(sentinel.encode(), b"")
+    if b"\xee\x80" in data:              # the inline reader's own marks never come from the source
+        for sentinel in SENTINELS:
+            data = data.replace(sentinel.encode(), b"")
     root = _xml(data, path)
     document = _document(root, path)
     try:
@@ -154,8 +157,12 @@ def _resolution(root, document, path: str) -> Resolution:
 
 
 def _statement(statement, path: str, warnings: list[str], needs_body: bool = True) -> _Body:
-    """Preface, body, conclusions and attachments of one statement (or a collection's head)."""
+    """Preface, body, conclusions and attachments of one statement (or a collection's head, whose
+    components are read apart: only its own preface and attachments are prepared here)."""
     notes = Notes()
+    for piece in [statement] if needs_body else [_child(statement, "preface"), _child(statement, "attachments")]:
+        if piece is not None:
+            prepare(piece, notes)
     reader = BlockReader(notes, warnings)
     number, title = _preface(_child(statement, "preface"), notes)
     body = _Body(number=number, title=title, formula=_formula(statement), adopted=_adoption(statement))
@@ -252,14 +259,14 @@ def _preface(preface, notes: Notes) -> tuple[str | None, Inline]:
     numbers = [element for element in preface.iter("{*}docNumber")]
     element = next(preface.iter("{*}docTitle"), None)
     title = inline(element, notes) if element is not None else EMPTY
-    inside = set(element.iter("{*}authorialNote")) if element is not None else set()
+    inside = set(element.iter()) if element is not None else set()
     before, after = [], []
     passed = False
     for node in preface.iter():
         if node is element:
             passed = True
-        elif local_name(node) == "authorialNote" and node not in inside:
-            (after if passed else before).append(notes.add(node))
+        elif node not in inside and (marker := note_marker(node)) is not None:
+            (after if passed else before).append(marker)
     refs = tuple(FootnoteRef(m, 0) for m in before) + title.footnotes + tuple(
         FootnoteRef(m, len(title.text)) for m in after)
     return _number(numbers), Inline(title.text, refs, title.italics)
@@ -279,8 +286,11 @@ def _number(numbers: list) -> str | None:
 
 def _formula(statement) -> str | None:
     preamble = _child(statement, "preamble")
-    formula = _first(preamble, "formula") if preamble is not None else None
-    return _text(formula)
+    # The formula opens the preamble: look among its children before searching all of it.
+    if preamble is None:
+        return None
+    formula = _child(preamble, "formula")
+    return _text(formula if formula is not None else _first(preamble, "formula"))
 
 
 def _body_name(formula: str | None, masthead: Masthead | None, warnings: list[str]) -> str:
@@ -295,6 +305,8 @@ def _body_name(formula: str | None, masthead: Masthead | None, warnings: list[st
 
 
 def _number_from_symbol(symbol: str | None) -> str | None:
+    if symbol and "/L." in symbol:
+        return symbol         # a draft (A/79/L.…, A/C.2/79/L.12) is known by its symbol
     match = _RESOLUTION_NUMBER.search(symbol or "")
     return match.group(1) if match else None
 
@@ -336,6 +348,9 @@ def _masthead(cover) -> Masthead | None:
         "issued": _text(_first(cover, "docDate")),
         "session": _text(_first(cover, "session")),
         "agenda_item": _text(_first(cover, "inline", name="agenda item")),
+        # One title a line: "Agenda items 139 and 151" has two (75/247).
+        "agenda_title": "\n".join(filter(None, (_text(e) for e in cover.iter("{*}inline")
+                                                  if e.get("name") == "agenda item name"))) or None,
         "origin": _text(_first(cover, "docProponent")),
     }
     return Masthead(**found) if any(found.values()) else None

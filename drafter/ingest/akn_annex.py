@@ -28,7 +28,6 @@ from drafter.ingest.akn_outline import merge_headings
 from drafter.model import Annex, Paragraph
 
 _ANNEX_LABEL = re.compile(r"^(?:Annex|ANNEX|Appendix|APPENDIX)(?:\s+[IVXLC\d]+|\s+[A-Z])?$")
-_SINGLE_LABEL = re.compile(r"^(?:[IVXLC]+|[A-Z])$")
 
 
 def read_annexes(attachments, reader: BlockReader) -> list[Annex]:
@@ -114,7 +113,7 @@ def _printed_number(block: Block) -> str | None:
     if block.number is None:
         return None
     if block.kind == ITEM:
-        return f"({block.number})"
-    if block.kind == HEADING and not _SINGLE_LABEL.match(block.number):
-        return block.number
+        return f"({block.number})" if block.number[-1:].isalnum() else block.number
+    if block.kind == HEADING:
+        return block.number                        # as printed: "I.", "Chapter II", "A"
     return f"{block.number}."

@@ -23,10 +23,12 @@ from drafter.ingest.akn_inline import (
     EMPTY,
     Inline,
     Notes,
+    blank,
     children,
     inline,
     lead_of,
     local_name,
+    num_text,
     opening_italics,
     plain,
 )
@@ -51,19 +53,20 @@ _GROUPS = {"section", "part", "chapter", "title", "subsection", "division", "hco
 # A heading's label: "I", "A.", "12", "29C", or a numbered division ("Part II", "Income section 2").
 _HEADING_LABEL = re.compile(r"^(?:(?:Part|Section|Income section|Chapter|Annex|Appendix|Title)\s+)?"
                             r"(?:[IVXLC]+|[A-Z]|\d{1,3}[A-Z]?)\.?$")
-_LABEL_THEN_HEADING = re.compile(r"^([IVXLC]+|[A-Z])\.\s+(?=\S)")
+_LABEL_THEN_HEADING = re.compile(r"^((?:[IVXLC]+|[A-Z])\.)\s+(?=\S)")
 _LABEL_IN_TEXT = re.compile(r"^\(([a-z]{1,4}|[ivxlc]{1,7})\)\s*")
 _NUMBER_IN_TEXT = re.compile(r"^(\d{1,3})(?:\s?\.)?\s*")  # "26 ", "6. ", "232 ." (77/248)
 _ITEM_NUM = re.compile(r"^\(?\s*([A-Za-z]{1,4}|\d{1,2})\s*\)$")  # "(a)", "a)", "(iv)", "(1)"
 
 
-@dataclass
+@dataclass(slots=True)
 class Block:
     """One unit of the stream: a heading, a paragraph, a lettered/roman item, a table or a note
     printed under a table.
 
-    `number` is what numbers the block, as written without brackets or the final full stop:
-    "1" or "1.1" for a paragraph, "a" or "iv" for an item, "I", "A" or "Part II" for a heading.
+    `number` is what numbers the block: "1" or "1.1" for a paragraph (without its full stop), "a" or
+    "iv" for an item (without brackets; "1." as printed when it has none), and for a heading its
+    label as printed, "I", "A." or "Part II".
     """
 
     kind: str
@@ -79,7 +82,7 @@ class Block:
     wrap_up: Inline | None = None   # the closing words after its items (list/wrapUp)
 
 
-@dataclass
+@dataclass(slots=True)
 class _ListParts:
     intro: object = None                        # the element holding the intro's text
     items: list[Block] = field(default_factory=list)
@@ -124,9 +127,10 @@ class BlockReader:
     # --- rules, one per element name ------------------------------------------------------
 
     def _container(self, element, origin: str) -> list[Block]:
-        if origin != PREAMBLE or [local_name(c) for c in children(element)] != ["p"]:
+        kids = children(element)
+        if origin != PREAMBLE or len(kids) != 1 or local_name(kids[0]) != "p":
             return self.read(element, origin)
-        blocks = self._p(children(element)[0], origin)
+        blocks = self._p(kids[0], origin)
         # A preambular container is named after its lead ("Acknowledging"): the lead when the
         # italics were lost.
         name = (element.get("name") or "").strip()
@@ -136,19 +140,20 @@ class BlockReader:
         return blocks
 
     def _p(self, element, origin: str) -> list[Block]:
-        names = {local_name(c) for c in children(element)}
+        kids = children(element)
+        names = {local_name(c) for c in kids}
         if names & {"subheading", "heading"}:
             return self.read(element, origin)          # a `p` that wraps a heading
         if "num" in names:                             # "<p><num>I</num></p>": a section's label
-            num = next(c for c in children(element) if local_name(c) == "num")
-            rest = self._text_paragraph(element, origin, element)
+            num = next(c for c in kids if local_name(c) == "num")
+            rest = self._text_paragraph(element, origin, element, skip_num=True)
             return self._num(num, origin) + [b for b in rest if b.inline.text or b.inline.footnotes]
         if is_bold(element):
             return self._heading_text(element, origin)
         return self._text_paragraph(element, origin, element)
 
     def _num(self, element, origin: str) -> list[Block]:
-        label = _label(plain(element))
+        label = _label(num_text(element))
         return [Block(HEADING, EMPTY, origin, element.sourceline, number=label)] if label else []
 
     def _cross_heading(self, element, origin: str) -> list[Block]:
@@ -183,35 +188,38 @@ class BlockReader:
     def _paragraph(self, element, origin: str) -> list[Block]:
         kids = children(element)
         names = [local_name(c) for c in kids]
-        num = next((c for c in kids if local_name(c) == "num"), None)
-        number = plain(num) if num is not None else None
-        body = next((c for c in kids if local_name(c) in ("content", "list", "p")), None)
-        if (element.get("class") or "").startswith("FootnoteText") and body is not None:
-            return self._table_note(element, body, origin)
-        if _is_heading_paragraph(element, names, body):
+        num = kids[names.index("num")] if "num" in names else None
+        number = num_text(num) if num is not None else None
+        at = next((i for i, name in enumerate(names) if name in ("content", "list", "p")), None)
+        body, body_name = (kids[at], names[at]) if at is not None else (None, None)
+        p = body if body_name != "content" else _only_p(body)
+        if body is not None and (element.get("class") or "").startswith("FootnoteText"):
+            return self._table_note(element, p, origin)
+        if _is_heading_paragraph(element, names, body, p):
             return self._heading_paragraph(element, origin, number)
         blocks: list[Block] = []
-        for child in kids:                             # headings met inside a paragraph come first
-            if local_name(child) in ("heading", "subheading", "crossHeading"):
-                blocks.extend(self.block(child, origin))
+        if "heading" in names or "subheading" in names or "crossHeading" in names:
+            for child, name in zip(kids, names):       # headings met inside a paragraph come first
+                if name in ("heading", "subheading", "crossHeading"):
+                    blocks.extend(self.block(child, origin))
         if body is None:
             return blocks
-        if local_name(body) == "list":
+        if body_name == "list":
             listed = self._list_paragraph(self._list_parts(body, origin), body, origin, number)
             label = _item_label(number) if number and not number[:1].isdigit() else None
             if label:                                  # "(e)" with its own (i), (ii): an item
                 listed[0].kind, listed[0].number, listed[0].lead = ITEM, label, None
             return blocks + listed
-        if number is None and local_name(body) == "content" and any(local_name(c) == "table" for c in body):
+        if number is None and body_name == "content" and p is body and any(local_name(c) == "table" for c in body):
             return blocks + self.read(body, origin)    # a table standing in a paragraph's content
-        p = body if local_name(body) == "p" else _only_p(body)
         return blocks + self._text_paragraph(p, origin, element, number)
 
-    def _text_paragraph(self, p, origin: str, element, number: str | None = None) -> list[Block]:
+    def _text_paragraph(self, p, origin: str, element, number: str | None = None,
+                        skip_num: bool = False) -> list[Block]:
         """A paragraph whose number may be in its text: "(a)\tTo cooperate", "26\tCondemns"."""
         if p is None:
             return []
-        block = self._paragraph_block(p, origin, element, number)
+        block = self._paragraph_block(p, origin, element, number, skip_num)
         if number is None:
             read = _number_from_text(block)
             if read.kind == PARAGRAPH and read.number is not None:
@@ -222,14 +230,13 @@ class BlockReader:
             block.kind, block.number, block.lead = ITEM, label, None
         return [block]
 
-    def _paragraph_block(self, p, origin: str, element, number: str | None) -> Block:
-        text = inline(p, self.notes, skip_num=True)
+    def _paragraph_block(self, p, origin: str, element, number: str | None, skip_num: bool = False) -> Block:
+        text = inline(p, self.notes, skip_num=skip_num or p is element)
         return Block(PARAGRAPH, text, origin, element.sourceline, number=_paragraph_number(number),
                      lead=opening_italics(text))
 
-    def _table_note(self, element, body, origin: str) -> list[Block]:
+    def _table_note(self, element, p, origin: str) -> list[Block]:
         """A "FootnoteText" paragraph: a note printed under a table ("a See A/78/534.")."""
-        p = body if local_name(body) == "p" else _only_p(body)
         note = table_note(p, self.notes)
         line = Inline(note.text, (), note.italics)
         return [Block(TABLE_NOTE, line, origin, element.sourceline, lead=opening_italics(line), note=note)]
@@ -247,7 +254,7 @@ class BlockReader:
 
     def _as_heading(self, text: Inline, origin: str, line: int | None, label: str | None) -> Block:
         if label is None and _HEADING_LABEL.match(text.text):
-            return Block(HEADING, Inline("", text.footnotes), origin, line, number=text.text.rstrip("."))
+            return Block(HEADING, Inline("", text.footnotes), origin, line, number=text.text)
         written = _LABEL_THEN_HEADING.match(text.text) if label is None else None
         if written:                                    # "A. Base/floor salary scale"
             return Block(HEADING, text.drop_prefix(written.end()), origin, line, number=written.group(1))
@@ -300,7 +307,7 @@ class BlockReader:
             p = parts[0].intro                         # point/list/intro: the intro is the point's text
         text = inline(p, self.notes) if p is not None else EMPTY
         # A point's num is its label whatever its shape: "(a)", or "A." before a table.
-        label = _item_label(written) or (written.strip("(). ") if written else None)
+        label = _item_label(written) or (written.strip() or None if written else None)
         block = Block(ITEM, text, origin, element.sourceline, number=label)
         if written is None:
             block = _label_from_text(block)
@@ -313,15 +320,18 @@ class BlockReader:
 # --- small helpers --------------------------------------------------------------------------
 
 def _only_p(element):
-    ps = [c for c in children(element) if local_name(c) == "p"]
-    return ps[0] if len(ps) == 1 and len(children(element)) == 1 else element
+    """The one <p> an element holds, or the element itself."""
+    if len(element) != 1:
+        return element
+    first = element[0]
+    return first if local_name(first) == "p" else element
 
 
 def _label(written: str | None) -> str | None:
-    """A heading label as written in a num: "I", "A.", "Part II" -> "I", "A", "Part II"."""
+    """A heading label as printed in a num ("I", "A.", "Part II"), or None for a num of another shape."""
     if not written:
         return None
-    written = written.strip().rstrip(".").strip()
+    written = " ".join(written.split())
     return written if _HEADING_LABEL.match(written) else None
 
 
@@ -329,7 +339,7 @@ def _paragraph_number(written: str | None) -> str | None:
     """ "1." -> "1"; "1.1 ." -> "1.1"; "(a)" stays for the caller; None stays None."""
     if written is None:
         return None
-    return re.sub(r"\s+", "", written).rstrip(".") or None
+    return "".join(written.split()).rstrip(".") or None
 
 
 def _number_from_text(block: Block) -> Block:
@@ -360,15 +370,15 @@ def _label_from_text(block: Block) -> Block:
     return block
 
 
-def _is_heading_paragraph(element, names: list[str], body) -> bool:
+def _is_heading_paragraph(element, names: list[str], body, p) -> bool:
     if element.get("class") in _HEADING_STYLES:
         return True
-    if body is None or (("heading" in names or "subheading" in names) and not "".join(body.itertext()).strip()):
+    headed = "heading" in names or "subheading" in names
+    if body is None or (headed and blank("".join(body.itertext()))):
         # No content, or an empty one beside the heading (<num>I.</num><subheading>...): a heading.
-        return any(name in ("heading", "subheading") for name in names) or names == ["num"]
-    p = _only_p(body) if local_name(body) == "content" else body
+        return headed or names == ["num"]
     if local_name(p) != "p":
         return False
-    if any(local_name(c) in ("subheading", "heading") for c in children(p)):
+    if any(local_name(c) in ("subheading", "heading") for c in p):
         return True
     return is_bold(p)

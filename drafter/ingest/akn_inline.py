@@ -2,8 +2,12 @@
 
 An `authorialNote` stands inside the sentence it annotates, and an italic `span` around the words it
 sets in italics. The reader takes them out and remembers where they stood; the offsets must be ones
-in the *final* line, after whitespace has been collapsed, so each is first replaced by a sentinel
-character, the text cleaned, and the sentinels then removed while counting.
+in the *final* line, after whitespace has been collapsed. So `prepare` marks them once in the tree
+of a resolution with private-use sentinels (a note becomes NOTE + its marker + END, a run of italics
+is opened by ITALIC and closed by ROMAN; the letters a table's cells cite, <sup>a</sup>, become
+notes too), and the text of any element is then lxml's own text serialisation, in C, cleaned,
+with the sentinels turned into offsets while they are removed (`settle`). Elements read before
+`prepare` (the cover page) simply have no sentinels.
 
 Promises, tested in tests/test_ingest_akn.py:
 - `Inline.text` is one clean line (`clean.clean_chars` + `clean.one_line`: no-break spaces and
@@ -19,72 +23,113 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from lxml import etree
 
 from drafter.ingest.clean import clean_chars, one_line
 from drafter.model import FootnoteRef, Span
 
-# Private-use characters standing for a note, the start and the end of italics while spaces are
-# collapsed. `akn.parse_akn` removes them from the source first, so only the reader's own occur.
-NOTE, ITALIC, ROMAN = "\ue000", "\ue001", "\ue002"
-SENTINELS = (NOTE, ITALIC, ROMAN)
-# A run of sentinels, with the single spaces between them (one_line left no longer runs).
-_MARKS = re.compile("[\ue000-\ue002](?:[ \u00a0]?[\ue000-\ue002])*")
-_SPACES = (" ", "\u00a0")
+# Private-use characters standing for a note (NOTE marker END), the start and the end of italics.
+# `akn.parse_akn` removes them from the source first, so only the reader's own occur.
+NOTE, ITALIC, ROMAN, END = "\ue000", "\ue001", "\ue002", "\ue003"
+SENTINELS = (NOTE, ITALIC, ROMAN, END)
+_SENTINEL = re.compile("[\ue000-\ue002]")
+_NOTE_MARK = re.compile("\ue000([^\ue003]*)\ue003")
+_BLANK = " \t\n\r\u00a0\ue000\ue001\ue002\ue003"       # what an empty element may still hold
+_TWO_SPACES = re.compile("[ \u00a0]{2,}")
+_SPACES = " \u00a0"
 _LEAD_TRAILING = " ,;:."
 # What may stand before an italic lead and still leave it the opening words: a paragraph number
 # typed into the text ("26\t", "6.\t").
 _TYPED_NUMBER = re.compile(r"\d{1,3}(?:\s?\.)?\s?")
-
-# What each element is to running text, by its namespaced tag (cached as met).
-_TEXT, _NOTE, _BREAK, _SPAN, _ITALIC_TAG, _SUP, _NUM, _SKIP = range(8)
-_BY_NAME = {"authorialNote": _NOTE, "eol": _BREAK, "br": _BREAK, "eop": _BREAK, "span": _SPAN,
-            "i": _ITALIC_TAG, "em": _ITALIC_TAG, "sup": _SUP, "num": _NUM}
-_KINDS: dict = {}
+_NAMES: dict = {}
 
 
 def local_name(element) -> str:
-    """The element's name without namespace; "" for comments and processing instructions."""
+    """The element's name without namespace; "" for comments and processing instructions.
+    Names are cached by tag: a document has a few dozen tags and the reader asks a million times."""
     tag = element.tag
-    if not isinstance(tag, str):
-        return ""
-    return tag.rpartition("}")[2]
+    name = _NAMES.get(tag)
+    if name is None:
+        name = _NAMES[tag] = tag.rpartition("}")[2] if isinstance(tag, str) else ""
+    return name
 
 
 def children(element) -> list:
+    """The element children (an unresolved entity is a node too, but no element)."""
     return [child for child in element if isinstance(child.tag, str)]
 
 
-def _kind(tag) -> int:
-    kind = _KINDS.get(tag)
-    if kind is None:
-        kind = _BY_NAME.get(tag.rpartition("}")[2], _TEXT) if isinstance(tag, str) else _SKIP
-        _KINDS[tag] = kind
-    return kind
+def blank(text: str | None) -> bool:
+    """Nothing but spaces (and the reader's marks) in `text`."""
+    return not text or not text.strip(_BLANK)
 
 
 @dataclass
 class Notes:
-    """The footnotes met so far in one resolution (or one part): marker -> text, and their italics."""
+    """The footnotes of one resolution (or one part): marker -> text, and their italics."""
 
     texts: dict[str, str] = field(default_factory=dict)
     italics: dict[str, tuple[Span, ...]] = field(default_factory=dict)
 
-    def add(self, note) -> str:
-        marker = (note.get("marker") or "").strip() or str(len(self.texts) + 1)
-        if marker in self.texts:
-            return marker        # a marker met twice keeps its first text (the corpus never has two)
-        text = _note_text(note, self)
-        # A note whose text the source lost keeps its marker in the paragraph, but no text.
-        if text.text:
+    def add(self, marker: str, text: Inline) -> None:
+        # A marker met twice keeps its first text (the corpus never has two); a note whose text
+        # the source lost keeps its marker in the paragraph, but no text.
+        if text.text and marker not in self.texts:
             self.texts[marker] = text.text
             if text.italics:
                 self.italics[marker] = text.italics
-        return marker
 
 
-@dataclass(frozen=True)
-class Inline:
-    """A line of text with the footnotes that stood in it and its italic runs."""
+_PREPARED = ("{*}span", "{*}i", "{*}em", "{*}eol", "{*}br", "{*}eop", "{*}td", "{*}th", "{*}paragraph",
+             "{*}authorialNote")
+
+
+def prepare(element, notes: Notes) -> None:
+    """Mark notes, italics, line breaks and table letters in the tree under `element` (once per
+    element: a second pass would mark them twice), and collect the notes' texts in `notes`.
+    One walk of the tree finds them all (each walk costs as much as marking what it finds)."""
+    lettered, found = [], []
+    for node in element.iter(*_PREPARED):
+        name = local_name(node)
+        if name == "span":
+            if "italic" in (node.get("class") or ""):
+                node.text = ITALIC + (node.text or "")
+                node.tail = ROMAN + (node.tail or "")
+        elif name == "paragraph":
+            if (node.get("class") or "").startswith("FootnoteText"):
+                lettered.append(node)              # the notes printed under a table
+        elif name == "authorialNote":
+            found.append(node)
+        elif name in ("td", "th"):
+            lettered.append(node)
+        elif name in ("i", "em"):
+            node.text = ITALIC + (node.text or "")
+            node.tail = ROMAN + (node.tail or "")
+        else:
+            node.text = " "                          # a line break inside running text
+    for holder in lettered:
+        for sup in holder.iter("{*}sup"):
+            mark = (sup.text or "").strip()
+            if 0 < len(mark) <= 2 and len(sup) == 0 and (mark.isalpha() or mark in ("*", "**")):
+                sup.text = NOTE + mark + END
+    for note in found:
+        marker = (note.get("marker") or "").strip() or str(len(notes.texts) + 1)
+        notes.add(marker, _note_text(note, notes))
+        note.clear(keep_tail=True)
+        note.text = NOTE + marker + END
+
+
+def note_marker(element) -> str | None:
+    """The marker of a note `prepare` has marked, else None."""
+    found = _NOTE_MARK.fullmatch(element.text or "") if local_name(element) == "authorialNote" else None
+    return found.group(1) if found else None
+
+
+class Inline(NamedTuple):
+    """A line of text with the footnotes that stood in it and its italic runs (a named tuple: the
+    reader makes hundreds of thousands, and a tuple is made fastest)."""
 
     text: str
     footnotes: tuple[FootnoteRef, ...] = ()
@@ -121,17 +166,24 @@ class Inline:
 EMPTY = Inline("")
 
 
-def inline(element, notes: Notes, skip_num: bool = False, marks: bool = False) -> Inline:
-    """The text of `element` as one clean line; its footnotes go to `notes`.
+def inline(element, notes: Notes, skip_num: bool = False) -> Inline:
+    """The text of `element` as one clean line, with its notes and italics (the tree prepared).
 
     `skip_num` leaves out the element's own `num` child (a paragraph's number) but not the text
-    after it. With `marks`, a `<sup>` holding a short marker ("a", "*") is a reference to a
-    table note rather than text: the letters under a table that its cells cite.
-    """
-    pieces: list[str] = []
-    markers: list[str] = []
-    _gather(element, notes, pieces, markers, skip_num, marks)
-    return settle("".join(pieces), markers)
+    after it."""
+    if skip_num and element.find("{*}num") is not None:
+        pieces = [element.text or ""]
+        for child in element:
+            if local_name(child) != "num":
+                pieces.append(_text_of(child))
+            pieces.append(child.tail or "")
+        return settle("".join(pieces))
+    return settle(_text_of(element))
+
+
+def _text_of(element) -> str:
+    """All the text under `element`, in document order, tail left out (lxml, in C)."""
+    return etree.tostring(element, method="text", encoding=str, with_tail=False)
 
 
 def plain(element, notes: Notes | None = None) -> str:
@@ -139,32 +191,12 @@ def plain(element, notes: Notes | None = None) -> str:
     return inline(element, notes if notes is not None else Notes()).text
 
 
-def _gather(element, notes: Notes, pieces: list[str], markers: list[str], skip_num: bool, marks: bool) -> None:
-    if element.text:
-        pieces.append(element.text)
-    for child in element:
-        kind = _kind(child.tag)
-        if kind == _NOTE:
-            markers.append(notes.add(child))
-            pieces.append(NOTE)
-        elif kind == _BREAK:
-            pieces.append(" ")
-        elif kind == _ITALIC_TAG or (kind == _SPAN and "italic" in (child.get("class") or "")):
-            pieces.append(ITALIC)
-            _gather(child, notes, pieces, markers, False, marks)
-            pieces.append(ROMAN)
-        elif kind == _SUP and marks and _is_mark(child):
-            markers.append(child.text.strip())
-            pieces.append(NOTE)
-        elif kind != _SKIP and not (kind == _NUM and skip_num):
-            _gather(child, notes, pieces, markers, False, marks)
-        if child.tail:
-            pieces.append(child.tail)
-
-
-def _is_mark(sup) -> bool:
-    text = (sup.text or "").strip()
-    return 0 < len(text) <= 2 and len(sup) == 0 and (text.isalpha() or text in ("*", "**"))
+def num_text(element) -> str:
+    """The text of a <num> ("12.", "(a)") as one clean line."""
+    text = _text_of(element)
+    if NOTE in text or ITALIC in text:
+        return settle(text).text
+    return one_line(clean_chars(text))
 
 
 def _note_text(note, notes: Notes) -> Inline:
@@ -188,52 +220,93 @@ def join(parts: list[Inline], separator: str) -> Inline:
     return Inline(text, tuple(notes), _joined_runs(text, spans))
 
 
-def settle(raw: str, markers: list[str]) -> Inline:
+def settle(raw: str) -> Inline:
     """Clean the text and turn the sentinels into footnote offsets and italic spans.
 
-    Around a run of sentinels at most one space is kept (a no-break one if the source had one), and
-    it stands before the italics the run opens, or else after the notes and italics it closes:
+    Around sentinels at most one space is kept (a no-break one if the source had one), and it
+    stands before the italics a run opens, or else after the notes and italics it closes:
     "report,<note/> which" reads "report,¹ which", "the <i>Official Records</i> of" keeps its
     spaces outside the italics."""
     text = one_line(clean_chars(raw))
-    if NOTE not in text and ITALIC not in text:
-        return Inline(text)
-    out: list[str] = []
+    if NOTE not in text:
+        if ITALIC not in text:
+            return Inline(text)
+        one = _one_run(text)
+        if one is not None:
+            return one
+    markers = None
+    if NOTE in text:
+        pieces = _NOTE_MARK.split(text)
+        markers = iter(pieces[1::2])
+        text = NOTE.join(pieces[0::2])
+    text = _placed_spaces(text)
+    line = _SENTINEL.sub("", text)
+    kept = line.strip()
+    shift = len(line) - len(line.lstrip())          # offsets in the line once trimmed
+    end = len(kept)
     refs: list[FootnoteRef] = []
     spans: list[Span] = []
-    length = position = depth = start = 0
-    pending = iter(markers)
-    for run in _MARKS.finditer(text):
-        begin, end = run.span()
-        before = text[position:begin]
-        found = before[-1:] + run.group() + text[end:end + 1]
-        space = "\u00a0" if "\u00a0" in found else " " if " " in found else ""
-        if before[-1:] in _SPACES:
-            before = before[:-1]
-        position = end + 1 if text[end:end + 1] in _SPACES and end < len(text) else end
-        out.append(before)
-        length += len(before)
-        marks = run.group().replace(" ", "").replace("\u00a0", "")
-        opening = marks.find(ITALIC) if space else -1
-        for index, mark in enumerate(marks):
-            if index == opening:
-                out.append(space)
-                length += 1
-            if mark == NOTE:
-                refs.append(FootnoteRef(next(pending), length))
-            elif mark == ITALIC:
-                start = length if depth == 0 else start
-                depth += 1
-            elif depth:
-                depth -= 1
-                if depth == 0 and length > start:
-                    spans.append(Span(start, length))
-        if space and opening < 0:
-            out.append(space)
-            length += 1
-    out.append(text[position:])
-    line = "".join(out)
-    return Inline(line, tuple(refs), _joined_runs(line, spans)).strip()
+    depth = start = 0
+    for count, found in enumerate(_SENTINEL.finditer(text)):
+        mark = found.group()
+        at = min(max(found.start() - count - shift, 0), end)   # where it stands once the marks are gone
+        if mark == NOTE:
+            refs.append(FootnoteRef(next(markers), at))
+        elif mark == ITALIC:
+            start = at if depth == 0 else start
+            depth += 1
+        elif depth:
+            depth -= 1
+            if depth == 0 and at > start:
+                spans.append(Span(start, at))
+    return Inline(kept, tuple(refs), _joined_runs(kept, spans) if len(spans) > 1 else tuple(spans))
+
+
+def _one_run(text: str) -> Inline | None:
+    """The commonest line by far (a paragraph with its italic lead and no note), read directly;
+    None when it is not that simple."""
+    opening = text.find(ITALIC)
+    closing = text.find(ROMAN, opening)
+    if closing < 0 or text.find(ITALIC, opening + 1) >= 0 or text.find(ROMAN, closing + 1) >= 0:
+        return None
+    inside = text[opening + 1:closing]
+    if opening == 0 and inside and inside[0] not in _SPACES and inside[-1] not in _SPACES:
+        # The lead opens the line, with no space at its edges: nothing moves.
+        return Inline(inside + text[closing + 1:], (), (Span(0, len(inside)),))
+    line = text[:opening] + inside + text[closing + 1:]
+    if "  " in line or "\u00a0 " in line or " \u00a0" in line:
+        return None                                   # spaces on both sides of a mark: the long way
+    start, end = opening, closing - 1
+    while start < end and line[start] in _SPACES:    # spaces at the run's edges are not italic
+        start += 1
+    while end > start and line[end - 1] in _SPACES:
+        end -= 1
+    kept = line.strip()
+    shift = len(line) - len(line.lstrip())
+    start, end = max(start - shift, 0), min(end - shift, len(kept))
+    return Inline(kept, (), (Span(start, end),) if end > start else ())
+
+
+def _placed_spaces(text: str) -> str:
+    """Move each space beside a sentinel to its side of it (before an opening italic, after a note or
+    a closing italic), then let two spaces that meet become one (a no-break one wins)."""
+    while _misplaced(text):
+        for space in (" ", "\u00a0"):
+            text = (text.replace(space + NOTE, NOTE + space).replace(space + ROMAN, ROMAN + space)
+                    .replace(ITALIC + space, space + ITALIC))
+        if _TWO_SPACES.search(text):
+            text = _TWO_SPACES.sub(_one_space_of, text)
+    return text
+
+
+def _misplaced(text: str) -> bool:
+    """A space on the wrong side of a mark? (Plain substring tests: far quicker than a pattern.)"""
+    return (" \ue000" in text or " \ue002" in text or "\ue001 " in text
+            or ("\u00a0" in text and ("\u00a0\ue000" in text or "\u00a0\ue002" in text or "\ue001\u00a0" in text)))
+
+
+def _one_space_of(run: re.Match[str]) -> str:
+    return "\u00a0" if "\u00a0" in run.group() else " "
 
 
 def _joined_runs(line: str, spans: list[Span]) -> tuple[Span, ...]:

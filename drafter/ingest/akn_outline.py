@@ -51,7 +51,7 @@ _UPPER_ROMAN = re.compile(r"^[IVXLC]+$")
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 
 
-@dataclass
+@dataclass(slots=True)
 class _Item:
     label: str
     inline: Inline
@@ -60,7 +60,7 @@ class _Item:
     wrap_up: Inline | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class _Paragraph:
     block: Block
     number: int | str | None
@@ -73,7 +73,7 @@ class _Paragraph:
         return next((item for item in reversed(self.items) if not item.roman), None)
 
 
-@dataclass
+@dataclass(slots=True)
 class Holder:
     """The root of a body, or one of its sections, being filled."""
 
@@ -167,6 +167,7 @@ class Outline:
     def _style(self, label: str | None) -> str:
         if label is None:
             return "unlabelled"
+        label = label.rstrip(".")                      # "B." and "B" are one style
         if " " in label:                               # "Part II", "Income section 2"
             return label.rsplit(" ", 1)[0].lower()
         if label[:1].isdigit():
@@ -179,8 +180,8 @@ class Outline:
         """ "I", "V", "X", "L", "C" alone: a letter right after the letter before it ("H", "I"),
         a numeral right after the numeral before it ("IV", "V"); else a numeral for I, V and X
         unless lettered headings are in use."""
-        latest = {holder.style: holder.label for holder in self._open[1:]}
-        latest.update({section.style: section.label for section in self.holder.sections})
+        latest = {holder.style: (holder.label or "").rstrip(".") for holder in self._open[1:]}
+        latest.update({section.style: (section.label or "").rstrip(".") for section in self.holder.sections})
         if latest.get("letter") and _next_letter(latest["letter"]) == label:
             return "letter"
         if latest.get("roman") and _next_roman(latest["roman"]) == label.lower():
@@ -293,8 +294,7 @@ def _heading_line(block: Block) -> Block:
     """A heading as one line of text, its label before it ("A. Pension Administration")."""
     line = block.inline
     if block.number:
-        label = block.number if " " in block.number or block.number[:1].isdigit() else f"{block.number}."
-        line = line.prefixed(f"{label} ").strip()
+        line = line.prefixed(f"{block.number} ").strip()
     return Block(PARAGRAPH, line, block.origin, block.line)
 
 

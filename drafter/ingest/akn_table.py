@@ -5,10 +5,10 @@ A cell keeps what the printed page shows: its text as one clean line with its fo
 italics, whether it is a heading cell (`th`), set in bold, spans columns or rows, and its alignment
 (`akn4un:data-justification`; "Both", justified text, is the default and left unsaid).
 
-The letters a cell carries as `<sup>a</sup>` cite the notes printed under the table: paragraphs
-styled "FootnoteText" that follow it ("<sup>a</sup> See A/78/534."), or unmarked ones ("Note: ...",
-"Abbreviations: ..."). `akn_outline` gives those notes to the table they follow; this module reads
-one (`table_note`).
+The letters a cell carries as `<sup>a</sup>` (marked by `akn_inline.prepare`) cite the notes
+printed under the table: paragraphs styled "FootnoteText" that follow it ("<sup>a</sup> See
+A/78/534."), or unmarked ones ("Note: ...", "Abbreviations: ..."). `akn_outline` gives those notes
+to the table they follow; this module reads one (`table_note`).
 
 Promises (tests/test_ingest_akn.py): every word of every cell is in the table once, a cell's
 `<sup>` marker becomes a FootnoteRef at its place, and a row with no cell is dropped (nothing to set).
@@ -16,7 +16,7 @@ Promises (tests/test_ingest_akn.py): every word of every cell is in the table on
 
 from __future__ import annotations
 
-from drafter.ingest.akn_inline import Notes, children, inline, join, local_name
+from drafter.ingest.akn_inline import Notes, blank, children, inline, join, local_name
 from drafter.model import Cell, Table, TableNote
 
 _JUSTIFICATION = "{http://un.org/akn4un}data-justification"
@@ -34,7 +34,7 @@ def read_table(element, notes: Notes) -> Table:
 
 def _cell(element, notes: Notes) -> Cell:
     paragraphs = [p for p in children(element) if local_name(p) == "p"] or [element]
-    lines = [(p, inline(p, notes, marks=True)) for p in paragraphs]
+    lines = [(p, inline(p, notes)) for p in paragraphs]
     line = join([text for _, text in lines if text.text], " ")
     return Cell(text=line.text, footnotes=line.footnotes, italics=line.italics,
                 header=local_name(element) == "th",
@@ -49,8 +49,8 @@ def _span(value: str | None) -> int:
 
 def table_note(p, notes: Notes) -> TableNote:
     """A note under a table, with its marker when it opens with one ("<sup>a</sup> See A/78/534.")."""
-    line = inline(p, notes, marks=True)
-    first = line.footnotes[0] if line.footnotes else None
+    line = inline(p, notes)
+    first = line.footnotes[0] if line.footnotes else None     # a letter, not a note of the document
     if first is not None and first.at == 0 and first.marker not in notes.texts:
         return TableNote(first.marker, line.text, line.italics)
     return TableNote("", line.text, line.italics)
@@ -58,10 +58,11 @@ def table_note(p, notes: Notes) -> TableNote:
 
 def is_bold(p) -> bool:
     """Every word of the line is bold: the UN's way of setting a heading or a total in plain text."""
-    if (p.text or "").strip():
+    if not blank(p.text):
         return False
-    kids = children(p)
-    if not kids or not all("bold" in (c.get("class") or "").split() for c in kids):
-        return False
-    return all(not (c.tail or "").strip() for c in kids) and any(
-        (c.text or "").strip() or len(c) for c in kids)
+    words = False
+    for child in p:                                   # most lines fail at their first child: stop there
+        if "bold" not in (child.get("class") or "").split() or not blank(child.tail):
+            return False
+        words = words or not blank(child.text) or len(child) > 0
+    return words

@@ -45,7 +45,15 @@ def one_line(text: str) -> str:
     holds a no-break space collapses to it, so "23 \u00a0December" still cannot break."""
     if "\u00a0" not in text and "\u2007" not in text:
         return " ".join(text.split())
-    return _RUN.sub(_one_space, text).strip()
+    if "\u2007" in text:
+        return _RUN.sub(_one_space, text).strip()
+    # Each no-break space rides through the split as a NUL (never text: XML forbids it), then
+    # swallows the plain spaces beside it.
+    joined = " ".join(text.replace("\x00", "").replace("\u00a0", "\x00").split())
+    joined = joined.replace(" \x00", "\x00").replace("\x00 ", "\x00")
+    while "\x00\x00" in joined:
+        joined = joined.replace("\x00\x00", "\x00")
+    return joined.replace("\x00", "\u00a0").strip()
 
 
 def _one_space(run: re.Match[str]) -> str:

@@ -26,7 +26,11 @@ def mine_sources(sources: list[str], library_dir: str | Path, rebuild: bool = Fa
                          hint="give .txt or .xml files, or folders holding them")
     directory = Path(library_dir)
     created = not directory.exists()
-    directory.mkdir(parents=True, exist_ok=True)
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise LibraryError(f"cannot make the library folder: {error.strerror or error}", directory,
+                           hint="give --library a folder you can write") from None
     try:
         with writing(directory):
             previous = store.load(directory) if store.exists(directory) else None

@@ -24,7 +24,9 @@ from __future__ import annotations
 import math
 import re
 import zlib
+from array import array
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from drafter.library.clauses import Clause
@@ -147,6 +149,8 @@ class _Scorer:
             return 1.0 if a == b else 0.0
         if self.names and not _same_names(self.names[i], self.names[j]):
             return 0.0
+        if a == b:
+            return 1.0                   # the same words, as most of a re-tabled text's clauses
         shared = self.mass(a & b)
         union = self.masses[i] + self.masses[j] - shared
         jaccard = shared / union
@@ -182,14 +186,33 @@ def group(clauses: list[Clause], anchors: list[str | None] | None = None) -> lis
     the new text shifts how rare each word is.
     """
     words = [content_words(c) for c in clauses]
-    scorer = scorer_for(words, [quoted_words(c.wording.template) for c in clauses])
-    pairs = []
-    for i, j in sorted(_candidates(clauses, words)):
-        score = scorer.same_family(i, j)
+    names = [quoted_words(c.wording.template) for c in clauses]
+    scorer = scorer_for(words, names)
+    # A text re-tabled year after year repeats its wordings: score each pair of wordings once.
+    wording = {}
+    shape = [wording.setdefault((w, n), len(wording)) for w, n in zip(words, names)]
+    known: dict[int, float] = {}
+    scores, firsts, seconds = array("d"), array("l"), array("l")     # compact: a million pairs
+    for i, j in _candidates(clauses, words):
+        key = shape[i] * len(wording) + shape[j]
+        score = known.get(key)
+        if score is None:
+            score = known[key] = scorer.same_family(i, j)
         if score > 0:
-            pairs.append((-score, i, j))
-    pairs.sort()
-    return _link(clauses, pairs, anchors or [None] * len(clauses), scorer.names)
+            scores.append(-score)
+            firsts.append(i)
+            seconds.append(j)
+    del known
+    return _link(clauses, _best_first(scores, firsts, seconds), anchors or [None] * len(clauses), scorer.names)
+
+
+def _best_first(scores, firsts, seconds) -> Iterator[tuple[float, int, int]]:
+    """The scored pairs, best first, then by their clauses' order (as sorting the tuples would)."""
+    import numpy as np
+
+    order = np.lexsort((np.frombuffer(seconds, dtype=np.int64), np.frombuffer(firsts, dtype=np.int64),
+                        np.frombuffer(scores, dtype=np.float64)))
+    return ((scores[k], firsts[k], seconds[k]) for k in order.tolist())
 
 
 def scorer_for(words: list[frozenset[str]], names: list[tuple[str, ...]] | None = None) -> _Scorer:
@@ -203,44 +226,51 @@ def _idf(words: list[frozenset[str]]) -> dict[str, float]:
     return {w: math.log((n + 1) / (count + 1)) + 1.0 for w, count in df.items()}
 
 
-def _candidates(clauses: list[Clause], words: list[frozenset[str]]) -> set[tuple[int, int]]:
-    pairs: set[tuple[int, int]] = set()
+def _candidates(clauses: list[Clause], words: list[frozenset[str]]) -> Iterator[tuple[int, int]]:
+    """Pairs (i < j) whose signatures share a band, in order. A pair is kept as one number,
+    i * n + j, while they are gathered: a million of them hash faster so than as tuples."""
+    n = len(clauses)
+    pairs: set[int] = set()
     by_kind: dict[str, list[int]] = defaultdict(list)
     for index, clause in enumerate(clauses):
         by_kind[clause.kind].append(index)
     for indexes in by_kind.values():
-        keys = band_keys_of(_signatures([words[i] for i in indexes])).T.tolist()
-        for band in keys:
+        keys = band_keys_of(_signatures([words[i] for i in indexes]))
+        for column in range(BANDS):      # a band at a time: a million keys never all as Python ints
             buckets: dict[int, list[int]] = defaultdict(list)
-            for key, index in zip(band, indexes):
+            for key, index in zip(keys[:, column].tolist(), indexes):
                 buckets[key].append(index)
             for members in buckets.values():
                 if len(members) > 1:
-                    _pair_up(members, pairs)
-    return pairs
+                    _pair_up(members, pairs, n)
+    ordered = sorted(pairs)
+    del pairs
+    return (divmod(pair, n) for pair in ordered)
 
 
-def _pair_up(members: list[int], pairs: set[tuple[int, int]]) -> None:
+def _pair_up(members: list[int], pairs: set[int], n: int) -> None:
+    """Members are in increasing order, so each pair comes out as (smaller, larger)."""
     if len(members) <= _MAX_BUCKET:
-        for x in range(len(members)):
-            for y in range(x + 1, len(members)):
-                pairs.add((members[x], members[y]))
+        for x, first in enumerate(members):
+            start = first * n
+            pairs.update(start + other for other in members[x + 1:])
         return
     # A huge bucket holds near-identical boilerplate; neighbours suffice for linking it.
-    for x in range(len(members)):
-        for y in range(x + 1, min(x + 8, len(members))):
-            pairs.add((members[x], members[y]))
+    for x, first in enumerate(members):
+        start = first * n
+        pairs.update(start + other for other in members[x + 1:x + 8])
 
 
 def _signatures(word_sets: list[frozenset[str]]):
     """MinHash signatures, one row per set, computed for all sets at once (numpy: mining only)."""
     import numpy as np
 
+    code = {w: zlib.crc32(w.encode()) for w in frozenset().union(*word_sets, ["\0empty"])}
     hashes, owners = [], []
     for row, words in enumerate(word_sets):
-        for word in sorted(words) or ["\0empty"]:
-            hashes.append(zlib.crc32(word.encode()))
-            owners.append(row)
+        chosen = words or ["\0empty"]           # a minimum needs no order
+        hashes.extend(map(code.__getitem__, chosen))
+        owners.extend([row] * len(chosen))
     x = np.array(hashes, dtype=np.uint64)
     starts = np.flatnonzero(np.r_[True, np.diff(np.array(owners)) != 0])
     out = np.empty((len(word_sets), _PERMUTATIONS), dtype=np.uint64)
@@ -274,7 +304,7 @@ def band_keys_of(signatures):
 def band_keys(words: frozenset[str]) -> list[int]:
     """One set's band keys without numpy (matching a few clauses needs none), equal to what
     `band_keys_of(_signatures(...))` gives for it."""
-    hashes = [zlib.crc32(w.encode()) for w in sorted(words) or ["\0empty"]]
+    hashes = [zlib.crc32(w.encode()) for w in words or ["\0empty"]]
     signature = [min(((a * h + b) & _MASK) >> 32 for h in hashes) for a, b in zip(_A, _B)]
     keys = []
     for band in range(BANDS):
@@ -284,7 +314,7 @@ def band_keys(words: frozenset[str]) -> list[int]:
     return keys
 
 
-def _link(clauses: list[Clause], pairs: list[tuple[float, int, int]],
+def _link(clauses: list[Clause], pairs,
           anchors: list[str | None], names: list[tuple[str, ...]]) -> list[list[int]]:
     """Single linkage, best pairs first, with three things a family may never mix: two clauses of
     one resolution, two anchors (families of the previous library), two different quoted names

@@ -2,10 +2,10 @@
 
     meta          index format, library format and version, credits, the manifest's sha256, a stamp
     sources       the manifest's sources in order (each as JSON)
-    families      each family as JSON, with its kind, version, counts and its file's sha256/size/mtime
-    clauses       where each source paragraph stood (resolution, part, number, section) -> its variant
-    search        FTS5, porter-stemmed: each active wording filled as in its latest source
-    bands         the MinHash/LSH band keys of each wording's content words (the ones mining uses)
+    families      each family as JSON (zlib), with its kind, version, counts, its file's sha256/size/mtime
+    clauses       the resolution each source paragraph stood in -> its family and variant
+    search        FTS5, porter-stemmed: each active wording's text as in its latest source
+    bands         the MinHash/LSH band keys of each wording's content words (as mining makes them)
     words         how many wordings of each kind hold each content word (the weights of the rule)
 
 Bands and words cover every wording, deprecated ones too (an old base still matches its family);
@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+from drafter.errors import LibraryError
 from drafter.library.model import FORMAT_VERSION, Family, SourceEntry
 
 INDEX_FORMAT = 2
@@ -236,15 +237,23 @@ def _open_sound(path: Path) -> Index:
     if meta.get("index_format") != str(INDEX_FORMAT) or meta.get("stamp") != str(counter):
         connection.close()
         raise Untrusted("of another build, or edited")
-    return Index(connection, meta)
+    return Index(connection, meta, path)
 
 
 class Index:
     """Questions to an open index; rows come back as the library's own objects."""
 
-    def __init__(self, connection: sqlite3.Connection, meta: dict[str, str]) -> None:
+    def __init__(self, connection: sqlite3.Connection, meta: dict[str, str], path: Path | None = None) -> None:
         self.connection = connection
         self.meta = meta
+        self.path = path
+
+    def _damaged(self, error: sqlite3.DatabaseError) -> Damaged:
+        """The index is derived: a damaged one is removed, and the next command builds it whole."""
+        if self.path is not None:
+            self.path.unlink(missing_ok=True)
+        return Damaged(f"the library's index was damaged ({error}) and has been removed", self.path,
+                       hint="run the command again: the index is rebuilt from the library")
 
     def close(self) -> None:
         self.connection.close()
@@ -265,7 +274,7 @@ class Index:
         try:
             return self.connection.execute(sql, tuple(parameters)).fetchall()
         except sqlite3.DatabaseError as error:
-            raise Damaged(str(error)) from None
+            raise self._damaged(error) from None
 
     def changed_files(self, families_dir: Path) -> list[str]:
         """Family files whose content is not what the index read (a stat that changed is checked
@@ -312,7 +321,7 @@ class Index:
             for (data,) in self.connection.execute(sql, (kind,) if kind else ()):
                 yield Family.from_dict(_unpack(data))
         except sqlite3.DatabaseError as error:
-            raise Damaged(str(error)) from None
+            raise self._damaged(error) from None
 
     def counts(self, kind: str | None = None) -> list[tuple[str, int, str, int, int]]:
         """(id, version, kind, active variants, sources) of every family, for a listing."""
@@ -359,8 +368,8 @@ def _unpack(blob: bytes) -> dict[str, Any]:
     return json.loads(zlib.decompress(blob))
 
 
-class Damaged(Exception):
-    """SQLite could not read what the index should hold."""
+class Damaged(LibraryError):
+    """SQLite could not read what the index should hold (a damaged file, found only once read)."""
 
 
 def file_stamp(path: Path) -> FileStamp:

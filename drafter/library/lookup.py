@@ -52,6 +52,8 @@ def search(library: Library, text: str, kind: str | None = None, limit: int = 20
     query = " OR ".join([f'"{" ".join(terms)}"', *(f'"{t}"' for t in terms)])
     hits = []
     for family_id, variant_id, rank, text in library.indexed().search(query, kind, limit):
+        if -rank < 1e-3:
+            continue                     # words (nearly) every wording holds ("and") say nothing: bm25 floors them
         family = library.family(family_id)
         hits.append(Hit(family, family.variant(variant_id), round(-rank, 6), text))
     return hits

@@ -92,6 +92,7 @@ def _clauses_held(previous: Library | None, kept: dict[str, SourceEntry]) -> dic
     there any more), in the order reading would give within each source (parts by name, then
     preambular before operative, then by number)."""
     held: dict[str, list[tuple[tuple, Clause]]] = defaultdict(list)
+    numbers = {e.number for e in previous.sources} if previous else set()
     for family in previous.families if previous and kept else ():
         properties = family.schema.get("properties", {})
         for variant in family.variants:
@@ -99,7 +100,9 @@ def _clauses_held(previous: Library | None, kept: dict[str, SourceEntry]) -> dic
             kinds = {name: properties[name]["x-kind"] for name in variant.parameters}
             for source in variant.sources:
                 ref = source.ref
-                entry = kept.get(ref.resolution) or kept.get(ref.resolution.rsplit(" ", 1)[0])
+                # "75/101 A" is a part inside the file of 75/101; "77/292 B" a source of its own.
+                owner = ref.resolution if ref.resolution in numbers else ref.resolution.rsplit(" ", 1)[0]
+                entry = kept.get(owner)
                 if entry is None:
                     continue
                 order = (ref.resolution, ref.section or "", ref.part != "preambular", _number_key(ref.number))

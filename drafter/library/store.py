@@ -271,13 +271,13 @@ def save(library: Library, directory: Path) -> None:
 def _write_files(library: Library, staging: Path) -> dict[str, indexing.FileStamp]:
     stamps = {}
     (staging / FAMILIES).mkdir()
-    for relative, text in render_files(library).items():
-        path = staging / relative
-        data = text.encode("utf-8")
+    (staging / MANIFEST).write_text(dump_yaml(library.manifest()), encoding="utf-8")
+    for family in library.families:      # one at a time: 22,000 files' text never all in memory
+        path = staging / FAMILIES / f"{family.id}.yaml"
+        data = dump_yaml(family.to_dict()).encode("utf-8")
         path.write_bytes(data)
-        if relative != MANIFEST:
-            stat = path.stat()
-            stamps[path.stem] = indexing.FileStamp(hashlib.sha256(data).hexdigest(), stat.st_size, stat.st_mtime_ns)
+        stat = path.stat()
+        stamps[family.id] = indexing.FileStamp(hashlib.sha256(data).hexdigest(), stat.st_size, stat.st_mtime_ns)
     return stamps
 
 

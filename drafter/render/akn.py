@@ -245,7 +245,8 @@ class _Builder:
             element = etree.SubElement(parent, _E + "paragraph", eId=self.eid("para"))
             if paragraph.number is not None:
                 number = str(paragraph.number)
-                etree.SubElement(element, _E + "num").text = _text(number if number.endswith((".", ")")) else f"{number}.")
+                printed = number.endswith((".", ")")) or paragraph.style == "heading"    # "Chapter I" as printed
+                etree.SubElement(element, _E + "num").text = _text(number if printed else f"{number}.")
             if paragraph.style == "heading":
                 self.fill(etree.SubElement(element, _E + "subheading"), paragraph.text, paragraph.footnotes,
                           paragraph.italics)

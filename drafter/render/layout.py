@@ -37,7 +37,13 @@ from drafter.model import (
     Table,
 )
 from drafter.ordinals import session_heading
-from drafter.render.phrases import ENGLISH, committee_of, is_draft, un_date
+from drafter.render.phrases import (
+    ENGLISH,
+    committee_of,
+    is_draft,
+    sponsor_line,
+    un_date,
+)
 from drafter.render.styles import INDENT
 
 
@@ -190,8 +196,9 @@ class _Layout:
     def heading_lines(self) -> None:
         r, m = self.r, self.r.masthead
         if self.draft:
-            if m and m.sponsor:
-                self.add("sponsor", "Sponsor", [Text(m.sponsor)])
+            # Always there: a sponsor nobody named yet is a placeholder, listed as still to fill.
+            line = sponsor_line(m.sponsor if m else None, (m.symbol if m else None) or r.symbol, self.words)
+            self.add("sponsor", "Sponsor", [Text(line)])
             return
         if r.adopted:
             self.add("adoption", "AdoptionLine", [Text(adoption_line(r, self.words))])

@@ -21,7 +21,7 @@ from pathlib import Path
 from lxml import etree
 
 from drafter import shipped
-from drafter.errors import OutputError
+from drafter.errors import ParseError
 from drafter.render import wordml
 from drafter.render.styles import ensure_styles
 
@@ -76,12 +76,21 @@ class Properties:
 
 
 def load(reference: Path | None) -> Template:
+    """The reference's styles and settings; a reference that is missing or not Word is bad input
+    (ParseError, exit 2), found when the command starts (cli: `check_reference`)."""
     path = REFERENCE if reference is None else Path(reference)
     try:
         data = path.read_bytes()
+    except FileNotFoundError:
+        raise ParseError("no such reference document", path, hint=_GIVE) from None
+    except IsADirectoryError:
+        raise ParseError("a folder, not a reference document", path, hint=_GIVE) from None
     except OSError as error:
-        raise OutputError(f"cannot read the reference document ({error.strerror or error})", path) from None
+        raise ParseError(f"cannot read the reference document ({error.strerror or error})", path) from None
     return _prepare(data, str(path) if reference is not None else None)
+
+
+_GIVE = "give a .docx or .dotx file"
 
 
 @functools.lru_cache(maxsize=8)
@@ -98,8 +107,7 @@ def _prepare(data: bytes, name: str | None) -> Template:
         styles_root = etree.fromstring(members[styles_name]) if styles_name else wordml.root("w:styles")
         settings = members[settings_name] if settings_name else wordml.serialize(wordml.root("w:settings"))
     except (zipfile.BadZipFile, KeyError, StopIteration, etree.XMLSyntaxError) as error:
-        raise OutputError(f"not a Word document or template ({error})", name or REFERENCE,
-                          hint="give a .docx or .dotx file") from None
+        raise ParseError(f"not a Word document or template ({error})", name or REFERENCE, hint=_GIVE) from None
     added, styles = ensure_styles(styles_root)
     warnings = (f"{name}: lacked the styles {', '.join(added)}; drafter added them",) if name and added else ()
     if not styles_name:

@@ -21,8 +21,12 @@ ENGLISH = {
     # Resolutions adopted together (78/80 A and B) share one masthead.
     "adopted_together": "Resolutions adopted by the {body}",
     "adopted_together_on": "Resolutions adopted by the {body} on {date}",
-    "draft_resolution": "draft resolution",
-    "date_to_fill": "[date]",
+    # The line under a draft's masthead; a revision (".../Rev.1") is a revised draft.
+    "sponsor_line": "{sponsor}: draft resolution",
+    "revised_sponsor_line": "{sponsor}: revised draft resolution",
+    # What a draft's masthead prints where nobody has said yet (listed as "still to fill").
+    "sponsor_to_fill": "[to fill: sponsor]",
+    "date_to_fill": "[to fill: date]",
     "months": ("January", "February", "March", "April", "May", "June", "July", "August",
                "September", "October", "November", "December"),
 }
@@ -50,6 +54,17 @@ def un_date(iso: str, words=ENGLISH) -> str:
     """"2023-12-19" -> "19 December 2023", with a no-break space after the day."""
     day = dt.date.fromisoformat(str(iso)[:10])
     return f"{day.day}\u00a0{words['months'][day.month - 1]} {day.year}"
+
+
+def sponsor_line(sponsor: str | None, symbol: str | None, words=ENGLISH) -> str:
+    """"Qatar (on behalf of the Group of 77 and China): draft resolution"; a line that already says
+    what it is ("Qatar*: draft resolution", as a UN draft prints it) stays as it is."""
+    sponsor = sponsor or words["sponsor_to_fill"]
+    for key in ("revised_sponsor_line", "sponsor_line"):
+        if sponsor.endswith(words[key].format(sponsor="")):
+            return sponsor
+    key = "revised_sponsor_line" if "/Rev." in (symbol or "") else "sponsor_line"
+    return words[key].format(sponsor=sponsor)
 
 
 def is_draft(resolution) -> bool:

@@ -26,6 +26,7 @@ from drafter.render.word import BREAK, Line, Writer, masthead_lines
 _TOKENS = re.compile(r"\s+|[^\s]+")
 # Blocks of one kind pair when their words overlap this much (Dice coefficient over words).
 _SIMILAR = 0.4
+_PAIRS_AT_MOST = 250_000          # 500 blocks against 500: a second or so
 
 
 def write_redline(writer: Writer, base: Page, draft: Page) -> None:
@@ -97,7 +98,10 @@ def align(old: tuple[Block, ...], new: tuple[Block, ...]) -> list[tuple[Block | 
 
 
 def _pair_similar(old: list[Block], new: list[Block]) -> list[tuple[Block | None, Block | None]]:
-    """The monotone pairing of most overlap (a weighted longest common subsequence)."""
+    """The monotone pairing of most overlap (a weighted longest common subsequence). A stretch
+    rewritten from end to end (more than _PAIRS_AT_MOST pairs to weigh) is shown removed and added."""
+    if len(old) * len(new) > _PAIRS_AT_MOST:
+        return [(block, None) for block in old] + [(None, block) for block in new]
     words_old = [Counter(_words(b)) for b in old]
     words_new = [Counter(_words(b)) for b in new]
     score = [[0.0] * (len(new) + 1) for _ in range(len(old) + 1)]

@@ -4,7 +4,7 @@ Every edit drafter makes by itself is listed as an `Edit`: its kind, the clause 
 before and after, and why. Each kind can be refused (`drafter new --no-edit KIND`, or at the
 prompt), and then it is not made at all. Kinds, in the order they are made:
 
-    series           the base joins the recall of its own series (value edit, edits/series.py)
+    series           the base joins the recall of its own series (edits/series.py)
     report           the report the base asked for becomes the new session's (a placeholder,
                      or the symbol the UN gives it every session) (value edit, edits/report.py)
     year             a year of the session keeps its distance ("for 2021") (value edit, edits/years.py)

@@ -28,8 +28,6 @@ WHY_MOVED = "the same report of the new session (the UN numbers it the same way 
 LEARNED = Learned("reports.json")
 # Words of a lead that say which of a run of paragraphs it is, not what it does (English).
 ADVERBS = frozenset({"also", "further", "again", "moreover"})
-
-
 ANNEXED = "(annexed)"          # the lead key under which documents annexed to others are learned
 
 

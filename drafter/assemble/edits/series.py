@@ -10,6 +10,8 @@ the corpus (sessions 75-78), where the base cites its predecessor X:
   resolution X", "paragraph 5 of its resolution X"): the next text cites the base instead, 203 of
   236 times (the others mostly cite both, or keep the resolution that set up a mandate).
 
+The edit is made on the words of each clause as the draft has them (so a list the library keeps as
+words is joined as well as one it keeps as a value), with the list's own punctuation and spacing.
 The predecessor is the latest resolution of the library's series before the base, when the library
 holds the series; else the one the base itself names as such: the most recent of a list ("the most
 recent of which was resolution X"), the latest of a list followed by "on <the series title>" or
@@ -20,11 +22,10 @@ recent of which was resolution X"), the latest of a list followed by "on <the se
 from __future__ import annotations
 
 import re
-from typing import Any
-
-from drafter.assemble.edits import Edit, place_of
+from drafter.assemble.edits import Edit
+from drafter.assemble.edits.rewrite import edit_texts
 from drafter.library.slots import _CITATION_ITEM, _CITATIONS
-from drafter.library.templates import citations, text_after
+from drafter.library.templates import un_date
 
 KIND = "series"
 WHY = "the base joins the recall of its own series"
@@ -41,43 +42,68 @@ _ALONE = re.compile(r"^(?:[A-Z]\w+)(?: (?:also|further|in particular))* its $")
 RUN = 3           # resolutions of one a session (or one every other session) that make a series' list
 
 
-def carry(base, clause, values: dict[str, Any], session: int | None = None) -> dict[str, Any]:
-    out = dict(values)
-    for name, value in values.items():
-        if clause.kinds.get(name) == "citations" and isinstance(value, list):
-            joined = joined_list(base, clause, name, value)
-            if joined is not None:
-                out[name] = joined
+def apply(draft, pieces, numbers) -> list[Edit]:
+    """The base joined to the lists of its series in every clause's words (text, sub-paragraphs,
+    closing words): made on the words, so a list is joined however the library holds it (a value,
+    or words: a list whose dates are spaced two ways stays words in the library)."""
+    base = draft.base
+    if not base.number:
+        return []
+    out = []
+    for index, piece in enumerate(pieces):
+        piece.paragraph, made = edit_texts(piece.paragraph, lambda text: _cuts(text, base))
+        out += [Edit(KIND, index, before, after, WHY, place) for place, before, after in made]
     return out
 
 
-def joined_list(base, clause, name: str, items: list[dict]) -> list[dict] | None:
-    numbers = [item.get("number") for item in items]
-    if base.number in numbers or not base.number:
+def _cuts(text: str, base) -> list[tuple[int, int, str]]:
+    out = []
+    for match in _CITATIONS.finditer(text):
+        items = list(_CITATION_ITEM.finditer(match["list"]))
+        joined = _joined(text, match, items, base)
+        if joined is not None:
+            out.append((match.start("list"), match.end("list"), joined))
+    return out
+
+
+def _joined(text: str, match: re.Match[str], items: list[re.Match[str]], base) -> str | None:
+    """The list's words with the base in it, or None when it is not the series' list."""
+    numbers = [item["number"] for item in items]
+    if base.number in numbers:
         return None
-    own = {"number": base.number, "date": base.adopted}
+    written = [item.group() for item in items]
     predecessor = getattr(base, "predecessor", None)
     if predecessor in numbers:
         at = numbers.index(predecessor)
+        own = _written(base, items[at])
         if len(items) == 1:
-            # cited as it was: "pursuant to resolution 75/7" stays without a date
-            return [own if items[0].get("date") else {"number": base.number, "date": None}]
+            return own                                 # "the most recent of which was resolution X"
         if _descending(numbers) and at == 0:
-            return [own, *items]
-        return [*items[:at + 1], own, *items[at + 1:]]
-    if _names_series(clause, name, base):
-        return [own, *items] if _descending(numbers) else [*items, own]
+            return _listed([own, *written])
+        return _listed([*written[:at + 1], own, *written[at + 1:]])
+    if _names_series(text[match.end():], base):
+        own = _written(base, items[-1])
+        return _listed([own, *written] if _descending(numbers) else [*written, own])
     return None
 
 
-def _names_series(clause, name: str, base) -> bool:
-    """A list followed by "on <the series title>", or holding a resolution of the library's series."""
-    if any(item.get("number") in base.series for item in clause.values.get(name, [])):
-        return True
-    if not base.title:
-        return False
-    after = " ".join(text_after(clause.variant.template, name).split()).lower()
-    return after.startswith(f"on {_plain(base.title)}")
+def _written(base, like: re.Match[str]) -> str:
+    """The base cited as `like` is: with its date if that has one, spaced the same way."""
+    if not like["date"] or not base.adopted:
+        return base.number
+    space = "\u00a0" if "\u00a0" in like["date"] else " "
+    return f"{base.number} of {un_date(base.adopted, space)}"
+
+
+def _listed(items: list[str]) -> str:
+    """"A, B and C", the way the UN punctuates a list."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _names_series(after: str, base) -> bool:
+    """A list followed by "on <the series title>"."""
+    title = _plain(base.title or "")
+    return bool(title) and _plain(after[:len(title) + 8]).startswith(f"on {title}")
 
 
 def _descending(numbers: list[str]) -> bool:
@@ -148,7 +174,3 @@ def _is_run(numbers: list[str], latest: str, session: int) -> bool:
         return False
     steps = {b - a for a, b in zip(sessions, sessions[1:])}
     return len(steps) == 1 and steps <= {1, 2} and sessions[-1] + steps.pop() == session
-
-
-def listed(index: int, name: str, before, after, clause) -> Edit:
-    return Edit(KIND, index, citations(before), citations(after), WHY, place_of(clause.variant, name))
