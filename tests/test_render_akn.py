@@ -27,11 +27,7 @@ def _samples():
     return files[::25]                 # every 25th file: all sessions, every shape that occurs
 
 
-_TITLE_NOTE = pytest.mark.xfail(strict=True, reason="the text reader leaves 2006/2's '*' out of title_footnotes, "
-                                "which the AKN reader now reads back (COORDINATION.md, to inputs)")
-
-
-@pytest.mark.parametrize("number", [n if n != "2006/2" else pytest.param(n, marks=_TITLE_NOTE) for n in SEED_BY_NUMBER])
+@pytest.mark.parametrize("number", list(SEED_BY_NUMBER))
 def test_seeds_round_trip_and_validate(number, schema):
     resolution = read_resolution(SEED_BY_NUMBER[number])
     xml = render_akn(resolution)

@@ -113,11 +113,11 @@ def _enumerated(before: str) -> bool:
 
 
 def _written(base, like: re.Match[str]) -> str:
-    """The base cited as `like` is: with its date if that has one, spaced the same way."""
+    """The base cited as `like` is: with its date if that has one, written as the UN writes a date
+    (what the list held keeps its own spacing)."""
     if not like["date"] or not base.adopted:
         return base.number
-    space = "\u00a0" if "\u00a0" in like["date"] else " "
-    return f"{base.number} of {un_date(base.adopted, space)}"
+    return f"{base.number} of {un_date(base.adopted)}"
 
 
 def _listed(items: list[str]) -> str:
