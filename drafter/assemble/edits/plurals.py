@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from drafter.assemble.edits.rewrite import edit_texts
+from drafter.assemble.edits.rewrite import edit_notes, edit_texts
 from drafter.library.slots import _CITATION_ITEM, _CITATIONS
 
 # The word that leads a citation list, singular -> plural (English, as _CITATIONS reads it).
@@ -22,7 +22,7 @@ _WORD = re.compile(r"\w+")
 def agree(paragraph, notes: list[str]):
     """The paragraph and notes with every singular that leads a list of several made plural."""
     paragraph, _ = edit_texts(paragraph, cuts)
-    return paragraph, [_made(note) for note in notes]
+    return paragraph, edit_notes(notes, cuts)
 
 
 def cuts(text: str) -> list[tuple[int, int, str]]:
@@ -32,9 +32,3 @@ def cuts(text: str) -> list[tuple[int, int, str]]:
         if word.group() in PLURALS and len(list(_CITATION_ITEM.finditer(match["list"]))) > 1:
             out.append((word.start(), word.end(), PLURALS[word.group()]))
     return out
-
-
-def _made(text: str) -> str:
-    for start, end, new in sorted(cuts(text), reverse=True):
-        text = text[:start] + new + text[end:]
-    return text

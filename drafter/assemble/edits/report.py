@@ -20,7 +20,7 @@ from typing import Any
 
 from drafter.assemble.edits import Edit, place_of
 from drafter.assemble.edits.learned import Learned
-from drafter.assemble.edits.rewrite import edit_texts
+from drafter.assemble.edits.rewrite import edit_notes, edit_texts
 from drafter.library.patterns import SPACE
 from drafter.library.templates import Placeholder, text_after
 
@@ -115,7 +115,7 @@ def _after(variant, name: str) -> str:
 def whole_symbols(paragraph, notes: list[str]):
     """The paragraph and notes with "[to fill: symbol] (Sect. 3)/Add.1" written "[to fill: symbol]"."""
     paragraph, _ = edit_texts(paragraph, _symbol_cuts)
-    return paragraph, [_REST_OF_SYMBOL.sub(lambda m: m.group()[:m.start("rest") - m.start()], n) for n in notes]
+    return paragraph, edit_notes(notes, _symbol_cuts)
 
 
 def _symbol_cuts(text: str) -> list[tuple[int, int, str]]:
