@@ -20,11 +20,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
-import docx_text  # noqa: E402
-import render_check  # noqa: E402
+import docx_text
+import render_check
 
-from drafter.ingest import read_resolution  # noqa: E402
-from drafter.render.word import build  # noqa: E402
+from drafter.ingest import read_resolution
+from drafter.render.word import build
 
 
 def main() -> None:

@@ -5,7 +5,7 @@
 JOBS is a list of [path, action]; action "open" shows the document as it is, "pdf" the same and
 prints it to PATH.pdf, "accept" after Edit > Track Changes > Accept All, "reject" after Reject All.
 For each job OUT gets: the pages, the text of every paragraph of the body in order (table cells
-included, one line each), every footnote (its mark and text), how far the marks are raised (the
+included, one line each) and with its paragraph style, every footnote (its mark and text), how far the marks are raised (the
 escapement of the footnote anchor style), the headers and footers of the page styles in use,
 whether changes are being recorded, and whether tracked changes remain.
 
@@ -14,6 +14,7 @@ LibreOffice is started once for all jobs, headless, on a pipe, with a profile of
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import subprocess
@@ -49,15 +50,21 @@ def connect(soffice: str, profile: str):
 
 
 def body_lines(text) -> list[str]:
+    return [line for _, line in styled_lines(text)]
+
+
+def styled_lines(text) -> list[tuple[str, str]]:
+    """(paragraph style, text) of every paragraph of the body in order; a table's cells as lines
+    of the style "cell"."""
     lines = []
     enumeration = text.createEnumeration()
     while enumeration.hasMoreElements():
         element = enumeration.nextElement()
         if element.supportsService("com.sun.star.text.TextTable"):
             for name in element.getCellNames():
-                lines += element.getCellByName(name).getString().split("\n")
+                lines += [("cell", line) for line in element.getCellByName(name).getString().split("\n")]
         else:
-            lines.append(element.getString())
+            lines.append((element.getPropertyValue("ParaStyleName"), element.getString()))
     return lines
 
 
@@ -92,10 +99,8 @@ def page_styles(document) -> dict:
         for kind in ("Header", "Footer"):
             if style.getPropertyValue(f"{kind}IsOn"):
                 for side in ("", "Left", "First"):
-                    try:
+                    with contextlib.suppress(Exception):      # a side the style does not have
                         entry[f"{kind}{side or 'Right'}"] = style.getPropertyValue(f"{kind}Text{side}").getString()
-                    except Exception:  # noqa: BLE001 - a side the style does not have
-                        pass
         out[name] = entry
     return out
 
@@ -110,6 +115,7 @@ def show(desktop, dispatcher, path: str, action: str) -> dict:
         "path": path, "action": action,
         "pages": controller.getPropertyValue("PageCount"),
         "paragraphs": body_lines(document.getText()),
+        "styled": styled_lines(document.getText()),
         "footnotes": footnotes(document),
         "raised": marks_raised(document),
         "pagestyles": page_styles(document),
@@ -135,10 +141,8 @@ def main() -> None:
         results = [show(desktop, dispatcher, path, action) for path, action in jobs]
         with open(out_path, "w", encoding="utf-8") as handle:
             json.dump(results, handle, ensure_ascii=False)
-        try:
+        with contextlib.suppress(Exception):              # the bridge goes away as LibreOffice quits
             desktop.terminate()
-        except Exception:  # noqa: BLE001 - the bridge goes away as LibreOffice quits
-            pass
     finally:
         try:
             process.wait(timeout=30)

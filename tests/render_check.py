@@ -37,7 +37,8 @@ HEADING_STYLES = {"SectionHeading", "SubsectionHeading", "PartHeading", "AnnexHe
 _NUMBERED_STYLES = {"SingleTxt", "SubPara", "SubSubPara", "SubSubSubPara"}
 # Direction marks and zero-width characters print nothing; readers drop them.
 _INVISIBLE = re.compile("[\u200b-\u200f\u2060\ufeff]")
-_LABEL = re.compile(r"^(\(?[0-9]{1,3}[.)]|\([a-z]{1,3}\)|\([ivxlc]+\))\t")
+# A label typed before a tab: "1.", "3" (as 75/68 prints it), "1.1" (76/3), "(a)", "(iv)".
+_LABEL = re.compile(r"^(\(?[0-9]{1,3}(?:\.[0-9]{1,3})*[.)]?|\([a-z]{1,3}\)|\([ivxlc]+\))\t")
 
 
 @dataclass
@@ -75,17 +76,21 @@ def _numbers(root) -> list[str]:
             continue
         block = parent.getparent() if parent.tag in (f"{AKN}content", f"{AKN}intro") else None
         if block is not None and block.tag in _NUMBERED_BLOCKS and block.find(f"{AKN}num") is None:
-            typed = _TYPED.match(element.text or "")
+            typed = _TYPED.match(_INVISIBLE.sub("", element.text or ""))      # "6.\u200e\t" (75/248)
             if typed:
                 out.append(typed.group(1))
     return out
 
 
 def _is_heading(block) -> bool:
-    """A numbered block that is a heading, not a paragraph: "A." with a heading of its own, or
-    with text that is bold all through ("A." / "Pension Administration")."""
+    """A numbered block that is a heading, not a paragraph: "A." with a heading of its own, a
+    label with nothing else, or with text that is bold all through ("A." / "Pension Administration")."""
     if block.find(f"{AKN}heading") is not None or block.find(f"{AKN}subheading") is not None:
-        return True
+        # A heading over a paragraph set in the paragraph's own block ("Budget estimates ..." /
+        # "12. Approves", 79/298) leaves the paragraph a paragraph.
+        return not any(_plain(child) for child in block if child.tag in (f"{AKN}content", f"{AKN}list"))
+    if all(etree.QName(child).localname == "num" for child in block if isinstance(child.tag, str)):
+        return True                     # a label alone ("I"), its heading in the next block (76/226)
     paragraphs = block.findall(f"{AKN}content/{AKN}p")
     return len(paragraphs) == 1 and _all_bold(paragraphs[0])
 
@@ -99,7 +104,9 @@ def _all_bold(p) -> bool:
 
 
 _NUMBERED_BLOCKS = {f"{AKN}paragraph", f"{AKN}point", f"{AKN}item"}
-_TYPED = re.compile(r"^\s*(\(?[0-9]{1,3}[.)]|\([a-z]{1,3}\)|\([ivxlc]+\))\s")
+# A label typed at the start of a block's text: "1.", "(a)", "(iv)", or a number printed without
+# its full stop, which a tab then follows ("\t3\tCalls upon", 75/68).
+_TYPED = re.compile(r"^\s*(\(?[0-9]{1,3}[.)](?=\s)|[0-9]{1,3}(?=\t)|\([a-z]{1,3}\)(?=\s)|\([ivxlc]+\)(?=\s))")
 
 
 def _text(element, notes: list[str]) -> str:

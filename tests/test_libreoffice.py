@@ -42,8 +42,9 @@ def shown(tmp_path_factory):
 
     soffice = _tools()
     folder = tmp_path_factory.mktemp("libreoffice")
-    draft, _ = new_draft(ROOT / "clause_library", "58/208", 60, answers_path=None, choose=None)
-    clean, base = to_resolution(draft), base_resolution(draft)
+    draft, library = new_draft(ROOT / "clause_library", "58/208", 60, answers_path=None, choose=None)
+    drafts = {"58-208": (to_resolution(draft), base_resolution(draft))}
+    drafts |= {name: _drafted(library, session, serial) for name, session, serial in REDLINES}
     corpus = {name: read_resolution(next((corpus_or_skip() / "78").glob(f"A_RES_78_{name}-*.xml")))
               for name in ("249", "253", "80AB")}
     documents = {
@@ -52,10 +53,10 @@ def shown(tmp_path_factory):
         "table": (build(corpus["249"])[0], ["pdf"]),
         "sections": (build(corpus["253"])[0], ["pdf"]),
         "parts": (build(corpus["80AB"])[0], ["pdf"]),
-        "draft": (build(clean)[0], ["open"]),
-        "base": (build(base)[0], ["open"]),
-        "redline": (build(clean, base=base)[0], ["open", "accept", "reject"]),
     }
+    for name, (clean, base) in drafts.items():
+        documents |= {f"draft-{name}": (build(clean)[0], ["open"]), f"base-{name}": (build(base)[0], ["open"]),
+                      f"redline-{name}": (build(clean, base=base)[0], ["open", "accept", "reject"])}
     jobs = []
     for name, (data, actions) in documents.items():
         path = folder / f"{name}.docx"
@@ -73,6 +74,20 @@ def shown(tmp_path_factory):
     out["folder"] = folder
     out["models"] = corpus
     return out
+
+
+# Drafts from structured bases, each to the next session: sections with tables (79/253), parts
+# each with its formula and tables (78/254 A-C), sections and two annexes (75/293).
+REDLINES = [("79-253", 79, "253"), ("78-254", 78, "254AC"), ("75-293", 75, "293")]
+
+
+def _drafted(library, session: int, serial: str):
+    from drafter.assemble.compose import to_resolution
+    from drafter.assemble.run import base_resolution, draft_from
+
+    path = next((corpus_or_skip() / str(session)).glob(f"A_RES_{session}_{serial}-*.xml"))
+    draft = draft_from(library, str(path), session + 1)
+    return to_resolution(draft), base_resolution(draft)
 
 
 def _pages(pdf: Path) -> list[str]:
@@ -152,25 +167,34 @@ def test_corpus_resolutions_print_with_every_note_and_heading(shown, name, numbe
     assert all(h and h in printed["paragraphs"] for h in headings)
 
 
-def _document(result: dict) -> tuple[list[str], list[str]]:
-    return [p for p in result["paragraphs"] if p.strip()], [n["text"] for n in result["footnotes"]]
+def _document(result: dict) -> tuple[list[tuple[str, str]], list[str]]:
+    """Every paragraph with its style (table cells as lines), and the notes' texts."""
+    return [tuple(p) for p in result["styled"] if p[1].strip()], [n["text"] for n in result["footnotes"]]
 
 
-def test_accept_all_gives_the_draft(shown):
-    accepted = shown["redline"]["accept"]
-    assert _document(accepted) == _document(shown["draft"]["open"])
+DRAFTS = ["58-208", *(name for name, _, _ in REDLINES)]
+
+
+@pytest.mark.parametrize("name", DRAFTS)
+def test_accept_all_gives_the_draft(shown, name):
+    accepted = shown[f"redline-{name}"]["accept"]
+    assert _document(accepted) == _document(shown[f"draft-{name}"]["open"])
     assert not accepted["changes"]
 
 
-def test_reject_all_gives_the_base(shown):
-    rejected = shown["redline"]["reject"]
-    assert _document(rejected) == _document(shown["base"]["open"])
+@pytest.mark.parametrize("name", DRAFTS)
+def test_reject_all_gives_the_base(shown, name):
+    rejected = shown[f"redline-{name}"]["reject"]
+    assert _document(rejected) == _document(shown[f"base-{name}"]["open"])
     assert not rejected["changes"]
 
 
-def test_the_redline_records_the_editors_changes(shown):
-    assert shown["redline"]["open"]["recording"] and shown["redline"]["open"]["changes"]
-    assert not shown["draft"]["open"]["recording"]
+@pytest.mark.parametrize("name", DRAFTS)
+def test_the_redline_records_the_editors_changes(shown, name):
+    assert shown[f"redline-{name}"]["open"]["recording"] and shown[f"redline-{name}"]["open"]["changes"]
+    assert not shown[f"draft-{name}"]["open"]["recording"]
+    # The draft is not its base: the redline has changes to show, in the body as in the masthead.
+    assert _document(shown[f"draft-{name}"]["open"]) != _document(shown[f"base-{name}"]["open"])
 
 
 def test_format_pdf_through_libreoffice(tmp_path):
@@ -191,6 +215,6 @@ def test_format_pdf_without_libreoffice_is_one_clear_line(tmp_path):
                             env={**os.environ, "PATH": str(empty)}, check=False)
     assert result.returncode == 1
     assert result.stderr.strip().splitlines() == [
-        "drafter: error: --format pdf needs LibreOffice, which is not installed "
-        "(install libreoffice-writer, or write --format docx)"]
+        ("drafter: error: --format pdf needs LibreOffice, which is not installed "
+         "(install libreoffice-writer, or write --format docx)")]
     assert not (tmp_path / "x.pdf").exists()

@@ -215,8 +215,7 @@ class _Layout:
             return
         number, letter = _one_part(r)
         # One resolution of several adopted under a number, published alone (75/245 B): the
-        # number and title of them all, then its letter, which carries the notes on it (so 20 of
-        # the 22 such corpus files print it; 78/183 A and B put the letter after the number).
+        # number and title of them all, then its letter, which carries the notes on it.
         self.add("title", "DocTitle", [Text(f"{number}.\t"), *self.inlines(r.title or "", () if letter else refs)])
         if letter:
             self.add("part", "PartHeading", [Text(letter), *(self.notes.inline(ref) for ref in refs)])
@@ -317,8 +316,11 @@ class _Layout:
     # --- tables ----------------------------------------------------------------------------
     def table(self, table: Table) -> None:
         saved = self.notes
-        self.notes = _Notes(saved.texts, saved.italics, frozenset(n.marker for n in table.notes),
-                            warnings=self.warnings)
+        # The table's own marks: its notes', and any mark in a cell that names none of the
+        # document's notes, the table having set its note in a cell (80/226: "a" / "See sect. E.").
+        cited = {ref.marker for row in table.rows for cell in row for ref in cell.footnotes}
+        own = {n.marker for n in table.notes} | {marker for marker in cited if marker not in saved.texts}
+        self.notes = _Notes(saved.texts, saved.italics, frozenset(own), warnings=self.warnings)
         self.add("table", "TableText", [], table=self.grid(table))
         for note in table.notes:
             self.add("table-note", "TableNote", [Text(note.marker, superscript=True), Text("\t"),
@@ -410,11 +412,24 @@ _PART_LETTER = re.compile(r"^(\S+)\s+([A-Z])$")
 
 
 def _one_part(resolution: Resolution) -> tuple[str, str | None]:
-    """"75/245 B" -> ("75/245", "B"): the number of a resolution that is one part of several."""
+    """"75/245 B" -> ("75/245", "B"): the number of a resolution that is one part of several and
+    that prints its letter apart, under the title; else (the number, None)."""
     found = _PART_LETTER.match(resolution.number or "")
-    if found and not resolution.parts:
+    if found and not resolution.parts and not _lettered_when_adopted(resolution):
         return found.group(1), found.group(2)
     return resolution.number, None
+
+
+def _lettered_when_adopted(resolution: Resolution) -> bool:
+    """Texts adopted together under one number at the main part of the session (September to
+    December of 1945 + session) carry their letter in it: "78/183 A.", "78/183 B.". A text
+    adopted under a number already used, at the resumed part of the next year, has its letter
+    set under the title, with a note that the first text becomes "A" (75/245 B, 77/292 B). In the
+    corpus: 2 and 20 of the 22 files published alone under a lettered number."""
+    adopted, session = resolution.adopted, resolution.session
+    if resolution.body != "General Assembly" or not (adopted and adopted.date and session):
+        return False
+    return int(adopted.date[:4]) == 1945 + session
 
 
 def adoption_line(resolution: Resolution, words=ENGLISH) -> str:
