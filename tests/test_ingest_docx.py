@@ -214,6 +214,27 @@ def test_a_zip_that_is_no_word_file():
         parse_bytes(out.getvalue(), "photos.zip")
 
 
+@pytest.mark.parametrize("name,says", [("cut", "damaged: the zip archive of this Word file cannot be read"),
+                                       ("letter", "not a resolution")])
+def test_bad_word_files_are_one_line_exit_2_from_the_command_line(tmp_path, name, says):
+    if name == "cut":
+        data = render_docx_bytes(read_resolution(SEED_BY_NUMBER["58/208"]))
+        data = data[: len(data) // 2]
+    else:
+        document = docx.Document()
+        document.add_paragraph("Dear colleagues, please find the minutes attached.")
+        out = io.BytesIO()
+        document.save(out)
+        data = out.getvalue()
+    path = tmp_path / f"{name}.docx"
+    path.write_bytes(data)
+    result = subprocess.run([sys.executable, "-m", "drafter", "parse", str(path)], capture_output=True, text=True,
+                            check=False, timeout=60)
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"drafter: error: {path}: ") and says in lines[0], result.stderr
+
+
 # --- what LibreOffice reads for us -------------------------------------------------------------
 
 def _soffice() -> str:

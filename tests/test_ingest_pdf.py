@@ -40,24 +40,23 @@ def _tool(name: str):
 model_diff = _tool("model_diff")
 fixtures = _tool("make_input_fixtures")
 
-# A dozen corpus resolutions, every shape (checked below against the tool's own classification),
-# spread over the sessions: the tool's --small sample, named here so the tests need not read the
-# whole corpus to pick them.
+# Thirteen corpus resolutions, every shape (checked below against the tool's own classification),
+# spread over the sessions: the tool's --small sample and one budget, named here so the tests need
+# not read the whole corpus to pick them.
 SMALL = {
     "75/75_100_E.xml": "plain", "77/A_RES_77_108-2228254E.xml": "plain", "78/A_RES_78_7-2321472E.xml": "plain",
     "75/75_1_E.xml": "sections", "76/A_RES_76_284-2210342E.xml": "sections",
     "78/A_RES_78_301-2412149E.xml": "sections",
     "75/75_129_E.xml": "annexes", "77/A_RES_77_5-2225005E.xml": "annexes",
     "75/75_246_E.xml": "tables", "77/A_RES_77_261-2300156E.xml": "tables",
+    # Parts and sections of a budget: "Section 29A" nearly reaches its tab stop, "Part II" centred
+    # over a table's indents, "Member States’ payments" kerned to less than a word space.
+    "76/A_RES_76_245-2119712E.xml": "tables",
     "75/75_101A-B_E.xml": "parts", "78/A_RES_78_254AC-2326242E.xml": "parts",
 }
-def _tables(resolution) -> bool:
-    """Whether a resolution has tables: a PDF's tables are read as tables (pdf_tables: the rules
-    drawn across the text, cells by their gaps) but not yet exactly in every layout, so such files
-    are measured by the benchmark (benchmarks/bench_inputs.py), not asserted here."""
-    paragraphs = [p for _, p in resolution.all_paragraphs()]
-    paragraphs += [p for annex in resolution.annexes for p in annex.paragraphs]
-    return any(p.table is not None for p in paragraphs)
+# What the PDF reader does not yet read exactly, each with why: the rest of the model must match.
+KNOWN = {("r2", "pdf", "75_246_E"): "a table row LibreOffice splits across a page break (its cell's last "
+                                    "lines at the next page's head read as a row of their own)"}
 
 
 def _soffice() -> str:
@@ -87,7 +86,7 @@ def test_58_208_through_docx_and_pdf_reads_back_to_the_same_model(tmp_path):
 
 @pytest.fixture(scope="module")
 def small_set(tmp_path_factory):
-    """The dozen, made from scratch by both routes into a fresh folder (about half a minute)."""
+    """The thirteen, made from scratch by both routes into a fresh folder (about half a minute)."""
     corpus = corpus_or_skip()
     _soffice()
     cache = tmp_path_factory.mktemp("fixtures")
@@ -122,12 +121,11 @@ def test_both_routes_read_back_to_the_models_of_the_xml(small_set, route, ext):
     for fixture in sample:
         expected = _model(fixture.source)
         got = _model(fixture.path(cache, route, ext))
-        if not (ext == "pdf" and _tables(expected)):
-            assert model_diff.words_lost(expected, got) == 0, fixture.name
-        if ext == "pdf" and _tables(expected):
-            continue            # words and structure of a PDF's tables: see TABLES_IN_PDF
+        assert model_diff.words_lost(expected, got) == 0, fixture.name
         found = model_diff.differences(expected, got)
-        if found:
+        if (route, ext, fixture.name) in KNOWN:
+            assert found and {aspect for aspect, _, _ in found} == {"tables"}, fixture.name
+        elif found:
             failures[fixture.name] = found[:3]
     assert failures == {}
 
@@ -237,21 +235,29 @@ def test_an_encrypted_pdf(tmp_path):
                     str(docx_path)], check=True, capture_output=True, timeout=180)
     with pytest.raises(ParseError, match="encrypted: this PDF needs a password"):
         read_resolution(tmp_path / "secret.pdf")
+    _one_line_exit_2(tmp_path / "secret.pdf", "encrypted: this PDF needs a password")
 
 
-@pytest.mark.parametrize("name", ["scan", "letter", "encrypted-less"])
-def test_bad_pdfs_are_one_line_exit_2_no_traceback(tmp_path, name):
-    data = {"scan": _pdf([b"q 500 0 0 700 40 60 cm /Im1 Do Q"]),
-            "letter": _pdf([_text("Dear colleagues,")]),
-            "encrypted-less": _pdf([_text("x")])[:150]}[name]
-    path = tmp_path / f"{name}.pdf"
-    path.write_bytes(data)
+def _one_line_exit_2(path, says: str) -> None:
     result = subprocess.run([sys.executable, "-m", "drafter", "parse", str(path)], capture_output=True, text=True,
-                            timeout=60)
+                            check=False, timeout=60)
     assert result.returncode == 2
     lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("drafter: error: ") and str(path) in lines[0]
-    assert "Traceback" not in result.stderr
+    assert len(lines) == 1 and lines[0].startswith("drafter: error: ") and str(path) in lines[0], result.stderr
+    assert says in lines[0] and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("name,says", [("scan", "no text layer: this PDF needs OCR first"),
+                                       ("letter", "not a resolution"), ("cut", "damaged PDF"),
+                                       ("long", f"500 pages, more than {MAX_PAGES} pages")])
+def test_bad_pdfs_are_one_line_exit_2_no_traceback(tmp_path, name, says):
+    data = {"scan": _pdf([b"q 500 0 0 700 40 60 cm /Im1 Do Q"]),
+            "letter": _pdf([_text("Dear colleagues,")]),
+            "cut": _pdf([_text("x")])[:150],
+            "long": _pdf([_text("Page of a long report")] * 500)}[name]
+    path = tmp_path / f"{name}.pdf"
+    path.write_bytes(data)
+    _one_line_exit_2(path, says)
 
 
 def test_commands_take_pdf_and_docx_directly(small_set, tmp_path):

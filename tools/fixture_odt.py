@@ -5,7 +5,8 @@ It sets the page the way the UN does, by other means than drafter's DOCX: the ma
 page's header, the running symbol and "page/pages" in the other pages' header and footer, a job
 number and barcode line at the foot of the first page, leads as italic spans, footnotes as real
 ODF notes (text:note), operative numbers and sub-paragraph labels typed before a tab, headings bold
-and centred, each part with its own formula and closing, annexes on a new page, tables as tables.
+and centred, each part with its own formula and closing, annexes on a new page, tables as tables,
+ruled as the UN rules them (above the table, under its heading rows, below it).
 """
 
 from __future__ import annotations
@@ -85,6 +86,14 @@ _HEAD = """<?xml version="1.0" encoding="UTF-8"?>
 <office:automatic-styles>
  <style:style style:name="Break" style:family="paragraph" style:parent-style-name="Heading">
   <style:paragraph-properties fo:break-before="page"/></style:style>
+ <style:style style:name="Pad" style:family="table-cell"><style:table-cell-properties fo:padding="0.05cm"/></style:style>
+ <style:style style:name="Above" style:family="table-cell">
+  <style:table-cell-properties fo:padding="0.05cm" fo:border-top="0.5pt solid #000000"/></style:style>
+ <style:style style:name="Below" style:family="table-cell">
+  <style:table-cell-properties fo:padding="0.05cm" fo:border-bottom="0.5pt solid #000000"/></style:style>
+ <style:style style:name="Both" style:family="table-cell">
+  <style:table-cell-properties fo:padding="0.05cm" fo:border-top="0.5pt solid #000000"
+   fo:border-bottom="0.5pt solid #000000"/></style:style>
  <style:page-layout style:name="A4">
   <style:page-layout-properties fo:page-width="21cm" fo:page-height="29.7cm" fo:margin-top="1.5cm"
    fo:margin-bottom="1.5cm" fo:margin-left="2.2cm" fo:margin-right="2.2cm">
@@ -96,6 +105,20 @@ _HEAD = """<?xml version="1.0" encoding="UTF-8"?>
  </style:page-layout>
 </office:automatic-styles>
 """
+
+
+def _dotted(label: str) -> str:
+    """A label as the UN prints it: "A." ("A." when the model already has the dot)."""
+    return label if label.endswith((".", ")")) else f"{label}."
+
+
+def _rules(rows, index: int) -> str:
+    """The rules the UN draws across a table, as its cells' borders: one above the table, one
+    under its heading rows (the rows of heading cells at its top), one below the table."""
+    heading = next((i for i, row in enumerate(rows) if not all(cell.header for cell in row)), len(rows))
+    above = index == 0
+    below = index == len(rows) - 1 or (heading < len(rows) and index == heading - 1)
+    return {(False, False): "Pad", (True, False): "Above", (False, True): "Below", (True, True): "Both"}[above, below]
 
 
 def _p(style: str, inner: str) -> str:
@@ -183,7 +206,7 @@ class _Writer:
                 self.heading(section.label)
                 self.heading(section.heading, section.heading_footnotes)
             else:                 # deeper: "A.<tab>Heading" at the left, bold
-                label = f"{section.label}.\t" if section.label else ""
+                label = f"{_dotted(section.label)}\t" if section.label else ""
                 refs = _moved(section.heading_footnotes, len(label))
                 self.out.append(_p("Subheading", _plain(label) + self.inline(section.heading or "", refs)))
             self.holder(section, depth + 1)
@@ -224,11 +247,12 @@ class _Writer:
         columns = max((sum(c.colspan for c in row) for row in table.rows), default=1)
         self.out.append(f'<table:table table:name="T{len(self.out)}"><table:table-column '
                         f'table:number-columns-repeated="{columns}"/>')
-        for row in table.rows:
+        for index, row in enumerate(table.rows):
             self.out.append("<table:table-row>")
+            rules = _rules(table.rows, index)
             for cell in row:
                 span = f' table:number-columns-spanned="{cell.colspan}"' if cell.colspan > 1 else ""
-                self.out.append(f'<table:table-cell office:value-type="string"{span}>'
+                self.out.append(f'<table:table-cell table:style-name="{rules}" office:value-type="string"{span}>'
                                 f'{_p("Cell", self.inline(cell.text, cell.footnotes, cell.italics))}</table:table-cell>')
                 self.out.extend("<table:covered-table-cell/>" for _ in range(cell.colspan - 1))
             self.out.append("</table:table-row>")

@@ -46,9 +46,12 @@ def read_pdf(data: bytes, path: str) -> Document:
     lines = {page.number: page_lines(page) for page in pages}
     noted = {id(line) for page in pages for line in under_rule(page, lines[page.number])}
     dropped = furniture(pages, lines, keep=_masthead_ids(lines), notes=noted, title=_title_text(lines))
+    furniture_lines = [line for ls in lines.values() for line in ls if id(line) in dropped]
     lines = {n: [line for line in ls if id(line) not in dropped] for n, ls in lines.items()}
     everything = [line for n in sorted(lines) for line in lines[n]]
+    _tabs_at_stops(everything)
     title = next((i for i, line in enumerate(everything) if _is_title(line)), 0)
+    title_line = everything[title] if everything else None
     size = _body_size(everything[title:])
     measure = Measure.of(everything[title:], size)
     body: list = []                   # lines, and the tables gathered from them
@@ -56,7 +59,7 @@ def read_pdf(data: bytes, path: str) -> Document:
     carried = None
     for page in pages:
         page_text = lines[page.number]
-        rules = tables.wide_rules(page, measure.left, measure.right)
+        rules = tables.wide_rules(page, measure.left, measure.right, furniture_lines, title_line)
         start = note_zone(page_text, page.rules, size, measure.left, measure.right, notes.plausible,
                           tables=bool(rules))
         items, carried = tables.split(page_text[:start], rules, carried, lambda line: _tabular(line, size))
@@ -67,6 +70,21 @@ def read_pdf(data: bytes, path: str) -> Document:
     words = Words.of(everything)
     blocks = make_blocks(body[title_at:], measure, words)
     return Document(blocks=blocks, notes=notes.built(words), masthead=masthead, format="pdf")
+
+
+def _tabs_at_stops(lines: list[PrintedLine]) -> None:
+    """A tab that leaves no more than a word space ("Section 29A<tab>Department ..." where the
+    label nearly reaches the tab stop) is found by where the next word starts: at a stop where
+    the words after wide tabs start on other lines (three or more). Only a label before it
+    (structure: "Section 29A", "A.") makes anything of it."""
+    stops = Counter(round(line.gaps[0][2]) for line in lines if line.gaps)
+    common = {x for x, n in stops.items() if n >= 3}
+    for line in lines:
+        if line.gaps:
+            continue
+        tab = next((space for space in line.spaces[:3] if any(abs(space[2] - x) <= 1 for x in common)), None)
+        if tab is not None:
+            line.gaps.append(tab)
 
 
 def _tabular(line: PrintedLine, size: float) -> bool:

@@ -73,8 +73,11 @@ class Measure:
 
     def centred(self, line: PrintedLine) -> bool:
         """Set in the middle of the measure, and not where paragraphs start (a short last line at an
-        indent is not a heading, however near the middle it ends)."""
-        if round(line.x0) in self.indents or round(line.x0) - 1 in self.indents or round(line.x0) + 1 in self.indents:
+        indent is not a heading, however near the middle it ends). Paragraphs start in the left
+        third of the measure: a line that starts further in is no paragraph's last line, even
+        where the lines of a table or a list happen to start."""
+        near_left = line.x0 < self.left + (self.right - self.left) / 3
+        if near_left and any(round(line.x0) + d in self.indents for d in (-1, 0, 1)):
             return False
         margin = line.x0 - self.left
         return margin > self.size * 0.3 and abs(margin - (self.right - line.x1)) < self.size * 0.4
@@ -99,16 +102,18 @@ class Words:
 
     whole: set[str]
     hyphenates: bool
+    times: Counter                 # how often each word is printed (a piece of a broken word: once)
 
     @classmethod
     def of(cls, lines: list[PrintedLine]) -> Words:
-        whole: set[str] = set()
+        times: Counter = Counter()
         for line in lines:
-            whole |= {w.lower() for w in _WORD.findall(line.text)}
-            whole |= {w.lower() for w in _COMPOUND.findall(line.text)}
+            times.update(w.lower() for w in _WORD.findall(line.text))
+            times.update(w.lower() for w in _COMPOUND.findall(line.text))
+        whole = set(times)
         breaks = [pair for pair in (_broken(a, b) for a, b in zip(lines, lines[1:])) if pair]
         pieces = sum(1 for left, right in breaks if left.lower() not in whole or right.lower() not in whole)
-        return cls(whole, len(breaks) >= 3 and pieces * 2 > len(breaks))
+        return cls(whole, len(breaks) >= 3 and pieces * 2 > len(breaks), times)
 
     def join_without_hyphen(self, left: str, right: str) -> bool:
         return (self.hyphenates and (left + right).lower() in self.whole

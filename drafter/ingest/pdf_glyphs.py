@@ -65,8 +65,8 @@ def read_glyphs(data: bytes, path: str) -> list[Page]:
         # The page tree is counted before any page is read, so a long PDF is refused at once.
         pdf_pages = list(PDFPage.create_pages(document))
         if len(pdf_pages) > MAX_PAGES:
-            raise ParseError(f"{len(pdf_pages)} pages, more than {MAX_PAGES} pages: too long for a resolution",
-                             path, hint="give the resolution's own pages (split the PDF)")
+            raise ParseError(f"{len(pdf_pages)} pages, more than {MAX_PAGES} pages (drafter's limit): too long "
+                             "for a resolution", path, hint="split out the resolution's own pages")
         for number, pdf_page in enumerate(pdf_pages, start=1):
             device.glyphs = []
             interpreter.process_page(pdf_page)

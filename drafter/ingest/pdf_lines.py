@@ -22,8 +22,10 @@ _MARKER = re.compile(r"^(?:\d{1,3}|\*{1,3}|[†‡§]{1,2})$")
 _LETTER = re.compile(r"^[a-z]$")
 _LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb05": "st",
               "\ufb06": "st"}
+_KERNED_SPACE = 0.08        # of the font size: a gap the PDF fills with a space glyph
 _SPACE_GAP = 0.18           # of the font size: narrower than any word space, wider than kerning
 _SEGMENT_GAP = 4.0          # ems: a masthead's two sides, a table's cells
+_HANGING_LETTER = 6.0       # ems: how far left of its line a raised letter may hang (a tab's width)
 _TAB_GAP = 1.0              # an em: wider than any justified word space, what a tab leaves
 _BASELINE_TOLERANCE = 0.6   # points: glyphs of one line share their baseline; a masthead puts two lines 1 pt apart
 
@@ -41,6 +43,7 @@ class PrintedLine:
     marks: list[tuple[int, str]] = field(default_factory=list)
     letters: list[tuple[int, str]] = field(default_factory=list)   # raised single letters: table notes
     gaps: list[tuple[int, float, float]] = field(default_factory=list)   # offset, x before, x after
+    spaces: list[tuple[int, float, float]] = field(default_factory=list)  # every word space, as gaps
     starts_with_mark: bool = False
 
     @property
@@ -116,7 +119,9 @@ def _host_below(groups: list[list[Glyph]], index: int) -> int | None:
         rise = group[0].y - below[0].y
         if host_size and size < 0.8 * host_size and 0 < rise < 0.75 * host_size:
             left, right = min(g.x0 for g in below), max(g.x1 for g in below)
-            if min(g.x0 for g in group) >= left - host_size * 2 and max(g.x1 for g in group) <= right + host_size * 2:
+            # A table note's letter may hang before a tab ("ᵃ<tab>See A/77/528.").
+            reach = _HANGING_LETTER if _LETTER.match("".join(g.text for g in group).strip()) else 2
+            if min(g.x0 for g in group) >= left - host_size * reach and max(g.x1 for g in group) <= right + host_size * 2:
                 return offset
     return None
 
@@ -129,6 +134,7 @@ def _build(page: int, glyphs: list[Glyph], raised: list[Glyph]) -> PrintedLine:
     stream = sorted([(g, False) for g in glyphs] + [(g, True) for g in raised], key=lambda p: p[0].x0)
     previous: Glyph | None = None
     pending: list[Glyph] = []
+    spaced = False
     for glyph, is_raised in stream:
         if is_raised:
             pending.append(glyph)
@@ -137,11 +143,16 @@ def _build(page: int, glyphs: list[Glyph], raised: list[Glyph]) -> PrintedLine:
             _flush_raised(line, pending, previous)
             pending = []
         if glyph.text.isspace():
-            continue              # the gap decides where a space goes, not the PDF's space glyph
+            spaced = True         # the gap decides where a space goes, the PDF's space glyph helps
+            continue
         gap = glyph.x0 - previous.x1 if previous is not None else 0.0
         if previous is not None and gap > _TAB_GAP * size and line.text:
             line.gaps.append((len(line.text.rstrip(" ")), previous.x1, glyph.x0))
-        if previous is not None and gap > _SPACE_GAP * size:
+        # A kerned pair ("r A", "’ p") narrows a word space the PDF still prints as a space glyph.
+        wide = gap > (_KERNED_SPACE if spaced else _SPACE_GAP) * size
+        spaced = False
+        if previous is not None and wide and line.text and not line.text.endswith(" "):
+            line.spaces.append((len(line.text), previous.x1, glyph.x0))
             _add(line, " ", False, False)
         _add(line, _LIGATURES.get(glyph.text, glyph.text), glyph.italic, glyph.bold)
         previous = glyph
