@@ -51,6 +51,7 @@ class Result:
 def source(path: Path) -> tuple[Counter, list[str], list[str]]:
     """The source's words, its headings and its paragraph numbers, from the XML."""
     root = etree.parse(str(path)).getroot()
+    _drop_notes_cited_again(root)
     notes: list[str] = []
     words = Counter(_INVISIBLE.sub("", _text(root, notes)).split())
     for note in notes:
@@ -62,6 +63,15 @@ def source(path: Path) -> tuple[Counter, list[str], list[str]]:
     headings += [_plain(n) for component in root.iter(f"{AKN}component") for n in
                  component.iterfind(f"{AKN}statement/{AKN}preface//{AKN}docNumber")]
     return words, [h for h in headings if h], [n for n in _numbers(root) if n]
+
+
+def _drop_notes_cited_again(root) -> None:
+    """A note cited a second time is printed as its raised marker, <sup>2</sup> (78/11): a
+    reference to the note (a NOTEREF in Word), not a word of the text."""
+    markers = {(n.get("marker") or "").strip() for n in root.iter(f"{AKN}authorialNote")} - {""}
+    for sup in root.iter(f"{AKN}sup"):
+        if len(sup) == 0 and (sup.text or "").strip() in markers:
+            sup.text = None
 
 
 def _numbers(root) -> list[str]:
@@ -84,10 +94,10 @@ def _numbers(root) -> list[str]:
 
 def _is_heading(block) -> bool:
     """A numbered block that is a heading, not a paragraph: "A." with a heading of its own, a
-    label with nothing else, or with text that is bold all through ("A." / "Pension Administration")."""
+    label with nothing else, or with text that is bold all through ("A." / "Pension Administration").
+    A block with a heading and text of its own numbers the text ("Budget estimates ..." over
+    "12. Approves ...": 79/298)."""
     if block.find(f"{AKN}heading") is not None or block.find(f"{AKN}subheading") is not None:
-        # A heading over a paragraph set in the paragraph's own block ("Budget estimates ..." /
-        # "12. Approves", 79/298) leaves the paragraph a paragraph.
         return not any(_plain(child) for child in block if child.tag in (f"{AKN}content", f"{AKN}list"))
     if all(etree.QName(child).localname == "num" for child in block if isinstance(child.tag, str)):
         return True                     # a label alone ("I"), its heading in the next block (76/226)

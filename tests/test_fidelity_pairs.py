@@ -42,6 +42,15 @@ PAIRS = [
     ((78, 132), (79, 194), [
         ("series", "77/150 of 14 December 2022", "78/132 of 19 December 2023"),
     ], 0),
+    ((79, 167), (80, 209), [                                                      # QA 2: a corpus base
+        ("series", "78/202 of 19 December 2023", "79/167 of 17 December 2024"),   # the most recent of which
+    ], 0),
+    ((79, 144), (80, 110), [
+        ("series", "78/69 of 5 December 2023", "79/144 of 12 December 2024"),     # "including resolution"
+    ], 0),
+    ((78, 247), (80, 237), [                                                      # a list with a misprint
+        ("series", "77/259 of 30 December 2022", "77/259 of 30 December 2022 and 78/247 of 22 December 2023"),
+    ], 0),
     ((79, 93), (80, 84), [                                                        # two parts, A and B
         ("report", "A/79/21", "A/80/21"),                                         # the Committee on Information
         ("report", "A/AC.198/2024/2", "A/AC.198/2025/2"),

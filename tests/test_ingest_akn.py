@@ -252,7 +252,9 @@ def test_a_roman_list_with_no_letters_runs_on_past_v_80_116(parsed):
 
 def test_numbers_typed_into_the_text(parsed):
     # "26\tCondemns" and "6.\u200e\tReaffirms" carry their number in the text, not in <num>.
-    condemns = next(p for p in resolution(parsed, "79_160-").operative if p.number == 26)
+    # A number typed without its full stop is printed so: the string "26", which a renderer
+    # prints as given (an int prints "26."); "6." is the number 6.
+    condemns = next(p for p in resolution(parsed, "79_160-").operative if p.number == "26")
     assert condemns.text.startswith("Condemns without reservation") and condemns.lead == "Condemns without reservation"
     reaffirms = next(p for _, p in resolution(parsed, "75_248_E").all_paragraphs() if p.number == 6)
     assert reaffirms.text.startswith("Reaffirms its decision") and reaffirms.lead == "Reaffirms"
@@ -327,6 +329,33 @@ def test_an_annex_table_with_its_notes_78_249(parsed):
     assert next(row for row in table.rows if row[0].text.startswith("Estimated initial"))[0].bold
 
 
+def test_notes_typed_as_the_last_rows_of_a_table_are_its_notes_80_226(parsed):
+    # "Model strategy No. 8" cites "a" in its text; the table's last rows are "<sup>a</sup>\tSee
+    # sect. E." and an empty one: the note is the table's, printed under it, not a row.
+    r = resolution(parsed, "80_226-")
+    [table] = [p.table for a in r.annexes for p in a.paragraphs
+               if p.table is not None and p.table.rows[0][0].text == "Model strategy No. 8"]
+    assert [(n.marker, n.text) for n in table.notes] == [("a", "See sect. E.")]
+    assert [c.text for row in table.rows for c in row][-1] == ""
+    assert [f.marker for row in table.rows for c in row for f in c.footnotes] == ["a"]
+
+
+def test_every_letter_a_cell_cites_is_a_note(parsed):
+    """A letter cited in a table's cell is the marker of a note printed under that table, of one
+    typed as its last row, or of a note of the document: never a mark pointing nowhere."""
+    loose = []
+    for path, r in parsed.items():
+        documents = {*r.footnotes, *(m for part in r.parts for m in part.footnotes)}
+        for _, paragraph in [*r.all_paragraphs(), *(("annex", p) for a in r.annexes for p in a.paragraphs)]:
+            table = paragraph.table
+            if table is None:
+                continue
+            marks = {n.marker for n in table.notes} | documents
+            loose += [(path.name, f.marker) for row in table.rows for c in row for f in c.footnotes
+                      if f.marker not in marks and f.at > 0]
+    assert loose == []
+
+
 def test_closing_words_after_sub_paragraphs_75_244_77_177(parsed):
     r = resolution(parsed, "75_244_E")
     reiterates = next(p for _, p in r.all_paragraphs() if p.number == 76)
@@ -393,6 +422,32 @@ def test_every_adoption_meeting_is_read(parsed):
     assert missing == []
 
 
+def test_numbers_typed_without_a_full_stop_are_kept_as_printed(parsed):
+    """Every paragraph whose number the source types without its full stop ("3\tCalls upon": 75/68,
+    77/263, 79/160, 80/167) has that number as a string, and only those: the rule is the markup's,
+    so it holds for any file."""
+    bare = re.compile(r"^\s*(\d{1,3})\s+(?!\.)\S")          # not "232\t.Recognizes" (77/248)
+    for path, r in parsed.items():
+        root = etree.parse(str(path)).getroot()
+        typed = [m.group(1) for body in root.iter("{*}mainBody") if not _in(body, "attachments")
+                 for paragraph in body.iter("{*}paragraph") if paragraph.find("{*}num") is None
+                 for m in [bare.match("".join(paragraph.itertext()))] if m]
+        read = [p.number for holder in (r, *r.parts) for p in every_paragraph_in_order(holder)
+                if isinstance(p.number, str) and p.number.isdigit()]
+        assert read == typed, path.name
+    assert resolution(parsed, "75_68_E").operative[2].number == "3"
+
+
+def test_a_note_cited_again_is_a_reference_78_11(parsed):
+    # "... of 12 August 1949,<sup>2</sup> continue to apply": note 2 cited a second time.
+    for name in ("78_11-", "79_83-"):
+        r = resolution(parsed, name)
+        cited = [(p.text, f) for _, p in r.all_paragraphs() for f in p.footnotes if f.marker == "2"]
+        assert len(cited) == 2, name
+        text, again = cited[1]
+        assert "1949,2" not in text and text[:again.at].endswith("1949,"), name
+
+
 def test_numbers_typed_into_the_text_are_numbers(parsed):
     # Some files type "26\tCondemns" instead of <num>26.</num>; the number is not part of the text.
     typed = [(p.name, x.text[:30]) for p, r in parsed.items() for kind, x in r.all_paragraphs()
@@ -456,7 +511,8 @@ def test_numbering_is_the_sources(parsed):
                    for n in map(_printed_number, body.iter("{*}paragraph")) if n is not None]
         read = []
         for holder in (r, *r.parts):
-            read += [p.number for p in every_paragraph_in_order(holder) if isinstance(p.number, int)]
+            read += [int(p.number) for p in every_paragraph_in_order(holder)
+                     if isinstance(p.number, int) or (p.number or "").isdigit()]
         if printed != read:
             differ.append(path.name)
     assert differ == []
@@ -576,6 +632,10 @@ def _xml_words(path) -> collections.Counter:
     ones stands apart from the words around it; notes too), the enacting formula left out (it
     becomes `body`), and notes on the number or title counted (the reader keeps their texts)."""
     root = etree.parse(str(path)).getroot()
+    markers = {(n.get("marker") or "").strip() for n in root.iter("{*}authorialNote")} - {""}
+    for sup in root.iter("{*}sup"):
+        if len(sup) == 0 and (sup.text or "").strip() in markers:
+            sup.text = None                     # a note cited again (78/11): a reference, not a word
     for element in root.iter():
         if isinstance(element.tag, str):
             name = element.tag.rpartition("}")[2]

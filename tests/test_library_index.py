@@ -16,6 +16,7 @@ import yaml
 from conftest import ROOT, SEEDS, corpus_or_skip
 from drafter.errors import LibraryError
 from drafter.library import store
+from drafter.library.model import FORMAT_VERSION
 from drafter.library.api import mine_sources
 
 
@@ -73,7 +74,7 @@ def test_a_damaged_index_is_rebuilt(lib, damage):
 
 def test_a_library_of_a_newer_format_is_refused(lib):
     manifest = lib / "library.yaml"
-    manifest.write_text(manifest.read_text().replace("format: 2", "format: 9", 1))
+    manifest.write_text(manifest.read_text().replace(f"format: {FORMAT_VERSION}", "format: 9", 1))
     for args in (["clauses", "list"], ["library", "check"]):
         result = drafter(*args, *(["--library", str(lib)] if args[0] == "clauses" else [str(lib)]))
         assert result.returncode == 1 and "Traceback" not in result.stderr + result.stdout

@@ -380,6 +380,34 @@ def test_corpus_agenda_families_never_mix_items(corpus_library):
                 assert longer[:len(shorter)] == shorter, (family.id, names)
 
 
+def test_corpus_paragraphs_render_back_exactly_with_their_own_characters(corpus_library):
+    # As for the seeds: the family's template and the source's values give back the paragraph as
+    # read, its no-break spaces and non-breaking hyphens where the UN put them (a date "19\u00a0December
+    # 2023" as such, one "19 December 2023" as such), sub-paragraphs and footnotes included.
+    from drafter.library.clauses import clauses_of
+
+    held = {(s.ref, family.kind): (variant, s) for family in corpus_library.families for variant, s in family.sources()}
+    corpus = corpus_or_skip()
+    checked = no_break = 0
+    for path in sorted([*(corpus / "79").glob("*.xml"), *(corpus / "80").glob("*.xml")])[::12]:
+        resolution = read_resolution(path)
+        notes = {**resolution.footnotes, **{m: t for part in resolution.parts for m, t in part.footnotes.items()}}
+        for clause, (_, original) in zip(clauses_of(resolution), resolution.all_paragraphs(), strict=True):
+            found = held.get((clause.source, clause.kind))
+            if found is None:
+                continue                 # left out of the library, with a warning (a heading mark)
+            variant, source = found
+            filled = fill(variant, source.values, resolution.session, original.number)
+            assert filled.paragraph.text == original.text, (clause.source, variant.template)
+            assert _shape(filled.paragraph.subparagraphs) == _shape(original.subparagraphs)
+            assert [f.at for f in filled.paragraph.footnotes] == [f.at for f in original.footnotes]
+            assert [filled.notes[int(f.marker) - 1] for f in filled.paragraph.footnotes] == \
+                [notes.get(f.marker, "") for f in original.footnotes]
+            checked += 1
+            no_break += "\u00a0" in original.text
+    assert checked > 1000 and no_break > 300, (checked, no_break)
+
+
 def test_corpus_annual_clauses_stay_together(corpus_library):
     # A resolution re-tabled every year keeps its clauses' families: most multi-source families
     # of 79-80 hold one clause from each session, which is what makes drafting from a base work.

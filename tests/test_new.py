@@ -40,7 +40,9 @@ def test_58_208_for_the_sixtieth_session(tmp_path):
     text, result = new_text(tmp_path, "58/208", 60)
     preamble, operative = paragraphs(text)
     assert (len(preamble), len(operative)) == (16, 11)
-    assert preamble[1].endswith("… 56/203 of 21 December 2001 and 58/208 of 23 December 2003 on international "
+    # The base joins its series' list as the UN writes a date (the day held to its month); what the
+    # list held keeps the seed's own spacing.
+    assert preamble[1].endswith("… 56/203 of 21 December 2001 and 58/208 of 23\u00a0December 2003 on international "
                                 "migration and development, as well as Economic and Social Council decision "
                                 "1995/313 of 27 July 1995,".split("… ", 1)[1])
     assert operative[-1] == ("11. Decides to include in the provisional agenda of its sixty-first session the "
@@ -58,7 +60,7 @@ def test_58_208_for_the_sixtieth_session(tmp_path):
 def test_56_203_for_the_fifty_eighth_session(tmp_path):
     text, _ = new_text(tmp_path, "56/203", 58)
     preamble, _ = paragraphs(text)
-    assert "… 54/212 of 22 December 1999 and 56/203 of 21 December 2001 on international migration and development,".split("… ")[1] in preamble[1]
+    assert "… 54/212 of 22 December 1999 and 56/203 of 21\u00a0December 2001 on international migration and development,".split("… ")[1] in preamble[1]
     # Special sessions are not the Assembly's regular sessions: they stay as written.
     assert "twenty-fourth⁵ and twenty-fifth⁶ special sessions of the General Assembly" in preamble[0]
 

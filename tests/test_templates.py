@@ -59,6 +59,10 @@ def test_corpus_templates_are_in_the_grammar(tmp_path):
     "{{ 7 * 7 }}",
     "text with a lone { brace",
     "{{ (session + session_offset) | ordinal(3) }}",
+    "{{ date | un_date('tight') }}",                 # not a spacing
+    "{{ date | un_date('un') }}",                    # the UN's way is written without an argument
+    "{{ citations | citations('plain') }}",          # a list's items carry their own spacing
+    "{{ date | un_date(plain) }}",
 ])
 def test_anything_outside_the_grammar_is_refused(template):
     assert templates.check(template) is not None
@@ -74,8 +78,9 @@ def test_what_mining_writes_is_in_the_grammar():
     assert templates.names(template) == {"citations", "session_offset", "symbol", "date"}
     rendered = templates.render(template, {"citations": [{"number": "77/292 B", "date": "2023-06-30"}],
                                            "session_offset": 1, "symbol": "A/58/98", "date": "2003-12-23"}, 58)
-    assert rendered.text == ("Recalling 77/292 B of 30 June 2023 and {braces}, at its fifty-ninth session "
-                             "(A/58/98) on 23 December 2003.")
+    # Dates written anew, the UN's way: the day held to its month by a no-break space.
+    assert rendered.text == ("Recalling 77/292 B of 30\u00a0June 2023 and {braces}, at its fifty-ninth session "
+                             "(A/58/98) on 23\u00a0December 2003.")
     assert rendered.notes == ((1, len(rendered.text) - 1),)
 
 

@@ -2,7 +2,8 @@
 
 Used by tools/make_input_fixtures.py, benchmarks/bench_inputs.py and the input tests. What counts
 (issue 12): the number and title, paragraph counts and numbers, leads, texts, sub-paragraphs,
-closing words, footnote texts and the places they stand, the adoption, and annex texts. Footnotes
+closing words, footnote texts and the places they stand, the adoption, annex texts, and tables:
+where they stand, the text of their cells in reading order, and their notes. Footnotes
 are compared by the text at each place, not by their marks: Word numbers a document's notes
 itself, so a note the source cites twice comes back as two notes with one text.
 
@@ -46,6 +47,11 @@ def _word_offset(text: str, at: int) -> int:
     return len(re.sub(r"\s", "", text[:at]))
 
 
+def _cells(table) -> list[str]:
+    """The cells with text, row by row: a page shows no empty cell nor where a span ends."""
+    return [norm(cell.text) for row in table.rows for cell in row if norm(cell.text)]
+
+
 class _Diff:
     def __init__(self, expected_notes: dict[str, str], got_notes: dict[str, str]) -> None:
         self.found: list[tuple[str, str, str]] = []
@@ -84,8 +90,8 @@ class _Diff:
     def tables(self, where: str, x, y) -> None:
         if x is None and y is None:
             return
-        cells = lambda t: [[norm(c.text) for c in row] for row in t.rows] if t is not None else None  # noqa: E731
-        notes = lambda t: [(n.marker, norm(n.text)) for n in t.notes] if t is not None else None  # noqa: E731
+        cells = lambda t: _cells(t) if t is not None else None
+        notes = lambda t: [(n.marker, norm(n.text)) for n in t.notes] if t is not None else None
         self.same("tables", f"{where}.table", cells(x), cells(y))
         self.same("tables", f"{where}.table notes", notes(x), notes(y))
 

@@ -12,7 +12,7 @@ draw a draft exactly as they draw an adopted resolution. Stages, in order:
    in each section where the base restarts; unnumbered ones stay unnumbered; a single operative
    paragraph is not numbered, as the Editorial Manual has it);
 4. the text edits (drafter.assemble.edits): the series recall, terminology, cross-references,
-   lead adverbs;
+   lead adverbs; then "resolution" made "resolutions" wherever it now leads a list of several;
 5. build: parts, sections with their headings, annexes, titles, as the base has them; footnotes
    numbered through the document in reading order (notes marked "*" keep their mark);
 6. punctuation by position (drafter.assemble.punctuation), now that every clause is where it stays.
@@ -27,6 +27,7 @@ from drafter.assemble.draft import VALUE_EDITS, Draft, DraftClause
 from drafter.assemble.edits import (
     Edit,
     crossrefs,
+    plurals,
     report,
     sequence,
     series,
@@ -95,9 +96,11 @@ def compose(draft: Draft) -> Composed:
     for edit in TEXT_EDITS:
         if edit.KIND not in draft.refused:
             made += edit.apply(draft, pieces, numbers)
+    for piece in pieces:
+        piece.paragraph, piece.notes = plurals.agree(piece.paragraph, piece.notes)
     made.sort(key=lambda e: (e.clause if e.clause is not None else -1))
     builder = _Builder(draft, pieces)
-    origins = [_base_paragraph(draft, clause) for clause in draft.clauses]
+    origins = [_in_the_same_wording(draft, clause) for clause in draft.clauses]
     resolution, final = punctuate_with(builder.resolution(), builder.final, base=draft.base.resolution,
                                        origins=origins)
     return Composed(resolution, pieces, numbers, made, final)
@@ -179,6 +182,7 @@ def _piece(draft: Draft, clause: DraftClause, where: Where, session: int | None)
             piece.notes, piece.carried_notes = _notes(draft, clause, piece.notes)
         notes = _base_notes(draft, clause.where or where)
         piece.paragraph = _carried(draft, piece, original.paragraph, notes, session, same)
+    piece.paragraph, piece.notes = report.whole_symbols(piece.paragraph, piece.notes)
     return piece
 
 
@@ -189,11 +193,14 @@ def _original(draft: Draft, clause: DraftClause):
     return draft.base.clauses[clause.base_index]
 
 
-def _base_paragraph(draft: Draft, clause: DraftClause) -> Paragraph | None:
-    """The paragraph of the base a draft clause was carried from (its ending tells punctuation
-    what the base meant), or None for a clause the base did not have."""
+def _in_the_same_wording(draft: Draft, clause: DraftClause) -> Paragraph | None:
+    """The paragraph of the base a draft clause was carried from, when the clause keeps its wording
+    (its ending tells punctuation what the base meant); None for a clause the base did not have or
+    one given another wording (whose words bring their own ending)."""
     original = _original(draft, clause)
-    return original.paragraph if original is not None else None
+    if original is None or original.variant.id != clause.variant.id:
+        return None
+    return original.paragraph
 
 
 def _notes(draft: Draft, clause: DraftClause, filled: list[str]) -> tuple[list[str], set[int]]:

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from drafter.library.slots import RESOLUTION_NUMBER, SYMBOL
-from drafter.library.templates import Placeholder, citations, un_date
+from drafter.library.templates import SPACINGS, Placeholder, citations, un_date
 from drafter.ordinals import ordinal_value
 
 SESSIONS_AHEAD = 10          # the family schemas' limit: a draft speaks of at most ten sessions ahead
@@ -154,17 +154,20 @@ def _check_citations(value: Any, context: Context) -> str | None:
     if not isinstance(value, list) or not value:
         return "not a list of resolutions (e.g. 58/208 of 23 December 2003)"
     for item in value:
-        if not isinstance(item, dict) or set(item) != {"number", "date"}:
+        # "spacing": how the base spaced the date, where it did not space it the UN's way
+        if not isinstance(item, dict) or not {"number", "date"} <= set(item) <= {"number", "date", "spacing"}:
             return "each resolution needs a number and a date (e.g. 58/208 of 23 December 2003)"
         if not isinstance(item["number"], str) or not _NUMBER.match(item["number"]):
             return f"{item['number']!r} is not a resolution number (e.g. 58/208)"
         if item["date"] is not None and (reason := _check_date(item["date"], context)):
             return reason
+        if item.get("spacing", "un") not in SPACINGS:
+            return f"{item['spacing']!r} is not a spacing of a date (they are {', '.join(SPACINGS)})"
     return None
 
 
 def _show_citations(value: Any, context: Context) -> str:
-    return citations(value)
+    return citations(value, spacing="plain")         # as a person types it; the draft spaces it the UN's way
 
 
 # --- symbols, meetings, facts ---------------------------------------------------------------------
@@ -268,7 +271,7 @@ def _fine(value: Any, context: Context) -> None:
 KINDS: dict[str, Kind] = {kind.name: kind for kind in (
     Kind("session", _parse_session, _check_session, _show_session,
          lambda c: str(c.session + 1), "the session, as a number", "the session"),
-    Kind("date", lambda raw, c: read_date(raw), _check_date, lambda v, c: un_date(v),
+    Kind("date", lambda raw, c: read_date(raw), _check_date, lambda v, c: un_date(v, "plain"),
          lambda c: "23 December 2003", "a date", "the date"),
     Kind("citations", _parse_citations, _check_citations, _show_citations,
          lambda c: "49/127 of 19 December 1994 and 58/208 of 23 December 2003", "resolutions with their dates",

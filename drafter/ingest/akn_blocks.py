@@ -77,6 +77,7 @@ class Block:
     lead: str | None = None
     items: list[Block] = field(default_factory=list)
     preambular: bool = False   # the markup itself says so (crossHeading refersTo="#preamble")
+    bare: bool = False         # a number typed without its full stop ("3\tCalls upon"), kept so
     table: Table | None = None
     note: TableNote | None = None
     wrap_up: Inline | None = None   # the closing words after its items (list/wrapUp)
@@ -352,7 +353,8 @@ def _number_from_text(block: Block) -> Block:
     if number and block.lead:
         rest = block.inline.drop_prefix(number.end())
         if lead_of(rest.text, block.lead):
-            return Block(PARAGRAPH, rest, block.origin, block.line, number=number.group(1), lead=block.lead)
+            return Block(PARAGRAPH, rest, block.origin, block.line, number=number.group(1), lead=block.lead,
+                         bare="." not in number.group())
     return block
 
 

@@ -83,14 +83,14 @@ class Notes:
 
 
 _PREPARED = ("{*}span", "{*}i", "{*}em", "{*}eol", "{*}br", "{*}eop", "{*}td", "{*}th", "{*}paragraph",
-             "{*}authorialNote")
+             "{*}authorialNote", "{*}sup")
 
 
 def prepare(element, notes: Notes) -> None:
     """Mark notes, italics, line breaks and table letters in the tree under `element` (once per
     element: a second pass would mark them twice), and collect the notes' texts in `notes`.
     One walk of the tree finds them all (each walk costs as much as marking what it finds)."""
-    lettered, found = [], []
+    lettered, found, raised = [], [], []
     for node in element.iter(*_PREPARED):
         name = local_name(node)
         if name == "span":
@@ -107,6 +107,8 @@ def prepare(element, notes: Notes) -> None:
         elif name in ("i", "em"):
             node.text = ITALIC + (node.text or "")
             node.tail = ROMAN + (node.tail or "")
+        elif name == "sup":
+            raised.append(node)
         else:
             node.text = " "                          # a line break inside running text
     for holder in lettered:
@@ -119,6 +121,16 @@ def prepare(element, notes: Notes) -> None:
         notes.add(marker, _note_text(note, notes))
         note.clear(keep_tail=True)
         note.text = NOTE + marker + END
+    _notes_cited_again(raised, notes)
+
+
+def _notes_cited_again(raised: list, notes: Notes) -> None:
+    """A note cited a second time is printed as its raised marker, <sup>2</sup> (78/11, 79/83):
+    a reference to that note, as the first citation is, when the document has a note so marked."""
+    for sup in raised:
+        mark = (sup.text or "").strip()
+        if mark in notes.texts and len(sup) == 0:
+            sup.text = NOTE + mark + END
 
 
 def note_marker(element) -> str | None:

@@ -8,7 +8,8 @@ italics, whether it is a heading cell (`th`), set in bold, spans columns or rows
 The letters a cell carries as `<sup>a</sup>` (marked by `akn_inline.prepare`) cite the notes
 printed under the table: paragraphs styled "FootnoteText" that follow it ("<sup>a</sup> See
 A/78/534."), or unmarked ones ("Note: ...", "Abbreviations: ..."). `akn_outline` gives those notes
-to the table they follow; this module reads one (`table_note`).
+to the table they follow; this module reads one (`table_note`), and the notes some tables type as
+their last rows.
 
 Promises (tests/test_ingest_akn.py): every word of every cell is in the table once, a cell's
 `<sup>` marker becomes a FootnoteRef at its place, and a row with no cell is dropped (nothing to set).
@@ -29,7 +30,26 @@ def read_table(element, notes: Notes) -> Table:
         cells = tuple(_cell(cell, notes) for cell in children(row) if local_name(cell) in ("td", "th"))
         if cells:
             rows.append(cells)
-    return Table(rows=tuple(rows))
+    return _notes_in_rows(rows, notes)
+
+
+def _notes_in_rows(rows: list[tuple[Cell, ...]], notes: Notes) -> Table:
+    """Notes typed as the table's last rows ("<sup>a</sup> See sect. E." in a cell of its own, 80/226)
+    are the table's notes: a row of one cell opening with a letter that another cell cites and
+    that is no note of the document. Empty rows among them stay where they are."""
+    cited = {ref.marker for row in rows for cell in row for ref in cell.footnotes if ref.at > 0}
+    found: list[TableNote] = []
+    index = len(rows) - 1
+    while index > 0:
+        row = rows[index]
+        first = row[0].footnotes[0] if len(row) == 1 and len(row[0].footnotes) == 1 else None
+        if first is not None and first.at == 0 and first.marker in cited and first.marker not in notes.texts:
+            found.insert(0, TableNote(first.marker, row[0].text, row[0].italics))
+            del rows[index]
+        elif any(cell.text or cell.footnotes for cell in row):
+            break
+        index -= 1
+    return Table(rows=tuple(rows), notes=tuple(found))
 
 
 def _cell(element, notes: Notes) -> Cell:

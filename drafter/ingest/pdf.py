@@ -14,12 +14,26 @@ from __future__ import annotations
 
 from collections import Counter
 
+from drafter.ingest import pdf_tables as tables
 from drafter.ingest.blocks import Document, Note, TextBuilder
 from drafter.ingest.layout import FORMULA, NUMBERED_TITLE, RESOLUTION_LINE
-from drafter.ingest.pdf_blocks import Measure, Words, add_line, join, make_blocks
+from drafter.ingest.pdf_blocks import (
+    STARTS_ITEM,
+    Measure,
+    Words,
+    add_line,
+    join,
+    make_blocks,
+)
 from drafter.ingest.pdf_glyphs import read_glyphs
 from drafter.ingest.pdf_lines import PrintedLine, page_lines
-from drafter.ingest.pdf_zones import furniture, masthead_lines, note_marker, note_zone, under_rule
+from drafter.ingest.pdf_zones import (
+    furniture,
+    masthead_lines,
+    note_marker,
+    note_zone,
+    under_rule,
+)
 
 # How far a note's number may run ahead of the one expected (a note whose start was missed must not
 # derail the rest); below that, a line opening with a number is a note's wrapped line ("31 May ...").
@@ -37,18 +51,28 @@ def read_pdf(data: bytes, path: str) -> Document:
     title = next((i for i, line in enumerate(everything) if _is_title(line)), 0)
     size = _body_size(everything[title:])
     measure = Measure.of(everything[title:], size)
-    body: list[PrintedLine] = []
+    body: list = []                   # lines, and the tables gathered from them
     notes = _Notes()
+    carried = None
     for page in pages:
         page_text = lines[page.number]
-        start = note_zone(page_text, page.rules, size, measure.left, measure.right, notes.plausible)
-        body += page_text[:start]
+        rules = tables.wide_rules(page, measure.left, measure.right)
+        start = note_zone(page_text, page.rules, size, measure.left, measure.right, notes.plausible,
+                          tables=bool(rules))
+        items, carried = tables.split(page_text[:start], rules, carried, lambda line: _tabular(line, size))
+        body += items
         notes.read(page_text[start:], measure)
-    title_at = next((i for i, line in enumerate(body) if _is_title(line)), 0)
-    masthead = masthead_lines(body[:title_at])
+    title_at = next((i for i, item in enumerate(body) if isinstance(item, PrintedLine) and _is_title(item)), 0)
+    masthead = masthead_lines([item for item in body[:title_at] if isinstance(item, PrintedLine)])
     words = Words.of(everything)
     blocks = make_blocks(body[title_at:], measure, words)
     return Document(blocks=blocks, notes=notes.built(words), masthead=masthead, format="pdf")
+
+
+def _tabular(line: PrintedLine, size: float) -> bool:
+    """A line that may stand in a table: in smaller type than the body, or in cells apart (and not
+    a numbered paragraph's first line, whose number a tab sets apart)."""
+    return line.size < size - 0.4 or (len(line.pieces(tables.CELL_GAP)) >= 2 and not STARTS_ITEM.match(line.text))
 
 
 def _masthead_ids(lines: dict[int, list[PrintedLine]]) -> set[int]:

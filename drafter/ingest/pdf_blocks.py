@@ -22,6 +22,8 @@ from dataclasses import dataclass
 
 from drafter.ingest.blocks import Block, TextBuilder
 from drafter.ingest.pdf_lines import PrintedLine
+from drafter.ingest.pdf_tables import TableLines
+from drafter.ingest.pdf_tables import build as build_table
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _COMPOUND = re.compile(r"[^\W\d_]+(?:[-\u2010][^\W\d_]+)+")
@@ -32,7 +34,7 @@ _DASHES = "\u2013\u2014"             # a line may break after an unspaced dash (
 _CONJUNCTIONS = {"and", "or", "nor", "et", "ou", "y", "o", "u", "e", "и", "или"}
 _FINISHED = re.compile(r"[.;:,][”’\"')]*$")
 _BARE_LABEL = re.compile(r"^(?:[IVXLC]+|[A-Z])\.?$")
-_STARTS_ITEM = re.compile(r"^(?:\d{1,3}\.|\([a-z]{1,3}\)|\([ivxlc]{1,7}\))\s")
+STARTS_ITEM = re.compile(r"^(?:\d{1,3}\.|\([a-z]{1,3}\)|\([ivxlc]{1,7}\))\s")
 
 
 @dataclass
@@ -123,14 +125,19 @@ def _broken(line: PrintedLine, following: PrintedLine) -> tuple[str, str] | None
     return (left[-1], right.group()) if left and right and following.text[:1].islower() else None
 
 
-def make_blocks(lines: list[PrintedLine], measure: Measure, words: Words) -> list[Block]:
-    groups: list[list[PrintedLine]] = []
-    for line in lines:
-        if groups and not _starts_block(groups[-1], line, measure):
-            groups[-1].append(line)
+def make_blocks(items: list, measure: Measure, words: Words) -> list[Block]:
+    """Lines into paragraph blocks; a table (`pdf_tables.TableLines`) is a block of its own, and
+    no paragraph runs on across it."""
+    groups: list = []
+    for item in items:
+        if isinstance(item, TableLines):
+            groups.append(item)
+        elif groups and isinstance(groups[-1], list) and not _starts_block(groups[-1], item, measure):
+            groups[-1].append(item)
         else:
-            groups.append([line])
-    return [_block(group, measure, words) for group in groups]
+            groups.append([item])
+    return [_block(group, measure, words) if isinstance(group, list) else
+            Block(text="", table=build_table(group, words), page=group.page) for group in groups]
 
 
 def _style(line: PrintedLine, measure: Measure) -> tuple:
@@ -139,6 +146,8 @@ def _style(line: PrintedLine, measure: Measure) -> tuple:
 
 def _starts_block(group: list[PrintedLine], line: PrintedLine, measure: Measure) -> bool:
     previous = group[-1]
+    if _opens_with_letter(line):
+        return True             # a table's note: "ᵃ See A/77/528."
     if _heading_goes_on(previous, line, measure):
         return False
     if _style(previous, measure) != _style(line, measure):
@@ -155,15 +164,19 @@ def _starts_block(group: list[PrintedLine], line: PrintedLine, measure: Measure)
     if continuation is not None and abs(line.x0 - continuation) > 2.5:
         return True
     if continuation is None and line.x0 > previous.x0 + 2.5 and not measure.full(previous) \
-            and not _STARTS_ITEM.match(previous.text):
+            and not STARTS_ITEM.match(previous.text):
         return True             # a short first line, then one set further in: two paragraphs
-    return bool(_STARTS_ITEM.match(line.text)) and _FINISHED.search(previous.text) is not None \
+    return bool(STARTS_ITEM.match(line.text)) and _FINISHED.search(previous.text) is not None \
         and not measure.full(previous)
 
 
 def _first_word(text: str) -> str:
     match = _WORD.match(text)
     return match.group().lower() if match else ""
+
+
+def _opens_with_letter(line: PrintedLine) -> bool:
+    return bool(line.letters) and line.letters[0][0] == 0
 
 
 def _heading_goes_on(previous: PrintedLine, line: PrintedLine, measure: Measure) -> bool:
@@ -180,12 +193,12 @@ def _runs_on(previous: PrintedLine, line: PrintedLine, continuation: float | Non
     further in than a labelled first line ("(g)" hangs), or opening in lower case."""
     if not measure.full(previous):
         return False
-    if _STARTS_ITEM.match(line.text) and _FINISHED.search(previous.text):
+    if STARTS_ITEM.match(line.text) and _FINISHED.search(previous.text):
         return False
     expected = continuation if continuation is not None else measure.left
     if abs(line.x0 - expected) <= 2.5 or abs(line.x0 - measure.left) <= 2.5:
         return True
-    hanging = continuation is None and _STARTS_ITEM.match(previous.text) and line.x0 > previous.x0
+    hanging = continuation is None and STARTS_ITEM.match(previous.text) and line.x0 > previous.x0
     return bool(hanging) or line.text[:1].islower()
 
 
@@ -194,7 +207,7 @@ def _block(group: list[PrintedLine], measure: Measure, words: Words) -> Block:
     for index, line in enumerate(group):
         if index:
             join(builder, group[index - 1], line, words)
-        add_line(builder, line)
+        add_line(builder, line, letters_as_marks=index == 0 and _opens_with_letter(line))
     text, italics, refs = builder.build()
     bold = all(line.all_bold for line in group)
     centred = all(measure.centred(line) for line in group)

@@ -33,7 +33,7 @@ _PIECE = "|".join([
 ])
 # A bare number is furniture alone on its line (a page number), never as one of several: a table
 # row "35 871 050" is three bare numbers.
-_FURNITURE = re.compile(rf"^(?:(?:{_PIECE})(?:\s+(?:{_PIECE}))*|\d{{1,4}})$", re.I)
+_FURNITURE = re.compile(rf"^(?:(?:{_PIECE})(?:\s+(?:{_PIECE}))*|\d{{1,4}})$", re.IGNORECASE)
 _SYMBOL = r"[A-Z]{1,4}(?:\.\d+)?(?:/[A-Za-z0-9.()-]+){2,}(?:\s+[A-Z](?:-[A-Z])?)?(?<!\.)"
 _SYMBOL_AT_END = re.compile(rf"^(?:(?P<before>.+?)\s+)?(?P<symbol>{_SYMBOL})(?:\s+(?P<after>.+))?$")
 _MARKER_START = re.compile(r"^(?P<marker>\d{1,3}|\*{1,3}|[†‡])(?:\s+|(?=[A-Z“\"(]))")
@@ -126,17 +126,19 @@ def _pieces(line: PrintedLine) -> list[str]:
 
 
 def note_zone(lines: list[PrintedLine], rules, body_size: float, text_left: float, text_right: float,
-              plausible=lambda marker: True) -> int:
+              plausible=lambda marker: True, tables: bool = False) -> int:
     """Where the footnotes of a page start (len(lines) when it has none).
 
     Under the short rule Word and LibreOffice draw above the notes, when the page has one: the
     notes are what stands below it, a note run on from the page before included. Without a rule,
     the lowest run of smaller type at the foot of the page, from its first line that opens with a
     marker that comes next in the numbering (a table in small type opening with "35 871 050" is
-    no note)."""
+    no note); none on a page with `tables` drawn across the text and no separator."""
     separator = _separator_below(lines, rules, text_left, text_right)
     if separator is not None:
         return separator
+    if tables:
+        return len(lines)     # a page whose rules set out a table and none its notes has no notes
     start = len(lines)
     for index in range(len(lines) - 1, -1, -1):
         if lines[index].size <= body_size * 0.93:

@@ -33,8 +33,9 @@ def mine_sources(sources: list[str], library_dir: str | Path, rebuild: bool = Fa
                            hint="give --library a folder you can write") from None
     try:
         with writing(directory):
-            previous = store.load(directory) if store.exists(directory) else None
-            read, warnings = read_sources(paths, directory, _bar(len(paths), "reading"))
+            previous, warnings = _previous(directory, rebuild)
+            read, read_warnings = read_sources(paths, directory, _bar(len(paths), "reading"))
+            warnings += read_warnings
             library, summary = mine(read, previous, keep=not rebuild)
             store.save(library, directory)
     except BaseException:
@@ -42,6 +43,19 @@ def mine_sources(sources: list[str], library_dir: str | Path, rebuild: bool = Fa
             directory.rmdir()            # a first mine that failed leaves nothing behind
         raise
     return _report(warnings + summary.warnings, summary, library, directory)
+
+
+def _previous(directory: Path, rebuild: bool) -> tuple[Library | None, list[str]]:
+    """The library a mine carries on from. A rebuild of a library in an older format starts afresh
+    (what an older drafter wrote means something else now): ids come back from the wordings, but
+    what a person curated in its files does not, which the warning says."""
+    if not store.exists(directory):
+        return None, []
+    if rebuild and store.is_older_format(directory):
+        return None, [f"{directory} was in an older library format: mined afresh; names, descriptions, tags "
+                      "and preferred variants curated in its files are not carried over (restore them from "
+                      "your version control)"]
+    return store.load(directory), []
 
 
 def remove_sources(numbers: list[str], library_dir: str | Path) -> list[str]:

@@ -12,7 +12,8 @@ from typing import Any
 
 from drafter.library.clauses import SourceRef, SubTemplate
 
-FORMAT_VERSION = 2                 # 2: source paths relative to the library folder
+FORMAT_VERSION = 3                 # 2: source paths relative to the library folder; 3: dates
+                                   # written the UN's way unless a spacing says otherwise
 CURATED_FIELDS = ("name", "description", "tags", "preferred_variant")
 
 

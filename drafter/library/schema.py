@@ -2,7 +2,8 @@
 
 A family's schema is what the assembler validates a drafter's value against before it renders
 anything: a session is a small non-negative distance, a symbol looks like a UN symbol, a date is an
-ISO date, a citation list is a list of {number, date}, a fact is text the drafter must confirm
+ISO date, a citation list is a list of {number, date} (and a date's spacing, where its source did
+not space it the UN's way), a fact is text the drafter must confirm
 (`x-confirm`). `x-kind` names the slot kind, so the assembler knows which values it can work out.
 """
 
@@ -14,6 +15,10 @@ from importlib import resources
 from typing import Any
 
 from drafter.library.patterns import RESOLUTION_NUMBER, SYMBOL
+from drafter.library.templates import SPACINGS as _SPACINGS
+from drafter.library.templates import UN_SPACING
+
+SPACINGS = sorted(set(_SPACINGS) - {UN_SPACING})
 
 ISO_DATE = r"^\d{4}-\d{2}-\d{2}$"
 
@@ -30,7 +35,9 @@ PARAMETER_SCHEMAS: dict[str, dict[str, Any]] = {
         "items": {
             "type": "object",
             "properties": {"number": {"type": "string", "pattern": f"^{RESOLUTION_NUMBER}$"},
-                           "date": {"type": ["string", "null"], "pattern": ISO_DATE}},
+                           "date": {"type": ["string", "null"], "pattern": ISO_DATE},
+                           "spacing": {"enum": SPACINGS,
+                                       "description": "how the source spaced the date, where not the UN's way"}},
             "required": ["number", "date"],
             "additionalProperties": False,
         },

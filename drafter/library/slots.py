@@ -8,15 +8,17 @@ spans in one paragraph text. Kinds:
                session (58/208's "at its fifty-ninth session" is +1). Past sessions (distance < 0)
                are events already held and stay as text: they never move with a new session.
     citations  a list of resolutions or decisions with their dates ("49/127 of 19 December 1994,
-               50/123 of 20 December 1995 and 52/189 of 18 December 1997"); value = [{number, date}]
+               50/123 of 20 December 1995 and 52/189 of 18 December 1997"); value = [{number, date}],
+               and an item's "spacing" where its date is not spaced the UN's way
     symbol     a UN document symbol ("A/58/98", "A/54/587/Add.5")
-    date       a full date ("23 June 2003"), value in ISO form
+    date       a full date ("23 June 2003"), value in ISO form; its spacing is the slot's style
     meeting    a meeting ("78th plenary meeting"); value = its number
     fact       any other number or count ("41 per cent", "forty-seven respondents"): a value the
                drafter must confirm, kept as written
 
-A slot is kept only if rendering its value gives back exactly the text it came from (see
-`drafter.library.render`), so every source paragraph can be re-rendered byte for byte.
+A slot is kept only if rendering its value gives back exactly the text it came from
+(`templates.renders_back`), so every source paragraph can be re-rendered byte for byte: a value
+keeps its source's characters (the no-break space of "72/262\u00a0C", the spacing of a date).
 """
 
 from __future__ import annotations
@@ -27,11 +29,13 @@ from typing import Any
 
 from drafter.library.patterns import (  # noqa: F401 (re-exported)
     DATE,
+    HYPHEN,
     NUMBER_IN_TEXT,
     RESOLUTION_NUMBER,
     SPACE,
     SYMBOL,
 )
+from drafter.library.templates import UN_SPACING, spacing_of
 from drafter.ordinals import ORDINAL_PATTERN, ordinal_value
 
 _CITATIONS = re.compile(
@@ -93,11 +97,22 @@ def _citations(text: str) -> list[Slot]:
 
     out = []
     for match in _CITATIONS.finditer(text):
-        found = list(_CITATION_ITEM.finditer(match["list"]))
-        items = [{"number": m["number"], "date": parse_date(m["date"]) if m["date"] else None} for m in found]
-        style = _date_style(" ".join(m["date"] for m in found if m["date"]))
-        out.append(Slot("citations", match.start("list"), match.end("list"), items, style))
+        items = [_citation(m["number"], m["date"], parse_date) for m in _CITATION_ITEM.finditer(match["list"])]
+        if all(items):
+            out.append(Slot("citations", match.start("list"), match.end("list"), items))
     return out
+
+
+def _citation(number: str, date: str | None, parse_date) -> dict[str, Any] | None:
+    """One item of a list, its date's spacing kept where it is not the UN's; None for a date
+    spaced in a way no spacing names (the list then stays text)."""
+    item = {"number": number, "date": parse_date(date) if date else None}
+    spacing = spacing_of(date) if date else UN_SPACING
+    if spacing is None:
+        return None
+    if spacing != UN_SPACING:
+        item["spacing"] = spacing
+    return item
 
 
 def _symbols(text: str) -> list[Slot]:
@@ -112,14 +127,8 @@ def _symbols(text: str) -> list[Slot]:
 def _dates(text: str) -> list[Slot]:
     from drafter.ingest.layout import parse_date
 
-    return [Slot("date", m.start(), m.end(), parse_date(m.group()), _date_style(m.group()))
-            for m in _DATE.finditer(text)]
-
-
-def _date_style(written: str) -> str:
-    """ "nbsp" for the UN's "23\u00a0December 2003" (the day held to its month), "" for plain spaces;
-    a slot renders back only in the style it was read in, so a mixed list stays text."""
-    return "nbsp" if "\u00a0" in written else ""
+    return [Slot("date", m.start(), m.end(), parse_date(m.group()), spacing)
+            for m in _DATE.finditer(text) if (spacing := spacing_of(m.group())) is not None]
 
 
 def _meetings(text: str) -> list[Slot]:

@@ -87,10 +87,20 @@ def load(directory: Path) -> Library:
 _FORMAT_LINE = re.compile(rb"^format: *(\d+) *$", re.M)
 
 
+def format_of(data: bytes) -> int | None:
+    """The format a manifest says it is in (its first line), None when it does not say."""
+    match = _FORMAT_LINE.search(data[:200])
+    return int(match.group(1)) if match else None
+
+
+def is_older_format(directory: Path) -> bool:
+    found = format_of((Path(directory) / MANIFEST).read_bytes())
+    return found is not None and found < FORMAT_VERSION
+
+
 def check_format(data: bytes, path: Path) -> None:
     """Refuse a library of another format before reading it (the first line says which)."""
-    match = _FORMAT_LINE.search(data[:200])
-    found = int(match.group(1)) if match else None
+    found = format_of(data)
     if found == FORMAT_VERSION or found is None:
         return
     if found > FORMAT_VERSION:

@@ -4,8 +4,9 @@ A template is a small, closed language, exactly what mining writes and nothing m
 
     text                       any characters but "{" (a literal "{" is written {{ '{' }})
     {{ name }}                 a parameter's value, as written
-    {{ name | FILTER }}        a value through one of the filters: un_date, citations, and
-                               un_date_nbsp, citations_nbsp for dates written "23\u00a0December 2003"
+    {{ name | FILTER }}        a value through one of the filters: un_date, citations
+    {{ name | un_date('plain') }}   a date spaced as its source wrote it, where that is not the
+                               UN's way (the names are in SPACINGS)
     {{ (session + name) | ordinal }}   a session at a distance from the adopting one (or Ordinal)
     {{ footnote(n) }}          where the clause's n-th footnote is cited
 
@@ -46,29 +47,52 @@ class TemplateSyntaxError(DrafterError):
     """A template outside the grammar of clause templates."""
 
 
+_NUMBERED = re.compile(r"_\d+$")            # "symbol_15": the 15th symbol of a wording
+
+
 class Placeholder(str):
     """A value nobody knows yet, rendered as a visible mark ("[to fill: symbol]") by every filter."""
 
     @classmethod
     def named(cls, name: str) -> Placeholder:
-        return cls(f"[to fill: {name}]")
+        """"symbol_15" -> "[to fill: symbol]": named by what the value is; the number that tells a
+        wording's parameters apart means nothing to the reader of the draft."""
+        return cls(f"[to fill: {_NUMBERED.sub('', name)}]")
 
 
-def un_date(iso: str, space: str = " ") -> str:
-    """"2003-12-23" -> "23 December 2003"; with space="\u00a0", "23\u00a0December 2003", the day
-    held to its month as most of the UN's texts write it."""
+# How a date's spaces are written: the UN holds the day to its month ("19\u00a0December 2023", four
+# dates in five in the corpus, tests/test_no_break_spaces.py), so that is how drafter writes a date
+# anew; a source written otherwise keeps its own spacing, named here. A date spaced in any other way
+# is no slot: it stays text, as written.
+SPACINGS = {"un": ("\u00a0", " "), "plain": (" ", " "), "held": ("\u00a0", "\u00a0")}
+UN_SPACING = "un"
+
+
+def spacing_of(written: str) -> str | None:
+    """The name of the spacing of a date as written ("19 December 2023" -> "plain"), or None."""
+    spaces = tuple(ch for ch in written if ch in " \u00a0")
+    return next((name for name, pair in SPACINGS.items() if pair == spaces), None)
+
+
+def un_date(iso: str, spacing: str = UN_SPACING) -> str:
+    """"2003-12-23" -> "23\u00a0December 2003", as the UN writes a date; with spacing="plain",
+    "23 December 2003"."""
     if isinstance(iso, Placeholder):
         return iso
     day = dt.date.fromisoformat(str(iso))
-    return f"{day.day}{space}{_MONTHS[day.month - 1]} {day.year}"
+    first, second = SPACINGS[spacing]
+    return f"{day.day}{first}{_MONTHS[day.month - 1]}{second}{day.year}"
 
 
-def citations(items: list[dict[str, Any]], space: str = " ") -> str:
-    """[{number, date}, ...] -> "49/127 of 19 December 1994, 50/123 of 20 December 1995 and 52/189 of ..."."""
+def citations(items: list[dict[str, Any]], spacing: str | None = None) -> str:
+    """[{number, date}, ...] -> "49/127 of 19\u00a0December 1994, 50/123 of ... and 52/189 of ...".
+    Each item's date is spaced as its source wrote it (its "spacing", when that is not the UN's),
+    so a list that grows keeps the characters of what it held and writes what joins it the UN's way;
+    `spacing` spaces every date alike (for showing a list to a person)."""
     if isinstance(items, Placeholder):
         return items
-    parts = [f"{item['number']} of {un_date(item['date'], space)}" if item.get("date") else str(item["number"])
-             for item in items]
+    parts = [f"{item['number']} of {un_date(item['date'], spacing or item.get('spacing', UN_SPACING))}"
+             if item.get("date") else str(item["number"]) for item in items]
     if len(parts) <= 1:
         return "".join(parts)
     return ", ".join(parts[:-1]) + " and " + parts[-1]
@@ -83,9 +107,10 @@ def _capital_ordinal(n: int) -> str:
     return words[:1].upper() + words[1:]
 
 
-FILTERS = {"ordinal": _ordinal, "Ordinal": _capital_ordinal, "un_date": un_date, "citations": citations,
-           "un_date_nbsp": lambda iso: un_date(iso, "\u00a0"),
-           "citations_nbsp": lambda items: citations(items, "\u00a0")}
+FILTERS = {"ordinal": _ordinal, "Ordinal": _capital_ordinal, "un_date": un_date, "citations": citations}
+# The one argument a filter may take, from a closed set: a lone date's spacing, where its source
+# did not write it the UN's way ({{ date | un_date('plain') }}).
+ARGUMENTS = {"un_date": frozenset(SPACINGS) - {UN_SPACING}}
 
 
 # --- the grammar -------------------------------------------------------------------------------
@@ -94,8 +119,9 @@ _NAME = r"[a-z_][a-z0-9_]*"
 _PIECE = re.compile(r"(?P<text>[^{]+)|(?P<brace>\{\{\s*'\{'\s*\}\})|\{\{(?P<expression>[^{}]*)\}\}")
 _EXPRESSION = re.compile(
     rf"\s*(?:footnote\(\s*(?P<note>\d{{1,3}})\s*\)"
-    rf"|(?:(?P<name>{_NAME})|\(\s*session\s*\+\s*(?P<offset>{_NAME})\s*\))(?:\s*\|\s*(?P<filter>\w+))?)\s*")
-GRAMMAR = ("a clause template holds only text, {{ name }}, {{ name | FILTER }}, "
+    rf"|(?:(?P<name>{_NAME})|\(\s*session\s*\+\s*(?P<offset>{_NAME})\s*\))"
+    rf"(?:\s*\|\s*(?P<filter>\w+)(?:\(\s*'(?P<argument>\w+)'\s*\))?)?)\s*")
+GRAMMAR = ("a clause template holds only text, {{ name }}, {{ name | FILTER }}, {{ date | un_date('plain') }}, "
            "{{ (session + name) | ordinal }} and {{ footnote(n) }}")
 
 
@@ -105,6 +131,7 @@ class _Piece:
     name: str | None = None            # a value: the parameter,
     offset: bool = False               # added to the session,
     filter: str | None = None          # through this filter,
+    argument: str | None = None        # given this argument,
     note: int | None = None            # or a footnote mark
 
 
@@ -136,7 +163,13 @@ def _expression(source: str, template: str, position: int) -> _Piece:
     if found["filter"] and found["filter"] not in FILTERS:
         raise TemplateSyntaxError(f"unknown filter {found['filter']!r} in {_near(template, position)}: "
                                   f"the filters are {', '.join(FILTERS)}")
-    return _Piece(name=found["name"] or found["offset"], offset=bool(found["offset"]), filter=found["filter"])
+    argument = found["argument"]
+    if argument is not None and argument not in ARGUMENTS.get(found["filter"], ()):
+        allowed = ", ".join(sorted(ARGUMENTS.get(found["filter"], ()))) or "none"
+        raise TemplateSyntaxError(f"{found['filter']} takes no argument {argument!r} in {_near(template, position)}: "
+                                  f"its arguments are {allowed}")
+    return _Piece(name=found["name"] or found["offset"], offset=bool(found["offset"]), filter=found["filter"],
+                  argument=argument)
 
 
 def _near(template: str, position: int) -> str:
@@ -178,11 +211,11 @@ def text_after(template: str, name: str) -> str:
 def expression(slot: Slot, name: str) -> str:
     if slot.kind == "session":
         return f"{{{{ (session + {name}) | {slot.style or 'ordinal'} }}}}"
-    suffix = "_nbsp" if slot.style == "nbsp" else ""
     if slot.kind == "citations":
-        return f"{{{{ {name} | citations{suffix} }}}}"
+        return f"{{{{ {name} | citations }}}}"
     if slot.kind == "date":
-        return f"{{{{ {name} | un_date{suffix} }}}}"
+        argument = f"('{slot.style}')" if slot.style and slot.style != UN_SPACING else ""
+        return f"{{{{ {name} | un_date{argument} }}}}"
     return f"{{{{ {name} }}}}"
 
 
@@ -304,7 +337,9 @@ def words(template: str, values: dict[str, Any], session: int | None) -> str:
         try:
             if piece.offset:
                 value = session + value
-            out.append(str(FILTERS[piece.filter](value) if piece.filter else value))
+            if piece.filter:
+                value = FILTERS[piece.filter](value, *([piece.argument] if piece.argument else []))
+            out.append(str(value))
         except (TypeError, ValueError, KeyError, AttributeError):
             continue
     return "".join(out)

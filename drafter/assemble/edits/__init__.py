@@ -16,6 +16,9 @@ prompt), and then it is not made at all. Kinds, in the order they are made:
                      (edits/crossrefs.py)
     lead             lead adverbs back in sequence (Recalling / Recalling also / Recalling further)
                      after the order of the clauses changed (edits/sequence.py)
+
+Not a kind, and never refused: "resolution" leading a list of several becomes "resolutions"
+(edits/plurals.py), the grammar of whatever list the draft ends up with.
 """
 
 from __future__ import annotations

@@ -20,6 +20,8 @@ from typing import Any
 
 from drafter.assemble.edits import Edit, place_of
 from drafter.assemble.edits.learned import Learned
+from drafter.assemble.edits.rewrite import edit_notes, edit_texts
+from drafter.library.patterns import SPACE
 from drafter.library.templates import Placeholder, text_after
 
 KIND = "report"
@@ -29,6 +31,11 @@ LEARNED = Learned("reports.json")
 # Words of a lead that say which of a run of paragraphs it is, not what it does (English).
 ADVERBS = frozenset({"also", "further", "again", "moreover"})
 ANNEXED = "(annexed)"          # the lead key under which documents annexed to others are learned
+# A symbol's value is its head ("A/78/6"); what follows in the wording may still be part of it:
+# "A/78/6 (Sect. 3)/Add.1", the addendum to section 3 of the budget. Once the head is to fill,
+# so is the whole symbol.
+_REST_OF_SYMBOL = re.compile(re.escape(Placeholder.named("symbol"))
+                             + rf"(?P<rest>(?:{SPACE}\(Sect\.{SPACE}[^)]*\))?(?:/[A-Za-z0-9.\-]*[A-Za-z0-9])*)")
 
 
 def annexed(after: str) -> bool:
@@ -103,6 +110,16 @@ def _after(variant, name: str) -> str:
         if found or "{{ " + name + " " in template:
             return found
     return ""
+
+
+def whole_symbols(paragraph, notes: list[str]):
+    """The paragraph and notes with "[to fill: symbol] (Sect. 3)/Add.1" written "[to fill: symbol]"."""
+    paragraph, _ = edit_texts(paragraph, _symbol_cuts)
+    return paragraph, edit_notes(notes, _symbol_cuts)
+
+
+def _symbol_cuts(text: str) -> list[tuple[int, int, str]]:
+    return [(m.start("rest"), m.end("rest"), "") for m in _REST_OF_SYMBOL.finditer(text) if m["rest"]]
 
 
 def listed(index: int, name: str, before, after, clause) -> Edit:

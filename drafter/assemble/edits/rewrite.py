@@ -101,3 +101,8 @@ def edit_texts(paragraph, cuts_for) -> tuple:
         return replace(item, **changes)
 
     return one(paragraph, "text"), made
+
+
+def edit_notes(notes: list[str], cuts_for) -> list[str]:
+    """Footnote texts with `cuts_for(text)` made in each (a note holds no offsets of its own)."""
+    return [rewrite_text(note, cuts_for(note))[0] for note in notes]

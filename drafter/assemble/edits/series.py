@@ -10,6 +10,11 @@ the corpus (sessions 75-78), where the base cites its predecessor X:
   resolution X", "paragraph 5 of its resolution X"): the next text cites the base instead, 203 of
   236 times (the others mostly cite both, or keep the resolution that set up a mandate).
 
+- X is one of an enumeration whose items each have words of their own ("..., section II of its
+  resolution 76/241, section II of its resolution 77/259 and its resolution 77/278"): the next text
+  adds the base to the enumeration (80/237), so X keeps its place.
+
+A list is read as the base prints it, misprints and all ("75/247 of 31 December 202" in 78/247).
 The edit is made on the words of each clause as the draft has them (so a list the library keeps as
 words is joined as well as one it keeps as a value), with the list's own punctuation and spacing.
 The predecessor is the latest resolution of the library's series before the base, when the library
@@ -22,8 +27,10 @@ recent of which was resolution X"), the latest of a list followed by "on <the se
 from __future__ import annotations
 
 import re
+
 from drafter.assemble.edits import Edit
 from drafter.assemble.edits.rewrite import edit_texts
+from drafter.library.patterns import DATE
 from drafter.library.slots import _CITATION_ITEM, _CITATIONS
 from drafter.library.templates import un_date
 
@@ -40,6 +47,13 @@ _AND_PREVIOUS = re.compile(r"^,? (?:and|as well as) (?:all )?(?:its )?(?:previou
 # 30 June 2021," (23 of 23 times the predecessor, where the other cues found none, on 75-78).
 _ALONE = re.compile(r"^(?:[A-Z]\w+)(?: (?:also|further|in particular))* its $")
 RUN = 3           # resolutions of one a session (or one every other session) that make a series' list
+# A list as the base prints it, misprints and all: "75/247 of 31 December 202," in 78/247 is still
+# an item of its list, which goes on to the predecessor (a list cut short there has none).
+_MISPRINTED_DATE = DATE.replace(r"\d{4}", r"\d{3,4}")
+_LIST = re.compile(_CITATIONS.pattern.replace(DATE, _MISPRINTED_DATE))
+_ITEM = re.compile(_CITATION_ITEM.pattern.replace(DATE, _MISPRINTED_DATE))
+# The words before a citation that follow another citation: "76/241, section II of its resolution".
+_AFTER_ANOTHER = re.compile(rf"\d(?: of {_MISPRINTED_DATE})?(?:,| and) (?P<words>[^\d;]{{1,60}})$")
 
 
 def apply(draft, pieces, numbers) -> list[Edit]:
@@ -58,8 +72,8 @@ def apply(draft, pieces, numbers) -> list[Edit]:
 
 def _cuts(text: str, base) -> list[tuple[int, int, str]]:
     out = []
-    for match in _CITATIONS.finditer(text):
-        items = list(_CITATION_ITEM.finditer(match["list"]))
+    for match in _LIST.finditer(text):
+        items = list(_ITEM.finditer(match["list"]))
         joined = _joined(text, match, items, base)
         if joined is not None:
             out.append((match.start("list"), match.end("list"), joined))
@@ -76,8 +90,8 @@ def _joined(text: str, match: re.Match[str], items: list[re.Match[str]], base) -
     if predecessor in numbers:
         at = numbers.index(predecessor)
         own = _written(base, items[at])
-        if len(items) == 1:
-            return own                                 # "the most recent of which was resolution X"
+        if len(items) == 1:                            # "the most recent of which was resolution X",
+            return None if _enumerated(text[:match.start()]) else own     # unless one of many
         if _descending(numbers) and at == 0:
             return _listed([own, *written])
         return _listed([*written[:at + 1], own, *written[at + 1:]])
@@ -87,12 +101,23 @@ def _joined(text: str, match: re.Match[str], items: list[re.Match[str]], base) -
     return None
 
 
+def _enumerated(before: str) -> bool:
+    """Is the citation one of an enumeration, each item with the same words: "section II of its
+    resolution 76/241, section II of its resolution 77/259 and its resolution 77/278" (78/247)? The
+    next text adds the base to it (80/237), it does not put the base in the predecessor's place."""
+    found = _AFTER_ANOTHER.search(before)
+    if found is None:
+        return False
+    previous = _plain(before[:found.start() + 1])
+    return re.search(re.escape(_plain(found["words"])) + r"[\w/ ]+$", previous) is not None
+
+
 def _written(base, like: re.Match[str]) -> str:
-    """The base cited as `like` is: with its date if that has one, spaced the same way."""
+    """The base cited as `like` is: with its date if that has one, written as the UN writes a date
+    (what the list held keeps its own spacing)."""
     if not like["date"] or not base.adopted:
         return base.number
-    space = "\u00a0" if "\u00a0" in like["date"] else " "
-    return f"{base.number} of {un_date(base.adopted, space)}"
+    return f"{base.number} of {un_date(base.adopted)}"
 
 
 def _listed(items: list[str]) -> str:
@@ -131,7 +156,7 @@ def predecessor(resolution, series: frozenset[str] = frozenset()) -> str | None:
         return max(earlier, key=lambda n: (_session_of(n), int(re.match(r"\d+/(\d+)", n).group(1))))
     title = _plain(resolution.title or "")
     found = [named for _, paragraph in resolution.all_paragraphs()
-             for match in _CITATIONS.finditer(paragraph.text)
+             for match in _LIST.finditer(paragraph.text)
              if (named := _named(paragraph.text, match, session, title)) is not None]
     # The first the base names, in its own order (on sessions 75-78, 178 of 186 times the real one;
     # ranking the cues by how sure they look did no better).
@@ -142,7 +167,7 @@ def _named(text: str, match: re.Match[str], session: int, title: str) -> str | N
     """The predecessor, if this citation list names it: "the most recent of which was", "... on
     <title>", a run the base continues, "... and its previous resolutions", or a paragraph that
     recalls it alone."""
-    numbers = [m.group("number") for m in _CITATION_ITEM.finditer(match["list"])]
+    numbers = [m.group("number") for m in _ITEM.finditer(match["list"])]
     recent = [n for n in numbers if (s := _session_of(n)) is not None and session - GAP <= s < session]
     if not recent:
         return None
