@@ -66,10 +66,11 @@ def build(resolution: Resolution, *, reference: Path | None = None, paper: str =
                     marked=base is not None and redline == "marked")
     if base is None:
         writer.page(page)
-    else:
-        from drafter.render.redline import write_redline
-        write_redline(writer, layout(base), page)
-    return writer.finish(page), list(template.warnings) + list(page.warnings)
+        return writer.finish(page), list(template.warnings) + list(page.warnings)
+    from drafter.render.redline import write_redline
+    base_page = layout(base)
+    write_redline(writer, base_page, page)
+    return writer.finish(page, base_page.header), list(template.warnings) + list(page.warnings)
 
 
 def paper_size(paper: str) -> tuple[int, int]:
@@ -114,10 +115,12 @@ class Writer:
         for block in page.blocks:
             self.block(block, [("=", inline) for inline in block.inlines])
 
-    def finish(self, page: Page) -> bytes:
+    def finish(self, page: Page, base_header: tuple[str, str | None] | None = None) -> bytes:
+        """`base_header`: in a redline, the base's running head, which the draft's replaces as a
+        tracked change."""
         extras = [package.Extra("footnotes", "footnotes.xml", "rIdFootnotes", self.notes)]
         headers, footers = {}, {}
-        for index, (kind, element) in enumerate(self.running(page.header), start=1):
+        for index, (kind, element) in enumerate(self.running(page.header, base_header), start=1):
             name = "header" if kind.startswith("header") else "footer"
             side = kind.split("-")[1]
             rel_id = f"rId{name.title()}{side.title()}"
@@ -254,15 +257,18 @@ class Writer:
         wordml.paragraph(self.body, self.style["TableText"])
 
     # --- headers and footers ----------------------------------------------------------------
-    def running(self, header: tuple[str, str | None]) -> list[tuple[str, etree._Element]]:
+    def running(self, header: tuple[str, str | None],
+                base: tuple[str, str | None] | None = None) -> list[tuple[str, etree._Element]]:
         """First page: nothing. Later pages: the symbol (and a resolution's title) above, the page
         number below, on the outer side: right on odd pages, left on even ones."""
-        symbol, title = header
         parts = []
         for side in ("first", "default", "even"):
             element = wordml.root("w:hdr")
             if side != "first":
-                self.running_head(element, symbol, title, odd=side == "default")
+                from drafter.render.redline import diff_inlines
+                odd, new = side == "default", running_head(*header, odd=side == "default")
+                pieces = diff_inlines(running_head(*base, odd=odd), new) if base else [("=", t) for t in new]
+                self.pieces(wordml.header_paragraph(element, self.style["Header"], self.width), pieces)
             else:
                 wordml.paragraph(element, self.style["Header"])
             parts.append((f"header-{side}", element))
@@ -276,15 +282,13 @@ class Writer:
             parts.append((f"footer-{side}", element))
         return parts
 
-    def running_head(self, element, symbol: str, title: str | None, odd: bool) -> None:
-        p = wordml.header_paragraph(element, self.style["Header"], self.width)
-        pieces = [Text(xml_text(symbol), bold=True)]
-        if title:
-            pieces = [Text(xml_text(title)), Text("\t"), *pieces] if odd else [*pieces, Text("\t"), Text(xml_text(title))]
-        elif odd:
-            pieces = [Text("\t"), *pieces]
-        for piece in pieces:
-            wordml.run(p, piece.text, bold=piece.bold)
+
+def running_head(symbol: str, title: str | None, odd: bool) -> list[Text]:
+    """The running head's runs: the symbol bold on the outer side, a resolution's title inside."""
+    pieces = [Text(symbol, bold=True)]
+    if title:
+        return [Text(title), Text("\t"), *pieces] if odd else [*pieces, Text("\t"), Text(title)]
+    return [Text("\t"), *pieces] if odd else pieces
 
 
 _ALIGN = {"left": "left", "center": "center", "right": "right"}
