@@ -7,12 +7,12 @@ non-breaking hyphen (U+2011) where the UN writes them ("19\u00a0December 2023", 
 "resolution ES\u201110/15"), and a pattern that asked for a plain space would miss most dates of the
 corpus. A value keeps the characters it was read with, so that it renders back byte for byte."""
 
-_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 # A space as the UN writes it inside a date or a number: plain, or no-break; a hyphen inside a
 # symbol or a number: plain or non-breaking ("COVID\u201119", "ES\u201110/15").
 SPACE = r"[ \u00a0]"
 HYPHEN = r"[-\u2011]"
-DATE = rf"\d{{1,2}}{SPACE}{_MONTH}{SPACE}\d{{4}}"
+DATE = rf"\d{{1,2}}{SPACE}{MONTH}{SPACE}\d{{4}}"
 # Resolution and decision numbers: 58/208, S-21/2, ES-10/15, 1995/313; the old style, with the
 # session in Roman numerals, 3281 (XXIX), 217 A (III), 2106 A (XX); the Security Council's, with its
 # year, 2118 (2013); and the parts of one published apart, each a resolution of its own: 77/292 B,

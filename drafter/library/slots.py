@@ -13,8 +13,14 @@ spans in one paragraph text. Kinds:
     symbol     a UN document symbol ("A/58/98", "A/54/587/Add.5")
     date       a full date ("23 June 2003"), value in ISO form; its spacing is the slot's style
     meeting    a meeting ("78th plenary meeting"); value = its number
-    fact       any other number or count ("41 per cent", "forty-seven respondents"): a value the
-               drafter must confirm, kept as written
+    fact       a figure that changes from one session's text to the next ("41 per cent", "25,472,300
+               dollars", "forty-seven respondents"): a value the drafter must confirm, kept as
+               written. Fixed wording is no fact: a number that points into a text (article 32,
+               paragraphs 64 and 65, Goal 14), one that is part of a name (COVID-19) or of an
+               old-style citation (3281 (XXIX)), the days of a date range ("from 2 to 4 May
+               2019"), a count in words that names a known set ("all six official languages",
+               "its three pillars"). A year is a fact at every session: those of the session's
+               own year move with it (assemble/edits/years.py). tests/test_facts.py measures why.
 
 A slot is kept only if rendering its value gives back exactly the text it came from
 (`templates.renders_back`), so every source paragraph can be re-rendered byte for byte: a value
@@ -30,6 +36,7 @@ from typing import Any
 from drafter.library.patterns import (  # noqa: F401 (re-exported)
     DATE,
     HYPHEN,
+    MONTH,
     NUMBER_IN_TEXT,
     RESOLUTION_NUMBER,
     SPACE,
@@ -48,13 +55,23 @@ _MEETING = re.compile(rf"\b(?P<number>\d{{1,4}})(?:st|nd|rd|th){SPACE}(?:plenary
 _SESSIONS = re.compile(
     rf"(?P<ords>(?:{ORDINAL_PATTERN})(?:(?:,| and| or| instead of its| to its) (?:{ORDINAL_PATTERN}))*)"
     rf"(?P<special> special)?{SPACE}sessions?(?P<of> of the (?:[A-Z][\w-]*(?: (?:[A-Z][\w-]*|on|of|and|for))*))?",
-    re.I)
-_ORDINAL = re.compile(ORDINAL_PATTERN, re.I)
+    re.IGNORECASE)
+_ORDINAL = re.compile(ORDINAL_PATTERN, re.IGNORECASE)
 _CARDINAL_WORDS = ("two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
                    "sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety")
 _FACT = re.compile(
     rf"\b(?:\d[\d,.]*(?:{SPACE}per cent)?|(?:{_CARDINAL_WORDS})(?:-(?:one|two|three|four|five|six|seven|eight|nine))?)\b"
     rf"(?!\s[A-Z])")
+# What makes a number fixed wording rather than a figure (see the module's docstring): the words
+# that point into a text, before it or before the list it ends ("paragraphs 10, 12 and 30"); an
+# old-style citation's session or a Council resolution's year after it; a day that a date ends.
+_POINTERS = ("article|paragraph|subparagraph|section|chapter|rule|regulation|goal|target|annex|principle|"
+             "recommendation|resolution|decision|part|item|volume|no\\.|agenda|table|figure|page|line")
+_POINTED = re.compile(rf"\b(?i:{_POINTERS})(?:e?s)?{SPACE}(?:(?:\d[\w.]*|[IVXLC]+)(?:{SPACE}?\([\w.]+\))*"
+                      rf"(?:,{SPACE}|{SPACE}(?:and|to|or){SPACE}|–|-))*$")
+_CITED = re.compile(rf"{SPACE}\((?:S-)?[IVXL]+\)|{SPACE}\((?:19|20)\d\d\)")
+_DAY_OF_RANGE = re.compile(rf"(?:{SPACE}(?:to|and){SPACE}|–|-)\d{{1,2}}{SPACE}{MONTH}")
+_DEFINITE = re.compile(rf"\b(?:[Tt]he|all|its|their){SPACE}$")     # "all six official languages"
 # Organ names that can own a session, for telling "its" apart: the nearest one before the reference.
 _ORGANS = re.compile(r"\b(General Assembly|Assembly|Security Council|Economic and Social Council|Council|"
                      r"Commission|Committee|Conference|Board|Forum)\b")
@@ -176,13 +193,24 @@ def _facts(text: str, taken: list[tuple[int, int]]) -> list[Slot]:
     for match in _FACT.finditer(text):
         if any(match.start() < end and start < match.end() for start, end in taken):
             continue
-        if _inside_word_or_symbol(text, match.start(), match.end()):
+        if _inside_word_or_symbol(text, match.start(), match.end()) or _fixed(text, match):
             continue
         out.append(Slot("fact", match.start(), match.end(), match.group()))
     return out
 
 
+def _fixed(text: str, match: re.Match[str]) -> bool:
+    """Is this number fixed wording, not a figure that changes with the session?"""
+    if not match.group()[0].isdigit():
+        return bool(_DEFINITE.search(text, max(0, match.start() - 8), match.start()))
+    return bool(_POINTED.search(text, max(0, match.start() - 120), match.start())
+                or _CITED.match(text, match.end()) or _DAY_OF_RANGE.match(text, match.end()))
+
+
 def _inside_word_or_symbol(text: str, start: int, end: int) -> bool:
     before = text[start - 1:start]
     after = text[end:end + 1]
-    return bool(before and (before.isalnum() or before in "/.-")) or bool(after and (after.isalnum() or after in "/-"))
+    if before == "(" and text[start - 2:start - 1].isalnum():
+        return True                    # a session in a symbol: resolution A.1090(28), GC(64)/RES/15
+    return bool(before and (before.isalnum() or before in "/.-\u2011")) or \
+        bool(after and (after.isalnum() or after in "/-\u2011"))
