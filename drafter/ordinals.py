@@ -7,7 +7,6 @@ reference out of a text, and writing the moved one back.
 
 from __future__ import annotations
 
-
 _UNITS = ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
           "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
           "nineteen"]

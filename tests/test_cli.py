@@ -6,7 +6,6 @@ import json
 import subprocess
 import sys
 
-
 from conftest import ROOT, SEED_BY_NUMBER, corpus_or_skip
 
 

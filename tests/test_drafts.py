@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import ROOT, corpus_or_skip
+
 from drafter.assemble import questions
 from drafter.assemble.base import Where, base_from_resolution
 from drafter.assemble.changes import changes

@@ -14,8 +14,9 @@ import sys
 
 import pytest
 import yaml
-
 from conftest import ROOT, corpus_or_skip
+from test_drafts import corpus_file
+
 from drafter.assemble import questions
 from drafter.assemble.compose import compose, to_resolution
 from drafter.assemble.edits import plurals, report, sequence, series, terminology, years
@@ -25,7 +26,6 @@ from drafter.ingest import read_resolution
 from drafter.library import store
 from drafter.library.templates import Placeholder
 from drafter.model import FootnoteRef, Paragraph, Span
-from test_drafts import corpus_file
 
 LIBRARY = ROOT / "clause_library"
 

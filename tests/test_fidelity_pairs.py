@@ -9,13 +9,13 @@ import importlib.util
 import sys
 
 import pytest
-
 from conftest import ROOT, corpus_or_skip
+from test_drafts import corpus_file
+
 from drafter.assemble.compose import compose
 from drafter.assemble.run import draft_from
 from drafter.ingest import read_resolution
 from drafter.library import store
-from test_drafts import corpus_file
 
 LIBRARY = ROOT / "clause_library"
 

@@ -15,7 +15,6 @@ from pathlib import Path
 import pexpect
 import pytest
 import yaml
-
 from conftest import ROOT
 
 LIBRARY = str(ROOT / "clause_library")

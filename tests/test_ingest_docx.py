@@ -17,9 +17,9 @@ from pathlib import Path
 
 import docx
 import pytest
+from conftest import CORPUS, ROOT, SEED_BY_NUMBER, corpus_or_skip
 from docx.oxml import parse_xml
 
-from conftest import CORPUS, ROOT, SEED_BY_NUMBER, corpus_or_skip
 from drafter.errors import ParseError
 from drafter.ingest import parse_bytes, read_resolution
 from drafter.render.word import render_docx_bytes

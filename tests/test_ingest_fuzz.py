@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from conftest import SEED_BY_NUMBER
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import SEED_BY_NUMBER
 from drafter.errors import ParseError
 from drafter.ingest import parse_bytes
 

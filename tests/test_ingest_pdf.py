@@ -18,8 +18,8 @@ import time
 import zlib
 
 import pytest
-
 from conftest import ROOT, SEED_BY_NUMBER, corpus_or_skip
+
 from drafter.errors import ParseError
 from drafter.ingest import parse_bytes, read_resolution
 from drafter.ingest.pdf_glyphs import MAX_PAGES

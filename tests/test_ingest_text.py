@@ -9,8 +9,8 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import ROOT, SEED_BY_NUMBER
+
 from drafter.ingest import read_resolution
 from drafter.ingest.lines import Line, is_debris
 from drafter.ingest.markers import MarkerReader

@@ -12,12 +12,12 @@ import time
 
 import pytest
 import yaml
-
 from conftest import ROOT, SEEDS, corpus_or_skip
+
 from drafter.errors import LibraryError
 from drafter.library import store
-from drafter.library.model import FORMAT_VERSION
 from drafter.library.api import mine_sources
+from drafter.library.model import FORMAT_VERSION
 
 
 @pytest.fixture(autouse=True)

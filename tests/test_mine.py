@@ -11,14 +11,13 @@ from pathlib import Path
 import jsonschema
 import pytest
 import yaml
-
 from conftest import ROOT, SEED_BY_NUMBER, corpus_or_skip
+
 from drafter.errors import ParseError
 from drafter.ingest import read_resolution
 from drafter.library import store
 from drafter.library.api import mine_sources, remove_sources
 from drafter.library.fill import fill
-
 
 
 @pytest.fixture(autouse=True)
@@ -346,6 +345,7 @@ def test_show_unknown_family_is_one_line():
 @pytest.fixture(scope="module")
 def corpus_library():
     from conftest import corpus_or_skip
+
     from drafter.library.mine import mine
     from drafter.library.sources import expand, read_sources
 

@@ -2,8 +2,19 @@
 
 from __future__ import annotations
 
-from drafter.model import (Annex, Cell, FootnoteRef, Paragraph, Part, Resolution, Section, Span, SubParagraph,
-                           Table, TableNote)
+from drafter.model import (
+    Annex,
+    Cell,
+    FootnoteRef,
+    Paragraph,
+    Part,
+    Resolution,
+    Section,
+    Span,
+    SubParagraph,
+    Table,
+    TableNote,
+)
 
 
 def _rich() -> Resolution:

@@ -9,7 +9,6 @@ from pathlib import Path
 import pexpect
 import pytest
 import yaml
-
 from conftest import ROOT, corpus_or_skip
 
 LIBRARY = str(ROOT / "clause_library")

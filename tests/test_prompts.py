@@ -4,8 +4,8 @@ positions, and the summary. (The terminal itself is driven in test_flow_pty.py.)
 from __future__ import annotations
 
 import pytest
-
 from conftest import ROOT
+
 from drafter.assemble import questions
 from drafter.assemble.base import load_base
 from drafter.assemble.draft import start
@@ -207,6 +207,7 @@ def test_an_edit_kind_refused_at_the_summary_is_said_so_and_changes_no_clause(dr
 ])
 def test_clauses_of_divided_resolutions_are_named_as_printed(library, name, section, expected, printed):
     from conftest import corpus_or_skip
+
     from drafter.assemble import naming
     from drafter.assemble.compose import to_resolution
     from drafter.render.text import render_text

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, corpus_or_skip
 from punctuation_check import changed_endings
+
 from drafter.assemble import questions
 from drafter.assemble.base import load_base
 from drafter.assemble.compose import to_resolution

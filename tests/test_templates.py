@@ -7,9 +7,9 @@ import sys
 
 import pytest
 from conftest import ROOT, corpus_or_skip
+
 from drafter.library import store, templates
 from drafter.library.api import mine_sources
-
 
 
 @pytest.fixture(autouse=True)

@@ -19,7 +19,6 @@ from pathlib import Path
 import pexpect
 import pytest
 import yaml
-
 from conftest import ROOT, SEED_BY_NUMBER
 
 REWORDED = "op-calls-upon-international-community-seek-make"

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from conftest import corpus_or_skip
+
 from drafter.assemble import values
 from drafter.assemble.values import Context, Refused, check, example, parse, show
 from drafter.library.schema import PARAMETER_SCHEMAS

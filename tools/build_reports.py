@@ -42,7 +42,14 @@ for path in (ROOT, ROOT / "tools"):
 
 import corpus_pairs as cp  # noqa: E402
 
-from drafter.assemble.edits.report import ANNEXED, annexed, family_of, lead_key, moved_symbol, symbol_pattern  # noqa: E402
+from drafter.assemble.edits.report import (  # noqa: E402
+    ANNEXED,
+    annexed,
+    family_of,
+    lead_key,
+    moved_symbol,
+    symbol_pattern,
+)
 from drafter.library.slots import SYMBOL  # noqa: E402
 
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "unga-akn"

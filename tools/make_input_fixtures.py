@@ -111,9 +111,10 @@ def _key(fixture: Fixture, route: str) -> str:
 
 
 def build(fixtures: list[Fixture], cache: Path, force: bool = False, quiet: bool = True) -> None:
+    import fixture_odt
+
     from drafter.ingest import read_resolution
     from drafter.render.word import render_docx_bytes
-    import fixture_odt
 
     todo: dict[str, list[Path]] = {"r1": [], "r2": []}
     for fixture in fixtures:

@@ -6,8 +6,8 @@ import argparse
 import json
 import sys
 
-from drafter.errors import DrafterError
 from drafter.cli.common import command
+from drafter.errors import DrafterError
 
 
 def add_parse(commands) -> None:

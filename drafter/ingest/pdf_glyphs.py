@@ -131,7 +131,11 @@ def page_count(data: bytes, path: str) -> int:
 
 
 def _open(data: bytes, path: str):
-    from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
+    from pdfminer.pdfdocument import (
+        PDFDocument,
+        PDFEncryptionError,
+        PDFPasswordIncorrect,
+    )
     from pdfminer.pdfparser import PDFParser
     from pdfminer.pdftypes import PDFException
     from pdfminer.psparser import PSException

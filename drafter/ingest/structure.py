@@ -28,12 +28,31 @@ from dataclasses import dataclass, field
 
 from drafter.errors import ParseError
 from drafter.ingest.blocks import Block, Document
-from drafter.ingest.layout import FORMULA, MEETING, NUMBERED_TITLE, RESOLUTION_LINE, parse_date, read_masthead
+from drafter.ingest.layout import (
+    FORMULA,
+    MEETING,
+    NUMBERED_TITLE,
+    RESOLUTION_LINE,
+    parse_date,
+    read_masthead,
+)
 from drafter.ingest.leads import is_lead_start, split_lead
 from drafter.ingest.lines import Line
 from drafter.ingest.segment import first_label, successor
-from drafter.model import (Adoption, Annex, FootnoteRef, Paragraph, Part, Resolution, Section, Source, Span,
-                           SubParagraph, Table, TableNote)
+from drafter.model import (
+    Adoption,
+    Annex,
+    FootnoteRef,
+    Paragraph,
+    Part,
+    Resolution,
+    Section,
+    Source,
+    Span,
+    SubParagraph,
+    Table,
+    TableNote,
+)
 from drafter.ordinals import ordinal_value
 
 # "1. Takes note"; a PDF may print the number flush against the text its tab stop aligns ("100.Reaffirms").

@@ -25,7 +25,14 @@ from drafter.ingest.lines import Line, blank_rule_lines, page_starts, split_line
 from drafter.ingest.markers import MarkerReader
 from drafter.ingest.notes import Note, separate
 from drafter.ingest.segment import Block, segment
-from drafter.model import Annex, FootnoteRef, Paragraph, Resolution, Source, SubParagraph
+from drafter.model import (
+    Annex,
+    FootnoteRef,
+    Paragraph,
+    Resolution,
+    Source,
+    SubParagraph,
+)
 from drafter.ordinals import ORDINAL_PATTERN, ordinal_value
 
 _TITLE_MARKER = re.compile(r"(?<=[A-Za-z.)])\s?(\*{1,3}|\d{1,2})$")

@@ -11,6 +11,7 @@ from drafter.library.fill import Filled, fill, plain
 from drafter.library.model import Family, Library, Variant, VariantSource
 from drafter.worddiff import inline
 
+
 def family_summary(family: Family) -> dict[str, Any]:
     """The JSON of `drafter clauses list --json`, one family."""
     return {

@@ -127,7 +127,9 @@ def _collect(holder, number: str, section: str | None, notes: dict[str, str], ou
 
 def make_clause(paragraph: Paragraph, kind: str, ref: SourceRef, session: int | None, body: str,
                 notes: dict[str, str]) -> Clause:
-    from drafter.library.slots import find_slots       # only when reading paragraphs: it compiles a lot
+    from drafter.library.slots import (
+        find_slots,  # only when reading paragraphs: it compiles a lot
+    )
 
     namer = _Namer()
     values: dict[str, Any] = {}
