@@ -97,3 +97,15 @@ def test_one_bad_file_among_good_ones_still_prints_the_good(tmp_path):
     result = drafter("parse", "--json", "seeds/001_dc7a3f17028d8240.txt", str(bad))
     assert result.returncode == 2
     assert [r["number"] for r in json.loads(result.stdout)] == ["58/208"]
+
+
+def test_a_part_number_split_by_the_shell_is_refused_with_the_quoting(tmp_path):
+    # `--base 77/292 B` unquoted reaches drafter as two words; argparse alone would say
+    # "unrecognized arguments: B", and `library remove 77/292 B` would take "B" for a second number.
+    for args in (["new", "--session", "78", "--base", "77/292", "B", "--no-input"],
+                 ["render", "77/292", "B", "-o", "-"], ["library", "remove", "77/292", "B"]):
+        result = drafter(*args, cwd=tmp_path)
+        assert result.returncode == 2, result.stderr
+        assert result.stderr.strip().splitlines() == [
+            "drafter: error: 77/292 then B are one resolution, a part with its letter: quote them as one "
+            "word, '77/292 B'"]

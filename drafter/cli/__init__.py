@@ -13,6 +13,7 @@ Exit codes scripts can trust:
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections.abc import Sequence
 
@@ -32,12 +33,24 @@ examples, the usual day:
   drafter library where                              which clause library is in use, and why
 
 Formats are recognised from the content, never the file name: PDF, Word (DOCX; .doc, .odt and
-.rtf through LibreOffice), Akoma Ntoso XML, PDF text layers, word-processor exports and plain text. Exit status: 0 done, 1 a library/answers/output problem,
-2 bad input or usage, 130 interrupted. `drafter COMMAND --help` explains each command.
+.rtf through LibreOffice), Akoma Ntoso XML, PDF text layers, word-processor exports and plain
+text. Exit status: 0 done, 1 a library/answers/output problem, 2 bad input or usage,
+130 interrupted. `drafter COMMAND --help` explains each command.
 """
 
 
+# A resolution number, and a part's letter the shell split from it: `--base 77/292 B` unquoted.
+_NUMBER = re.compile(r"^(?:A/RES/)?\d+/\d+$")
+_PART_LETTER = re.compile(r"^[A-Z]$")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    split = _split_part(argv)
+    if split:
+        print(f"drafter: error: {split.replace(' ', ' then ')} are one resolution, a part with its letter: "
+              f"quote them as one word, '{split}'", file=sys.stderr)
+        return 2
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "run", None):
@@ -59,6 +72,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         # `drafter parse ... | head`: the reader left; that is not an error of ours.
         sys.stderr.close()
         return 0
+
+
+def _split_part(argv: list[str]) -> str | None:
+    """'77/292 B' when the command line has "77/292" then "B" as two words, else None."""
+    for number, letter in zip(argv, argv[1:]):
+        if _NUMBER.match(number) and _PART_LETTER.match(letter):
+            return f"{number} {letter}"
+    return None
 
 
 def build_parser() -> argparse.ArgumentParser:
