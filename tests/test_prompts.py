@@ -183,7 +183,7 @@ def test_a_clause_has_one_number_from_the_prompt_to_the_summary(draft):
 def test_a_value_is_named_by_what_it_is_never_by_its_parameter(draft):
     shown = questions.values_of(draft, 1)[1]
     review = Review.of(draft).value(1, shown.name, [{"number": "1995/313", "date": "1995-07-28"}])
-    assert review.last_step() == ("changed the resolutions with their dates in preambular 2 "
+    assert review.last_step() == ("changed the resolutions or decisions with their dates in preambular 2 "
                                   "(“Recalling also its resolutions 49/127 of …”)")
     assert shown.name not in review.last_step() and shown.name not in "\n".join(questions.summary(review.draft, draft).changes)
 
