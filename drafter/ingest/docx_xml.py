@@ -46,40 +46,31 @@ class Styles:
             if style.get(qn("w:type")) == "paragraph" and style.get(qn("w:default")) in ("1", "true"):
                 self.default_paragraph = style_id
 
-    def prop(self, style_id: str | None, name: str, seen: int = 0) -> bool | None:
-        style = self.by_id.get(style_id) if style_id else None
-        if style is None or seen > 20:
-            return None
-        r_pr = style.find(qn("w:rPr"))
-        value = on(r_pr.find(qn(f"w:{name}"))) if r_pr is not None else None
-        if value is not None:
-            return value
-        based = style.find(qn("w:basedOn"))
-        return self.prop(based.get(qn("w:val")) if based is not None else None, name, seen + 1)
+    def prop(self, style_id: str | None, name: str) -> bool | None:
+        """A toggle run property (w:i, w:b) through the style chain."""
+        return self._inherited(style_id, "w:rPr", name, on)
 
-    def run_value(self, style_id: str | None, name: str, seen: int = 0) -> str | None:
+    def run_value(self, style_id: str | None, name: str) -> str | None:
         """A run property's w:val through a character style's chain (w:vertAlign)."""
-        style = self.by_id.get(style_id) if style_id else None
-        if style is None or seen > 20:
-            return None
-        r_pr = style.find(qn("w:rPr"))
-        element = r_pr.find(qn(f"w:{name}")) if r_pr is not None else None
-        if element is not None:
-            return element.get(qn("w:val"))
-        based = style.find(qn("w:basedOn"))
-        return self.run_value(based.get(qn("w:val")) if based is not None else None, name, seen + 1)
+        return self._inherited(style_id, "w:rPr", name, lambda element: element.get(qn("w:val")))
 
-    def paragraph_prop(self, style_id: str | None, name: str, seen: int = 0) -> str | None:
+    def paragraph_prop(self, style_id: str | None, name: str) -> str | None:
         """A paragraph property's w:val through the style chain (w:jc for the alignment)."""
+        return self._inherited(style_id, "w:pPr", name, lambda element: element.get(qn("w:val")))
+
+    def _inherited(self, style_id: str | None, container: str, name: str, read, seen: int = 0):
+        """`read` of the property `name` in the first style of the `basedOn` chain that sets it
+        (in its w:rPr or w:pPr), None when none does; a chain that loops ends after 20 styles."""
         style = self.by_id.get(style_id) if style_id else None
         if style is None or seen > 20:
             return None
-        p_pr = style.find(qn("w:pPr"))
-        element = p_pr.find(qn(f"w:{name}")) if p_pr is not None else None
+        properties = style.find(qn(container))
+        element = properties.find(qn(f"w:{name}")) if properties is not None else None
         if element is not None:
-            return element.get(qn("w:val"))
+            return read(element)
         based = style.find(qn("w:basedOn"))
-        return self.paragraph_prop(based.get(qn("w:val")) if based is not None else None, name, seen + 1)
+        return self._inherited(based.get(qn("w:val")) if based is not None else None, container, name, read,
+                               seen + 1)
 
     def numbering_of(self, style_id: str | None, seen: int = 0) -> tuple[str, int] | None:
         """The (numId, ilvl) a paragraph style numbers its paragraphs with, if any."""
