@@ -260,18 +260,15 @@ def _cell(pieces, header: bool, span: int, words) -> Cell:
             builder.add(" ")
         previous = text
         for index in range(start, end):
-            for at, letter in line.letters:
-                if at == index:
-                    builder.note(letter)
-            for at, marker in line.marks:
-                if at == index:
-                    builder.note(marker)
+            _notes_at(builder, line, index)
             builder.add(line.text[index], line.italic[index])
-        for at, letter in line.letters:
-            if at == end:
-                builder.note(letter)
-        for at, marker in line.marks:
-            if at == end:
-                builder.note(marker)
+        _notes_at(builder, line, end)
     text, italics, refs = builder.build()
     return Cell(text=text, footnotes=tuple(refs), italics=tuple(italics), header=header, colspan=span)
+
+
+def _notes_at(builder: TextBuilder, line: PrintedLine, index: int) -> None:
+    """The notes raised at `index` of the line: its table notes' letters, then its footnote marks."""
+    for at, note in (*line.letters, *line.marks):
+        if at == index:
+            builder.note(note)
