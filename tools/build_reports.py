@@ -28,8 +28,6 @@ drafter/assemble/edits/report.py reads the file. The output is deterministic (so
 
 from __future__ import annotations
 
-import argparse
-import json
 import re
 import sys
 from collections import Counter, defaultdict
@@ -52,7 +50,6 @@ from drafter.assemble.edits.report import (  # noqa: E402
 )
 from drafter.library.slots import SYMBOL  # noqa: E402
 
-DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "unga-akn"
 DEFAULT_OUT = ROOT / "drafter" / "data" / "reports.json"
 RATE = 0.9               # report leads: the symbol moved or replaced at least this often,
 HARM = 0.05              # and the paragraph kept word for word at most this often
@@ -149,19 +146,13 @@ def _counts(counter: Counter) -> dict[str, int]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
-    parser.add_argument("--sessions", default="75-80", help="first-last session to learn from (default 75-80)")
-    parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
-    args = parser.parse_args()
-    first, _, last = args.sessions.partition("-")
-    sessions = range(int(first), int(last or first) + 1)
-    resolutions = cp.read_corpus(args.corpus, sessions)
-    data = build(resolutions, cp.pairs(resolutions), sessions)
-    args.out.write_text(json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
-    latest = data["sessions"][max(data["sessions"], key=int)] if data["sessions"] else {}
-    print(f"wrote {args.out}: as of the latest session, {len(latest.get('report_leads', []))} report leads, "
-          f"{len(latest.get('moving_symbols', []))} moving symbols")
+    cp.learn(__doc__, DEFAULT_OUT, build, _summary)
+
+
+def _summary(data: dict) -> str:
+    latest = cp.latest(data)
+    return (f"as of the latest session, {len(latest.get('report_leads', []))} report leads, "
+            f"{len(latest.get('moving_symbols', []))} moving symbols")
 
 
 if __name__ == "__main__":

@@ -25,9 +25,7 @@ The output is deterministic: sorted keys, counts only.
 
 from __future__ import annotations
 
-import argparse
 import difflib
-import json
 import re
 import sys
 from collections import Counter, defaultdict
@@ -40,7 +38,6 @@ for path in (ROOT, ROOT / "tools"):
 
 import corpus_pairs as cp  # noqa: E402
 
-DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "unga-akn"
 DEFAULT_OUT = ROOT / "drafter" / "data" / "terminology.json"
 TEXT_KINDS = {"preambular", "operative"}
 MAX_WORDS = 3            # a term is at most this many words
@@ -182,18 +179,11 @@ def _rule(rule: tuple[str, str], session: int, evidence, usage) -> dict | None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
-    parser.add_argument("--sessions", default="75-80", help="first-last session to learn from (default 75-80)")
-    parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
-    args = parser.parse_args()
-    first, _, last = args.sessions.partition("-")
-    sessions = range(int(first), int(last or first) + 1)
-    resolutions = cp.read_corpus(args.corpus, sessions)
-    data = build(resolutions, cp.pairs(resolutions), sessions)
-    args.out.write_text(json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
-    count = sum(len(v["rules"]) for v in data["sessions"].values())
-    print(f"wrote {args.out}: {count} rules over {len(data['sessions'])} sessions")
+    cp.learn(__doc__, DEFAULT_OUT, build, _summary)
+
+
+def _summary(data: dict) -> str:
+    return f"{sum(len(v['rules']) for v in data['sessions'].values())} rules over {len(data['sessions'])} sessions"
 
 
 if __name__ == "__main__":

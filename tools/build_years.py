@@ -13,8 +13,6 @@ time over at least EVIDENCE. The output is deterministic (sorted keys, counts on
 
 from __future__ import annotations
 
-import argparse
-import json
 import re
 import sys
 from collections import Counter, defaultdict
@@ -29,7 +27,6 @@ import corpus_pairs as cp  # noqa: E402
 
 from drafter.assemble.edits.years import context  # noqa: E402
 
-DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "unga-akn"
 DEFAULT_OUT = ROOT / "drafter" / "data" / "years.json"
 RATE = 0.95
 EVIDENCE = 10
@@ -86,18 +83,11 @@ def build(resolutions, pairs: list[cp.Pair], sessions) -> dict:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
-    parser.add_argument("--sessions", default="75-80", help="first-last session to learn from (default 75-80)")
-    parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
-    args = parser.parse_args()
-    first, _, last = args.sessions.partition("-")
-    sessions = range(int(first), int(last or first) + 1)
-    resolutions = cp.read_corpus(args.corpus, sessions)
-    data = build(resolutions, cp.pairs(resolutions), sessions)
-    args.out.write_text(json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
-    latest = data["sessions"][max(data["sessions"], key=int)] if data["sessions"] else {}
-    print(f"wrote {args.out}: as of the latest session, {len(latest.get('contexts', []))} contexts where years move")
+    cp.learn(__doc__, DEFAULT_OUT, build, _summary)
+
+
+def _summary(data: dict) -> str:
+    return f"as of the latest session, {len(cp.latest(data).get('contexts', []))} contexts where years move"
 
 
 if __name__ == "__main__":

@@ -6,6 +6,8 @@
                                      heading and annex block, in reading order
     align(a, b)                   -> [(i | None, j | None)]  a monotone alignment of two unit lists
     word_edits(a, b)              -> int  word-level edit distance
+    learn(doc, out, build, summary)  the command line each tools/build_*.py shares: learn from
+                                     the corpus' sessions, write the data file, say what it holds
 
 Used by benchmarks/bench_fidelity.py (how close a draft comes to the real next text) and by
 tools/build_terminology.py (what the next session really changes). Titles are matched as the issue
@@ -17,11 +19,12 @@ a session, a triennial one two).
 
 from __future__ import annotations
 
+import argparse
 import difflib
 import json
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,6 +33,7 @@ from rapidfuzz.distance import Levenshtein
 from drafter.ingest import read_resolution
 from drafter.model import Paragraph, Resolution, SubParagraph
 
+CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "unga-akn"
 GAP = 3                   # sessions a series may skip between its resolutions
 SIMILAR = 0.5             # share of words two paragraphs must share to be "the same paragraph"
 
@@ -117,6 +121,28 @@ def meta_pairs(corpus: Path, sessions: Iterable[int]) -> list[Pair]:
 
 
 # --- units -----------------------------------------------------------------------------------
+
+def learn(doc: str, out: Path, build: Callable[..., dict], summary: Callable[[dict], str]) -> None:
+    """The command line of each tools/build_*.py: `build(resolutions, pairs, sessions)` learnt from
+    the sessions asked for, written to `out` as sorted, indented JSON (a data file that diffs well
+    in git), and `summary(data)` printed."""
+    parser = argparse.ArgumentParser(description=doc.split("\n\n")[0])
+    parser.add_argument("corpus", nargs="?", type=Path, default=CORPUS)
+    parser.add_argument("--sessions", default="75-80", help="first-last session to learn from (default 75-80)")
+    parser.add_argument("--out", type=Path, default=out)
+    args = parser.parse_args()
+    first, _, last = args.sessions.partition("-")
+    sessions = range(int(first), int(last or first) + 1)
+    resolutions = read_corpus(args.corpus, sessions)
+    data = build(resolutions, pairs(resolutions), sessions)
+    args.out.write_text(json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    print(f"wrote {args.out}: {summary(data)}")
+
+
+def latest(data: dict) -> dict:
+    """What a data file learnt as of the latest session it has, {} when it has none."""
+    return data["sessions"][max(data["sessions"], key=int)] if data["sessions"] else {}
+
 
 def units(resolution: Resolution) -> list[Unit]:
     """Every paragraph in reading order, each with its sub-paragraphs, closing words and notes;
