@@ -64,8 +64,13 @@ def local_name(element) -> str:
 
 
 def children(element) -> list:
-    """The element children (an unresolved entity is a node too, but no element)."""
-    return [child for child in element if isinstance(child.tag, str)]
+    """The element children (an unresolved entity is a node too, but no element). The reader's
+    parser makes every element a plain `_Element` (entities, comments and processing instructions
+    are subclasses): its type says so without building the child's namespaced tag."""
+    return [child for child in element if type(child) is _ELEMENT]
+
+
+_ELEMENT = etree._Element
 
 
 def blank(text: str | None) -> bool:
@@ -220,7 +225,7 @@ def plain(element, notes: Notes | None = None) -> str:
 
 def num_text(element) -> str:
     """The text of a <num> ("12.", "(a)") as one clean line."""
-    text = _text_of(element)
+    text = (element.text or "") if not len(element) else _text_of(element)   # most hold words alone
     if NOTE in text or ITALIC in text:
         return settle(text).text
     return clean_line(text)
