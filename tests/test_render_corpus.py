@@ -22,8 +22,6 @@ _READER_TYPO = "the source mistypes the number ('l.' for 1, '232\t.Recognizes');
 _SOURCE_ANNEX = "the AKN leaves out the word 'Annex' the printed annex has; the reader supplies it"
 KNOWN = {
     **dict.fromkeys(["A_RES_76_256-2204678E.xml", "A_RES_77_248-2300140E.xml"], _READER_TYPO),
-    **dict.fromkeys(["75_290 A_E.xml", "75_290 B_E.xml"],
-                    "a part published alone with a title of its own under its letter, which the model has no place for"),
     **dict.fromkeys(["75_249_E.xml", "75_252_E.xml", "75_284_E.xml", "75_129_E.xml"], _SOURCE_ANNEX),
     "A_RES_78_225-2325985E.xml": "the AKN leaves out the enacting formula, which drafter prints",
     "A_RES_78_97-2324983E.xml": "the AKN splits a word with markup ('th' + 'e')",

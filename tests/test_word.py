@@ -435,6 +435,26 @@ def test_one_resolution_of_several_published_alone(resolution):
     assert any(p.style == "DocTitle" and not p.notes for p in read.paragraphs)
 
 
+def test_a_part_published_alone_prints_its_titles_then_its_letter_and_its_own_title():
+    # 75/290 A and B (the only corpus files of the shape): the preface has the number with two
+    # docTitles, the review of each resolution, then the letter with the part's own title. Printed
+    # in that order: both titles under the number, a line each; the letter; its title under it.
+    path = corpus_or_skip() / "75" / "75_290 A_E.xml"
+    read = docx_text.read(build(read_resolution(path))[0])
+    styles = [(style, " ".join(text.split())) for style, text in read.styles()]
+    at = next(i for i, (style, _) in enumerate(styles) if style == "DocTitle")
+    assert styles[at][1].startswith("75/290. Review of the implementation of General Assembly resolution 72/305")
+    assert styles[at][1].endswith("strengthening of the Economic and Social Council Review of the implementation"
+                                  " of General Assembly resolutions 67/290 on the format and organizational aspects"
+                                  " of the high-level political forum on sustainable development and 70/299 on the"
+                                  " follow-up and review of the 2030 Agenda for Sustainable Development at the"
+                                  " global level")
+    assert styles[at + 1:at + 3] == [("PartHeading", "A"), ("PartHeading", "Economic and Social Council")]
+    title = part(build(read_resolution(path))[0], "word/document.xml").xpath(
+        "//w:p[w:pPr/w:pStyle/@w:val='DocTitle']", namespaces={"w": W[1:-1]})[0]
+    assert len(title.findall(f".//{W}br")) == 1            # the second title on a line of its own
+
+
 def test_a_letter_given_when_adopted_together_is_part_of_the_number(resolution):
     # 78/183 A and B, adopted together at the main part of the session (19 December 2023), print
     # "78/183 A." and "78/183 B."; a letter added at the resumed part (75/245 B, April 2021) heads

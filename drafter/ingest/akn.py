@@ -129,6 +129,8 @@ class _Body:
     formula: str | None = None
     number: str | None = None
     title: Inline = EMPTY
+    more_titles: tuple[str, ...] = ()
+    part_title: str | None = None
 
 
 def _resolution(root, document, path: str) -> Resolution:
@@ -153,7 +155,7 @@ def _resolution(root, document, path: str) -> Resolution:
         preamble=body.preamble, operative=body.operative, footnotes=body.footnotes, adopted=body.adopted,
         source=Source(path, "akn"), sections=body.sections, parts=tuple(parts), annexes=body.annexes,
         masthead=masthead, title_footnotes=body.title.footnotes, note_italics=body.note_italics,
-        warnings=tuple(warnings))
+        more_titles=body.more_titles, part_title=body.part_title, warnings=tuple(warnings))
 
 
 def _statement(statement, path: str, warnings: list[str], needs_body: bool = True) -> _Body:
@@ -165,7 +167,9 @@ def _statement(statement, path: str, warnings: list[str], needs_body: bool = Tru
             prepare(piece, notes)
     reader = BlockReader(notes, warnings)
     number, title = _preface(_child(statement, "preface"), notes)
-    body = _Body(number=number, title=title, formula=_formula(statement), adopted=_adoption(statement))
+    more_titles, part_title = _more_titles(_child(statement, "preface"))
+    body = _Body(number=number, title=title, formula=_formula(statement), adopted=_adoption(statement),
+                 more_titles=more_titles, part_title=part_title)
     if needs_body:
         blocks = _stream(statement, reader, path)
         outline = Outline(warnings).add_all(blocks)
@@ -270,6 +274,21 @@ def _preface(preface, notes: Notes) -> tuple[str | None, Inline]:
     refs = tuple(FootnoteRef(m, 0) for m in before) + title.footnotes + tuple(
         FootnoteRef(m, len(title.text)) for m in after)
     return _number(numbers), Inline(title.text, refs, title.italics)
+
+
+def _more_titles(preface) -> tuple[tuple[str, ...], str | None]:
+    """The preface's other titles (75/290 A and B, the only two corpus files that have any): one
+    beside the number's is a further title of the resolution, one beside a part's letter is that
+    part's own title ("A" / "Economic and Social Council")."""
+    titles = list(preface.iter("{*}docTitle")) if preface is not None else []
+    more, own = [], None
+    for element in titles[1:]:
+        beside = [n for n in element.getparent().iterfind("{*}docNumber")]
+        if any(n.get("refersTo") == "#letter" or _PART_LETTER.match(_text(n) or "") for n in beside):
+            own = _text(element)
+        elif _text(element):
+            more.append(_text(element))
+    return tuple(more), own
 
 
 def _number(numbers: list) -> str | None:

@@ -44,6 +44,7 @@ from drafter.render.layout import (
     adoption_line,
     document_date,
     inlines,
+    one_part,
     opens_with_preamble,
     sub_label,
     title_notes,
@@ -172,12 +173,21 @@ class _Builder:
         r = self.resolution
         preface = _el("preface")
         p = etree.SubElement(preface, _E + "p")
+        number, letter = one_part(r)
         if not self.draft:                          # a draft has no number until it is adopted
-            number = etree.SubElement(p, _E + "docNumber")
-            number.text = _text(r.number if r.number.endswith(".") or not r.title else f"{r.number}.")
-            number.tail = " "
+            element = etree.SubElement(p, _E + "docNumber")
+            element.text = _text(number if number.endswith(".") or not r.title else f"{number}.")
+            element.tail = " "
         title = etree.SubElement(p, _E + "docTitle")
         self.fill(title, r.title or "", title_notes(r)[0])
+        for more in r.more_titles:
+            etree.SubElement(p, _E + "docTitle").text = _text(more)
+        if letter and not self.draft:
+            # A part published alone, as the UN's files give it: its letter, then its own title.
+            p = etree.SubElement(preface, _E + "p")
+            etree.SubElement(p, _E + "docNumber", refersTo="#letter").text = letter
+            if r.part_title:
+                etree.SubElement(p, _E + "docTitle", refersTo="#resolutionTitle").text = _text(r.part_title)
         return preface
 
     # --- the preamble and the body --------------------------------------------------------

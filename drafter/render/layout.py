@@ -213,12 +213,17 @@ class _Layout:
         if self.draft:
             self.add("title", "DocTitle", self.inlines(r.title or "", refs), first=0, left=INDENT)
             return
-        number, letter = _one_part(r)
+        number, letter = one_part(r)
         # One resolution of several adopted under a number, published alone (75/245 B): the
-        # number and title of them all, then its letter, which carries the notes on it.
-        self.add("title", "DocTitle", [Text(f"{number}.\t"), *self.inlines(r.title or "", () if letter else refs)])
+        # number and title of them all, then its letter, which carries the notes on it, and the
+        # part's own title under it (75/290 A). Further titles follow the first a line each.
+        more = [line for title in r.more_titles for line in (Text("\n"), Text(title))]
+        self.add("title", "DocTitle", [Text(f"{number}.\t"), *self.inlines(r.title or "", () if letter else refs),
+                                       *more])
         if letter:
             self.add("part", "PartHeading", [Text(letter), *(self.notes.inline(ref) for ref in refs)])
+            if r.part_title:
+                self.add("part", "PartHeading", [Text(r.part_title)], before=0)
 
     def formula(self, holder) -> None:
         """"The General Assembly," -- with a comma when preambular paragraphs follow, without one
@@ -411,7 +416,7 @@ _ROMAN = re.compile(r"^(?=[ivxl])(x{0,3})(ix|iv|v?i{0,3})$")
 _PART_LETTER = re.compile(r"^(\S+)\s+([A-Z])$")
 
 
-def _one_part(resolution: Resolution) -> tuple[str, str | None]:
+def one_part(resolution: Resolution) -> tuple[str, str | None]:
     """"75/245 B" -> ("75/245", "B"): the number of a resolution that is one part of several and
     that prints its letter apart, under the title; else (the number, None)."""
     found = _PART_LETTER.match(resolution.number or "")
