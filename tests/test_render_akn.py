@@ -77,6 +77,15 @@ def test_parts_published_alone_round_trip_with_their_letters_and_titles(schema):
     assert checked == 22
 
 
+def test_a_french_resolution_round_trips_in_french(schema):
+    resolution = read_resolution(corpus_or_skip() / "75" / "75_274_F.xml")
+    xml = render_akn(resolution)
+    assert schema.validate(etree.fromstring(xml.encode())), schema.error_log
+    assert 'language="fra"' in xml and "L’Assemblée générale" in xml and "Nations Unies" in xml
+    again = parse_bytes(xml.encode(), "round-trip.xml")
+    assert again == resolution and again.language == "fr"
+
+
 def test_a_draft_is_valid_akn(schema, tmp_path):
     import subprocess
     import sys

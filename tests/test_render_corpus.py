@@ -25,7 +25,6 @@ KNOWN = {
     **dict.fromkeys(["75_249_E.xml", "75_252_E.xml", "75_284_E.xml", "75_129_E.xml"], _SOURCE_ANNEX),
     "A_RES_78_225-2325985E.xml": "the AKN leaves out the enacting formula, which drafter prints",
     "A_RES_78_97-2324983E.xml": "the AKN splits a word with markup ('th' + 'e')",
-    "75_274_F.xml": "a French resolution: the masthead's words are English (no language in the model)",
     # drafter's rule is the UN's: no comma when no preamble follows (52 of 53 such formulas; the
     # five other resolutions on unforeseen and extraordinary expenses, 75/255 to 80/245, have none).
     "A_RES_77_265-2300151E.xml": "the UN's slip: a comma after the formula with no preamble after it",

@@ -276,6 +276,40 @@ def test_masthead_of_an_adopted_resolution():
     assert not any("Original" in t for t in texts)       # no corpus resolution carries it
 
 
+def test_a_french_resolution_prints_the_uns_french_words():
+    # 75/274 in French (the corpus's one text in another language, FRBRlanguage "fra"): the
+    # masthead, adoption line, formula and closing date in French, as its source prints them,
+    # and Word checks the text as French.
+    read = read_resolution(corpus_or_skip() / "75" / "75_274_F.xml")
+    assert read.language == "fr"
+    data = build(read)[0]
+    texts = [line for text in docx_text.read(data).texts() for line in text.split("\n")]
+    for line in ("Nations Unies", "Distr. générale", "Résolution adoptée par l’Assemblée générale le 28\u00a0avril 2021",
+                 "L’Assemblée générale,", "28\u00a0avril 2021"):
+        assert line in texts, line
+    assert not any(word in " ".join(texts) for word in ("United Nations", "Resolution adopted", "April"))
+    lang = part(data, "word/styles.xml").find(f"{W}docDefaults/{W}rPrDefault/{W}rPr/{W}lang")
+    assert lang.get(f"{W}val") == "fr-FR"
+    english = part(build(read_resolution(SEED_BY_NUMBER["58/208"]))[0], "word/styles.xml")
+    assert english.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr/{W}lang").get(f"{W}val") == "en-GB"
+
+
+def test_every_language_table_says_what_english_does_in_the_same_shape():
+    # A table gives a word in its language or leaves it to English (words_for); it never adds a
+    # word English lacks, and its formats take the same fields.
+    from drafter.render.phrases import ENGLISH, WORDS, words_for
+
+    for language, table in WORDS.items():
+        assert set(table) <= set(ENGLISH), language
+        for key, value in table.items():
+            if isinstance(value, str):
+                assert re.findall(r"{\w+}", value) == re.findall(r"{\w+}", ENGLISH[key]), (language, key)
+            else:
+                assert len(value) == len(ENGLISH[key]), (language, key)
+    assert words_for("fr")["limited"] == ENGLISH["limited"]          # not found in French yet
+    assert words_for("xx") == words_for("en") == ENGLISH
+
+
 def test_masthead_of_a_draft():
     from drafter.assemble.compose import to_resolution
     from drafter.assemble.run import new_draft

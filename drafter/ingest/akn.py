@@ -52,6 +52,7 @@ from drafter.ingest.akn_inline import (
     prepare,
 )
 from drafter.ingest.akn_outline import Outline, paragraphs, sections
+from drafter.languages import from_639_2
 from drafter.model import (
     Adoption,
     Annex,
@@ -155,7 +156,8 @@ def _resolution(root, document, path: str) -> Resolution:
         preamble=body.preamble, operative=body.operative, footnotes=body.footnotes, adopted=body.adopted,
         source=Source(path, "akn"), sections=body.sections, parts=tuple(parts), annexes=body.annexes,
         masthead=masthead, title_footnotes=body.title.footnotes, note_italics=body.note_italics,
-        more_titles=body.more_titles, part_title=body.part_title, warnings=tuple(warnings))
+        more_titles=body.more_titles, part_title=body.part_title, language=_language(document),
+        warnings=tuple(warnings))
 
 
 def _statement(statement, path: str, warnings: list[str], needs_body: bool = True) -> _Body:
@@ -274,6 +276,14 @@ def _preface(preface, notes: Notes) -> tuple[str | None, Inline]:
     refs = tuple(FootnoteRef(m, 0) for m in before) + title.footnotes + tuple(
         FootnoteRef(m, len(title.text)) for m in after)
     return _number(numbers), Inline(title.text, refs, title.italics)
+
+
+def _language(document) -> str:
+    """The language of the document's own expression (FRBRExpression/FRBRlanguage: "fra" -> "fr",
+    75/274 in French); English when it names none."""
+    meta = _child(document, "meta")
+    found = _first(meta, "FRBRlanguage")
+    return from_639_2(found.get("language") if found is not None else None) or "en"
 
 
 def _more_titles(preface) -> tuple[tuple[str, ...], str | None]:

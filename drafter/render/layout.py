@@ -43,6 +43,7 @@ from drafter.render.phrases import (
     is_draft,
     sponsor_line,
     un_date,
+    words_for,
 )
 from drafter.render.styles import INDENT
 
@@ -117,10 +118,12 @@ class Page:
     title: str                            # for the file's properties
     date: str                             # ISO date the document is of
     warnings: tuple[str, ...] = ()
+    language: str | None = None           # the text's language tag ("fr-FR"), when not English
 
 
-def layout(resolution: Resolution, words=ENGLISH) -> Page:
-    return _Layout(resolution, words).page()
+def layout(resolution: Resolution, words=None) -> Page:
+    """The page, in the words of the resolution's language unless `words` are given."""
+    return _Layout(resolution, words or words_for(resolution.language)).page()
 
 
 @dataclass
@@ -167,8 +170,9 @@ class _Layout:
         masthead = self.masthead()
         header = (masthead.symbol, None if self.draft else r.title)
         title = r.title or masthead.symbol
-        return Page(masthead, tuple(self.blocks), header, title, document_date(r),
-                    tuple(dict.fromkeys(self.warnings)))
+        language = self.words["language_tag"] if r.language != "en" else None
+        return Page(masthead, tuple(self.blocks), header, title, document_date(r, self.words),
+                    tuple(dict.fromkeys(self.warnings)), language)
 
     def add(self, kind: str, style: str, inlines, **extra) -> None:
         self.blocks.append(Block(kind, style, tuple(inlines), **extra))
@@ -188,7 +192,7 @@ class _Layout:
         if self.draft:
             right.append(words["original"])
         session = (m.session if m and m.session else None) or (session_heading(r.session) if r.session else None)
-        committee = committee_of(symbol) if self.draft else None
+        committee = committee_of(symbol, words) if self.draft else None
         left = tuple(x for x in (session, committee, m.agenda_item if m else None) if x)
         return PrintedMasthead(words["organization"], symbol, organ, tuple(right), left,
                         m.agenda_title if m else None)
@@ -361,7 +365,7 @@ class _Layout:
 
     # --- closing and annexes ----------------------------------------------------------------
     def closing(self, adopted) -> None:
-        for line in (adopted.meeting, un_date(adopted.date) if adopted.date else None):
+        for line in (adopted.meeting, un_date(adopted.date, self.words) if adopted.date else None):
             if line:
                 self.add("closing", "Closing", [Text(line)])
 
@@ -441,7 +445,7 @@ def adoption_line(resolution: Resolution, words=ENGLISH) -> str:
     """"Resolution adopted by the General Assembly on 19 December 2023"; "Resolutions ..." for
     resolutions adopted together (every corpus masthead says so: 15 of 15, and 1,901 singular)."""
     adopted = resolution.adopted
-    date = un_date(adopted.date) if adopted and adopted.date else None
+    date = un_date(adopted.date, words) if adopted and adopted.date else None
     key = ("adopted_together" if resolution.parts else "adopted") + ("_on" if date else "")
     return words[key].format(body=resolution.body, date=date)
 

@@ -131,7 +131,7 @@ class Writer:
         if self.tracked:
             settings["trackRevisions"] = {}
         properties = package.Properties(title=xml_text(page.title), subject=xml_text(page.masthead.symbol),
-                                        created=f"{page.date}T00:00:00Z")
+                                        created=f"{page.date}T00:00:00Z", language=page.language)
         return package.write(self.template, self.document, extras, properties, settings)
 
     # --- masthead ---------------------------------------------------------------------------
