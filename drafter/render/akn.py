@@ -26,6 +26,7 @@ import re
 
 from lxml import etree
 
+from drafter.languages import to_639_2
 from drafter.model import (
     Annex,
     Paragraph,
@@ -49,7 +50,6 @@ from drafter.render.layout import (
     sub_label,
     title_notes,
 )
-from drafter.languages import to_639_2
 from drafter.render.phrases import is_draft, un_date, words_for
 
 AKN = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
