@@ -132,6 +132,8 @@ class _Body:
     title: Inline = EMPTY
     more_titles: tuple[str, ...] = ()
     part_title: str | None = None
+    supplied: tuple[str, ...] = ()
+    corrected: tuple[tuple[str, str], ...] = ()
 
 
 def _resolution(root, document, path: str) -> Resolution:
@@ -157,7 +159,7 @@ def _resolution(root, document, path: str) -> Resolution:
         source=Source(path, "akn"), sections=body.sections, parts=tuple(parts), annexes=body.annexes,
         masthead=masthead, title_footnotes=body.title.footnotes, note_italics=body.note_italics,
         more_titles=body.more_titles, part_title=body.part_title, language=_language(document),
-        warnings=tuple(warnings))
+        supplied=body.supplied, corrected=body.corrected, warnings=tuple(warnings))
 
 
 def _statement(statement, path: str, warnings: list[str], needs_body: bool = True) -> _Body:
@@ -178,9 +180,11 @@ def _statement(statement, path: str, warnings: list[str], needs_body: bool = Tru
         body.preamble = paragraphs(outline.root.preamble)
         body.operative = paragraphs(outline.root.operative)
         body.sections = sections(outline.root.sections)
+        body.corrected = tuple(outline.corrected)
     attachments = _child(statement, "attachments")
     if attachments is not None:
         body.annexes = tuple(read_annexes(attachments, reader))
+    body.supplied, body.corrected = tuple(reader.supplied), tuple(reader.corrected) + body.corrected
     body.footnotes = notes.texts
     body.note_italics = notes.italics
     return body
@@ -233,7 +237,9 @@ def _collection_body(head: _Body, parts: list[_Body], warnings: list[str]) -> _B
     annexes = head.annexes + tuple(a for body in parts for a in body.annexes)
     formula = head.formula or next((body.formula for body in parts if body.formula), None)
     return _Body(number=head.number, title=head.title, formula=formula, adopted=adopted, annexes=annexes,
-                 footnotes=head.footnotes, note_italics=head.note_italics)
+                 footnotes=head.footnotes, note_italics=head.note_italics,
+                 supplied=head.supplied + tuple(w for body in parts for w in body.supplied),
+                 corrected=head.corrected + tuple(c for body in parts for c in body.corrected))
 
 
 # --- metadata -------------------------------------------------------------------------------------
