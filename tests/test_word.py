@@ -57,8 +57,9 @@ def test_python_docx_reads_it_back(rendered):
     texts = [p.text for p in document.paragraphs]
     assert "58/208.\tInternational migration and development" in texts
     assert any(t.startswith("1.\tTakes note of the report of the Secretary-General;") for t in texts)
-    # The closing: meeting and date, day and month held together by a no-break space.
-    assert texts[-2:] == ["78th plenary meeting", "23\u00a0December 2003"]
+    # The closing: meeting and date, day and month held together by a no-break space; then the
+    # empty paragraph every document ends in (no Accept All leaves one of its own behind).
+    assert texts[-3:] == ["78th plenary meeting", "23\u00a0December 2003", ""]
     # Leads are italic runs at the start of their paragraph, after the number if there is one.
     recalling = next(p for p in document.paragraphs if p.text.startswith("Recalling also its resolutions"))
     assert recalling.runs[0].italic and recalling.runs[0].text == "Recalling also"
