@@ -277,6 +277,16 @@ def test_masthead_of_an_adopted_resolution():
     assert not any("Original" in t for t in texts)       # no corpus resolution carries it
 
 
+def test_the_closing_is_two_lines_with_no_space_between(rendered):
+    # "78th plenary meeting" / "23 December 2003": the UN sets the date right under the meeting;
+    # the space the Closing style keeps is before the meeting, after the last paragraph.
+    body = part(rendered, "word/document.xml")
+    closing = body.xpath("//w:p[w:pPr/w:pStyle/@w:val='Closing']", namespaces={"w": W[1:-1]})
+    assert ["".join(p.itertext()) for p in closing] == ["78th plenary meeting", "23\u00a0December 2003"]
+    assert closing[0].find(f"{W}pPr/{W}spacing") is None
+    assert closing[1].find(f"{W}pPr/{W}spacing").get(f"{W}before") == "0"
+
+
 def test_a_french_resolution_prints_the_uns_french_words():
     # 75/274 in French (the corpus's one text in another language, FRBRlanguage "fra"): the
     # masthead, adoption line, formula and closing date in French, as its source prints them,

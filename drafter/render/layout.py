@@ -365,9 +365,11 @@ class _Layout:
 
     # --- closing and annexes ----------------------------------------------------------------
     def closing(self, adopted) -> None:
-        for line in (adopted.meeting, un_date(adopted.date, self.words) if adopted.date else None):
-            if line:
-                self.add("closing", "Closing", [Text(line)])
+        """The meeting and the date, a line each and no space between them, as the UN sets them."""
+        lines = [line for line in (adopted.meeting, un_date(adopted.date, self.words) if adopted.date else None)
+                 if line]
+        for index, line in enumerate(lines):
+            self.add("closing", "Closing", [Text(line)], before=0 if index else None)
 
     def annex(self, annex: Annex) -> None:
         first = True
