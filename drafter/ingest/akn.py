@@ -166,7 +166,10 @@ def _statement(statement, path: str, warnings: list[str], needs_body: bool = Tru
     """Preface, body, conclusions and attachments of one statement (or a collection's head, whose
     components are read apart: only its own preface and attachments are prepared here)."""
     notes = Notes()
-    for piece in [statement] if needs_body else [_child(statement, "preface"), _child(statement, "attachments")]:
+    # The metadata (a third of the elements) holds no running text: not walked.
+    pieces = ([c for c in children(statement) if local_name(c) != "meta"] if needs_body
+              else [_child(statement, "preface"), _child(statement, "attachments")])
+    for piece in pieces:
         if piece is not None:
             prepare(piece, notes)
     reader = BlockReader(notes, warnings)
