@@ -28,7 +28,7 @@ from typing import Any
 
 from drafter.assemble.edits.series import predecessor
 from drafter.ingest import read_resolution
-from drafter.library import locate
+from drafter.library import locate, parsed
 from drafter.library.clauses import Clause, SourceRef, clauses_of, variant_id
 from drafter.library.fill import fill
 from drafter.library.model import Family, Library, SourceEntry, Variant, VariantSource
@@ -179,7 +179,7 @@ def _from_library(library: Library, entry: SourceEntry) -> Base:
     path = locate.source_path(library, entry)
     if path is None:
         return _from_refs(library, entry, _recorded_refs(library, [entry.number]))
-    resolution = read_resolution(path)
+    resolution = parsed.read_source(path)        # read once, then from the library's cache
     numbers = [entry.number, *(f"{entry.number} {part.label}" for part in resolution.parts)]
     found = base_from_resolution(library, resolution, _recorded_refs(library, numbers))
     masthead = found.masthead or Masthead()

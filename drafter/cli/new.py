@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import shlex
 import sys
 from collections import Counter
 from pathlib import Path
@@ -156,6 +155,8 @@ def _interactive(args: argparse.Namespace, fixed: frozenset[str], notes: list[st
 
 def _resume_command(answers_path: Path) -> str:
     """The command as it was typed, with --answers pointing at the saved answers."""
+    import shlex
+
     argv, skip = [], False
     for word in sys.argv[1:]:
         if skip or word.startswith("--answers="):
