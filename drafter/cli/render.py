@@ -10,9 +10,9 @@ from pathlib import Path
 from drafter.cli.common import check_reference, command, library_option
 
 
-def add_render(commands) -> None:
+def add_render(commands, help_text: str) -> None:
     sub = command(
-        commands, "render", "render a resolution as DOCX, PDF, Akoma Ntoso or text",
+        commands, "render", help_text,
         "Render SOURCE (any file `drafter parse` reads, or a resolution the library holds, by number\n"
         "or symbol) as a Word document laid out like a UN document (real footnotes), as Akoma Ntoso\n"
         "XML, or as text. A resolution from the library is read from the file it was mined from,\n"
