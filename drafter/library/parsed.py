@@ -51,8 +51,7 @@ def code_fingerprint() -> str:
         folders[:] = sorted(name for name in folders if name not in NOT_CODE)
         for name in sorted(files):
             status = os.stat(os.path.join(folder, name))
-            stamps.append(f"{os.path.relpath(os.path.join(folder, name), PACKAGE)} {status.st_size} "
-                          f"{status.st_mtime_ns}")
+            stamps.append(f"{folder}/{name} {status.st_size} {status.st_mtime_ns}")
     return hashlib.sha256("\n".join(stamps).encode("utf-8")).hexdigest()[:16]
 
 

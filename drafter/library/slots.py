@@ -110,7 +110,7 @@ def find_slots(text: str, session: int | None, body: str, facts: bool = True) ->
 
 
 def _citations(text: str) -> list[Slot]:
-    from drafter.ingest.layout import parse_date
+    from drafter.ingest.dates import parse_date
 
     out = []
     for match in _CITATIONS.finditer(text):
@@ -142,7 +142,7 @@ def _symbols(text: str) -> list[Slot]:
 
 
 def _dates(text: str) -> list[Slot]:
-    from drafter.ingest.layout import parse_date
+    from drafter.ingest.dates import parse_date
 
     return [Slot("date", m.start(), m.end(), parse_date(m.group()), spacing)
             for m in _DATE.finditer(text) if (spacing := spacing_of(m.group())) is not None]
