@@ -60,9 +60,13 @@ def _run_render(args: argparse.Namespace) -> int:
     if args.output == "-" and args.format in ("docx", "pdf"):
         raise UsageError(f"a {args.format.upper()} cannot go to stdout", hint=f"give -o FILE.{args.format}")
     source, name = Path(args.source), Path(args.source).stem
-    if not source.is_file():
+    if source.is_file():
+        resolution = read_resolution(source)
+    else:
+        from drafter.library import parsed
+
         source, name = _library_source(args)
-    resolution = read_resolution(source)
+        resolution = parsed.read_source(source)          # read once, then from drafter's cache
     output = Path(args.output) if args.output and args.output != "-" else Path(name + FORMATS[args.format])
     if args.output != "-":
         check_free(output, args.force)          # before LibreOffice spends its time on a PDF
