@@ -72,6 +72,24 @@ def timed(command: list[str], cwd: Path, runs: int) -> tuple[list[float], float]
     return walls, statistics.median(CPU[-runs:])
 
 
+def paired(reference: list[str], command: list[str], cwd: Path, runs: int) -> dict[str, float]:
+    """The reference and the command run in turn, `runs` times each after a warm-up of each, so
+    that a load that comes and goes weighs on both alike: the median wall and CPU seconds of
+    each, and the median of the ratios of the CPU seconds of each pair."""
+    run(reference, cwd)
+    run(command, cwd)
+    pairs = []
+    for _ in range(runs):
+        reference_wall = run(reference, cwd)
+        command_wall = run(command, cwd)
+        pairs.append((reference_wall, CPU[-2], command_wall, CPU[-1]))
+    columns = list(zip(*pairs))
+    return {"reference wall": statistics.median(columns[0]), "reference cpu": statistics.median(columns[1]),
+            "wall": statistics.median(columns[2]), "cpu": statistics.median(columns[3]),
+            "cpu ratio": statistics.median(c / r for _, r, _, c in pairs),
+            "wall ratio": statistics.median(c / r for r, _, c, _ in pairs)}
+
+
 def first_byte(command: list[str], cwd: Path) -> tuple[float, float]:
     """Seconds to the first byte of output and to the end: a streamed listing starts at once."""
     start = time.perf_counter()
@@ -92,6 +110,17 @@ def mine_corpus(corpus: Path, big: Path) -> tuple[float, float, float]:
     return seconds, CPU[-1], peak / 1024
 
 
+def start_up_command(library: Path, work: Path) -> list[str]:
+    """The start-up target's command: a draft made again from its answers, to DOCX (the answers
+    written by a first `new`)."""
+    lib = ["--library", str(library)]
+    subprocess.run([*DRAFTER, "new", "--session", "60", "--base", "58/208", *lib, "--no-input",
+                    "-o", str(work / "draft.docx"), "--force"], cwd=ROOT, check=True, capture_output=True,
+                   env=ENVIRONMENT)
+    return [*DRAFTER, "new", "--session", "60", "--base", "58/208", *lib, "--answers",
+            str(work / "draft.docx.answers.yaml"), "--no-input", "-o", str(work / "again.docx"), "--force"]
+
+
 def rows_for(library: Path, corpus: Path, work: Path, runs: int, bundled: bool) -> list[tuple]:
     lib = ["--library", str(library)]
     out = work / "out"
@@ -107,13 +136,7 @@ def rows_for(library: Path, corpus: Path, work: Path, runs: int, bundled: bool) 
         ("clauses search remittances", [*DRAFTER, "clauses", "search", "remittances", *lib], "<= 0.3 s"),
     ]
     if bundled:
-        answers = work / "draft.docx.answers.yaml"
-        subprocess.run([*DRAFTER, "new", "--session", "60", "--base", "58/208", *lib, "--no-input",
-                        "-o", str(work / "draft.docx"), "--force"], cwd=ROOT, check=True, capture_output=True,
-                       env=ENVIRONMENT)
-        commands.append(("new --answers FILE --no-input (DOCX)",
-                         [*DRAFTER, "new", "--session", "60", "--base", "58/208", *lib, "--answers", str(answers),
-                          "--no-input", "-o", str(work / "again.docx"), "--force"], "<= 2x import docx"))
+        commands.append(("new --answers FILE --no-input (DOCX)", start_up_command(library, work), "<= 2x import docx"))
     rows = []
     for name, command, target in commands:
         times, cpu = timed(command, ROOT, runs)
@@ -139,6 +162,7 @@ def main() -> None:
         reference, reference_cpu = timed([sys.executable, "-c", "import docx"], ROOT, args.runs)
         rows = [("python -c 'import docx' (reference)", "-", reference, reference_cpu, "")]
         rows += rows_for(BUNDLED, args.corpus, work, args.runs, bundled=True)
+        start_up = paired([sys.executable, "-c", "import docx"], start_up_command(BUNDLED, work), ROOT, args.runs)
         mined = problems = None
         if not args.bundled_only:
             big = args.big
@@ -156,7 +180,7 @@ def main() -> None:
     if problems:
         print(f"library check of the corpus library: {problems.stdout.strip().splitlines()[-1]} "
               f"(exit {problems.returncode})")
-    print_start_up(rows, reference, reference_cpu, args.runs)
+    print_start_up(start_up, args.runs)
     print(f"machine load (1, 5, 15 min) before {load_before[0]:.2f} {load_before[1]:.2f} {load_before[2]:.2f}, "
           f"after {load_after[0]:.2f} {load_after[1]:.2f} {load_after[2]:.2f}; {os.cpu_count()} cores")
 
@@ -171,16 +195,15 @@ def print_table(rows: list[tuple], reference: list[float], reference_cpu: float)
               f"{median / docx:>6.1f} {cpu:>6.3f} {cpu / reference_cpu:>6.1f}  {target}")
 
 
-def print_start_up(rows: list[tuple], reference: list[float], reference_cpu: float, runs: int) -> None:
+def print_start_up(figures: dict[str, float], runs: int) -> None:
     """The start-up target in one line, with how both sides were taken."""
-    times, cpu = next((times, cpu) for name, _, times, cpu, _ in rows if name.endswith("(DOCX)"))
-    wall, docx = statistics.median(times), statistics.median(reference)
-    print(f"\nstart-up to DOCX (bundled library, `new --answers FILE --no-input`): {wall:.3f} s wall, "
-          f"{cpu:.3f} s CPU, against `python -c \"import docx\"` {docx:.3f} s wall, {reference_cpu:.3f} s CPU: "
-          f"{wall / docx:.1f}x wall, {cpu / reference_cpu:.1f}x CPU (target <= 2x).\n"
-          f"  Medians of {runs} fresh processes each, after one warm-up run each; both sides with bytecode "
-          f"(PYTHONPYCACHEPREFIX in a temporary folder, PYTHONDONTWRITEBYTECODE unset) and drafter's "
-          f"cache warm, as after a user's first run.")
+    print(f"\nstart-up to DOCX (bundled library, `new --answers FILE --no-input`): {figures['wall']:.3f} s wall, "
+          f"{figures['cpu']:.3f} s CPU, against `python -c \"import docx\"` {figures['reference wall']:.3f} s wall, "
+          f"{figures['reference cpu']:.3f} s CPU: {figures['wall ratio']:.2f}x wall, {figures['cpu ratio']:.2f}x CPU "
+          f"(target <= 2x).\n"
+          f"  Medians of {runs} pairs of fresh processes, the two run in turn after a warm-up run of each; "
+          f"both with bytecode (PYTHONPYCACHEPREFIX in a temporary folder, PYTHONDONTWRITEBYTECODE unset) and "
+          f"drafter's cache warm, as after a user's first run. The ratios are medians of each pair's.")
 
 
 if __name__ == "__main__":
