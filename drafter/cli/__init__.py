@@ -17,7 +17,6 @@ import argparse
 import re
 import sys
 from collections.abc import Sequence
-
 from importlib import import_module
 
 from drafter import __version__

@@ -32,7 +32,10 @@ def read_source(path: Path) -> Resolution:
     drafter reads it, else read (drafter.ingest) and kept there."""
     from drafter.ingest import read_resolution
 
-    digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    try:
+        digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    except OSError:
+        return read_resolution(path)                 # which says what keeps the file from being read
     entry = cache.root() / "sources" / f"{digest}-{code_fingerprint()}.json"
     cached = _load(entry, digest, path)
     if cached is not None:

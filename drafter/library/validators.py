@@ -28,8 +28,11 @@ def compiled(schema: dict[str, Any]) -> Callable[[Any], Any]:
     key = f"{json.dumps(schema, sort_keys=True)}\n{fastjsonschema.VERSION}\n{MAGIC_NUMBER.hex()}"
     entry = cache.root() / "validators" / f"{hashlib.sha256(key.encode('utf-8')).hexdigest()}.marshal"
     cached = _load(cache.read(entry))
-    validator = _define(*cached) if cached else None
-    if validator is None:
+    try:
+        validator = _define(*cached) if cached else None
+    except Exception:                # a cached entry that does not run is compiled again
+        validator = None
+    if not callable(validator):
         made = _compile(schema)
         cache.keep(entry, marshal.dumps(made))
         validator = _define(*made)
@@ -37,14 +40,10 @@ def compiled(schema: dict[str, Any]) -> Callable[[Any], Any]:
 
 
 def _define(name: str, code: CodeType) -> Callable[[Any], Any] | None:
-    """The validator the code defines (as fastjsonschema.compile runs it), or None."""
+    """The validator the code defines, run as fastjsonschema.compile runs it."""
     namespace: dict[str, Any] = {}
-    try:
-        exec(code, namespace)
-    except Exception:                # a cached entry that does not run is compiled again
-        return None
-    validator = namespace.get(name)
-    return validator if callable(validator) else None
+    exec(code, namespace)
+    return namespace.get(name)
 
 
 def _compile(schema: dict[str, Any]) -> tuple[str, CodeType]:
