@@ -9,11 +9,11 @@ where word-processor exports put their footnotes and debris, and where annexes s
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass
 
 from drafter.errors import ParseError
+from drafter.ingest.dates import parse_date
 from drafter.ingest.lines import Line
 from drafter.model import Adoption, Masthead
 
@@ -27,10 +27,6 @@ RESOLUTION_LINE = re.compile(r"^Resolution\s+(?P<number>\d{1,4}/\d{1,4}(?: [A-Z]
 FORMULA = re.compile(r"^The (?P<body>[A-Z][A-Za-z’'-]*(?: (?:[A-Z][A-Za-z’'-]*|of|on|and|for|the|in))*)\s*,$")
 # "78th plenary meeting"; a meeting resumed on a later day: "50th (resumed) plenary meeting".
 MEETING = re.compile(r"^(?P<meeting>\d{1,4}(?:st|nd|rd|th) (?:\(resumed\) )?(?:plenary )?meeting)$")
-_DATE = re.compile(r"^(?P<day>\d{1,2})\s(?P<month>[A-Z][a-z]+)\s(?P<year>\d{4})$")   # \s: no-break too
-_MONTHS = {name: i for i, name in enumerate(
-    ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-     "October", "November", "December"], start=1)}
 
 # "A/RES/58/208"; several resolutions adopted under one number add their letters: "A/RES/75/101 A-B".
 _MASTHEAD_SYMBOL = re.compile(r"^[A-Z]{1,4}(?:\.\d+)?(?:/[A-Za-z0-9.()…-]+){2,}(?: [A-Z](?:-[A-Z])?)?$")
@@ -148,17 +144,6 @@ def _next_text(lines: list[Line], index: int) -> Line | None:
         if line.text:
             return line
     return None
-
-
-def parse_date(text: str) -> str | None:
-    """"23 December 2003" -> "2003-12-23"; None if it is not such a date."""
-    match = _DATE.match(text.strip())
-    if not match or match["month"] not in _MONTHS:
-        return None
-    try:
-        return dt.date(int(match["year"]), _MONTHS[match["month"]], int(match["day"])).isoformat()
-    except ValueError:
-        return None
 
 
 def read_masthead(lines: list[Line]) -> Masthead | None:

@@ -270,9 +270,11 @@ class Writer:
         for side in ("first", "default", "even"):
             element = wordml.root("w:hdr")
             if side != "first":
-                from drafter.render.redline import diff_inlines
                 odd, new = side == "default", running_head(*header, odd=side == "default")
-                pieces = diff_inlines(running_head(*base, odd=odd), new) if base else [("=", t) for t in new]
+                pieces = [("=", t) for t in new]
+                if base:
+                    from drafter.render.redline import diff_inlines
+                    pieces = diff_inlines(running_head(*base, odd=odd), new)
                 self.pieces(wordml.header_paragraph(element, self.style["Header"], self.width), pieces)
             else:
                 wordml.paragraph(element, self.style["Header"])
