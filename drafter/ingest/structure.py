@@ -36,7 +36,7 @@ from drafter.ingest.layout import (
     parse_date,
     read_masthead,
 )
-from drafter.ingest.leads import is_lead_start, split_lead
+from drafter.ingest.leads import looks_preambular, split_lead
 from drafter.ingest.lines import Line
 from drafter.ingest.segment import first_label, successor
 from drafter.model import (
@@ -194,6 +194,13 @@ def _label_cut(block: Block) -> int | None:
         return block.tab_at
     combined = _COMBINED_LABEL.match(text)
     return combined.start("heading") - 1 if combined and len(combined["label"]) <= 5 else None
+
+
+def _deepest(holder: _Holder) -> _Holder:
+    """The holder new paragraphs go to: the innermost section open, or the holder itself."""
+    while holder.sections:
+        holder = holder.sections[-1].holder
+    return holder
 
 
 def _holds_anything(section: _SectionItem) -> bool:
@@ -378,23 +385,35 @@ class _Reader:
         self.add(holder, item, self.unnumbered_kind(holder, item))
 
     def unnumbered_kind(self, holder: _Holder, item: _Item) -> str:
-        target = holder.sections[-1].holder if holder.sections else holder
-        while target.sections:
-            target = target.sections[-1].holder
+        """An unnumbered paragraph's kind, by the Akoma Ntoso reader's rule (akn_outline): after an
+        operative paragraph, operative; before, its lead decides (a participle or adjective opens a
+        preambular paragraph, a verb an operative one: a single operative paragraph is not
+        numbered), whatever it ends with: a preambular paragraph may introduce sub-paragraphs
+        ("Reaffirming that the Plan was developed:") or end in a typo's ";". An unled line goes
+        on with the preamble when it ends with a comma ("We, the Ministers ...,") or the preamble
+        introduced it ("... question:")."""
+        target = _deepest(holder)
         if target.operative:
             return "operative"
-        # A preambular paragraph ends with a comma (Editorial Manual); before the first numbered
-        # paragraph anything else is operative: a single operative paragraph is not numbered.
-        # A comma after an operative verb ("Recalls its resolution ..., ") does not make it preambular.
-        if not _ENDS_PREAMBULAR.search(item.text):
-            return "operative"
-        operative = is_lead_start(item.text, "operative") and not is_lead_start(item.text, "preambular")
-        return "operative" if operative else "preambular"
+        lead = self.opening_lead(item)
+        if lead:
+            return "preambular" if looks_preambular(lead) else "operative"
+        if _ENDS_PREAMBULAR.search(item.text):
+            return "preambular"
+        introduced = bool(target.preamble) and target.preamble[-1].text.endswith(":")
+        return "preambular" if introduced else "operative"
+
+    def opening_lead(self, item: _Item) -> str | None:
+        """The italic run that opens the paragraph, or with no italics in the document the lead the
+        lexicon finds."""
+        if not self.use_italics:
+            return split_lead(item.text, "preambular") or split_lead(item.text, "operative")
+        if item.italics and item.italics[0].start == 0:
+            return item.text[:item.italics[0].end].rstrip(_LEAD_TRAILING) or None
+        return None
 
     def add(self, holder: _Holder, item: _Item, kind: str) -> None:
-        target = holder
-        while target.sections:
-            target = target.sections[-1].holder
+        target = _deepest(holder)
         if kind == "table":
             kind = "operative" if target.operative else "preambular"
         self.set_lead(item, kind)
