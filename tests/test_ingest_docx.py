@@ -67,6 +67,10 @@ _SHAPES = {
     # An unnumbered paragraph's lead decides its kind, not its last character (30 corpus files):
     "76/A_RES_76_186-2119241E.xml": "a preambular paragraph introducing sub-paragraphs ('...developed:')",
     "79/A_RES_79_161-2424154E.xml": "a preambular paragraph ending in ';' (a typo) before 32 more",
+    # Every level below the first shares one style in drafter's DOCX; the label's kind nests them, as
+    # the AKN reader does (4 corpus files have three levels):
+    "77/A_RES_77_262-2300154E.xml": "'Income section 2' under 'Section 34' under 'Part XII'",
+    "76/A_RES_76_246-2119713E.xml": "'B.', 'C.', 'D.' under an unlabelled heading under 'XIII'",
 }
 
 

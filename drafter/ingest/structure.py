@@ -140,6 +140,8 @@ class _SectionItem:
     heading: str | None
     heading_refs: list[FootnoteRef] = field(default_factory=list)
     holder: _Holder = field(default_factory=_Holder)
+    look: tuple = ()
+    kind: str = "unlabelled"
 
     def section(self) -> Section:
         h = self.holder
@@ -154,10 +156,15 @@ _COMBINED_LABEL = re.compile(r"^(?P<label>(?:[IVXLC]+|[A-Z])\.)\s+(?P<heading>\S
 
 
 class _Levels:
-    """Headings open sections, nested by how they are set. A heading set as none before it (its
-    `look`: style, size, weight, alignment) goes one level below the open section; one set like an
-    earlier heading goes back to that heading's level. A label alone ("I") takes the heading that
-    follows it; "A.<tab>Heading" in one paragraph is a label and a heading."""
+    """Headings open sections, nested by how they are set and how they are labelled. A heading set
+    as none before it (its `look`: style, size, weight, alignment) goes one level below the open
+    section; one set like an earlier heading goes back to that heading's level. Where several
+    levels share one look (a word processor's one style for every level below the first, as
+    drafter's own DOCX has), the label's kind decides among them as the Akoma Ntoso reader ranks
+    headings: back to an open heading set and labelled alike ("Section 2" after "Section 1"), one
+    level below for a kind not open there ("Income section 2" after "Section 34", "B." after an
+    unlabelled heading). A label alone ("I") takes the heading that follows it;
+    "A.<tab>Heading" in one paragraph is a label and a heading."""
 
     def __init__(self, top: _Holder) -> None:
         self.top = top
@@ -170,20 +177,48 @@ class _Levels:
         if last is not None and last.heading is None and not _holds_anything(last):
             last.heading, last.heading_refs = text, list(block.refs)
             return
-        if block.look not in self.looks:
-            self.looks[block.look] = len(self.open)
-        level = min(self.looks[block.look], len(self.open))
         label, heading, refs = None, text, list(block.refs)
         if _SECTION_LABEL.match(plain(text)):
             label, heading, refs = text.rstrip("."), None, []
         elif (cut := _label_cut(block)) is not None:
             label, heading = text[:cut].strip().rstrip("."), text[cut:].strip()
             refs = [FootnoteRef(r.marker, max(r.at - cut - 1, 0)) for r in block.refs]
-        section = _SectionItem(label=label, heading=heading, heading_refs=refs)
+        kind = self.kind(label)
+        level = self.level(block.look, kind)
+        section = _SectionItem(label=label, heading=heading, heading_refs=refs, look=block.look, kind=kind)
         del self.open[level:]
         parent = self.open[-1].holder if self.open else self.top
         parent.sections.append(section)
         self.open.append(section)
+
+    def level(self, look: tuple, kind: str) -> int:
+        if look not in self.looks:
+            self.looks[look] = len(self.open)
+            return len(self.open)
+        at = min(self.looks[look], len(self.open))
+        for index in range(len(self.open) - 1, at - 1, -1):
+            if self.open[index].look == look and self.open[index].kind == kind:
+                return index
+        shared = at < len(self.open) and self.open[at].look == look
+        return len(self.open) if shared else at
+
+    def kind(self, label: str | None) -> str:
+        """A label's kind: the words before its number ("part", "income section"), "arabic",
+        "roman" or "letter"; "I", "V", "X" alone are letters right after the letter before them."""
+        if label is None:
+            return "unlabelled"
+        if " " in label:
+            return label.rsplit(" ", 1)[0].lower()
+        if label[:1].isdigit():
+            return "arabic"
+        if not re.fullmatch(r"[IVXLC]+", label):
+            return "letter"
+        latest = {section.kind: section.label.lower() for section in self.open if section.label}
+        if "letter" in latest and successor(latest["letter"], 1) == label.lower():
+            return "letter"
+        if "roman" in latest and successor(latest["roman"], 2) == label.lower():
+            return "roman"
+        return "roman" if len(label) > 1 or (label in "IVX" and "letter" not in latest) else "letter"
 
 
 def _label_cut(block: Block) -> int | None:
