@@ -69,6 +69,9 @@ _SHAPES = {
     "79/A_RES_79_161-2424154E.xml": "a preambular paragraph ending in ';' (a typo) before 32 more",
     # Every level below the first shares one style in drafter's DOCX; the label's kind nests them, as
     # the AKN reader does (4 corpus files have three levels):
+    "75/75_326_E.xml": "items without a label under '(a) ... as follows:', set one step deeper",
+    "75/75_68_E.xml": "a number typed without its full stop ('3<tab>Calls upon'): the string '3'",
+    "76/A_RES_76_3_E.xml": "numbers '1.1', '1.2' under a section",
     "77/A_RES_77_262-2300154E.xml": "'Income section 2' under 'Section 34' under 'Part XII'",
     "76/A_RES_76_246-2119713E.xml": "'B.', 'C.', 'D.' under an unlabelled heading under 'XIII'",
 }
@@ -154,6 +157,37 @@ def test_a_colleagues_word_file_automatic_numbering_italic_leads_and_a_table():
     table = r.operative[-1].table
     assert [[c.text for c in row] for row in table.rows] == [["Region", "Members"], ["Africa", "54"]]
     assert r.adopted.meeting == "100th plenary meeting" and r.adopted.date == "2044-12-01"
+
+
+def test_an_item_without_a_label_is_a_sub_paragraph_by_where_it_is_set():
+    # Word's own lists: each level's indent in numbering.xml (left, the label hanging). An unnumbered
+    # paragraph set where level 3's text stands is an unlabelled item under "(b) To consult:", as the
+    # UN's 75/326 sets "Leadership dialogue 1: ..."; one set where the paragraphs stand is not.
+    ind = {0: 720, 1: 1440, 2: 2160}
+    numbering = _NUMBERING
+    for level, left in ind.items():
+        level_ind = f'<w:pPr><w:ind w:left="{left}" w:hanging="360"/></w:pPr>'
+        numbering = numbering.replace(f'<w:lvl w:ilvl="{level}">', f'<w:lvl w:ilvl="{level}">{level_ind}')
+    document = docx.Document()
+    document.part.numbering_part._element = parse_xml(numbering)
+    for text in ("99/2. Consultations", "The General Assembly,"):
+        document.add_paragraph(text)
+    for text, level in [("Requests the Secretary-General:", 0), ("To report;", 1), ("To consult:", 1),
+                        ("Member States, first;", None), ("Regional bodies;", None),
+                        ("Looks forward to the report;", None), ("Decides to remain seized of the matter.", 0)]:
+        p = document.add_paragraph(text)
+        if level is not None:
+            _numbered(p, level)
+        elif not text.startswith("Looks"):
+            p.paragraph_format.left_indent = docx.shared.Twips(ind[2])
+    out = io.BytesIO()
+    document.save(out)
+    r = parse_bytes(out.getvalue(), "unlabelled.docx")
+    [requests, looks, decides] = r.operative
+    assert [(s.label, s.text) for s in requests.subparagraphs] == [("a", "To report;"), ("b", "To consult:")]
+    assert [(s.label, s.text) for s in requests.subparagraphs[1].subparagraphs] == [
+        ("", "Member States, first;"), ("", "Regional bodies;")]
+    assert (looks.number, looks.text, decides.number) == (None, "Looks forward to the report;", 2)
 
 
 def test_tracked_changes_read_as_accepted_with_a_warning(tmp_path):

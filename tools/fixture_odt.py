@@ -226,7 +226,8 @@ class _Writer:
     def subs(self, subs, depth: int) -> None:
         for sub in subs:
             inner = self.inline(sub.text, sub.footnotes, sub.italics)
-            self.out.append(_p(f"Sub{min(depth, 3)}", f"({_plain(sub.label)})<text:tab/>{inner}"))
+            label = f"({_plain(sub.label)})<text:tab/>" if sub.label else ""    # an unlabelled item prints none
+            self.out.append(_p(f"Sub{min(depth, 3)}", label + inner))
             self.subs(sub.subparagraphs, depth + 1)
             if sub.wrap_up is not None:
                 self.out.append(_p(f"Sub{min(depth, 3)}", self.inline(sub.wrap_up, sub.wrap_up_footnotes)))

@@ -24,7 +24,7 @@ the model; footnote offsets point into the text they stand in.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from drafter.errors import ParseError
 from drafter.ingest.blocks import Block, Document
@@ -57,6 +57,7 @@ from drafter.ordinals import ordinal_value
 
 # "1. Takes note"; a PDF may print the number flush against the text its tab stop aligns ("100.Reaffirms").
 _NUMBER_PREFIX = re.compile(r"^(?P<number>\d{1,3})\.(?:\s+|$|(?=[A-Z“\"]))")
+_BARE_NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,3})*")
 _LABEL_PREFIX = re.compile(r"^\((?P<label>[a-z]{1,3}|[ivxlc]{1,7})\)(?:\s+|$)")
 _PART_LABEL = re.compile(r"^[A-Z]$")
 # A section's label: "I", "A.", or a word or two and a number ("Part I", "Section 29A", "Income section 2").
@@ -103,6 +104,7 @@ class _Item:
     wrap_up: _Item | None = None
     table: object = None
     style: str | None = None
+    indent: float = 0.0             # where the block's text stood (Block.indent)
 
     def sub(self) -> SubParagraph:
         wrap = self.wrap_up
@@ -229,6 +231,14 @@ def _label_cut(block: Block) -> int | None:
         return block.tab_at
     combined = _COMBINED_LABEL.match(text)
     return combined.start("heading") - 1 if combined and len(combined["label"]) <= 5 else None
+
+
+def _open_items(paragraph: _Item | None) -> list[_Item]:
+    """The paragraph and its latest sub-paragraph at each depth: where the next item may go."""
+    chain = [paragraph] if paragraph is not None else []
+    while chain and chain[-1].children:
+        chain.append(chain[-1].children[-1])
+    return chain
 
 
 def _deepest(holder: _Holder) -> _Holder:
@@ -397,21 +407,24 @@ class _Reader:
         label = block.label
         if label is None:
             match = _NUMBER_PREFIX.match(plain(text)) or _LABEL_PREFIX.match(plain(text))
-            if match:
-                label = text[:match.end()].strip()
-                text, refs, spans = _shifted(block, match.end())
+            cut = match.end() if match else _number_before_tab(block)
+            if cut:
+                label = text[:cut].strip()
+                text, refs, spans = _shifted(block, cut)
         number = _number_of(label)
         sub = _sub_label(label)
         if sub is not None and holder.last() is not None:
-            self.add_sub(holder, sub, text, refs, spans)
+            self.add_sub(holder, _Item(text, list(refs), list(spans), label=sub, indent=block.indent))
             return
         if number is None and label is not None:
             text = f"{label} {text}"          # a numbering we do not know: keep it in the text
             refs = [FootnoteRef(r.marker, r.at + len(label) + 1) for r in refs]
             spans = [Span(s.start + len(label) + 1, s.end + len(label) + 1) for s in spans]
-        item = _Item(text, list(refs), list(spans), number=number)
+        item = _Item(text, list(refs), list(spans), number=number, indent=block.indent)
         if number is not None:
             self.add(holder, item, "operative")
+            return
+        if label is None and self.add_unlabelled_sub(holder, item):
             return
         last = holder.last()
         if last is not None and last.children and text[:1].islower() and last.wrap_up is None:
@@ -466,22 +479,36 @@ class _Reader:
             return
         item.lead = split_lead(item.text, kind)
 
-    def add_sub(self, holder: _Holder, label: str, text: str, refs, spans) -> None:
-        parent = holder.last()
-        chain = [parent]
-        while chain[-1].children:
-            chain.append(chain[-1].children[-1])
+    def add_sub(self, holder: _Holder, item: _Item) -> None:
+        chain = _open_items(holder.last())
         # The deepest open item the label continues, or under which it opens a new list.
         for depth in range(len(chain) - 1, 0, -1):
-            if successor(chain[depth].label, depth) == label:
-                chain[depth - 1].children.append(_Item(text, list(refs), list(spans), label=label, depth=depth))
+            if successor(chain[depth].label, depth) == item.label:
+                chain[depth - 1].children.append(replace(item, depth=depth))
                 return
         deepest = len(chain)
-        if label == first_label(deepest) or deepest == 1:
-            chain[-1].children.append(_Item(text, list(refs), list(spans), label=label, depth=deepest))
+        if item.label == first_label(deepest) or deepest == 1:
+            chain[-1].children.append(replace(item, depth=deepest))
             return
-        chain[-2 if len(chain) > 1 else -1].children.append(_Item(text, list(refs), list(spans), label=label,
-                                                                  depth=max(deepest - 1, 1)))
+        chain[-2 if len(chain) > 1 else -1].children.append(replace(item, depth=max(deepest - 1, 1)))
+
+    def add_unlabelled_sub(self, holder: _Holder, item: _Item) -> bool:
+        """An unnumbered, unlabelled block set deeper than the paragraph whose sub-paragraphs it
+        follows is one of them, unlabelled ("Leadership dialogue 1: ..." under "(a) ... as
+        follows:", 6 corpus files): a sibling of the open item set as deep, else a child of the
+        deepest open item set less deep. Only the indent says so: a paragraph after sub-paragraphs
+        stands where its paragraph does, a sub-paragraph's closing words further out still."""
+        chain = _open_items(holder.last())
+        if len(chain) < 2 or item.indent <= chain[0].indent + 1:
+            return False
+        for depth in range(len(chain) - 1, 0, -1):
+            if abs(chain[depth].indent - item.indent) <= 1:
+                chain[depth - 1].children.append(replace(item, label="", depth=depth))
+                return True
+            if chain[depth].indent < item.indent:
+                chain[depth].children.append(replace(item, label="", depth=depth + 1))
+                return True
+        return False
 
     # --- closing, annexes, notes ----------------------------------------------------------------
     def annexes(self, blocks: list[Block]) -> tuple[Annex, ...]:
@@ -619,9 +646,20 @@ def _part_heading(chunk: list[Block], index: int):
     return label or chr(ord("A") + index), title, refs, rest
 
 
-def _number_of(label: str | None) -> int | None:
-    match = re.fullmatch(r"(\d{1,3})\.?", label or "")
-    return int(match[1]) if match else None
+def _number_of(label: str | None) -> int | str | None:
+    """An operative paragraph's number as printed: "3." is 3; "3" (typed without its full stop, 4
+    corpus files) and "1.1" stay strings, as the Akoma Ntoso reader gives them."""
+    if re.fullmatch(r"\d{1,3}\.", label or ""):
+        return int(label[:-1])
+    return label if label and _BARE_NUMBER.fullmatch(label) else None
+
+
+def _number_before_tab(block: Block) -> int | None:
+    """Where a number set before a tab ends ("3<tab>Calls upon", "1.1<tab>Raise awareness")."""
+    at = block.tab_at
+    if at and _BARE_NUMBER.fullmatch(plain(block.text[:at]).strip()):
+        return at + 1 if block.text[at:at + 1] == " " else at      # the tab is a space in the text
+    return None
 
 
 def _sub_label(label: str | None) -> str | None:
