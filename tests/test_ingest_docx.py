@@ -72,6 +72,8 @@ _SHAPES = {
     "75/75_326_E.xml": "items without a label under '(a) ... as follows:', set one step deeper",
     "75/75_68_E.xml": "a number typed without its full stop ('3<tab>Calls upon'): the string '3'",
     "76/A_RES_76_3_E.xml": "numbers '1.1', '1.2' under a section",
+    "76/A_RES_ES-11_4_2223239E.xml": "an emergency special session's number, 'ES-11/4. Title'",
+    "78/A_RES_78_149-2325913E.xml": "a heading amid the preamble, and a '* * *' in it: no section",
     "77/A_RES_77_262-2300154E.xml": "'Income section 2' under 'Section 34' under 'Part XII'",
     "76/A_RES_76_246-2119713E.xml": "'B.', 'C.', 'D.' under an unlabelled heading under 'XIII'",
 }

@@ -17,10 +17,13 @@ from drafter.errors import ParseError
 from drafter.ingest.lines import Line
 from drafter.model import Adoption, Masthead
 
+# A resolution's number: "58/208", "57/270 B", "2006/2"; of a special or emergency special session
+# "S-32/1", "ES-11/4" (the UN's symbols A/RES/S-32/1, A/RES/ES-11/4).
+_NUMBER = r"(?:[A-Z]{1,2}-)?\d{1,4}/\d{1,4}(?: [A-Z](?:-[A-Z])?)?"
 # "58/208. International migration and development", "57/270 B. Title", "2006/2. Title".
-NUMBERED_TITLE = re.compile(r"^(?P<number>\d{1,4}/\d{1,4}(?: [A-Z](?:-[A-Z])?)?)\.\s+(?P<title>\S.*)$")
+NUMBERED_TITLE = re.compile(rf"^(?P<number>{_NUMBER})\.\s+(?P<title>\S.*)$")
 # "75/100." alone, its title on the lines below (a text layer breaks the line at the number's tab).
-BARE_NUMBER = re.compile(r"^(?P<number>\d{1,4}/\d{1,4}(?: [A-Z](?:-[A-Z])?)?)\.(?P<title>)$")
+BARE_NUMBER = re.compile(rf"^(?P<number>{_NUMBER})\.(?P<title>)$")
 # "Resolution 2006/2" on a line of its own (commission and ECOSOC style), title on the next lines.
 RESOLUTION_LINE = re.compile(r"^Resolution\s+(?P<number>\d{1,4}/\d{1,4}(?: [A-Z])?)\.?(?:\s+(?P<title>\S.*))?$")
 # "The General Assembly,", "The Commission on Population and Development,", "The Economic and Social Council,".

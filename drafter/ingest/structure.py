@@ -372,10 +372,10 @@ class _Reader:
             if block.table is not None and not block.text:
                 self.add_table(top, block.table, after_paragraph=previous == "paragraph")
                 previous = "table"
-            elif self.is_heading(block) and following is not None and following.table is not None:
-                # A heading over a table is the table's caption, a heading in the text, no section.
+            elif self.is_heading(block) and (self.is_caption(following) or self.in_preamble(top, following)):
                 item = _Item(block.text, list(block.refs), list(block.italics), style="heading")
-                self.add(top, item, self.unnumbered_kind(top, item))
+                target = _deepest(top)
+                self.add(top, item, "preambular" if target.preamble and not target.operative else "operative")
                 previous = "heading"
             elif self.is_heading(block):
                 levels.heading(block)
@@ -384,6 +384,23 @@ class _Reader:
                 self.paragraph(top, block)
                 previous = "paragraph"
         return top
+
+    @staticmethod
+    def is_caption(following: Block | None) -> bool:
+        """A heading over a table is the table's caption, a heading in the text, no section."""
+        return following is not None and following.table is not None
+
+    def in_preamble(self, top: _Holder, following: Block | None) -> bool:
+        """A heading amid the preamble ("Countries in special situations" between preambular
+        paragraphs, 78/149) is a heading in the text, as the Akoma Ntoso reader keeps it: no
+        section would pull the operative paragraphs after it under it. It stands after preambular
+        paragraphs, before any section or operative paragraph, and a preambular paragraph follows."""
+        if following is None or top.sections or top.operative or not top.preamble or self.is_heading(following):
+            return False
+        if following.label or _NUMBER_PREFIX.match(plain(following.text)):
+            return False
+        lead = self.opening_lead(_Item(following.text, [], list(following.italics)))
+        return bool(lead) and looks_preambular(lead)
 
     def add_table(self, holder: _Holder, table: Table, after_paragraph: bool) -> None:
         """A table stands after the paragraph it follows, or alone when a heading or another table
@@ -443,6 +460,8 @@ class _Reader:
         target = _deepest(holder)
         if target.operative:
             return "operative"
+        if not re.search(r"\w", item.text):
+            return "preambular"          # a "* * *" separator does not end the preamble
         lead = self.opening_lead(item)
         if lead:
             return "preambular" if looks_preambular(lead) else "operative"
