@@ -74,6 +74,7 @@ _SHAPES = {
     "76/A_RES_76_3_E.xml": "numbers '1.1', '1.2' under a section",
     "76/A_RES_ES-11_4_2223239E.xml": "an emergency special session's number, 'ES-11/4. Title'",
     "78/A_RES_78_149-2325913E.xml": "a heading amid the preamble, and a '* * *' in it: no section",
+    "78/A_RES_78_223-2325990E.xml": "an agenda '1.', '2.' ... set as the items of paragraph 11",
     "77/A_RES_77_262-2300154E.xml": "'Income section 2' under 'Section 34' under 'Part XII'",
     "76/A_RES_76_246-2119713E.xml": "'B.', 'C.', 'D.' under an unlabelled heading under 'XIII'",
 }
@@ -190,6 +191,26 @@ def test_an_item_without_a_label_is_a_sub_paragraph_by_where_it_is_set():
     assert [(s.label, s.text) for s in requests.subparagraphs[1].subparagraphs] == [
         ("", "Member States, first;"), ("", "Regional bodies;")]
     assert (looks.number, looks.text, decides.number) == (None, "Looks forward to the report;", 2)
+
+
+def test_a_lettered_heading_set_as_the_annex_label_is_no_annex_title():
+    # 75/293's annex I has no title: "A<tab>Posts to be established ..." is its first heading, set
+    # (in route 2, as in many Word files) exactly as the label "Annex I" is.
+    document = docx.Document()
+    for text in ("99/3. Support account", "The General Assembly,", "Approves the posts in the annex.",
+                 "80th plenary meeting", "1 July 2044"):
+        document.add_paragraph(text)
+    for text in ("Annex I", "A\tPosts to be established", "Annex II", "Positions to be established"):
+        p = document.add_paragraph()
+        p.add_run(text).bold = True
+        p.alignment = docx.enum.text.WD_ALIGN_PARAGRAPH.CENTER
+    document.add_paragraph("One post of Legal Officer (P-3).")
+    out = io.BytesIO()
+    document.save(out)
+    first, second = parse_bytes(out.getvalue(), "annex.docx").annexes
+    assert first.title is None
+    assert [(p.number, p.text, p.style) for p in first.paragraphs] == [("A", "Posts to be established", "heading")]
+    assert second.title == "Positions to be established"
 
 
 def test_tracked_changes_read_as_accepted_with_a_warning(tmp_path):

@@ -226,7 +226,9 @@ class _Writer:
     def subs(self, subs, depth: int) -> None:
         for sub in subs:
             inner = self.inline(sub.text, sub.footnotes, sub.italics)
-            label = f"({_plain(sub.label)})<text:tab/>" if sub.label else ""    # an unlabelled item prints none
+            # "(a)"; a label with its own punctuation ("1.") as it is; an unlabelled item prints none.
+            printed = f"({sub.label})" if sub.label.isalnum() else sub.label
+            label = f"{_plain(printed)}<text:tab/>" if sub.label else ""
             self.out.append(_p(f"Sub{min(depth, 3)}", label + inner))
             self.subs(sub.subparagraphs, depth + 1)
             if sub.wrap_up is not None:

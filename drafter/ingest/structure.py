@@ -233,6 +233,15 @@ def _label_cut(block: Block) -> int | None:
     return combined.start("heading") - 1 if combined and len(combined["label"]) <= 5 else None
 
 
+def _numbers_an_item(last: _Item | None, item: _Item) -> bool:
+    """"1. Opening of the Congress." under "Approves the following provisional agenda:" (78/223):
+    a number set deeper than the operative paragraph before it, which introduces a list, and out
+    of the paragraphs' sequence (1 after 11) labels an item of that list, not a paragraph."""
+    if last is None or not isinstance(last.number, int) or item.indent <= last.indent + 1:
+        return False
+    return (bool(last.children) or last.text.endswith(":")) and item.number != last.number + 1
+
+
 def _open_items(paragraph: _Item | None) -> list[_Item]:
     """The paragraph and its latest sub-paragraph at each depth: where the next item may go."""
     chain = [paragraph] if paragraph is not None else []
@@ -438,6 +447,9 @@ class _Reader:
             refs = [FootnoteRef(r.marker, r.at + len(label) + 1) for r in refs]
             spans = [Span(s.start + len(label) + 1, s.end + len(label) + 1) for s in spans]
         item = _Item(text, list(refs), list(spans), number=number, indent=block.indent)
+        if number is not None and _numbers_an_item(holder.last(), item):
+            self.add_sub(holder, replace(item, number=None, label=label))
+            return
         if number is not None:
             self.add(holder, item, "operative")
             return
@@ -549,9 +561,10 @@ class _Reader:
                 label, title, title_refs, items = block.text.strip(), None, [], []
                 label_look = block.look
                 continue
-            # The title is set as the label is; a heading set otherwise opens the annex's text.
+            # The title is set as the label is; a heading set otherwise, or lettered before a tab
+            # ("A<tab>Posts to be established ..."), opens the annex's text.
             if title is None and not items and label is not None and block.heading and not block.label \
-                    and block.look == label_look:
+                    and block.look == label_look and _numbering_before_tab(block) is None:
                 title, title_refs = block.text, list(block.refs)
                 continue
             items.append(self.annex_paragraph(block))
@@ -566,7 +579,7 @@ class _Reader:
         if cut:
             number = text[:cut].strip()
             text, refs, spans = _shifted(block, cut)
-        heading = self.is_heading(block) and number is None
+        heading = self.is_heading(block)
         return Paragraph(text=text, number=number, footnotes=tuple(refs), italics=tuple(spans),
                          table=block.table, style="heading" if heading else None)
 
@@ -596,14 +609,13 @@ def _bracketed(texts: list[str]) -> list[str]:
     return out
 
 
-_NAMED_NUMBER = re.compile(r"^\S+ (?:\d+[A-Za-z]?|[IVXLC]+|[A-Z])\.?$")
+_NAMED_NUMBER = re.compile(r"^(?:\S+ )?(?:\d+[A-Za-z]?|[IVXLC]+|[A-Z])\.?$")
 
 
 def _numbering_before_tab(block: Block) -> int | None:
-    """"Chapter I<tab>General provisions", "Article 12<tab>...": a word and a number before a tab."""
-    if block.tab_at and _NAMED_NUMBER.match(plain(block.text[:block.tab_at]).strip()):
-        return block.tab_at
-    return None
+    """"Chapter I<tab>General provisions", "Article 12<tab>...", "A<tab>Posts ...": a number, a
+    numeral or a letter, maybe after a word, before a tab."""
+    return _cut_before_tab(block, _NAMED_NUMBER)
 
 
 def with_table_notes(blocks: list[Block]) -> list[Block]:
@@ -675,9 +687,15 @@ def _number_of(label: str | None) -> int | str | None:
 
 def _number_before_tab(block: Block) -> int | None:
     """Where a number set before a tab ends ("3<tab>Calls upon", "1.1<tab>Raise awareness")."""
+    return _cut_before_tab(block, _BARE_NUMBER)
+
+
+def _cut_before_tab(block: Block, pattern: re.Pattern) -> int | None:
+    """Where the text after a numbering that fills what stands before the block's first tab
+    starts (the tab is a space in the text), or None."""
     at = block.tab_at
-    if at and _BARE_NUMBER.fullmatch(plain(block.text[:at]).strip()):
-        return at + 1 if block.text[at:at + 1] == " " else at      # the tab is a space in the text
+    if at and pattern.fullmatch(plain(block.text[:at]).strip()):
+        return at + 1 if block.text[at:at + 1] == " " else at
     return None
 
 
