@@ -28,8 +28,9 @@ BARE_NUMBER = re.compile(rf"^(?P<number>{_NUMBER})\.(?P<title>)$")
 RESOLUTION_LINE = re.compile(r"^Resolution\s+(?P<number>\d{1,4}/\d{1,4}(?: [A-Z])?)\.?(?:\s+(?P<title>\S.*))?$")
 # "The General Assembly,", "The Commission on Population and Development,", "The Economic and Social Council,".
 FORMULA = re.compile(r"^The (?P<body>[A-Z][A-Za-z’'-]*(?: (?:[A-Z][A-Za-z’'-]*|of|on|and|for|the|in))*)\s*,$")
-# "78th plenary meeting"; a meeting resumed on a later day: "50th (resumed) plenary meeting".
-MEETING = re.compile(r"^(?P<meeting>\d{1,4}(?:st|nd|rd|th) (?:\(resumed\) )?(?:plenary )?meeting)$")
+# "78th plenary meeting"; a meeting resumed on a later day: "50th (resumed) plenary meeting" (161
+# corpus files), once without the brackets ("54th resumed plenary meeting", 76/242).
+MEETING = re.compile(r"^(?P<meeting>\d{1,4}(?:st|nd|rd|th) (?:\(resumed\) |resumed )?(?:plenary )?meeting)$")
 _DATE = re.compile(r"^(?P<day>\d{1,2})\s(?P<month>[A-Z][a-z]+)\s(?P<year>\d{4})$")   # \s: no-break too
 _MONTHS = {name: i for i, name in enumerate(
     ["January", "February", "March", "April", "May", "June", "July", "August", "September",
