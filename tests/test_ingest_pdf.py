@@ -283,3 +283,62 @@ def test_commands_take_pdf_and_docx_directly(small_set, tmp_path):
     # The draft for the next session starts from the PDF's text: its title and its last paragraph.
     assert "Comprehensive review of special political missions" in draft
     assert "in the provisional agenda of its seventy-seventh session" in " ".join(draft.split())
+
+
+# --- tables, from the shapes a page shows ----------------------------------------------------------
+
+def _line(y: float, *pieces: tuple[float, str], size: float = 9.0, page: int = 1):
+    """A printed line of a table: its pieces at their x, every glyph half an em wide, a word space a
+    quarter em (the gaps and word spaces as pdf_lines records them)."""
+    from drafter.ingest.pdf_lines import PrintedLine
+
+    line = PrintedLine(page, y, pieces[0][0], 0.0, size)
+    x = pieces[0][0]
+    for x0, text in pieces:
+        if line.text:
+            if x0 - x > size:
+                line.gaps.append((len(line.text), x, x0))
+            line.spaces.append((len(line.text), x, x0))
+            line.text += " "
+        x = x0
+        for index, word in enumerate(text.split(" ")):
+            if index:
+                line.spaces.append((len(line.text), x, x + 0.25 * size))
+                line.text += " "
+                x += 0.25 * size
+            line.text += word
+            x += 0.5 * size * len(word)
+    line.x1 = x
+    line.italic = [False] * len(line.text)
+    line.bold = [False] * len(line.text)
+    return line
+
+
+def _table_cells(lines, prose: str = ""):
+    from drafter.ingest.pdf_blocks import Words
+    from drafter.ingest.pdf_tables import TableLines, build
+
+    words = Words.of([*lines, _line(900, (100, prose or "x"))], frozenset(id(line) for line in lines))
+    return [[cell.text for cell in row] for row in build(TableLines(list(lines)), words).rows]
+
+
+def test_table_cells_are_read_down_each_column_whatever_height_they_stand_at():
+    """Cells set at the foot of their row, and one centred beside a taller cell, put lines of
+    different rows' cells closer together than two lines of one cell: the line pitch is measured
+    down each column, a cell is the pieces of one column at that pitch, and a row the cells that
+    stand at the same heights. A narrow cell breaks a word too long for it ("Contin" / "uation"):
+    its first piece is a line of its own that fills the cell, the rest opens the next line in lower
+    case, and neither piece is a word the running text prints."""
+    lines = [_line(700, (100, "Office of the"), (400, "Contin")),
+             _line(689, (100, "Under-Secretary-General"), (250, "Leave replacement"), (400, "uation")),
+             _line(674, (250, "Human Resources"), (400, "Contin")),
+             _line(668.5, (100, "Executive Office")),
+             _line(663, (250, "Officer"), (400, "uation")),
+             _line(648, (250, "Travel"), (400, "Full")),
+             _line(637, (400, "time"))]
+    assert _table_cells(lines) == [["Office of the Under-Secretary-General", "Leave replacement", "Continuation"],
+                                   ["Executive Office", "Human Resources Officer", "Continuation"],
+                                   ["", "Travel", "Full time"]]
+    # A line that wraps at a space may fill its cell too: when the running text prints its words,
+    # they are two words.
+    assert _table_cells(lines, prose="contin uation")[0][2] == "Contin uation"

@@ -67,7 +67,8 @@ def read_pdf(data: bytes, path: str) -> Document:
         notes.read(page_text[start:], measure)
     title_at = next((i for i, item in enumerate(body) if isinstance(item, PrintedLine) and _is_title(item)), 0)
     masthead = masthead_lines([item for item in body[:title_at] if isinstance(item, PrintedLine)])
-    words = Words.of(everything)
+    words = Words.of(everything, frozenset(id(line) for item in body if isinstance(item, tables.TableLines)
+                                           for line in item.lines))
     blocks = make_blocks(body[title_at:], measure, words)
     return Document(blocks=blocks, notes=notes.built(words), masthead=masthead, format="pdf")
 

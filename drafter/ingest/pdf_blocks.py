@@ -103,9 +103,11 @@ class Words:
     whole: set[str]
     hyphenates: bool
     times: Counter                 # how often each word is printed (a piece of a broken word: once)
+    prose: frozenset[str] = frozenset()   # the words printed outside tables
 
     @classmethod
-    def of(cls, lines: list[PrintedLine]) -> Words:
+    def of(cls, lines: list[PrintedLine], tabled: frozenset[int] = frozenset()) -> Words:
+        """`tabled`: the ids of the lines that stand in tables."""
         times: Counter = Counter()
         for line in lines:
             times.update(w.lower() for w in _WORD.findall(line.text))
@@ -113,7 +115,8 @@ class Words:
         whole = set(times)
         breaks = [pair for pair in (_broken(a, b) for a, b in zip(lines, lines[1:])) if pair]
         pieces = sum(1 for left, right in breaks if left.lower() not in whole or right.lower() not in whole)
-        return cls(whole, len(breaks) >= 3 and pieces * 2 > len(breaks), times)
+        prose = frozenset(w.lower() for line in lines if id(line) not in tabled for w in _WORD.findall(line.text))
+        return cls(whole, len(breaks) >= 3 and pieces * 2 > len(breaks), times, prose)
 
     def join_without_hyphen(self, left: str, right: str) -> bool:
         return (self.hyphenates and (left + right).lower() in self.whole
