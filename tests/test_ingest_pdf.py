@@ -342,3 +342,40 @@ def test_table_cells_are_read_down_each_column_whatever_height_they_stand_at():
     # A line that wraps at a space may fill its cell too: when the running text prints its words,
     # they are two words.
     assert _table_cells(lines, prose="contin uation")[0][2] == "Contin uation"
+
+
+def test_close_set_cells_are_told_by_a_space_wider_than_the_tables_word_spaces():
+    """Cells may stand closer than CELL_GAP ("Category/ level" and "Number", 0.9 em apart): no
+    cell is justified, so its word spaces are all alike, and a space three times as wide as the
+    table's word spaces is a cell's padding."""
+    lines = [_line(700, (100, "Action"), (260, "Title of post"), (400, "Category/ level"), (473, "Number")),
+             *[_line(685 - 15 * n, (100, "New post"), (260, "Legal Officer"), (400, "P-3"), (490, "1"))
+               for n in range(3)]]
+    assert _table_cells(lines)[0] == ["Action", "Title of post", "Category/ level", "Number"]
+
+
+def test_a_heading_tab_that_leaves_less_than_a_word_space_is_a_tab():
+    """A label longer than its hanging indent ("Income section 2") sends the tab to the next
+    default stop, which may be a point away: the only trace is a nick wider than kerning before a
+    capital. In a heading (bold, set without tracking) it is the tab after the label; in running
+    text it is left alone."""
+    from drafter.ingest.pdf import _tabs_at_stops
+    from drafter.ingest.pdf_glyphs import Glyph, Page
+    from drafter.ingest.pdf_lines import page_lines
+
+    def glyphs(y: float, bold: bool):
+        out, x = [], 98.5
+        for char in "Income section 2":
+            out.append(Glyph(char, x, x + 5, y, 10, False, bold))
+            x += 5
+        x += 1.0                               # the tab: one point
+        for char in "General income":
+            out.append(Glyph(char, x, x + 5, y, 10, False, bold))
+            x += 5
+        return out
+
+    page = Page(1, 595, 842, glyphs(700, True) + glyphs(650, False))
+    heading, text = page_lines(page)
+    _tabs_at_stops([heading, text])
+    assert heading.text == "Income section 2 General income" and heading.tab_at == 16
+    assert text.text == "Income section 2General income" and text.tab_at is None

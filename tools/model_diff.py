@@ -178,6 +178,9 @@ def words(resolution) -> Counter:
         for p in (*h.preamble, *h.operative):
             paragraph(p)
         for section in h.sections:
+            # A label is printed as the heading's first words: "A." and "A" print alike, and a line
+            # "Article 10" alone is a label in one model, a heading in another.
+            add(section.label.rstrip(".") if section.label else None)
             add(section.heading)
             holder(section)
 

@@ -26,7 +26,7 @@ from drafter.ingest.pdf_blocks import (
     make_blocks,
 )
 from drafter.ingest.pdf_glyphs import read_glyphs
-from drafter.ingest.pdf_lines import PrintedLine, page_lines
+from drafter.ingest.pdf_lines import PrintedLine, insert_space, page_lines
 from drafter.ingest.pdf_zones import (
     furniture,
     masthead_lines,
@@ -75,15 +75,22 @@ def read_pdf(data: bytes, path: str) -> Document:
 
 def _tabs_at_stops(lines: list[PrintedLine]) -> None:
     """A tab that leaves no more than a word space ("Section 29A<tab>Department ..." where the
-    label nearly reaches the tab stop) is found by where the next word starts: at a stop where
-    the words after wide tabs start on other lines (three or more). Only a label before it
-    (structure: "Section 29A", "A.") makes anything of it."""
+    label nearly reaches the tab stop), or less ("Income section 2<tab>General income", a nick
+    wider than kerning before a capital), is found by where the next word starts: at a stop where
+    the words after wide tabs start on other lines (three or more), or, in a heading, at its
+    first nick. Only a label before it (structure: "Section 29A", "A.") makes anything of it."""
     stops = Counter(round(line.gaps[0][2]) for line in lines if line.gaps)
     common = {x for x, n in stops.items() if n >= 3}
     for line in lines:
         if line.gaps:
             continue
-        tab = next((space for space in line.spaces[:3] if any(abs(space[2] - x) <= 1 for x in common)), None)
+        at_stop = [gap for gap in (*line.spaces[:3], *line.nicks) if any(abs(gap[2] - x) <= 1 for x in common)]
+        # A heading's label may pass every stop but the next default one, a point away: the nick
+        # is the tab's only trace (a heading is not set with tracking, its words with none).
+        tab = min(at_stop or (line.nicks[:1] if line.all_bold else []), default=None)
+        if tab is not None and tab in line.nicks:
+            insert_space(line, tab[0])       # no room left even for a space: "2General"
+            line.spaces.append(tab)
         if tab is not None:
             line.gaps.append(tab)
 

@@ -119,11 +119,13 @@ def _note_under_table(line: PrintedLine) -> bool:
 
 def build(table: TableLines, words) -> Table:
     lines = table.lines
-    columns = _columns(lines)
+    gap = _cell_gap(lines)
+    pieces = {id(line): _pieces(line, gap) for line in lines}
+    columns = _columns(lines, pieces)
     placed = [_Piece(line, piece, *_place(piece, columns))
-              for line in lines for piece in _split(line, line.pieces(CELL_GAP), columns)]
+              for line in lines for piece in _split(line, pieces[id(line)], columns)]
     spacing = _Spacing.of(lines, placed)
-    groups = _rows_of_cells(placed, spacing) if spacing.padded else _rows_of_lines(lines, placed, columns, spacing)
+    groups = _rows_of_cells(placed, spacing) if spacing.padded else _rows_of_lines(lines, placed, columns, spacing, pieces)
     rows: list[list[list[tuple[PrintedLine | None, tuple[float, float, int, int]]]]] = []
     for group in groups:
         rows.append([[] for _ in columns])
@@ -151,11 +153,11 @@ class _Piece:
     span: int
 
 
-def _rows_of_lines(lines, placed: list[_Piece], columns, spacing: _Spacing) -> list[list[_Piece]]:
+def _rows_of_lines(lines, placed: list[_Piece], columns, spacing: _Spacing, pieces) -> list[list[_Piece]]:
     """Rows set at the lines' own pitch: a row is whole lines (see `_new_row`)."""
     groups: list[list[_Piece]] = []
     for index, line in enumerate(lines):
-        if index == 0 or _new_row(lines[index - 1], line, columns, spacing):
+        if index == 0 or _new_row(lines[index - 1], line, columns, spacing, pieces[id(lines[index - 1])]):
             groups.append([])
         groups[-1] += [item for item in placed if item.line is line]
     return groups
@@ -207,9 +209,31 @@ def _edges(rows) -> list[float]:
     return edges
 
 
-def _columns(lines: list[PrintedLine]) -> list[tuple[float, float]]:
+def _cell_gap(lines: list[PrintedLine]) -> float:
+    """The least space between two cells of a row, in points: wider than CELL_GAP, or than three
+    of the table's word spaces (cells are set apart by their padding; no cell is justified, so
+    its word spaces are all alike)."""
+    size = lines[0].size
+    narrow = sorted(after - before for line in lines for _, before, after in line.spaces
+                    if after - before < 0.5 * size)
+    word = narrow[len(narrow) // 2] if narrow else size
+    return min(CELL_GAP * size, max(3 * word, 0.6 * size))
+
+
+def _pieces(line: PrintedLine, gap: float) -> list[tuple[float, float, int, int]]:
+    """(x0, x1, start, end) of the pieces of a line that spaces wider than `gap` set apart."""
+    out, x0, start = [], line.x0, 0
+    for at, before, after in line.spaces:
+        if after - before > gap:
+            out.append((x0, before, start, at))
+            x0, start = after, at + 1
+    out.append((x0, line.x1, start, len(line.text)))
+    return out
+
+
+def _columns(lines: list[PrintedLine], pieces_of: dict[int, list]) -> list[tuple[float, float]]:
     """Column extents from the rows with the most cells; other rows' pieces widen them."""
-    pieces = [line.pieces(CELL_GAP) for line in lines]
+    pieces = [pieces_of[id(line)] for line in lines]
     most = max(len(p) for p in pieces)
     columns = [(p[0], p[1]) for line in pieces if len(line) == most for p in line]
     merged: list[tuple[float, float]] = []
@@ -283,7 +307,7 @@ def _tolerance(size: float) -> float:
     return max(1.0, 0.1 * size)
 
 
-def _new_row(above: PrintedLine, line: PrintedLine, columns, spacing: _Spacing) -> bool:
+def _new_row(above: PrintedLine, line: PrintedLine, columns, spacing: _Spacing, above_pieces) -> bool:
     """A line starts a row when it stands further below the line above than the table's least
     step (cells have padding), or when even that step is wider than a line's own (every row of
     the table is one line). In a padded table, a line at the least step is more of its cell; in
@@ -296,7 +320,7 @@ def _new_row(above: PrintedLine, line: PrintedLine, columns, spacing: _Spacing) 
         return True
     if spacing.padded:
         return False
-    held = {_place(piece, columns)[0] for piece in above.pieces(CELL_GAP)}
+    held = {_place(piece, columns)[0] for piece in above_pieces}
     return len(held) >= len(columns)
 
 
