@@ -379,3 +379,47 @@ def test_a_heading_tab_that_leaves_less_than_a_word_space_is_a_tab():
     _tabs_at_stops([heading, text])
     assert heading.text == "Income section 2 General income" and heading.tab_at == 16
     assert text.text == "Income section 2General income" and text.tab_at is None
+
+
+def _text_line(text: str, page: int = 1, y: float = 100.0, x1: float = 300.0):
+    from drafter.ingest.pdf_lines import PrintedLine
+
+    return PrintedLine(page, y, 100.0, x1, 9.0, text, [False] * len(text), [False] * len(text))
+
+
+def test_a_web_address_broken_at_a_line_end_is_joined_without_a_space():
+    """A web address has no spaces: broken after a hyphen (even before "and", which after any
+    other hyphen suspends a compound: "science- and technology-based") or a slash, its pieces
+    join as they are."""
+    from drafter.ingest.blocks import TextBuilder
+    from drafter.ingest.pdf_blocks import Words, add_line, join
+
+    def joined(*texts):
+        lines = [_text_line(t, y=100 - 10 * i) for i, t in enumerate(texts)]
+        builder = TextBuilder()
+        for index, line in enumerate(lines):
+            if index:
+                join(builder, lines[index - 1], line, Words.of(lines))
+            add_line(builder, line)
+        return builder.build()[0]
+
+    assert joined("See https://unhabitat.org/informal-settlements-", "and-slums-by-2030.") == \
+        "See https://unhabitat.org/informal-settlements-and-slums-by-2030."
+    assert joined("See https://www.un.org/", "en/ga.") == "See https://www.un.org/en/ga."
+    assert joined("science-", "and technology-based") == "science- and technology-based"
+
+
+def test_a_note_number_printed_flush_on_a_pages_first_note_line():
+    """A note whose number is printed flush against its text ("8http://...") may open a page's
+    notes; a line there may also be the last note's, run on ("2015, para. 3."): only a letter
+    after the expected number tells the note."""
+    from drafter.ingest.pdf import _Notes
+    from drafter.ingest.pdf_blocks import Measure
+
+    measure = Measure(100.0, 500.0, 11.0, 9.0)
+    notes = _Notes()
+    notes.read([_text_line("1 Resolution 37/10, annex.")], measure)
+    notes.read([_text_line("2015, para. 3.", page=2)], measure)
+    notes.read([_text_line("2http://legal.un.org/repertory.", page=3)], measure)
+    assert {marker: [line.text for line in lines] for marker, lines in notes.lines.items()} == \
+        {"1": ["1 Resolution 37/10, annex.", "2015, para. 3."], "2": ["2http://legal.un.org/repertory."]}

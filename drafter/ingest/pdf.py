@@ -156,8 +156,8 @@ class _Notes:
         previous = None
         for line in lines:
             found = note_marker(line)
-            if not (found and self.plausible(found[0])) and previous is not None and not measure.full(previous):
-                found = self.glued(line)
+            if not (found and self.plausible(found[0])) and (previous is None or not measure.full(previous)):
+                found = self.glued(line, letter_only=previous is None)
             previous = line
             if found and self.plausible(found[0]):
                 marker, start = found
@@ -167,13 +167,16 @@ class _Notes:
             elif self.last is not None:
                 self.lines[self.last].append(line)     # a note's wrapped line, or one run on from a page
 
-    def glued(self, line: PrintedLine) -> tuple[str, int] | None:
+    def glued(self, line: PrintedLine, letter_only: bool = False) -> tuple[str, int] | None:
         """The next note's number printed flush against a text that opens with a digit or in lower
         case ("21995 Review Conference ...", "8http://..."), on a line after one that stopped short
-        (a note's wrapped line follows a full one)."""
+        (a note's wrapped line follows a full one). A page's first note line may be the last
+        note's, run on from the page before ("2015, para. 3"): there, only a letter after the
+        number tells a glued one (`letter_only`)."""
         expected = str(max((int(m) for m in self.lines if m.isdigit()), default=0) + 1)
         rest = line.text[len(expected):]
-        if line.text.startswith(expected) and rest[:1].strip() and not rest[:2].lower() in _ORDINALS:
+        opens = rest[:1].isalpha() if letter_only else rest[:1].strip()
+        if line.text.startswith(expected) and opens and not rest[:2].lower() in _ORDINALS:
             return expected, len(expected)
         return None
 
