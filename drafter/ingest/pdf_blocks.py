@@ -32,8 +32,10 @@ _DASHES = "\u2013\u2014"             # a line may break after an unspaced dash (
 # A hyphen that ends a line before one of these suspends a compound ("science- and
 # technology-based"): the space stays. Conjunctions of the six official languages.
 _CONJUNCTIONS = {"and", "or", "nor", "et", "ou", "y", "o", "u", "e", "и", "или"}
-# A line that ends inside a web address, after one of the characters it may be broken at.
-_URL_BROKEN = re.compile(r"(?:https?://|www\.)\S*[-/_]$")
+# A line that ends inside a web address, after a hyphen (where the UN's texts have a space in a
+# web address, after a slash or an underscore where the original broke its line, a PDF breaks
+# there too: those keep their space).
+_URL_BROKEN = re.compile(r"(?:https?://|www\.)\S*-$")
 _FINISHED = re.compile(r"[.;:,][”’\"')]*$")
 _BARE_LABEL = re.compile(r"^(?:[IVXLC]+|[A-Z])\.?$")
 STARTS_ITEM = re.compile(r"^(?:\d{1,3}\.|\([a-z]{1,3}\)|\([ivxlc]{1,7}\))\s")
@@ -234,7 +236,7 @@ def join(builder: TextBuilder, previous: PrintedLine, line: PrintedLine, words: 
     """Between two lines: a space, or nothing after a hyphen that breaks a word or a compound."""
     text = previous.text
     if _URL_BROKEN.search(text) and line.text[:1].isalnum():
-        return                  # a web address has no spaces: broken after a hyphen or slash, no space
+        return                  # a web address has no spaces: broken after a hyphen, no space
     if text[-1:] in _HYPHENS and text[-2:-1].isalpha() and line.text[:1].isalnum() \
             and _first_word(line.text) not in _CONJUNCTIONS:
         pieces = _broken(previous, line)

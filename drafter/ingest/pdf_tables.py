@@ -193,7 +193,33 @@ def _rows_of_cells(placed: list[_Piece], spacing: _Spacing) -> list[list[_Piece]
             rows[hit[0]] = (p, max(t, top), min(b, bottom), pieces + cell) if len(hit) == 1 else (p, t, b, pieces + cell)
     order = {id(item): index for index, item in enumerate(placed)}
     rows.sort(key=lambda row: (row[0], -row[1]))
-    return [sorted(pieces, key=lambda item: order[id(item)]) for _, _, _, pieces in rows]
+    groups: list[list[_Piece]] = []
+    for index, (_, _, _, pieces) in enumerate(rows):
+        if groups and rows[index - 1][0] != rows[index][0] and _runs_on(groups[-1], pieces):
+            groups[-1] += pieces
+        else:
+            groups.append(pieces)
+    return [sorted(pieces, key=lambda item: order[id(item)]) for pieces in groups]
+
+
+def _runs_on(above: list[_Piece], row: list[_Piece]) -> bool:
+    """A page's first row goes on with the row the page before ended on (a row the page break
+    cut): cells start at their row's top, so a row's first line holds every cell it has; lines
+    at the head of the next page that hold only some of those columns, and open in lower case
+    (the words of a cell run on), are the cut row's other lines. A new row with fewer cells is
+    a heading or a total ("Part V. Regional cooperation", "Subtotal"): capitalized, often bold
+    or over several columns."""
+    top = max(item.line.y for item in above)
+    first = {item.column for item in above if abs(item.line.y - top) < 0.5}
+    held = {item.column for item in row}
+    opening = row[0].line.text[row[0].piece[2]:row[0].piece[3]]
+    return held < first and opening[:1].islower() and not any(item.span > 1 or _bold(item) for item in row)
+
+
+def _bold(item: _Piece) -> bool:
+    _x0, _x1, start, end = item.piece
+    letters = [b for ch, b in zip(item.line.text[start:end], item.line.bold[start:end]) if ch.isalnum()]
+    return bool(letters) and all(letters)
 
 
 def _edges(rows) -> list[float]:
