@@ -168,11 +168,11 @@ def test_corpus_resolutions_print_with_every_note_and_heading(shown, name, numbe
 
 
 def _document(result: dict) -> tuple[list[tuple[str, str]], list[str], list[dict]]:
-    """Every paragraph with its style (table cells as lines), the notes' texts, and the running
-    heads of the pages (the feet are page numbers, which LibreOffice counts as it lays out)."""
+    """Every paragraph with its style (table cells as lines), empty ones too (an empty paragraph
+    left behind is a difference an editor sees), the notes' texts, and the running heads of the pages (the feet are page numbers, which LibreOffice counts as it lays out)."""
     heads = [{side: text for side, text in style.items() if side.startswith("Header")}
              for style in result["pagestyles"].values()]
-    return ([tuple(p) for p in result["styled"] if p[1].strip()], [n["text"] for n in result["footnotes"]],
+    return ([tuple(p) for p in result["styled"]], [n["text"] for n in result["footnotes"]],
             sorted(heads, key=str))
 
 

@@ -208,7 +208,19 @@ def num_text(element) -> str:
     text = _text_of(element)
     if NOTE in text or ITALIC in text:
         return settle(text).text
-    return one_line(clean_chars(text))
+    return clean_line(text)
+
+
+def clean_line(raw: str) -> str:
+    """`one_line(clean_chars(raw))`, the common case quickly: most lines of the UN's files hold no
+    run of spaces inside (only a tab or a newline at their edges), and then trimming is all
+    `one_line` would do. The other whitespace `clean_chars` leaves (tested) takes the long way."""
+    text = clean_chars(raw)
+    kept = text.strip()
+    if ("  " in kept or "\t" in kept or "\n" in kept or "\u00a0" in kept or "\u2007" in kept
+            or "\u1680" in kept):
+        return one_line(text)
+    return kept
 
 
 def _note_text(note, notes: Notes) -> Inline:
@@ -239,7 +251,7 @@ def settle(raw: str) -> Inline:
     stands before the italics a run opens, or else after the notes and italics it closes:
     "report,<note/> which" reads "report,¹ which", "the <i>Official Records</i> of" keeps its
     spaces outside the italics."""
-    text = one_line(clean_chars(raw))
+    text = clean_line(raw)
     if NOTE not in text:
         if ITALIC not in text:
             return Inline(text)

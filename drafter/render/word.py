@@ -126,12 +126,16 @@ class Writer:
             rel_id = f"rId{name.title()}{side.title()}"
             extras.append(package.Extra(name, f"{name}{index}.xml", rel_id, element))
             (headers if name == "header" else footers)[side] = rel_id
+        # The body ends in an empty paragraph every document has: Word and LibreOffice never
+        # delete a document's last paragraph mark, so a redline ending in blocks the draft drops
+        # (58/208's closing) would keep one empty paragraph after Accept All.
+        wordml.paragraph(self.body, self.style["Normal"])
         wordml.section_properties(self.body, self.paper, MARGINS, headers, footers)
         settings = {"evenAndOddHeaders": {}}
         if self.tracked:
             settings["trackRevisions"] = {}
         properties = package.Properties(title=xml_text(page.title), subject=xml_text(page.masthead.symbol),
-                                        created=f"{page.date}T00:00:00Z")
+                                        created=f"{page.date}T00:00:00Z", language=page.language)
         return package.write(self.template, self.document, extras, properties, settings)
 
     # --- masthead ---------------------------------------------------------------------------
