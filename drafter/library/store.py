@@ -38,6 +38,7 @@ from typing import Any
 import yaml
 
 from drafter.errors import LibraryError
+from drafter.library import emit
 from drafter.library import index as indexing
 from drafter.library.lock import writing
 from drafter.library.model import FORMAT_VERSION, Family, Library, SourceEntry
@@ -59,6 +60,12 @@ class _Dumper(_BaseDumper):
 
 
 def dump_yaml(data: Any) -> str:
+    """Block-style YAML, 100 columns wide. Most files go through drafter.library.emit, which writes
+    libyaml's very bytes several times faster; what it leaves (see there) goes to libyaml itself."""
+    try:
+        return emit.dump(data)
+    except emit.Unusual:
+        pass
     return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100,
                      default_flow_style=False)
 
