@@ -86,7 +86,7 @@ def test_generated_data_is_written_as_libyaml_writes_it_or_left_to_it(data):
 @settings(max_examples=200, deadline=None)
 @given(st.lists(_LONG, min_size=1, max_size=3), st.integers(0, 6))
 def test_long_wordings_fold_where_libyaml_folds_them(texts, depth):
-    data: dict = {"template": texts[0], "sources": [{"values": {"title": t} for t in texts}]}
+    data: dict = {"template": texts[0], "sources": [{"values": {"title": t}} for t in texts]}
     for _ in range(depth):                   # deeper keys start further right
         data = {"schema": data, "variants": [data]}
     assert same_or_unusual(data)
