@@ -98,6 +98,10 @@ class BlockReader:
     def __init__(self, notes: Notes, warnings: list[str]) -> None:
         self.notes = notes
         self.warnings = warnings
+        # What the reader printed that the text does not say: a label it supplied ("Annex"),
+        # a mistyping it mended, as (typed, read) (Resolution.supplied, .corrected).
+        self.supplied: list[str] = []
+        self.corrected: list[tuple[str, str]] = []
         self._rules = {
             "container": self._container,
             "p": self._p,
@@ -228,6 +232,9 @@ class BlockReader:
             read = _number_from_text(block)
             if read.kind == PARAGRAPH and read.number is not None:
                 self.warnings.append(f"line {read.line}: paragraph number {read.number} read from its text")
+                typed = _typed(block.inline, read.inline)
+                if re.search(r"\s\.", typed):                # "232\t.Recognizes" (77/248) is "232."
+                    self.corrected.append(_mended(typed, read.inline, f"{read.number}."))
             return [read]
         label = _item_label(number) if not number[:1].isdigit() else None
         if label:
@@ -247,14 +254,23 @@ class BlockReader:
         return [Block(TABLE_NOTE, line, origin, element.sourceline, lead=opening_italics(line), note=note)]
 
     def _heading_paragraph(self, element, origin: str, number: str | None) -> list[Block]:
-        text = inline(element, self.notes, skip_num=True).strip_leading(" .")
+        text = self._without_stray_stop(inline(element, self.notes, skip_num=True))
         label = _label(number) if number else None
         if label is None and number:
             text = text.prefixed(f"{number} ").strip()          # keep an odd num as words
         return [self._as_heading(text, origin, element.sourceline, label)]
 
+    def _without_stray_stop(self, text: Inline) -> Inline:
+        """A heading without the full stop its label already printed ("I." + ".\tEstablishment",
+        75/129), recorded as mended."""
+        kept = text.strip_leading(" .")
+        typed = _typed(text, kept)
+        if "." in typed:
+            self.corrected.append(_mended(typed, kept, ""))
+        return kept
+
     def _heading_text(self, element, origin: str) -> list[Block]:
-        text = inline(element, self.notes).strip_leading(" .")
+        text = self._without_stray_stop(inline(element, self.notes))
         return [self._as_heading(text, origin, element.sourceline, None)] if text.text else []
 
     def _as_heading(self, text: Inline, origin: str, line: int | None, label: str | None) -> Block:
@@ -345,6 +361,17 @@ def _paragraph_number(written: str | None) -> str | None:
     if written is None:
         return None
     return "".join(written.split()).rstrip(".") or None
+
+
+def _typed(before: Inline, after: Inline) -> str:
+    """What was dropped from the start of a line."""
+    return before.text[:len(before.text) - len(after.text)]
+
+
+def _mended(typed: str, rest: Inline, read: str) -> tuple[str, str]:
+    """(typed, read) for a mended opening, with the word after it, which the typing may run into."""
+    word = rest.text.split(maxsplit=1)[0] if rest.text.split() else ""
+    return (typed + word, f"{read} {word}".strip())
 
 
 def _number_from_text(block: Block) -> Block:

@@ -90,6 +90,7 @@ class Outline:
 
     def __init__(self, warnings: list[str]) -> None:
         self.warnings = warnings
+        self.corrected: list[tuple[str, str]] = []     # (typed, read): Resolution.corrected
         self.root = Holder()
         self._open: list[Holder] = [self.root]
         self._last: _Paragraph | None = None
@@ -247,6 +248,7 @@ class Outline:
             return written if block.bare else int(written)
         if written == "l":
             self.warnings.append(f"line {block.line}: paragraph number 'l.' read as 1")
+            self.corrected.append(("l.", "1."))
             return 1
         return written
 
