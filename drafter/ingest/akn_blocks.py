@@ -378,7 +378,7 @@ def _number_from_text(block: Block) -> Block:
     """A paragraph without `num` whose text opens with its label or number."""
     opening = block.inline.text[:1]
     if opening != "(" and not (block.lead and opening.isdigit()):
-        return block                                   # most paragraphs: neither (the patterns say so)
+        return block                  # most paragraphs: neither pattern below can match them
     label = _LABEL_IN_TEXT.match(block.inline.text)
     if label:
         return Block(ITEM, block.inline.drop_prefix(label.end()), block.origin, block.line,
