@@ -21,6 +21,7 @@ resolution (a family is one clause through the years; two paragraphs of one text
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import zlib
@@ -101,7 +102,8 @@ def content_words(clause: Clause) -> frozenset[str]:
     return wording_words(clause.wording.template, clause.wording.lead, clause.wording.subparagraphs)
 
 
-def wording_words(template: str, lead: str | None, subparagraphs=()) -> frozenset[str]:
+@functools.lru_cache(maxsize=1 << 16)       # mining works them out; the index it builds asks again
+def wording_words(template: str, lead: str | None, subparagraphs: tuple = ()) -> frozenset[str]:
     """A wording's own words; for one whose words are all in its sub-paragraphs ("Calls for:",
     "Declares that:"), those of its sub-paragraphs, or every such clause would look alike."""
     words = words_of_template(template, lead)

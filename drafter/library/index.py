@@ -385,7 +385,7 @@ class Index:
 
 
 def _pack(data: dict[str, Any]) -> bytes:
-    return zlib.compress(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 6)
+    return zlib.compress(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 1)
 
 
 def _unpack(blob: bytes) -> dict[str, Any]:
