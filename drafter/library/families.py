@@ -253,10 +253,13 @@ def _candidates(clauses: list[Clause], words: list[frozenset[str]]):
     for index, clause in enumerate(clauses):
         by_kind[clause.kind].append(index)
     codes = [np.empty(0, dtype=np.int64)]
+    _last_keys.clear()
     for indexes in by_kind.values():
         distinct: dict[frozenset[str], int] = {}      # a signature for each distinct set of words
         row = np.array([distinct.setdefault(words[i], len(distinct)) for i in indexes], dtype=np.int64)
-        keys = band_keys_of(_signatures(list(distinct)))[row]
+        keys = band_keys_of(_signatures(list(distinct)))
+        _last_keys.update(zip(distinct, keys))
+        keys = keys[row]
         members = np.array(indexes, dtype=np.int64)
         for column in range(BANDS):
             codes += _bucket_pairs(keys[:, column], members, n)
@@ -328,6 +331,21 @@ def band_keys_of(signatures):
             keys[:, band] = (signatures[:, at] * mix[0] + signatures[:, at + 1] * mix[1]
                              + signatures[:, at + 2] * mix[2] + np.uint64(band) * mix[3])
     return keys.view(np.int64)
+
+
+# The band keys of the word sets the last grouping met: the index built from its library asks for them again.
+_last_keys: dict[frozenset[str], object] = {}
+
+
+def band_keys_of_sets(word_sets: list[frozenset[str]]):
+    """Every set's band keys, a row each, as `band_keys_of(_signatures(word_sets))` gives them; the
+    sets the last grouping met are not worked out again."""
+    import numpy as np
+
+    missing = list(dict.fromkeys(words for words in word_sets if words not in _last_keys))
+    fresh = dict(zip(missing, band_keys_of(_signatures(missing)))) if missing else {}
+    rows = [fresh[words] if words in fresh else _last_keys[words] for words in word_sets]
+    return np.stack(rows) if rows else np.empty((0, BANDS), dtype=np.int64)
 
 
 def band_keys(words: frozenset[str]) -> list[int]:
