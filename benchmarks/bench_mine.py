@@ -29,7 +29,8 @@ def one(fraction: float, corpus: Path) -> dict:
     from drafter.library.mine import mine
     from drafter.library.sources import expand, read_sources
 
-    os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp()      # the index goes to a cache of its own
+    cache = tempfile.TemporaryDirectory()                 # the index goes to a cache of its own,
+    os.environ["XDG_CACHE_HOME"] = cache.name             # removed when the run ends
     paths = expand([corpus])
     paths = paths[: max(1, int(len(paths) * fraction))]
     start, cpu_start = time.perf_counter(), _cpu()
@@ -40,6 +41,7 @@ def one(fraction: float, corpus: Path) -> dict:
     with tempfile.TemporaryDirectory() as folder:
         store.save(library, Path(folder) / "lib")
         saved, cpu_saved = time.perf_counter(), _cpu()
+    cache.cleanup()
     paragraphs = sum(len(clauses) for _, clauses in resolutions)
     return {"fraction": fraction, "files": len(paths), "paragraphs": paragraphs,
             "families": summary.families, "variants": summary.variants,
