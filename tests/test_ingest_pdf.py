@@ -447,3 +447,30 @@ def test_a_table_row_the_page_break_cuts_goes_on_at_the_head_of_the_next_page():
     assert [row[0] for row in _table_cells(rows)] == [
         "Conversion", "Redeployment (from executive direction and management)", "Conversion", "Abolishment",
         "Part V. Regional cooperation", "Conversion"]
+
+
+def test_a_narrow_tab_is_told_by_its_stop_to_the_tenth_of_a_point():
+    """A tab sets the next word at its stop exactly; a word space that ends half a point from a
+    stop the document's tabs use ("• 60 per cent": "per" at 153.0, the stop at 152.5) is a word
+    space, not a tab after "• 60"."""
+    from drafter.ingest.pdf import _tabs_at_stops
+
+    tabbed = []
+    for n in range(3):
+        line = _text_line("(a) Item", y=700 - 20 * n)
+        line.gaps.append((3, 140.0, 152.5))
+        tabbed.append(line)
+    label, bullet = _text_line("Section 29A Department"), _text_line("• 60 per cent")
+    label.spaces = [(7, 130.0, 132.5), (11, 149.9, 152.5)]
+    bullet.spaces = [(1, 138.0, 140.5), (4, 150.5, 153.0)]
+    _tabs_at_stops([*tabbed, label, bullet])
+    assert label.tab_at == 11 and bullet.tab_at is None
+
+
+def test_a_running_header_whose_title_runs_into_the_symbol():
+    """A long title fills the running header up to the symbol, no space between them: the symbol
+    is still a piece of its own, so the header is found as furniture on every page."""
+    from drafter.ingest.pdf_zones import _pieces
+
+    line = _text_line("Financing of the Mission in the Central African RepublicA/RES/76/282")
+    assert _pieces(line) == ["Financing of the Mission in the Central African Republic", "A/RES/76/282"]
