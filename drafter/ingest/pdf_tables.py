@@ -369,8 +369,8 @@ def _cells(row, header: bool, words, edges: list[float]) -> list[Cell]:
 
 def _broken_word(left: str, right: str, words, filled: bool = False) -> bool:
     """A narrow cell breaks a word where it must, without a hyphen ("Numbe" / "r"), or after a
-    slash or a dash ("Category/" / "Level", "2016–" / "2017", "Under-" / "Secretary-General": the
-    UN does not hyphenate, a hyphen is a compound's).
+    slash or a dash set close ("Category/" / "Level", "2016–" / "2017", "Under-" /
+    "Secretary-General": the UN does not hyphenate, a hyphen is a compound's).
 
     A word is broken only when it is longer than its cell is wide: then its first piece is the
     whole line and fills the cell up to the column's edge (`filled`), and the rest opens the next
@@ -380,8 +380,8 @@ def _broken_word(left: str, right: str, words, filled: bool = False) -> bool:
     document's running text prints ("Contin" / "uation", a word printed nowhere but in its cells)."""
     tail = left.split()[-1] if left.split() else ""
     head = right.split()[0] if right.split() else ""
-    if tail.endswith(_BREAKS_AFTER) and head:
-        return True
+    if tail.endswith(_BREAKS_AFTER) and len(tail) > 1 and head:
+        return True             # a dash set apart by spaces ("centre – Asia") is punctuation
     if not (tail and head and head[:1].islower()):
         return False
     if (tail + head).lower() in words.whole and words.times[head.lower().strip(".,;:)")] <= words.times[tail.lower()]:
