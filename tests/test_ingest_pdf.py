@@ -478,7 +478,10 @@ def test_a_running_header_whose_title_runs_into_the_symbol():
 
 def test_a_cells_line_ending_in_a_dash_joins_the_next_without_a_space_only_when_set_close():
     """"2016–" / "2017" is one word broken after its dash; "centre –" / "Asia" is a dash set apart
-    by spaces, punctuation: the space stays."""
+    by spaces, punctuation: the space stays; and a word broken after a hyphen goes on with a
+    letter or a digit, never with a dash ("P-" / "– 3")."""
     lines = [_line(700, (100, "Enterprise centre –"), (300, "1")), _line(689, (100, "Asia office")),
-             _line(674, (100, "Travel 2016–"), (300, "2")), _line(663, (100, "2017"))]
-    assert [row[0] for row in _table_cells(lines)] == ["Enterprise centre – Asia office", "Travel 2016–2017"]
+             _line(674, (100, "Travel 2016–"), (300, "2")), _line(663, (100, "2017")),
+             _line(648, (100, "months, P-"), (300, "3")), _line(637, (100, "– nil"))]
+    assert [row[0] for row in _table_cells(lines)] == ["Enterprise centre – Asia office", "Travel 2016–2017",
+                                                       "months, P- – nil"]

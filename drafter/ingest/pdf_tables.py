@@ -385,8 +385,10 @@ def _broken_word(left: str, right: str, words, filled: bool = False) -> bool:
     document's running text prints ("Contin" / "uation", a word printed nowhere but in its cells)."""
     tail = left.split()[-1] if left.split() else ""
     head = right.split()[0] if right.split() else ""
-    if tail.endswith(_BREAKS_AFTER) and len(tail) > 1 and head:
-        return True             # a dash set apart by spaces ("centre – Asia") is punctuation
+    # A dash set apart by spaces ("centre – Asia") is punctuation; what goes on after a broken
+    # word is a letter or a digit (a dash opening the next line is a cell of its own: "–").
+    if tail.endswith(_BREAKS_AFTER) and len(tail) > 1 and head[:1].isalnum():
+        return True
     if not (tail and head and head[:1].islower()):
         return False
     if (tail + head).lower() in words.whole and words.times[head.lower().strip(".,;:)")] <= words.times[tail.lower()]:
