@@ -154,7 +154,8 @@ def _annex_words(annex) -> list[str]:
 
 
 def words(resolution) -> Counter:
-    """Every word a reader must keep: title, paragraphs, sub-paragraphs, notes, headings, annexes."""
+    """Every word a reader must keep: title, paragraphs, sub-paragraphs, notes, section labels and
+    headings, annexes."""
     out: Counter = Counter()
 
     def add(text) -> None:
@@ -178,10 +179,8 @@ def words(resolution) -> Counter:
         for p in (*h.preamble, *h.operative):
             paragraph(p)
         for section in h.sections:
-            # A label is printed as the heading's first words: "A." and "A" print alike, and a line
-            # "Article 10" alone is a label in one model, a heading in another.
-            add(section.label.rstrip(".") if section.label else None)
-            add(section.heading)
+            for text in _printed(section):    # "Article 10" is a label in one file, a heading in another
+                add(text)
             holder(section)
 
     add(resolution.title)

@@ -47,6 +47,7 @@ BODY = "body"
 
 # Paragraph styles the UN's word processor gives headings: chapter, H1, H2/H3, H4.
 _HEADING_STYLES = {"HCh", "H1", "H23", "H4"}
+_HEADINGS = frozenset(("heading", "subheading"))
 # Elements that only group what they hold; their own `num`, `heading`, ... are headings.
 _GROUPS = {"section", "part", "chapter", "title", "subsection", "division", "hcontainer",
            "tblock", "subpart", "book", "article", "clause", "subclause", "level"}
@@ -126,7 +127,7 @@ class BlockReader:
         name = local_name(element)
         if name in _GROUPS:
             return self.read(element, origin)
-        rule = self._rules.get(name, self._unknown)
+        rule = self._rules.get(name) or self._unknown
         return rule(element, origin)
 
     # --- rules, one per element name ------------------------------------------------------
@@ -146,8 +147,10 @@ class BlockReader:
 
     def _p(self, element, origin: str) -> list[Block]:
         kids = children(element)
+        if not kids:                                   # words alone: neither heading nor bold
+            return self._text_paragraph(element, origin, element)
         names = {local_name(c) for c in kids}
-        if names & {"subheading", "heading"}:
+        if not names.isdisjoint(_HEADINGS):
             return self.read(element, origin)          # a `p` that wraps a heading
         if "num" in names:                             # "<p><num>I</num></p>": a section's label
             num = next(c for c in kids if local_name(c) == "num")
@@ -163,7 +166,7 @@ class BlockReader:
 
     def _cross_heading(self, element, origin: str) -> list[Block]:
         # Budget resolutions put each section's preambular paragraphs in crossHeadings.
-        block = self._paragraph_block(element, origin, element, number=None)
+        block = self._paragraph_block(element, origin, element, number=None, skip_num=True)
         if element.get("refersTo") == "#preamble" or block.lead:
             block.preambular = element.get("refersTo") == "#preamble"
             return [block]
@@ -239,9 +242,10 @@ class BlockReader:
         return [block]
 
     def _paragraph_block(self, p, origin: str, element, number: str | None, skip_num: bool = False) -> Block:
-        text = inline(p, self.notes, skip_num=skip_num or p is element)
-        return Block(PARAGRAPH, text, origin, element.sourceline, number=_paragraph_number(number),
-                     lead=opening_italics(text))
+        text = inline(p, self.notes, skip_num=skip_num)
+        return Block(PARAGRAPH, text, origin, element.sourceline,
+                     number=_paragraph_number(number) if number is not None else None,
+                     lead=opening_italics(text) if text.italics else None)
 
     def _table_note(self, element, p, origin: str) -> list[Block]:
         """A "FootnoteText" paragraph: a note printed under a table ("a See A/78/534.")."""
@@ -372,6 +376,9 @@ def _mended(typed: str, rest: Inline, read: str) -> tuple[str, str]:
 
 def _number_from_text(block: Block) -> Block:
     """A paragraph without `num` whose text opens with its label or number."""
+    opening = block.inline.text[:1]
+    if opening != "(" and not (block.lead and opening.isdigit()):
+        return block                  # most paragraphs: neither pattern below can match them
     label = _LABEL_IN_TEXT.match(block.inline.text)
     if label:
         return Block(ITEM, block.inline.drop_prefix(label.end()), block.origin, block.line,

@@ -166,7 +166,8 @@ class Writer:
             self.table(block.table, whole)
             return
         p = wordml.paragraph(self.body, self.style[block.style], first=block.first, left=block.left,
-                             page_break=block.page_break, before=block.before, keep_next=block.kind == "formula")
+                             page_break=block.page_break, before=block.before,
+                             keep_next=block.kind == "formula" or block.keep_next)
         self.pieces(p, pieces)
         self.whole(p, whole)
 
@@ -269,9 +270,11 @@ class Writer:
         for side in ("first", "default", "even"):
             element = wordml.root("w:hdr")
             if side != "first":
-                from drafter.render.redline import diff_inlines
                 odd, new = side == "default", running_head(*header, odd=side == "default")
-                pieces = diff_inlines(running_head(*base, odd=odd), new) if base else [("=", t) for t in new]
+                pieces = [("=", t) for t in new]
+                if base:
+                    from drafter.render.redline import diff_inlines
+                    pieces = diff_inlines(running_head(*base, odd=odd), new)
                 self.pieces(wordml.header_paragraph(element, self.style["Header"], self.width), pieces)
             else:
                 wordml.paragraph(element, self.style["Header"])
