@@ -447,3 +447,41 @@ def test_a_table_row_the_page_break_cuts_goes_on_at_the_head_of_the_next_page():
     assert [row[0] for row in _table_cells(rows)] == [
         "Conversion", "Redeployment (from executive direction and management)", "Conversion", "Abolishment",
         "Part V. Regional cooperation", "Conversion"]
+
+
+def test_a_narrow_tab_is_told_by_its_stop_to_the_tenth_of_a_point():
+    """A tab sets the next word at its stop exactly; a word space that ends half a point from a
+    stop the document's tabs use ("• 60 per cent": "per" at 153.0, the stop at 152.5) is a word
+    space, not a tab after "• 60"."""
+    from drafter.ingest.pdf import _tabs_at_stops
+
+    tabbed = []
+    for n in range(3):
+        line = _text_line("(a) Item", y=700 - 20 * n)
+        line.gaps.append((3, 140.0, 152.5))
+        tabbed.append(line)
+    label, bullet = _text_line("Section 29A Department"), _text_line("• 60 per cent")
+    label.spaces = [(7, 130.0, 132.5), (11, 149.9, 152.5)]
+    bullet.spaces = [(1, 138.0, 140.5), (4, 150.5, 153.0)]
+    _tabs_at_stops([*tabbed, label, bullet])
+    assert label.tab_at == 11 and bullet.tab_at is None
+
+
+def test_a_running_header_whose_title_runs_into_the_symbol():
+    """A long title fills the running header up to the symbol, no space between them: the symbol
+    is still a piece of its own, so the header is found as furniture on every page."""
+    from drafter.ingest.pdf_zones import _pieces
+
+    line = _text_line("Financing of the Mission in the Central African RepublicA/RES/76/282")
+    assert _pieces(line) == ["Financing of the Mission in the Central African Republic", "A/RES/76/282"]
+
+
+def test_a_cells_line_ending_in_a_dash_joins_the_next_without_a_space_only_when_set_close():
+    """"2016–" / "2017" is one word broken after its dash; "centre –" / "Asia" is a dash set apart
+    by spaces, punctuation: the space stays; and a word broken after a hyphen goes on with a
+    letter or a digit, never with a dash ("P-" / "– 3")."""
+    lines = [_line(700, (100, "Enterprise centre –"), (300, "1")), _line(689, (100, "Asia office")),
+             _line(674, (100, "Travel 2016–"), (300, "2")), _line(663, (100, "2017")),
+             _line(648, (100, "months, P-"), (300, "3")), _line(637, (100, "– nil"))]
+    assert [row[0] for row in _table_cells(lines)] == ["Enterprise centre – Asia office", "Travel 2016–2017",
+                                                       "months, P- – nil"]

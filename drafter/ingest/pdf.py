@@ -79,12 +79,14 @@ def _tabs_at_stops(lines: list[PrintedLine]) -> None:
     wider than kerning before a capital), is found by where the next word starts: at a stop where
     the words after wide tabs start on other lines (three or more), or, in a heading, at its
     first nick. Only a label before it (structure: "Section 29A", "A.") makes anything of it."""
-    stops = Counter(round(line.gaps[0][2]) for line in lines if line.gaps)
+    # A tab sets the next word at its stop to the tenth of a point; a word space that happens to
+    # end near a stop ("• 60 per", "per" half a point off) is no tab.
+    stops = Counter(round(line.gaps[0][2], 1) for line in lines if line.gaps)
     common = {x for x, n in stops.items() if n >= 3}
     for line in lines:
         if line.gaps:
             continue
-        at_stop = [gap for gap in (*line.spaces[:3], *line.nicks) if any(abs(gap[2] - x) <= 1 for x in common)]
+        at_stop = [gap for gap in (*line.spaces[:3], *line.nicks) if any(abs(gap[2] - x) <= 0.3 for x in common)]
         # A heading's label may pass every stop but the next default one, a point away: the nick
         # is the tab's only trace (a heading is not set with tracking, its words with none).
         tab = min(at_stop or (line.nicks[:1] if line.all_bold else []), default=None)

@@ -169,20 +169,8 @@ def _rows_of_cells(placed: list[_Piece], spacing: _Spacing) -> list[list[_Piece]
     set at the foot of its row, or in its middle, need not share a line with its neighbours (a
     two-line cell beside a one-line one), and a cell over several rows (centred beside them) is
     read with the first of them: so the smallest cells make the rows and the taller join them."""
-    cells: list[list[_Piece]] = []
-    last: dict[int, list[_Piece]] = {}
-    for item in placed:
-        cell = last.get(item.column)
-        above = cell[-1].line if cell else None
-        size = item.line.size
-        # Rows of one line each may stand at their own pitch, wider than a line's: no cell goes on.
-        pitch = spacing.pitch if spacing.pitch <= _LINE_PITCH * size else 0.0
-        if above is None or above.page != item.line.page or not -0.5 <= above.y - item.line.y <= pitch + _tolerance(size):
-            cell = last[item.column] = []
-            cells.append(cell)
-        cell.append(item)
     rows: list[tuple[int, float, float, list[_Piece]]] = []        # page, top, bottom, pieces
-    for cell in sorted(cells, key=lambda c: c[0].line.y - c[-1].line.y):
+    for cell in sorted(_column_cells(placed, spacing), key=lambda c: c[0].line.y - c[-1].line.y):
         top, bottom, page = cell[0].line.y, cell[-1].line.y, cell[0].line.page
         reach = _tolerance(cell[0].line.size)
         hit = [i for i, (p, t, b, _) in enumerate(rows) if p == page and bottom - reach <= t and top + reach >= b]
@@ -200,6 +188,23 @@ def _rows_of_cells(placed: list[_Piece], spacing: _Spacing) -> list[list[_Piece]
         else:
             groups.append(pieces)
     return [sorted(pieces, key=lambda item: order[id(item)]) for pieces in groups]
+
+
+def _column_cells(placed: list[_Piece], spacing: _Spacing) -> list[list[_Piece]]:
+    """The pieces of each column, top down, in runs at the table's line pitch: its cells."""
+    cells: list[list[_Piece]] = []
+    last: dict[int, list[_Piece]] = {}
+    for item in placed:
+        cell = last.get(item.column)
+        above = cell[-1].line if cell else None
+        size = item.line.size
+        # Rows of one line each may stand at their own pitch, wider than a line's: no cell goes on.
+        pitch = spacing.pitch if spacing.pitch <= _LINE_PITCH * size else 0.0
+        if above is None or above.page != item.line.page or not -0.5 <= above.y - item.line.y <= pitch + _tolerance(size):
+            cell = last[item.column] = []
+            cells.append(cell)
+        cell.append(item)
+    return cells
 
 
 def _runs_on(above: list[_Piece], row: list[_Piece]) -> bool:
@@ -369,8 +374,8 @@ def _cells(row, header: bool, words, edges: list[float]) -> list[Cell]:
 
 def _broken_word(left: str, right: str, words, filled: bool = False) -> bool:
     """A narrow cell breaks a word where it must, without a hyphen ("Numbe" / "r"), or after a
-    slash or a dash ("Category/" / "Level", "2016–" / "2017", "Under-" / "Secretary-General": the
-    UN does not hyphenate, a hyphen is a compound's).
+    slash or a dash set close ("Category/" / "Level", "2016–" / "2017", "Under-" /
+    "Secretary-General": the UN does not hyphenate, a hyphen is a compound's).
 
     A word is broken only when it is longer than its cell is wide: then its first piece is the
     whole line and fills the cell up to the column's edge (`filled`), and the rest opens the next
@@ -380,7 +385,9 @@ def _broken_word(left: str, right: str, words, filled: bool = False) -> bool:
     document's running text prints ("Contin" / "uation", a word printed nowhere but in its cells)."""
     tail = left.split()[-1] if left.split() else ""
     head = right.split()[0] if right.split() else ""
-    if tail.endswith(_BREAKS_AFTER) and head:
+    # A dash set apart by spaces ("centre – Asia") is punctuation; what goes on after a broken
+    # word is a letter or a digit (a dash opening the next line is a cell of its own: "–").
+    if tail.endswith(_BREAKS_AFTER) and len(tail) > 1 and head[:1].isalnum():
         return True
     if not (tail and head and head[:1].islower()):
         return False

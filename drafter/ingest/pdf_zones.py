@@ -35,7 +35,9 @@ _PIECE = "|".join([
 # row "35 871 050" is three bare numbers.
 _FURNITURE = re.compile(rf"^(?:(?:{_PIECE})(?:\s+(?:{_PIECE}))*|\d{{1,4}})$", re.IGNORECASE)
 _SYMBOL = r"[A-Z]{1,4}(?:\.\d+)?(?:/[A-Za-z0-9.()-]+){2,}(?:\s+[A-Z](?:-[A-Z])?)?(?<!\.)"
-_SYMBOL_AT_END = re.compile(rf"^(?:(?P<before>.+?)\s+)?(?P<symbol>{_SYMBOL})(?:\s+(?P<after>.+))?$")
+# A running header's title may fill its line up to the symbol, with no space left between them
+# ("... Central African RepublicA/RES/76/282"): the symbol is taken apart all the same.
+_SYMBOL_AT_END = re.compile(rf"^(?:(?P<before>.+?)(?:\s+|(?<=[a-z)]))(?=[A-Z]))?(?P<symbol>{_SYMBOL})(?:\s+(?P<after>.+))?$")
 _MARKER_START = re.compile(r"^(?P<marker>\d{1,3}|\*{1,3}|[†‡])(?:\s+|(?=[A-Z“\"(]))")
 
 
