@@ -36,7 +36,7 @@ from drafter.ingest.layout import (
     parse_date,
     read_masthead,
 )
-from drafter.ingest.leads import looks_preambular, split_lead
+from drafter.ingest.leads import lead_kind, split_lead
 from drafter.ingest.lines import Line
 from drafter.ingest.segment import first_label, successor
 from drafter.model import (
@@ -409,7 +409,7 @@ class _Reader:
         if following.label or _NUMBER_PREFIX.match(plain(following.text)):
             return False
         lead = self.opening_lead(_Item(following.text, [], list(following.italics)))
-        return bool(lead) and looks_preambular(lead)
+        return bool(lead) and lead_kind(lead) == "preambular"
 
     def add_table(self, holder: _Holder, table: Table, after_paragraph: bool) -> None:
         """A table stands after the paragraph it follows, or alone when a heading or another table
@@ -466,17 +466,17 @@ class _Reader:
         operative paragraph, operative; before, its lead decides (a participle or adjective opens a
         preambular paragraph, a verb an operative one: a single operative paragraph is not
         numbered), whatever it ends with: a preambular paragraph may introduce sub-paragraphs
-        ("Reaffirming that the Plan was developed:") or end in a typo's ";". An unled line goes
-        on with the preamble when it ends with a comma ("We, the Ministers ...,") or the preamble
-        introduced it ("... question:")."""
+        ("Reaffirming that the Plan was developed:") or end in a typo's ";". A line with no lead
+        the lexicon knows goes on with the preamble when it ends with a comma ("We, the Ministers
+        ...,", a lead in another language) or the preamble introduced it ("... question:")."""
         target = _deepest(holder)
         if target.operative:
             return "operative"
         if not re.search(r"\w", item.text):
             return "preambular"          # a "* * *" separator does not end the preamble
-        lead = self.opening_lead(item)
-        if lead:
-            return "preambular" if looks_preambular(lead) else "operative"
+        known = lead_kind(lead) if (lead := self.opening_lead(item)) else None
+        if known:
+            return known
         if _ENDS_PREAMBULAR.search(item.text):
             return "preambular"
         introduced = bool(target.preamble) and target.preamble[-1].text.endswith(":")
