@@ -64,7 +64,7 @@ _PART_LABEL = re.compile(r"^[A-Z]$")
 _SECTION_LABEL = re.compile(r"^(?:[^\W\d_]+(?: [^\W\d_]+)? )?(?:[IVXLC]+|[A-Z]|\d{1,3}[A-Z]?)\.?$")
 _ANNEX_NUMBER = re.compile(r"^(?:\d{1,3}\.|\((?:[a-z]{1,3}|[ivxlc]{1,7})\)|[IVXLC]{1,6}\.|[A-Z]\.)(?:\s+|$|(?=[A-Z“\"]))")
 _ANNEX = re.compile(r"^Annex(?:es)?(?:\s+[IVXL\d]+)?$")
-_CLOSING = re.compile(rf"^({MEETING.pattern[1:-1]})\s+(?P<date>\d{{1,2}} [A-Z][a-z]+ \d{{4}})$")
+_CLOSING = re.compile(rf"^({MEETING.pattern[1:-1]})\s+(?P<date>\d{{1,2}} [^\W\d_]+ \d{{4}})$")
 _LEAD_TRAILING = " ,;:\t"
 _ENDS_PREAMBULAR = re.compile(r",[”’\"')]*$")
 
