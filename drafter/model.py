@@ -26,6 +26,10 @@ What the printed page shows beyond the words, each key present in the JSON only 
     wrap_up     the closing words of a paragraph after its sub-paragraphs ("..., and to report thereon")
     table       a table standing after the paragraph's text (a paragraph with empty text is a table alone)
     style       "heading" for a line of free text set as a heading (annex headings, centred titles)
+    more_titles, part_title   further titles under the first, and the title of its own a part
+                published alone prints under its letter (75/290 A)
+    language    "en" unless the text is in another language ("fr": 75/274 in French)
+    supplied, corrected   what the reader printed that the source's text lacks or mistypes
 
 Text is kept as the source spells it: no-break spaces (U+00A0) and non-breaking hyphens (U+2011)
 stay, so a date never breaks across lines; code that compares words splits on any whitespace.
@@ -467,6 +471,20 @@ class Resolution:
     masthead: Masthead | None = field(default=None, compare=False)
     title_footnotes: tuple[FootnoteRef, ...] = ()       # offsets in `title` (2006/2's "*")
     note_italics: dict[str, tuple[Span, ...]] = field(default_factory=dict)
+    # Titles printed under the first, when the number covers several texts under several titles
+    # (75/290 A and B: the review of the Council's resolution and that of the forum's).
+    more_titles: tuple[str, ...] = ()
+    # The title of its own a part published alone prints under its letter (75/290 A: "Economic
+    # and Social Council", under "A").
+    part_title: str | None = None
+    # The language of the text, as ISO 639-1 ("en", "fr"): which words the renderers print.
+    language: str = "en"
+    # What the reader printed that the source's text does not say (not part of comparisons): words
+    # it supplied, as the UN prints them ("Annex" over an annex the markup left unlabelled), and
+    # words it corrected, as (typed, read) ("l.", "1."): a check of the words against the source
+    # counts these as the source's.
+    supplied: tuple[str, ...] = field(default=(), compare=False)
+    corrected: tuple[tuple[str, str], ...] = field(default=(), compare=False)
     # Things the reader had to guess or could not recover; printed on stderr by the CLI.
     warnings: tuple[str, ...] = field(default=(), compare=False)
 
@@ -488,6 +506,16 @@ class Resolution:
             data["annexes"] = [a.to_dict() for a in self.annexes]
         if self.title_footnotes:
             data["title_footnotes"] = [f.to_dict() for f in self.title_footnotes]
+        if self.more_titles:
+            data["more_titles"] = list(self.more_titles)
+        if self.part_title is not None:
+            data["part_title"] = self.part_title
+        if self.language != "en":
+            data["language"] = self.language
+        if self.supplied:
+            data["supplied"] = list(self.supplied)
+        if self.corrected:
+            data["corrected"] = [list(pair) for pair in self.corrected]
         data["footnotes"] = dict(self.footnotes)
         if _note_italics_to(self.note_italics):
             data["note_italics"] = _note_italics_to(self.note_italics)
@@ -517,6 +545,11 @@ class Resolution:
             masthead=Masthead.from_dict(data.get("masthead")),
             title_footnotes=_refs_from(data.get("title_footnotes")),
             note_italics=_note_italics_from(data.get("note_italics")),
+            more_titles=tuple(data.get("more_titles", ())),
+            part_title=data.get("part_title"),
+            language=data.get("language", "en"),
+            supplied=tuple(data.get("supplied", ())),
+            corrected=tuple((str(typed), str(read)) for typed, read in data.get("corrected", ())),
         )
 
     def all_paragraphs(self) -> list[tuple[str, Paragraph]]:

@@ -9,7 +9,6 @@ the one written form for any of them, so both can be compared with what a librar
 
 from __future__ import annotations
 
-import difflib
 import re
 
 # organ/RES/number: A (General Assembly), E (Economic and Social Council), S (Security Council).
@@ -36,6 +35,8 @@ def nearest(number: str, known: list[str], limit: int = 3) -> list[str]:
     """The numbers of `known` closest in writing to `number`, best first: what a slip of the keys
     most likely meant (58/280 or 58/28 for 58/208). Only the close ones: within a tenth of the best
     likeness, and never below 0.6 (difflib's ratio), so a wild guess suggests nothing."""
+    import difflib  # here: only a slip of the keys needs it
+
     scored = []
     for candidate in known:
         matcher = difflib.SequenceMatcher(None, number, candidate)

@@ -6,7 +6,8 @@ accepting every tracked change, "reject" after rejecting every one, None as writ
 document has no changes). A paragraph whose mark goes (a paragraph added, then rejected) joins
 the next one, as in Word. Tabs read as "\\t", non-breaking hyphens as U+2011, line breaks as "\\n";
 a raised letter (a table note's) stands between spaces, as a word of its own; footnote marks are
-not text (a mark of a note's own, "*", and a note cited again are kept apart as `marks`).
+not text (a mark of a note's own, "*", and a note cited again are kept apart as `marks`). The empty
+paragraph the body ends in (so that no Accept All leaves one behind) is not shown.
 """
 
 from __future__ import annotations
@@ -49,6 +50,8 @@ def part(data: bytes, name: str) -> etree._Element:
 def read(data: bytes, view: str | None = None) -> Document:
     body = part(data, "word/document.xml").find(f"{W}body")
     paragraphs = _fold([_paragraph(p, view) for p in body.iter(f"{W}p")])
+    if paragraphs and paragraphs[-1].style == "Normal" and not paragraphs[-1].text and not paragraphs[-1].notes:
+        paragraphs.pop()             # the empty paragraph every document ends in (render/word.py)
     notes_root = part(data, "word/footnotes.xml")
     all_notes = {n.get(f"{W}id"): _note_text(n, view) for n in notes_root.findall(f"{W}footnote")}
     cited = {note for p in paragraphs for note in p.notes}

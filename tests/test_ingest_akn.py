@@ -912,3 +912,29 @@ def test_damaged_files_raise_parse_error_or_parse(cut, flip, byte):
         parse_akn(bytes(data[: len(data) - cut]), "damaged.xml")
     except ParseError as error:
         assert error.path == "damaged.xml"
+
+
+# Every character Python counts as whitespace, and the words and marks it may stand between.
+_SPACES = [chr(c) for c in range(0x110000) if chr(c).isspace()]
+_AROUND = ["a{c}b", "a {c}b", "a{c} b", "{c}a", "a{c}", "a{c}{c}b", "a\u00a0{c}b", "\ue001{c}a\ue002 b"]
+
+
+def _same_as_the_long_way(raw: str) -> None:
+    from drafter.ingest.akn_inline import clean_line
+    from drafter.ingest.clean import clean_chars, one_line
+    assert clean_line(raw) == one_line(clean_chars(raw)), repr(raw)
+
+
+def test_the_quick_clean_line_is_the_long_one():
+    """The reader's shortcut for a line with no run of spaces inside (`akn_inline.clean_line`) gives
+    what `clean.one_line(clean.clean_chars(...))` gives, whatever whitespace the source holds and
+    wherever it stands: alone, beside a space or a no-break space, doubled, at either end."""
+    for space in _SPACES:
+        for shape in _AROUND:
+            _same_as_the_long_way(shape.format(c=space))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_SPACES + ["a", "word", "\u00a0", "\ue001", "\u200b", "\r\n"]), max_size=12))
+def test_the_quick_clean_line_is_the_long_one_for_any_mix(pieces):
+    _same_as_the_long_way("".join(pieces))

@@ -36,12 +36,18 @@ def _rich() -> Resolution:
         parts=(Part("A", "Part A", title_footnotes=(FootnoteRef("1", 6),), note_italics={"1": (Span(0, 2),)}),),
         annexes=(Annex("Annex", "Rules", (Paragraph("Heading", style="heading"), Paragraph("", table=table)),
                        title_footnotes=(FootnoteRef("1", 5),)),),
+        more_titles=("Second title",), part_title="Part A's own title", language="fr",
+        supplied=("Annex",), corrected=(("l.", "1."),),
     )
 
 
 def test_every_new_field_round_trips_through_json():
     resolution = _rich()
-    assert Resolution.from_dict(resolution.to_dict()) == resolution
+    again = Resolution.from_dict(resolution.to_dict())
+    assert again == resolution
+    # What the reader supplied and corrected is not compared (two readers of one text may differ
+    # in it), so it is checked by itself.
+    assert (again.supplied, again.corrected) == (("Annex",), (("l.", "1."),))
 
 
 def test_a_plain_resolution_has_none_of_the_optional_keys():
@@ -49,7 +55,8 @@ def test_a_plain_resolution_has_none_of_the_optional_keys():
     data = Resolution("1/1", None, "T", "General Assembly", 1, preamble=(Paragraph("Recalling x,", "Recalling"),),
                       operative=(Paragraph("Decides y.", "Decides"),)).to_dict()
     text = repr(data)
-    for key in ("italics", "wrap_up", "table", "style", "title_footnotes", "note_italics", "heading_footnotes"):
+    for key in ("italics", "wrap_up", "table", "style", "title_footnotes", "note_italics", "heading_footnotes",
+                "more_titles", "part_title", "language", "supplied", "corrected"):
         assert key not in text
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import replace
 
 import pytest
@@ -55,6 +56,34 @@ def test_resolutions_in_parts_round_trip(schema):
     xml = render_akn(resolution).encode()
     assert schema.validate(etree.fromstring(xml)), schema.error_log
     assert parse_bytes(xml, "round-trip.xml") == resolution
+
+
+def test_parts_published_alone_round_trip_with_their_letters_and_titles(schema):
+    # The 22 corpus files of one part published alone: "75/245." then the letter "B" (with the
+    # part's own title, and a second title of the resolution, in 75/290 A and B), or "78/183 A.".
+    checked = 0
+    for path in sorted(corpus_or_skip().glob("*/*.xml")):
+        if not re.search(r"_\d+ ?_?[A-H](_|-|\d)", path.name):
+            continue
+        resolution = read_resolution(path)
+        if resolution.parts or not re.search(r" [A-H]$", resolution.number or ""):
+            continue
+        xml = render_akn(resolution).encode()
+        assert schema.validate(etree.fromstring(xml)), (path.name, schema.error_log)
+        again = parse_bytes(xml, "round-trip.xml")
+        assert again == resolution, path.name
+        assert (again.more_titles, again.part_title) == (resolution.more_titles, resolution.part_title)
+        checked += 1
+    assert checked == 22
+
+
+def test_a_french_resolution_round_trips_in_french(schema):
+    resolution = read_resolution(corpus_or_skip() / "75" / "75_274_F.xml")
+    xml = render_akn(resolution)
+    assert schema.validate(etree.fromstring(xml.encode())), schema.error_log
+    assert 'language="fra"' in xml and "L’Assemblée générale" in xml and "Nations Unies" in xml
+    again = parse_bytes(xml.encode(), "round-trip.xml")
+    assert again == resolution and again.language == "fr"
 
 
 def test_a_draft_is_valid_akn(schema, tmp_path):

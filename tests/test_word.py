@@ -57,8 +57,9 @@ def test_python_docx_reads_it_back(rendered):
     texts = [p.text for p in document.paragraphs]
     assert "58/208.\tInternational migration and development" in texts
     assert any(t.startswith("1.\tTakes note of the report of the Secretary-General;") for t in texts)
-    # The closing: meeting and date, day and month held together by a no-break space.
-    assert texts[-2:] == ["78th plenary meeting", "23\u00a0December 2003"]
+    # The closing: meeting and date, day and month held together by a no-break space; then the
+    # empty paragraph every document ends in (no Accept All leaves one of its own behind).
+    assert texts[-3:] == ["78th plenary meeting", "23\u00a0December 2003", ""]
     # Leads are italic runs at the start of their paragraph, after the number if there is one.
     recalling = next(p for p in document.paragraphs if p.text.startswith("Recalling also its resolutions"))
     assert recalling.runs[0].italic and recalling.runs[0].text == "Recalling also"
@@ -276,6 +277,51 @@ def test_masthead_of_an_adopted_resolution():
     assert not any("Original" in t for t in texts)       # no corpus resolution carries it
 
 
+def test_the_closing_is_two_lines_with_no_space_between(rendered):
+    # "78th plenary meeting" / "23 December 2003": the UN sets the date right under the meeting,
+    # never on the next page;
+    # the space the Closing style keeps is before the meeting, after the last paragraph.
+    body = part(rendered, "word/document.xml")
+    closing = body.xpath("//w:p[w:pPr/w:pStyle/@w:val='Closing']", namespaces={"w": W[1:-1]})
+    assert ["".join(p.itertext()) for p in closing] == ["78th plenary meeting", "23\u00a0December 2003"]
+    assert closing[0].find(f"{W}pPr/{W}spacing") is None and closing[0].find(f"{W}pPr/{W}keepNext") is not None
+    assert closing[1].find(f"{W}pPr/{W}spacing").get(f"{W}before") == "0"
+
+
+def test_a_french_resolution_prints_the_uns_french_words():
+    # 75/274 in French (the corpus's one text in another language, FRBRlanguage "fra"): the
+    # masthead, adoption line, formula and closing date in French, as its source prints them,
+    # and Word checks the text as French.
+    read = read_resolution(corpus_or_skip() / "75" / "75_274_F.xml")
+    assert read.language == "fr"
+    data = build(read)[0]
+    texts = [line for text in docx_text.read(data).texts() for line in text.split("\n")]
+    for line in ("Nations Unies", "Distr. générale", "Résolution adoptée par l’Assemblée générale le 28\u00a0avril 2021",
+                 "L’Assemblée générale,", "28\u00a0avril 2021"):
+        assert line in texts, line
+    assert not any(word in " ".join(texts) for word in ("United Nations", "Resolution adopted", "April"))
+    lang = part(data, "word/styles.xml").find(f"{W}docDefaults/{W}rPrDefault/{W}rPr/{W}lang")
+    assert lang.get(f"{W}val") == "fr-FR"
+    english = part(build(read_resolution(SEED_BY_NUMBER["58/208"]))[0], "word/styles.xml")
+    assert english.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr/{W}lang").get(f"{W}val") == "en-GB"
+
+
+def test_every_language_table_says_what_english_does_in_the_same_shape():
+    # A table gives a word in its language or leaves it to English (words_for); it never adds a
+    # word English lacks, and its formats take the same fields.
+    from drafter.render.phrases import ENGLISH, WORDS, words_for
+
+    for language, table in WORDS.items():
+        assert set(table) <= set(ENGLISH), language
+        for key, value in table.items():
+            if isinstance(value, str):
+                assert re.findall(r"{\w+}", value) == re.findall(r"{\w+}", ENGLISH[key]), (language, key)
+            else:
+                assert len(value) == len(ENGLISH[key]), (language, key)
+    assert words_for("fr")["limited"] == ENGLISH["limited"]          # not found in French yet
+    assert words_for("xx") == words_for("en") == ENGLISH
+
+
 def test_masthead_of_a_draft():
     from drafter.assemble.compose import to_resolution
     from drafter.assemble.run import new_draft
@@ -433,6 +479,26 @@ def test_one_resolution_of_several_published_alone(resolution):
     at = styles.index(("DocTitle", "58/208.\tInternational migration and development"))
     assert styles[at + 1] == ("PartHeading", "B") and read.paragraphs[at + 1].notes
     assert any(p.style == "DocTitle" and not p.notes for p in read.paragraphs)
+
+
+def test_a_part_published_alone_prints_its_titles_then_its_letter_and_its_own_title():
+    # 75/290 A and B (the only corpus files of the shape): the preface has the number with two
+    # docTitles, the review of each resolution, then the letter with the part's own title. Printed
+    # in that order: both titles under the number, a line each; the letter; its title under it.
+    path = corpus_or_skip() / "75" / "75_290 A_E.xml"
+    read = docx_text.read(build(read_resolution(path))[0])
+    styles = [(style, " ".join(text.split())) for style, text in read.styles()]
+    at = next(i for i, (style, _) in enumerate(styles) if style == "DocTitle")
+    assert styles[at][1].startswith("75/290. Review of the implementation of General Assembly resolution 72/305")
+    assert styles[at][1].endswith("strengthening of the Economic and Social Council Review of the implementation"
+                                  " of General Assembly resolutions 67/290 on the format and organizational aspects"
+                                  " of the high-level political forum on sustainable development and 70/299 on the"
+                                  " follow-up and review of the 2030 Agenda for Sustainable Development at the"
+                                  " global level")
+    assert styles[at + 1:at + 3] == [("PartHeading", "A"), ("PartHeading", "Economic and Social Council")]
+    title = part(build(read_resolution(path))[0], "word/document.xml").xpath(
+        "//w:p[w:pPr/w:pStyle/@w:val='DocTitle']", namespaces={"w": W[1:-1]})[0]
+    assert len(title.findall(f".//{W}br")) == 1            # the second title on a line of its own
 
 
 def test_a_letter_given_when_adopted_together_is_part_of_the_number(resolution):

@@ -10,6 +10,9 @@ pdftoppm, to compare with the UN's own documents:
 - resolution-58-208-page1.png  resolution 58/208, from its seed
 - resolution-78-253-page1.png  a resolution in sections (78/253), from the UN's Akoma Ntoso
 - resolution-78-254-table.png  the page of a resolution that holds a table (78/254 A-C)
+- resolution-75-290-a-page1.png  one part published alone, with both titles, its letter and its
+                               own title (75/290 A)
+- resolution-75-274-fr-page1.png a resolution in French (75/274), in the UN's French words
 
 The corpus pages need the UN corpus beside the project (../shared/corpus/unga-akn).
 """
@@ -77,6 +80,10 @@ def main() -> None:
         page_image(work / "78-254.docx", DOCS / "resolution-78-254-table.png", work)   # prints the PDF
         page = table_page(work / "78-254.docx", work, "Amount (United States dollars)")
         page_image(work / "78-254.docx", DOCS / "resolution-78-254-table.png", work, page)
+        for source, name in (("75_290 A_E.xml", "resolution-75-290-a-page1.png"),
+                             ("75_274_F.xml", "resolution-75-274-fr-page1.png")):
+            drafter("render", str(CORPUS / "75" / source), "-o", str(work / f"{Path(name).stem}.docx"), cwd=work)
+            page_image(work / f"{Path(name).stem}.docx", DOCS / name, work)
 
 
 if __name__ == "__main__":

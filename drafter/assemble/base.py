@@ -28,8 +28,8 @@ from typing import Any
 
 from drafter.assemble.edits.series import predecessor
 from drafter.ingest import read_resolution
-from drafter.library import locate
-from drafter.library.clauses import Clause, SourceRef, clauses_of, variant_id
+from drafter.library import locate, parsed
+from drafter.library.clauses import Clause, SourceRef, make_clause, sites_of, variant_id
 from drafter.library.fill import fill
 from drafter.library.model import Family, Library, SourceEntry, Variant, VariantSource
 from drafter.model import Masthead, Paragraph, Resolution, Source
@@ -115,13 +115,15 @@ def base_from_resolution(library: Library, resolution: Resolution,
     """Every paragraph of `resolution` (read by any reader) as a clause, tied to the library where
     it can be: by the library's own record of it (`recorded`), else by the best family."""
     placed = list(_placed(resolution))
-    clauses = clauses_of(resolution)
-    assert len(placed) == len(clauses), "clauses_of and the structure walk disagree"
+    sites = sites_of(resolution)
+    assert len(placed) == len(sites), "sites_of and the structure walk disagree"
     out = []
-    for (where, paragraph), clause in zip(placed, clauses):
-        found = (recorded or {}).get(clause.source)
-        tied = _recorded(found, clause) if found else _match(library, clause)
-        out.append(replace(tied, where=where, number=paragraph.number if clause.kind == "operative" else None,
+    for (where, paragraph), site in zip(placed, sites):
+        kind, ref = site[1], site[2]
+        found = (recorded or {}).get(ref)
+        # A clause the library recorded is taken as recorded; only the others are worked out.
+        tied = _recorded(found, kind) if found else _match(library, make_clause(*site))
+        out.append(replace(tied, where=where, number=paragraph.number if kind == "operative" else None,
                            paragraph=paragraph))
     return Base(resolution.number, resolution.title, resolution.body, resolution.session,
                 resolution.adopted.date if resolution.adopted else None, resolution.masthead, tuple(out),
@@ -134,7 +136,7 @@ def _warnings(resolution: Resolution) -> tuple[str, ...]:
 
 
 def _placed(resolution: Resolution):
-    """(where, paragraph) for every clause, in the order `clauses_of` gives them."""
+    """(where, paragraph) for every clause, in the order `sites_of` gives them."""
     yield from _walk(resolution, Where())
     for index, part in enumerate(resolution.parts):
         yield from _walk(part, Where(index))
@@ -149,10 +151,10 @@ def _walk(holder, where: Where):
         yield from _walk(section, replace(where, sections=(*where.sections, index)))
 
 
-def _recorded(found: tuple[Family, Variant, VariantSource], clause: Clause) -> BaseClause:
+def _recorded(found: tuple[Family, Variant, VariantSource], kind: str) -> BaseClause:
     family, variant, source = found
     kinds = {name: family.schema["properties"][name]["x-kind"] for name in variant.parameters}
-    return BaseClause(clause.kind, family, variant, dict(source.values), kinds)
+    return BaseClause(kind, family, variant, dict(source.values), kinds)
 
 
 def _match(library: Library, clause: Clause) -> BaseClause:
@@ -179,7 +181,7 @@ def _from_library(library: Library, entry: SourceEntry) -> Base:
     path = locate.source_path(library, entry)
     if path is None:
         return _from_refs(library, entry, _recorded_refs(library, [entry.number]))
-    resolution = read_resolution(path)
+    resolution = parsed.read_source(path)        # read once, then from the library's cache
     numbers = [entry.number, *(f"{entry.number} {part.label}" for part in resolution.parts)]
     found = base_from_resolution(library, resolution, _recorded_refs(library, numbers))
     masthead = found.masthead or Masthead()

@@ -33,6 +33,7 @@ from drafter.assemble.draft import Draft, refuse
 from drafter.assemble.questions import Declined, Review
 from drafter.library.model import Library
 from drafter.library.templates import Placeholder
+from drafter.worddiff import word_diff
 
 KEEP, WORDING, EDIT, DROP, ADD, MOVE, UNDO, FINISH = (
     "Keep", "Choose another wording", "Edit a value", "Drop", "Add a clause from the library",
@@ -378,7 +379,7 @@ def _edit_line(draft: Draft, edit) -> Text:
     where = questions.label(draft, edit.clause) if edit.clause is not None and edit.clause < len(draft.clauses) \
         else "heading"
     place = "" if edit.place == "text" else f", {edit.place}"
-    return Text(f"- {edit.kind}, {where}{place}: ") + diff_text(questions.word_diff(edit.before, edit.after, marks=True))
+    return Text(f"- {edit.kind}, {where}{place}: ") + diff_text(word_diff(edit.before, edit.after, marks=True))
 
 
 def _kinds(made: list) -> str:
@@ -400,7 +401,7 @@ def offer(draft: Draft, library: Library, index: int, change) -> bool:
     candidate = update.take(draft, library, index, change.offered)
     say()
     say(f"{questions.label(draft, index)}: {change.what}")
-    say(diff_text(questions.word_diff(current, questions.clause_text(candidate, candidate.clauses[index]),
+    say(diff_text(word_diff(current, questions.clause_text(candidate, candidate.clauses[index]),
                                       marks=True)), indent=2)
     return questionary.confirm("Take the library's wording?", default=False).unsafe_ask()
 

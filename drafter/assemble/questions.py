@@ -28,7 +28,6 @@ from drafter.library.fill import fill, plain
 from drafter.library.model import Family, Library, Variant
 from drafter.library.schema import problems as schema_problems
 from drafter.library.templates import Placeholder, TemplateRenderError
-from drafter.worddiff import word_diff
 
 KINDS = ("preambular", "operative")
 _EXPRESSION = re.compile(r"\{\{.*?\}\}")
@@ -136,6 +135,9 @@ def sources_of(variant: Variant) -> str:
 def other_wordings(draft: Draft, library: Library, index: int) -> list[Option]:
     """The family's other active wordings, each filled; one that reads exactly like the clause
     now (a variant that differs only where the values make it the same) is not another wording."""
+    # Imported here: only the terminal's choices need it, not every draft.
+    from drafter.worddiff import word_diff
+
     clause = draft.clauses[index]
     family = family_of(library, clause)
     if family is None:

@@ -21,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from drafter.library.slots import RESOLUTION_NUMBER, SYMBOL
+from drafter.library.patterns import RESOLUTION_NUMBER, SYMBOL
 from drafter.library.templates import SPACINGS, Placeholder, citations, un_date
 from drafter.ordinals import ordinal_value
 

@@ -1,7 +1,8 @@
 """The command line: flags -> API calls, and the one place that turns errors into exit codes.
 
-Each command lives in a module of its own (parse, mine, clauses, new, render); this one builds
-the parser from them and runs the chosen command.
+Each command lives in a module of its own (parse, mine, clauses, new, update, render); this one
+builds the parser and runs the chosen command. Only the module of the command named is imported
+(its arguments are all a run needs), so `drafter --version` or `drafter new` pays for no other.
 
 Exit codes scripts can trust:
     0  done
@@ -16,9 +17,9 @@ import argparse
 import re
 import sys
 from collections.abc import Sequence
+from importlib import import_module
 
 from drafter import __version__
-from drafter.cli import clauses, mine, new, parse, render, update
 from drafter.cli.common import resolve_library
 from drafter.errors import DrafterError, Stopped
 
@@ -39,6 +40,18 @@ text. Exit status: 0 done, 1 a library/answers/output problem, 2 bad input or us
 """
 
 
+# Each command: the module that declares it (drafter/cli/MODULE.py, function add_COMMAND), and
+# the line `drafter --help` lists it with, given to that function as the command's help.
+COMMANDS = {
+    "parse": ("parse", "read resolutions and print their structure"),
+    "mine": ("mine", "mine resolutions into the clause library"),
+    "library": ("mine", "check the library's files, remove sources, say which library is in use"),
+    "clauses": ("clauses", "browse the clause library"),
+    "new": ("new", "assemble next session's draft from a base resolution"),
+    "update": ("update", "make a draft again against a newer library, keeping every choice"),
+    "render": ("render", "render a resolution as DOCX, PDF, Akoma Ntoso or text"),
+}
+
 # A resolution number, and a part's letter the shell split from it: `--base 77/292 B` unquoted.
 _NUMBER = re.compile(r"^(?:A/RES/)?\d+/\d+$")
 _PART_LETTER = re.compile(r"^[A-Z]$")
@@ -51,7 +64,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"drafter: error: {split.replace(' ', ' then ')} are one resolution, a part with its letter: "
               f"quote them as one word, '{split}'", file=sys.stderr)
         return 2
-    parser = build_parser()
+    parser = build_parser(_named(argv))
     args = parser.parse_args(argv)
     if not getattr(args, "run", None):
         parser.print_help()
@@ -82,7 +95,15 @@ def _split_part(argv: list[str]) -> str | None:
     return None
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _named(argv: list[str]) -> str | None:
+    """The command the command line names: its first word that is no option (drafter's own
+    options take no value)."""
+    return next((word for word in argv if not word.startswith("-")), None)
+
+
+def build_parser(named: str | None) -> argparse.ArgumentParser:
+    """The parser, with every argument of the command `named`; the others only listed, which is
+    all a run of `named` (or `drafter --help`) needs of them."""
     parser = argparse.ArgumentParser(
         prog="drafter",
         description="A drafting assistant for United Nations resolutions: read past resolutions, "
@@ -92,11 +113,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"drafter {__version__}")
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
-    parse.add_parse(commands)
-    mine.add_mine(commands)
-    mine.add_library(commands)
-    clauses.add_clauses(commands)
-    new.add_new(commands)
-    update.add_update(commands)
-    render.add_render(commands)
+    for name, (module, help_text) in COMMANDS.items():
+        if name == named:
+            getattr(import_module(f"drafter.cli.{module}"), f"add_{name}")(commands, help_text)
+        else:
+            commands.add_parser(name, help=help_text)
     return parser

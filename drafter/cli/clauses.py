@@ -9,8 +9,8 @@ import sys
 from drafter.cli.common import command, help_when_bare, library_option
 
 
-def add_clauses(commands) -> None:
-    sub = commands.add_parser("clauses", help="browse the clause library",
+def add_clauses(commands, help_text: str) -> None:
+    sub = commands.add_parser("clauses", help=help_text,
                               description="Browse the families of clauses in the library.",
                               epilog="examples:\n"
                                      "  drafter clauses list --kind operative\n"

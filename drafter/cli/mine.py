@@ -9,9 +9,9 @@ import sys
 from drafter.cli.common import command, help_when_bare, library_option
 
 
-def add_mine(commands) -> None:
+def add_mine(commands, help_text: str) -> None:
     sub = command(
-        commands, "mine", "mine resolutions into the clause library",
+        commands, "mine", help_text,
         "Parse every SOURCE (a resolution file, or a folder searched for .txt, .xml, .pdf and Word\n"
         "files), group their paragraphs into clause families, and write the library: one YAML file\n"
         "per family, a manifest with the library version and the sources (number, path, sha256), and\n"
@@ -50,9 +50,8 @@ def _print(lines: list[str]) -> None:
         print(line, file=sys.stderr if line.startswith(("warning:", "... and")) else sys.stdout)
 
 
-def add_library(commands) -> None:
-    sub = commands.add_parser("library", help="check the library's files, remove sources, say which library is in use",
-                              description="Commands on the library as files.")
+def add_library(commands, help_text: str) -> None:
+    sub = commands.add_parser("library", help=help_text, description="Commands on the library as files.")
     help_when_bare(sub)
     actions = sub.add_subparsers(title="actions", metavar="ACTION")
     check = command(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import shlex
 import sys
 from collections import Counter
 from pathlib import Path
@@ -13,9 +12,9 @@ from drafter.cli.common import check_reference, command, library_option
 from drafter.errors import Stopped, UsageError
 
 
-def add_new(commands) -> None:
+def add_new(commands, help_text: str) -> None:
     sub = command(
-        commands, "new", "assemble next session's draft from a base resolution",
+        commands, "new", help_text,
         "Start from BASE (a resolution in the library, or the file of any resolution) and make the\n"
         "draft for session N: sessions moved with the same distance, the base added to the list of its\n"
         "series that it recalls, the heading for the new session, and the report symbol and the other\n"
@@ -156,6 +155,8 @@ def _interactive(args: argparse.Namespace, fixed: frozenset[str], notes: list[st
 
 def _resume_command(answers_path: Path) -> str:
     """The command as it was typed, with --answers pointing at the saved answers."""
+    import shlex
+
     argv, skip = [], False
     for word in sys.argv[1:]:
         if skip or word.startswith("--answers="):

@@ -10,9 +10,9 @@ from drafter.cli.common import command
 from drafter.errors import DrafterError
 
 
-def add_parse(commands) -> None:
+def add_parse(commands, help_text: str) -> None:
     sub = command(
-        commands, "parse", "read resolutions and print their structure",
+        commands, "parse", help_text,
         "Read each FILE as a resolution and print its structure: number, title, body, session, every\n"
         "preambular and operative paragraph with its lead (the italic opening words, shown in\n"
         "[brackets]), sub-paragraphs, footnotes (^12 where the marker stands) and the adoption.",

@@ -10,9 +10,9 @@ from pathlib import Path
 from drafter.cli.common import check_reference, command, library_option
 
 
-def add_render(commands) -> None:
+def add_render(commands, help_text: str) -> None:
     sub = command(
-        commands, "render", "render a resolution as DOCX, PDF, Akoma Ntoso or text",
+        commands, "render", help_text,
         "Render SOURCE (any file `drafter parse` reads, or a resolution the library holds, by number\n"
         "or symbol) as a Word document laid out like a UN document (real footnotes), as Akoma Ntoso\n"
         "XML, or as text. A resolution from the library is read from the file it was mined from,\n"
@@ -60,9 +60,13 @@ def _run_render(args: argparse.Namespace) -> int:
     if args.output == "-" and args.format in ("docx", "pdf"):
         raise UsageError(f"a {args.format.upper()} cannot go to stdout", hint=f"give -o FILE.{args.format}")
     source, name = Path(args.source), Path(args.source).stem
-    if not source.is_file():
+    if source.is_file():
+        resolution = read_resolution(source)
+    else:
+        from drafter.library import parsed
+
         source, name = _library_source(args)
-    resolution = read_resolution(source)
+        resolution = parsed.read_source(source)          # read once, then from drafter's cache
     output = Path(args.output) if args.output and args.output != "-" else Path(name + FORMATS[args.format])
     if args.output != "-":
         check_free(output, args.force)          # before LibreOffice spends its time on a PDF

@@ -15,9 +15,9 @@ SUFFIXES = {fmt: suffix for suffix, fmt in FORMATS.items()}
 NAMES = {"docx": "Word", "pdf": "PDF", "text": "text", "akn": "Akoma Ntoso XML"}
 
 
-def add_update(commands) -> None:
+def add_update(commands, help_text: str) -> None:
     sub = command(
-        commands, "update", "make a draft again against a newer library, keeping every choice",
+        commands, "update", help_text,
         "The analogue of `copier update`. DRAFT is a file `drafter new` wrote (or its .answers.yaml):\n"
         "its answers are read, every choice is kept (wordings, values, drops, additions, heading),\n"
         "and the draft is made again with the library as it is now. What the library changed under\n"

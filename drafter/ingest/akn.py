@@ -52,6 +52,7 @@ from drafter.ingest.akn_inline import (
     prepare,
 )
 from drafter.ingest.akn_outline import Outline, paragraphs, sections
+from drafter.languages import from_639_2
 from drafter.model import (
     Adoption,
     Annex,
@@ -72,7 +73,9 @@ _PART_LETTER = re.compile(r"^[A-Z]$")
 
 def parse_akn(data: bytes, path: str) -> Resolution:
     """Read one AKN4UN resolution (a statement or a collection of resolutions A, B, ...)."""
-    if b"\xee\x80" in data:              # the inline reader's own marks never come from the source
+    # The inline reader's own marks never come from the source. (Their first byte is looked for
+    # first: a one-byte search runs at memory speed, a two-byte one a tenth of it.)
+    if b"\xee" in data and b"\xee\x80" in data:
         for sentinel in SENTINELS:
             data = data.replace(sentinel.encode(), b"")
     root = _xml(data, path)
@@ -129,6 +132,10 @@ class _Body:
     formula: str | None = None
     number: str | None = None
     title: Inline = EMPTY
+    more_titles: tuple[str, ...] = ()
+    part_title: str | None = None
+    supplied: tuple[str, ...] = ()
+    corrected: tuple[tuple[str, str], ...] = ()
 
 
 def _resolution(root, document, path: str) -> Resolution:
@@ -153,28 +160,36 @@ def _resolution(root, document, path: str) -> Resolution:
         preamble=body.preamble, operative=body.operative, footnotes=body.footnotes, adopted=body.adopted,
         source=Source(path, "akn"), sections=body.sections, parts=tuple(parts), annexes=body.annexes,
         masthead=masthead, title_footnotes=body.title.footnotes, note_italics=body.note_italics,
-        warnings=tuple(warnings))
+        more_titles=body.more_titles, part_title=body.part_title, language=_language(document),
+        supplied=body.supplied, corrected=body.corrected, warnings=tuple(warnings))
 
 
 def _statement(statement, path: str, warnings: list[str], needs_body: bool = True) -> _Body:
     """Preface, body, conclusions and attachments of one statement (or a collection's head, whose
     components are read apart: only its own preface and attachments are prepared here)."""
     notes = Notes()
-    for piece in [statement] if needs_body else [_child(statement, "preface"), _child(statement, "attachments")]:
+    # The metadata (a third of the elements) holds no running text: not walked.
+    pieces = ([c for c in children(statement) if local_name(c) != "meta"] if needs_body
+              else [_child(statement, "preface"), _child(statement, "attachments")])
+    for piece in pieces:
         if piece is not None:
             prepare(piece, notes)
     reader = BlockReader(notes, warnings)
     number, title = _preface(_child(statement, "preface"), notes)
-    body = _Body(number=number, title=title, formula=_formula(statement), adopted=_adoption(statement))
+    more_titles, part_title = _more_titles(_child(statement, "preface"))
+    body = _Body(number=number, title=title, formula=_formula(statement), adopted=_adoption(statement),
+                 more_titles=more_titles, part_title=part_title)
     if needs_body:
         blocks = _stream(statement, reader, path)
         outline = Outline(warnings).add_all(blocks)
         body.preamble = paragraphs(outline.root.preamble)
         body.operative = paragraphs(outline.root.operative)
         body.sections = sections(outline.root.sections)
+        body.corrected = tuple(outline.corrected)
     attachments = _child(statement, "attachments")
     if attachments is not None:
         body.annexes = tuple(read_annexes(attachments, reader))
+    body.supplied, body.corrected = tuple(reader.supplied), tuple(reader.corrected) + body.corrected
     body.footnotes = notes.texts
     body.note_italics = notes.italics
     return body
@@ -227,7 +242,9 @@ def _collection_body(head: _Body, parts: list[_Body], warnings: list[str]) -> _B
     annexes = head.annexes + tuple(a for body in parts for a in body.annexes)
     formula = head.formula or next((body.formula for body in parts if body.formula), None)
     return _Body(number=head.number, title=head.title, formula=formula, adopted=adopted, annexes=annexes,
-                 footnotes=head.footnotes, note_italics=head.note_italics)
+                 footnotes=head.footnotes, note_italics=head.note_italics,
+                 supplied=head.supplied + tuple(w for body in parts for w in body.supplied),
+                 corrected=head.corrected + tuple(c for body in parts for c in body.corrected))
 
 
 # --- metadata -------------------------------------------------------------------------------------
@@ -270,6 +287,29 @@ def _preface(preface, notes: Notes) -> tuple[str | None, Inline]:
     refs = tuple(FootnoteRef(m, 0) for m in before) + title.footnotes + tuple(
         FootnoteRef(m, len(title.text)) for m in after)
     return _number(numbers), Inline(title.text, refs, title.italics)
+
+
+def _language(document) -> str:
+    """The language of the document's own expression (FRBRExpression/FRBRlanguage: "fra" -> "fr",
+    75/274 in French); English when it names none."""
+    meta = _child(document, "meta")
+    found = _first(meta, "FRBRlanguage")
+    return from_639_2(found.get("language") if found is not None else None) or "en"
+
+
+def _more_titles(preface) -> tuple[tuple[str, ...], str | None]:
+    """The preface's other titles (75/290 A and B, the only two corpus files that have any): one
+    beside the number's is a further title of the resolution, one beside a part's letter is that
+    part's own title ("A" / "Economic and Social Council")."""
+    titles = list(preface.iter("{*}docTitle")) if preface is not None else []
+    more, own = [], None
+    for element in titles[1:]:
+        beside = [n for n in element.getparent().iterfind("{*}docNumber")]
+        if any(n.get("refersTo") == "#letter" or _PART_LETTER.match(_text(n) or "") for n in beside):
+            own = _text(element)
+        elif _text(element):
+            more.append(_text(element))
+    return tuple(more), own
 
 
 def _number(numbers: list) -> str | None:

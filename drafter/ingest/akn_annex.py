@@ -40,7 +40,10 @@ def read_annexes(attachments, reader: BlockReader) -> list[Annex]:
                 label, title = _preface(body, reader)
             elif local_name(body) in ("mainBody", "preface", "preamble", "conclusions"):
                 blocks.extend(reader.read(body, BODY))
-        annexes.extend(_split(blocks, label or (doc.get("name") or "annex").capitalize(), title))
+        # No label in the preface or the text: the reader prints the one the UN prints ("Annex"),
+        # and says so (Resolution.supplied).
+        annexes.extend(_split(blocks, label or (doc.get("name") or "annex").capitalize(), title,
+                              None if label else reader.supplied))
     return annexes
 
 
@@ -57,7 +60,7 @@ def _preface(preface, reader: BlockReader) -> tuple[str | None, Inline]:
     return label, inline(title, reader.notes) if title is not None else EMPTY
 
 
-def _split(blocks: list[Block], default_label: str, title: Inline) -> list[Annex]:
+def _split(blocks: list[Block], default_label: str, title: Inline, supplied: list[str] | None = None) -> list[Annex]:
     """Cut the blocks at every "Annex ..." line; what comes before the first is one annex too,
     with the title the preface gives, if any."""
     groups: list[tuple[str, list[Block]]] = []
@@ -68,6 +71,8 @@ def _split(blocks: list[Block], default_label: str, title: Inline) -> list[Annex
             continue
         if not groups:
             groups.append((default_label, []))
+            if supplied is not None:
+                supplied.append(default_label)
         groups[-1][1].append(block)
     return [_annex(label, group, title if index == 0 else EMPTY) for index, (label, group) in enumerate(groups)]
 

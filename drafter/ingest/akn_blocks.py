@@ -97,6 +97,10 @@ class BlockReader:
     def __init__(self, notes: Notes, warnings: list[str]) -> None:
         self.notes = notes
         self.warnings = warnings
+        # What the reader printed that the text does not say: a label it supplied ("Annex"),
+        # a mistyping it mended, as (typed, read) (Resolution.supplied, .corrected).
+        self.supplied: list[str] = []
+        self.corrected: list[tuple[str, str]] = []
         self._rules = {
             "container": self._container,
             "p": self._p,
@@ -142,6 +146,8 @@ class BlockReader:
 
     def _p(self, element, origin: str) -> list[Block]:
         kids = children(element)
+        if not kids:                                   # words alone: neither heading nor bold
+            return self._text_paragraph(element, origin, element)
         names = {local_name(c) for c in kids}
         if names & {"subheading", "heading"}:
             return self.read(element, origin)          # a `p` that wraps a heading
@@ -159,7 +165,7 @@ class BlockReader:
 
     def _cross_heading(self, element, origin: str) -> list[Block]:
         # Budget resolutions put each section's preambular paragraphs in crossHeadings.
-        block = self._paragraph_block(element, origin, element, number=None)
+        block = self._paragraph_block(element, origin, element, number=None, skip_num=True)
         if element.get("refersTo") == "#preamble" or block.lead:
             block.preambular = element.get("refersTo") == "#preamble"
             return [block]
@@ -225,6 +231,9 @@ class BlockReader:
             read = _number_from_text(block)
             if read.kind == PARAGRAPH and read.number is not None:
                 self.warnings.append(f"line {read.line}: paragraph number {read.number} read from its text")
+                typed = _typed(block.inline, read.inline)
+                if re.search(r"\s\.", typed):                # "232\t.Recognizes" (77/248) is "232."
+                    self.corrected.append(_mended(typed, read.inline, f"{read.number}."))
             return [read]
         label = _item_label(number) if not number[:1].isdigit() else None
         if label:
@@ -232,7 +241,7 @@ class BlockReader:
         return [block]
 
     def _paragraph_block(self, p, origin: str, element, number: str | None, skip_num: bool = False) -> Block:
-        text = inline(p, self.notes, skip_num=skip_num or p is element)
+        text = inline(p, self.notes, skip_num=skip_num)
         return Block(PARAGRAPH, text, origin, element.sourceline, number=_paragraph_number(number),
                      lead=opening_italics(text))
 
@@ -243,14 +252,23 @@ class BlockReader:
         return [Block(TABLE_NOTE, line, origin, element.sourceline, lead=opening_italics(line), note=note)]
 
     def _heading_paragraph(self, element, origin: str, number: str | None) -> list[Block]:
-        text = inline(element, self.notes, skip_num=True).strip_leading(" .")
+        text = self._without_stray_stop(inline(element, self.notes, skip_num=True))
         label = _label(number) if number else None
         if label is None and number:
             text = text.prefixed(f"{number} ").strip()          # keep an odd num as words
         return [self._as_heading(text, origin, element.sourceline, label)]
 
+    def _without_stray_stop(self, text: Inline) -> Inline:
+        """A heading without the full stop its label already printed ("I." + ".\tEstablishment",
+        75/129), recorded as mended."""
+        kept = text.strip_leading(" .")
+        typed = _typed(text, kept)
+        if "." in typed:
+            self.corrected.append(_mended(typed, kept, ""))
+        return kept
+
     def _heading_text(self, element, origin: str) -> list[Block]:
-        text = inline(element, self.notes).strip_leading(" .")
+        text = self._without_stray_stop(inline(element, self.notes))
         return [self._as_heading(text, origin, element.sourceline, None)] if text.text else []
 
     def _as_heading(self, text: Inline, origin: str, line: int | None, label: str | None) -> Block:
@@ -343,8 +361,22 @@ def _paragraph_number(written: str | None) -> str | None:
     return "".join(written.split()).rstrip(".") or None
 
 
+def _typed(before: Inline, after: Inline) -> str:
+    """What was dropped from the start of a line."""
+    return before.text[:len(before.text) - len(after.text)]
+
+
+def _mended(typed: str, rest: Inline, read: str) -> tuple[str, str]:
+    """(typed, read) for a mended opening, with the word after it, which the typing may run into."""
+    word = rest.text.split(maxsplit=1)[0] if rest.text.split() else ""
+    return (typed + word, f"{read} {word}".strip())
+
+
 def _number_from_text(block: Block) -> Block:
     """A paragraph without `num` whose text opens with its label or number."""
+    opening = block.inline.text[:1]
+    if opening != "(" and not (block.lead and opening.isdigit()):
+        return block                                   # most paragraphs: neither (the patterns say so)
     label = _LABEL_IN_TEXT.match(block.inline.text)
     if label:
         return Block(ITEM, block.inline.drop_prefix(label.end()), block.origin, block.line,

@@ -9,11 +9,11 @@ where word-processor exports put their footnotes and debris, and where annexes s
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass
 
 from drafter.errors import ParseError
+from drafter.ingest.dates import parse_date
 from drafter.ingest.lines import Line
 from drafter.model import Adoption, Masthead
 
@@ -26,18 +26,14 @@ NUMBERED_TITLE = re.compile(rf"^(?P<number>{_NUMBER})\.\s+(?P<title>\S.*)$")
 BARE_NUMBER = re.compile(rf"^(?P<number>{_NUMBER})\.(?P<title>)$")
 # "Resolution 2006/2" on a line of its own (commission and ECOSOC style), title on the next lines.
 RESOLUTION_LINE = re.compile(r"^Resolution\s+(?P<number>\d{1,4}/\d{1,4}(?: [A-Z])?)\.?(?:\s+(?P<title>\S.*))?$")
-# The words of the enacting formula, the closing and its date, by language (English, French: the
-# corpus's 75/274 is in French): how the formula opens, the small words a body's name holds, the
-# meeting line, the months.
+# The words of the enacting formula and the closing, by language (English, French: the corpus's
+# 75/274 is in French; the months are in dates.py): how the formula opens, the small words a body's
+# name holds, the meeting line.
 _FORMULA_OPENINGS = ("The ", "L’", "L'", "Le ", "La ")
 _BODY_WORDS = ("of", "on", "and", "for", "the", "in",
                "générale", "économique", "et", "social", "sociale", "de", "des", "du", "la", "pour")
 _MEETINGS = (r"\d{1,4}(?:st|nd|rd|th) (?:\(resumed\) |resumed )?(?:plenary )?meeting",
              r"\d{1,4}e séance plénière(?: \(reprise\))?")
-_MONTH_NAMES = (("January", "February", "March", "April", "May", "June", "July", "August", "September",
-                 "October", "November", "December"),
-                ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-                 "octobre", "novembre", "décembre"))
 
 # "The General Assembly,", "The Commission on Population and Development,", "The Economic and Social
 # Council,", "L’Assemblée générale,".
@@ -47,8 +43,6 @@ FORMULA = re.compile(rf"^(?:{'|'.join(map(re.escape, _FORMULA_OPENINGS))})(?P<bo
 # "78th plenary meeting"; a meeting resumed on a later day: "50th (resumed) plenary meeting" (161
 # corpus files), once without the brackets ("54th resumed plenary meeting", 76/242).
 MEETING = re.compile(rf"^(?P<meeting>{'|'.join(_MEETINGS)})$")
-_DATE = re.compile(r"^(?P<day>\d{1,2})\s(?P<month>[^\W\d_]+)\s(?P<year>\d{4})$")   # \s: no-break too
-_MONTHS = {name: i for names in _MONTH_NAMES for i, name in enumerate(names, start=1)}
 
 # "A/RES/58/208"; several resolutions adopted under one number add their letters: "A/RES/75/101 A-B".
 _MASTHEAD_SYMBOL = re.compile(r"^[A-Z]{1,4}(?:\.\d+)?(?:/[A-Za-z0-9.()…-]+){2,}(?: [A-Z](?:-[A-Z])?)?$")
@@ -166,17 +160,6 @@ def _next_text(lines: list[Line], index: int) -> Line | None:
         if line.text:
             return line
     return None
-
-
-def parse_date(text: str) -> str | None:
-    """"23 December 2003" -> "2003-12-23"; None if it is not such a date."""
-    match = _DATE.match(text.strip())
-    if not match or match["month"] not in _MONTHS:
-        return None
-    try:
-        return dt.date(int(match["year"]), _MONTHS[match["month"]], int(match["day"])).isoformat()
-    except ValueError:
-        return None
 
 
 def read_masthead(lines: list[Line]) -> Masthead | None:

@@ -102,7 +102,14 @@ class _Namer:
 
 
 def clauses_of(resolution: Resolution) -> list[Clause]:
-    out: list[Clause] = []
+    return [make_clause(*site) for site in sites_of(resolution)]
+
+
+def sites_of(resolution: Resolution) -> list[tuple]:
+    """Where each clause of `clauses_of` stands, in its order, as the arguments `make_clause`
+    takes (paragraph, kind, ref, session, body, notes): a caller that knows a clause by its ref
+    (the library recorded it) need not work out its template."""
+    out: list[tuple] = []
     _collect(resolution, resolution.number, None, resolution.footnotes, out)
     for part in resolution.parts:
         _collect(part, f"{resolution.number} {part.label}", None, part.footnotes or resolution.footnotes,
@@ -110,16 +117,16 @@ def clauses_of(resolution: Resolution) -> list[Clause]:
     return out
 
 
-def _collect(holder, number: str, section: str | None, notes: dict[str, str], out: list[Clause],
+def _collect(holder, number: str, section: str | None, notes: dict[str, str], out: list[tuple],
              resolution: Resolution | None = None) -> None:
     resolution = resolution or holder
     for position, paragraph in enumerate(holder.preamble, start=1):
         ref = SourceRef(number, "preambular", position, section)
-        out.append(make_clause(paragraph, "preambular", ref, resolution.session, resolution.body, notes))
+        out.append((paragraph, "preambular", ref, resolution.session, resolution.body, notes))
     for position, paragraph in enumerate(holder.operative, start=1):
         ref = SourceRef(number, "operative", paragraph.number if paragraph.number is not None else position,
                         section)
-        out.append(make_clause(paragraph, "operative", ref, resolution.session, resolution.body, notes))
+        out.append((paragraph, "operative", ref, resolution.session, resolution.body, notes))
     for index, sub in enumerate(holder.sections, start=1):
         label = " ".join(x for x in (section, sub.label or str(index)) if x)
         _collect(sub, number, label, notes, out, resolution)

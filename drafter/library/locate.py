@@ -18,7 +18,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from drafter import __version__, shipped, symbols
+from drafter import __version__, cache, shipped, symbols
 from drafter.errors import LibraryError, UsageError
 from drafter.library import store
 from drafter.library.model import Library, SourceEntry
@@ -117,7 +117,7 @@ def report_lines(report: dict) -> list[str]:
 def cache_dir(library: Path) -> Path:
     """Where files derived from `library` (an index) go, since its own folder may be read-only:
     $XDG_CACHE_HOME/drafter/<folder name>-<hash of its absolute path>, or ~/.cache/... Not created."""
-    root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "drafter"
+    root = cache.root()
     absolute = Path(library).resolve()
     key = hashlib.sha256(os.fsencode(absolute)).hexdigest()[:16]
     return root / f"{absolute.name}-{key}"

@@ -25,3 +25,8 @@ RESOLUTION_NUMBER = _NUMBER.format(parts=_PARTS)             # a value, as a sch
 NUMBER_IN_TEXT = _NUMBER.format(parts=_PARTS + r"(?![\w-])(?! (?!of\b|and\b|on\b|to\b|in\b)[a-z])")
 # UN document symbols: a series letter group, then /-separated parts, at least one with a digit.
 SYMBOL = r"(?:A|E|S|ST|TD|DP|UNEP|HRC|CRC|CEDAW|CCPR|CERD|CAT|ICEF|FCCC|UNW)(?:/[A-Za-z0-9.\-]*[A-Za-z0-9])+"
+# A list of cited resolutions or decisions ("resolutions 56/203 of 21 December 2001 and 57/270 B"),
+# and one item of it, with its date when given.
+CITATIONS = (rf"\b(?:resolutions?|decisions?){SPACE}(?P<list>{NUMBER_IN_TEXT}(?: of {DATE})?"
+             rf"(?:(?:, | and ){NUMBER_IN_TEXT}(?: of {DATE})?)*)")
+CITATION_ITEM = rf"(?P<number>{NUMBER_IN_TEXT})(?: of (?P<date>{DATE}))?"

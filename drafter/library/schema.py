@@ -89,9 +89,9 @@ def problems(schema: dict[str, Any], data: Any) -> list[tuple[list, str]]:
 
 @lru_cache(maxsize=256)
 def _compiled(key: str):
-    import fastjsonschema
+    from drafter.library.validators import compiled
 
-    return fastjsonschema.compile(json.loads(key))
+    return compiled(json.loads(key))
 
 
 def _without_descriptions(schema: Any) -> Any:

@@ -34,6 +34,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from drafter.library.patterns import (  # noqa: F401 (re-exported)
+    CITATION_ITEM,
+    CITATIONS,
     DATE,
     HYPHEN,
     MONTH,
@@ -45,10 +47,8 @@ from drafter.library.patterns import (  # noqa: F401 (re-exported)
 from drafter.library.templates import UN_SPACING, spacing_of
 from drafter.ordinals import ORDINAL_PATTERN, ordinal_value
 
-_CITATIONS = re.compile(
-    rf"\b(?:resolutions?|decisions?){SPACE}(?P<list>{NUMBER_IN_TEXT}(?: of {DATE})?"
-    rf"(?:(?:, | and ){NUMBER_IN_TEXT}(?: of {DATE})?)*)")
-_CITATION_ITEM = re.compile(rf"(?P<number>{NUMBER_IN_TEXT})(?: of (?P<date>{DATE}))?")
+_CITATIONS = re.compile(CITATIONS)
+_CITATION_ITEM = re.compile(CITATION_ITEM)
 _SYMBOL = re.compile(rf"(?<![\w/.\-]){SYMBOL}")
 _DATE = re.compile(DATE)
 _MEETING = re.compile(rf"\b(?P<number>\d{{1,4}})(?:st|nd|rd|th){SPACE}(?:plenary{SPACE})?meeting\b")
@@ -110,7 +110,7 @@ def find_slots(text: str, session: int | None, body: str, facts: bool = True) ->
 
 
 def _citations(text: str) -> list[Slot]:
-    from drafter.ingest.layout import parse_date
+    from drafter.ingest.dates import parse_date
 
     out = []
     for match in _CITATIONS.finditer(text):
@@ -142,7 +142,7 @@ def _symbols(text: str) -> list[Slot]:
 
 
 def _dates(text: str) -> list[Slot]:
-    from drafter.ingest.layout import parse_date
+    from drafter.ingest.dates import parse_date
 
     return [Slot("date", m.start(), m.end(), parse_date(m.group()), spacing)
             for m in _DATE.finditer(text) if (spacing := spacing_of(m.group())) is not None]

@@ -296,13 +296,13 @@ _SOURCES: dict[str, str] = {}                   # template name (its sha1) -> it
 
 
 def _bytecode_cache():
-    import os
     import tempfile
-    from pathlib import Path
 
     from jinja2 import FileSystemBytecodeCache
 
-    folder = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "drafter" / "templates"
+    from drafter import cache
+
+    folder = cache.root() / "templates"
     try:
         folder.mkdir(parents=True, exist_ok=True)
         probe = tempfile.NamedTemporaryFile(dir=folder)

@@ -26,6 +26,7 @@ import re
 
 from lxml import etree
 
+from drafter.languages import to_639_2
 from drafter.model import (
     Annex,
     Paragraph,
@@ -44,11 +45,12 @@ from drafter.render.layout import (
     adoption_line,
     document_date,
     inlines,
+    one_part,
     opens_with_preamble,
     sub_label,
     title_notes,
 )
-from drafter.render.phrases import ENGLISH, is_draft, un_date
+from drafter.render.phrases import is_draft, un_date, words_for
 
 AKN = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 _E = f"{{{AKN}}}"
@@ -80,7 +82,8 @@ def _as_resolution(resolution: Resolution, part: Part) -> Resolution:
     return Resolution(number=part.label, symbol=None, title=part.title, body=resolution.body,
                       session=resolution.session, preamble=part.preamble, operative=part.operative,
                       footnotes=part.footnotes, adopted=part.adopted, sections=part.sections,
-                      title_footnotes=part.title_footnotes, note_italics=part.note_italics)
+                      title_footnotes=part.title_footnotes, note_italics=part.note_italics,
+                      language=resolution.language)
 
 
 def _statement(resolution: Resolution, cover: bool = True, scope: str = "") -> etree._Element:
@@ -106,6 +109,7 @@ class _Builder:
         self.notes = 0
         self.ids: dict[str, int] = {}
         self.draft = is_draft(resolution)
+        self.words = words_for(resolution.language)
 
     def eid(self, prefix: str) -> str:
         self.ids[prefix] = self.ids.get(prefix, 0) + 1
@@ -114,14 +118,14 @@ class _Builder:
     # --- meta -----------------------------------------------------------------------------
     def meta(self) -> etree._Element:
         r = self.resolution
-        date = document_date(r)
+        date, language = document_date(r, self.words), to_639_2(r.language)
         name = re.sub(r"[^A-Za-z0-9.]+", "-", (r.number or "").replace("…", "")).strip("-.") or "draft"
         author = _author(r.body)
         work = f"/akn/un/statement/deliberation/{author}/{date}/{name}"
         meta = _el("meta")
         ident = etree.SubElement(meta, _E + "identification", source=f"#{self.scope}drafter")
-        for level, uri, extra in (("FRBRWork", work, "country"), ("FRBRExpression", f"{work}/eng@", "language"),
-                                  ("FRBRManifestation", f"{work}/eng@.akn", None)):
+        for level, uri, extra in (("FRBRWork", work, "country"), ("FRBRExpression", f"{work}/{language}@", "language"),
+                                  ("FRBRManifestation", f"{work}/{language}@.akn", None)):
             frbr = etree.SubElement(ident, _E + level)
             etree.SubElement(frbr, _E + "FRBRthis", value=f"{uri}/!main")
             etree.SubElement(frbr, _E + "FRBRuri", value=uri)
@@ -131,7 +135,7 @@ class _Builder:
             if extra == "country":
                 etree.SubElement(frbr, _E + "FRBRcountry", value="un")
             elif extra == "language":
-                etree.SubElement(frbr, _E + "FRBRlanguage", language="eng")
+                etree.SubElement(frbr, _E + "FRBRlanguage", language=language)
         references = etree.SubElement(meta, _E + "references", source=f"#{self.scope}drafter")
         etree.SubElement(references, _E + "TLCOrganization", eId=f"{self.scope}drafter",
                          href="/akn/ontology/organization/drafter", showAs="drafter")
@@ -142,15 +146,15 @@ class _Builder:
     def cover(self) -> etree._Element:
         r, m = self.resolution, self.resolution.masthead
         cover = _el("coverPage")
-        _p(cover, "docAuthority", ENGLISH["organization"])
+        _p(cover, "docAuthority", self.words["organization"])
         symbol = (m.symbol if m and m.symbol else None) or r.symbol
         if symbol:
             _p(cover, "docNumber", symbol)
         _p(cover, "docAuthority", (m.organ if m and m.organ else None) or r.body)
         _p(cover, "docStatus", (m.distribution if m and m.distribution else None)
-           or ENGLISH["limited" if self.draft else "general"])
+           or self.words["limited" if self.draft else "general"])
         if m and m.issued:
-            _p(cover, "docDate", m.issued, date=document_date(r))
+            _p(cover, "docDate", m.issued, date=document_date(r, self.words))
         if r.session:
             p = etree.SubElement(cover, _E + "p")
             session = etree.SubElement(p, _E + "session", value=str(r.session))
@@ -162,7 +166,7 @@ class _Builder:
                 p = etree.SubElement(cover, _E + "p")
                 etree.SubElement(p, _E + "inline", name=name).text = _text(value)
         if r.adopted and not self.draft:
-            _p(cover, "docTitle", adoption_line(r))
+            _p(cover, "docTitle", adoption_line(r, self.words))
         proponent = (m.sponsor if self.draft else m.origin) if m else None
         if proponent:
             _p(cover, "docProponent", proponent)
@@ -172,12 +176,21 @@ class _Builder:
         r = self.resolution
         preface = _el("preface")
         p = etree.SubElement(preface, _E + "p")
+        number, letter = one_part(r)
         if not self.draft:                          # a draft has no number until it is adopted
-            number = etree.SubElement(p, _E + "docNumber")
-            number.text = _text(r.number if r.number.endswith(".") or not r.title else f"{r.number}.")
-            number.tail = " "
+            element = etree.SubElement(p, _E + "docNumber")
+            element.text = _text(number if number.endswith(".") or not r.title else f"{number}.")
+            element.tail = " "
         title = etree.SubElement(p, _E + "docTitle")
         self.fill(title, r.title or "", title_notes(r)[0])
+        for more in r.more_titles:
+            etree.SubElement(p, _E + "docTitle").text = _text(more)
+        if letter and not self.draft:
+            # A part published alone, as the UN's files give it: its letter, then its own title.
+            p = etree.SubElement(preface, _E + "p")
+            etree.SubElement(p, _E + "docNumber", refersTo="#letter").text = letter
+            if r.part_title:
+                etree.SubElement(p, _E + "docTitle", refersTo="#resolutionTitle").text = _text(r.part_title)
         return preface
 
     # --- the preamble and the body --------------------------------------------------------
@@ -186,7 +199,7 @@ class _Builder:
         formula = etree.SubElement(preamble, _E + "formula", name="enactingFormula", eId=self.eid("formula"))
         p = etree.SubElement(formula, _E + "p")
         span = etree.SubElement(p, _E + "span", attrib={"class": "italic"})
-        span.text = ENGLISH["formula"].format(body=self.resolution.body)
+        span.text = self.words["formula"].format(body=self.resolution.body)
         if opens_with_preamble(self.resolution):
             span.tail = ","
         for paragraph in paragraphs:
@@ -353,7 +366,7 @@ class _Builder:
         etree.SubElement(p, _E + "inline", name="adoptionMeeting").text = _text(adopted.meeting or "")
         etree.SubElement(p, _E + "eol")
         if adopted.date:
-            etree.SubElement(p, _E + "docDate", date=adopted.date).text = un_date(adopted.date)
+            etree.SubElement(p, _E + "docDate", date=adopted.date).text = un_date(adopted.date, self.words)
         return conclusions
 
     def attachments(self, annexes: tuple[Annex, ...]) -> etree._Element:

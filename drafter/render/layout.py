@@ -43,6 +43,7 @@ from drafter.render.phrases import (
     is_draft,
     sponsor_line,
     un_date,
+    words_for,
 )
 from drafter.render.styles import INDENT
 
@@ -94,6 +95,7 @@ class Block:
     level: int = 0
     left: int | None = None               # left indent, where the style's is not the one
     before: int | None = None             # space before, where the style's is not the one
+    keep_next: bool = False               # on the same page as the block after it
 
     def text(self) -> str:
         return "".join(i.text for i in self.inlines if isinstance(i, Text))
@@ -117,10 +119,12 @@ class Page:
     title: str                            # for the file's properties
     date: str                             # ISO date the document is of
     warnings: tuple[str, ...] = ()
+    language: str | None = None           # the text's language tag ("fr-FR"), when not English
 
 
-def layout(resolution: Resolution, words=ENGLISH) -> Page:
-    return _Layout(resolution, words).page()
+def layout(resolution: Resolution, words=None) -> Page:
+    """The page, in the words of the resolution's language unless `words` are given."""
+    return _Layout(resolution, words or words_for(resolution.language)).page()
 
 
 @dataclass
@@ -167,8 +171,9 @@ class _Layout:
         masthead = self.masthead()
         header = (masthead.symbol, None if self.draft else r.title)
         title = r.title or masthead.symbol
-        return Page(masthead, tuple(self.blocks), header, title, document_date(r),
-                    tuple(dict.fromkeys(self.warnings)))
+        language = self.words["language_tag"] if r.language != "en" else None
+        return Page(masthead, tuple(self.blocks), header, title, document_date(r, self.words),
+                    tuple(dict.fromkeys(self.warnings)), language)
 
     def add(self, kind: str, style: str, inlines, **extra) -> None:
         self.blocks.append(Block(kind, style, tuple(inlines), **extra))
@@ -188,7 +193,7 @@ class _Layout:
         if self.draft:
             right.append(words["original"])
         session = (m.session if m and m.session else None) or (session_heading(r.session) if r.session else None)
-        committee = committee_of(symbol) if self.draft else None
+        committee = committee_of(symbol, words) if self.draft else None
         left = tuple(x for x in (session, committee, m.agenda_item if m else None) if x)
         return PrintedMasthead(words["organization"], symbol, organ, tuple(right), left,
                         m.agenda_title if m else None)
@@ -213,12 +218,17 @@ class _Layout:
         if self.draft:
             self.add("title", "DocTitle", self.inlines(r.title or "", refs), first=0, left=INDENT)
             return
-        number, letter = _one_part(r)
+        number, letter = one_part(r)
         # One resolution of several adopted under a number, published alone (75/245 B): the
-        # number and title of them all, then its letter, which carries the notes on it.
-        self.add("title", "DocTitle", [Text(f"{number}.\t"), *self.inlines(r.title or "", () if letter else refs)])
+        # number and title of them all, then its letter, which carries the notes on it, and the
+        # part's own title under it (75/290 A). Further titles follow the first a line each.
+        more = [line for title in r.more_titles for line in (Text("\n"), Text(title))]
+        self.add("title", "DocTitle", [Text(f"{number}.\t"), *self.inlines(r.title or "", () if letter else refs),
+                                       *more])
         if letter:
             self.add("part", "PartHeading", [Text(letter), *(self.notes.inline(ref) for ref in refs)])
+            if r.part_title:
+                self.add("part", "PartHeading", [Text(r.part_title)], before=0)
 
     def formula(self, holder) -> None:
         """"The General Assembly," -- with a comma when preambular paragraphs follow, without one
@@ -356,9 +366,12 @@ class _Layout:
 
     # --- closing and annexes ----------------------------------------------------------------
     def closing(self, adopted) -> None:
-        for line in (adopted.meeting, un_date(adopted.date) if adopted.date else None):
-            if line:
-                self.add("closing", "Closing", [Text(line)])
+        """The meeting and the date, a line each on one page, no space between them, as the UN sets them."""
+        lines = [line for line in (adopted.meeting, un_date(adopted.date, self.words) if adopted.date else None)
+                 if line]
+        for index, line in enumerate(lines):
+            self.add("closing", "Closing", [Text(line)], before=0 if index else None,
+                     keep_next=index < len(lines) - 1)
 
     def annex(self, annex: Annex) -> None:
         first = True
@@ -411,7 +424,7 @@ _ROMAN = re.compile(r"^(?=[ivxl])(x{0,3})(ix|iv|v?i{0,3})$")
 _PART_LETTER = re.compile(r"^(\S+)\s+([A-Z])$")
 
 
-def _one_part(resolution: Resolution) -> tuple[str, str | None]:
+def one_part(resolution: Resolution) -> tuple[str, str | None]:
     """"75/245 B" -> ("75/245", "B"): the number of a resolution that is one part of several and
     that prints its letter apart, under the title; else (the number, None)."""
     found = _PART_LETTER.match(resolution.number or "")
@@ -436,7 +449,7 @@ def adoption_line(resolution: Resolution, words=ENGLISH) -> str:
     """"Resolution adopted by the General Assembly on 19 December 2023"; "Resolutions ..." for
     resolutions adopted together (every corpus masthead says so: 15 of 15, and 1,901 singular)."""
     adopted = resolution.adopted
-    date = un_date(adopted.date) if adopted and adopted.date else None
+    date = un_date(adopted.date, words) if adopted and adopted.date else None
     key = ("adopted_together" if resolution.parts else "adopted") + ("_on" if date else "")
     return words[key].format(body=resolution.body, date=date)
 

@@ -190,6 +190,10 @@ def write(template: Template, document: etree._Element, extras: list[Extra], pro
     for extra in extras:
         parts[posixpath.join(folder, extra.name)] = wordml.serialize(extra.element)
     parts[template.settings_name] = _settings(template.settings, settings)
+    if properties.language:
+        # A text in another language than the reference's English is checked in its own.
+        name = _target(template.main, template.rels, _OFFICE + "styles")
+        parts[name] = _language(parts[name], properties.language)
     parts[_rels_name(template.main)] = _rels_xml(
         [*template.rels, *((e.rel_id, _OFFICE + e.kind, e.name) for e in extras)])
     parts["_rels/.rels"] = _rels_xml([
@@ -205,6 +209,14 @@ def write(template: Template, document: etree._Element, extras: list[Extra], pro
     overrides.update({posixpath.join(folder, e.name): CONTENT_TYPES[e.kind] for e in extras})
     parts["[Content_Types].xml"] = _content_types(template.content_types, set(parts), overrides)
     return _zip(parts)
+
+
+def _language(styles: bytes, tag: str) -> bytes:
+    root = etree.fromstring(styles)
+    path = "/".join(wordml.qn(f"w:{name}") for name in ("docDefaults", "rPrDefault", "rPr", "lang"))
+    for lang in root.iterfind(path):
+        lang.set(wordml.qn("w:val"), tag)
+    return wordml.serialize(root)
 
 
 def _settings(data: bytes, wanted: dict[str, dict[str, str]]) -> bytes:

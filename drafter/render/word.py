@@ -126,12 +126,16 @@ class Writer:
             rel_id = f"rId{name.title()}{side.title()}"
             extras.append(package.Extra(name, f"{name}{index}.xml", rel_id, element))
             (headers if name == "header" else footers)[side] = rel_id
+        # The body ends in an empty paragraph every document has: Word and LibreOffice never
+        # delete a document's last paragraph mark, so a redline ending in blocks the draft drops
+        # (58/208's closing) would keep one empty paragraph after Accept All.
+        wordml.paragraph(self.body, self.style["Normal"])
         wordml.section_properties(self.body, self.paper, MARGINS, headers, footers)
         settings = {"evenAndOddHeaders": {}}
         if self.tracked:
             settings["trackRevisions"] = {}
         properties = package.Properties(title=xml_text(page.title), subject=xml_text(page.masthead.symbol),
-                                        created=f"{page.date}T00:00:00Z")
+                                        created=f"{page.date}T00:00:00Z", language=page.language)
         return package.write(self.template, self.document, extras, properties, settings)
 
     # --- masthead ---------------------------------------------------------------------------
@@ -162,7 +166,8 @@ class Writer:
             self.table(block.table, whole)
             return
         p = wordml.paragraph(self.body, self.style[block.style], first=block.first, left=block.left,
-                             page_break=block.page_break, before=block.before, keep_next=block.kind == "formula")
+                             page_break=block.page_break, before=block.before,
+                             keep_next=block.kind == "formula" or block.keep_next)
         self.pieces(p, pieces)
         self.whole(p, whole)
 
@@ -265,9 +270,11 @@ class Writer:
         for side in ("first", "default", "even"):
             element = wordml.root("w:hdr")
             if side != "first":
-                from drafter.render.redline import diff_inlines
                 odd, new = side == "default", running_head(*header, odd=side == "default")
-                pieces = diff_inlines(running_head(*base, odd=odd), new) if base else [("=", t) for t in new]
+                pieces = [("=", t) for t in new]
+                if base:
+                    from drafter.render.redline import diff_inlines
+                    pieces = diff_inlines(running_head(*base, odd=odd), new)
                 self.pieces(wordml.header_paragraph(element, self.style["Header"], self.width), pieces)
             else:
                 wordml.paragraph(element, self.style["Header"])

@@ -12,11 +12,13 @@ from __future__ import annotations
 import re
 
 from drafter.assemble.edits.rewrite import edit_notes, edit_texts
-from drafter.library.slots import _CITATION_ITEM, _CITATIONS
+from drafter.library.patterns import CITATION_ITEM, CITATIONS
 
 # The word that leads a citation list, singular -> plural (English, as _CITATIONS reads it).
 PLURALS = {"resolution": "resolutions", "decision": "decisions"}
 _WORD = re.compile(r"\w+")
+_CITATIONS = re.compile(CITATIONS)                   # as the slots read them (drafter.library.slots)
+_CITATION_ITEM = re.compile(CITATION_ITEM)
 
 
 def agree(paragraph, notes: list[str]):

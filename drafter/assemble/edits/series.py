@@ -30,8 +30,7 @@ import re
 
 from drafter.assemble.edits import Edit
 from drafter.assemble.edits.rewrite import edit_texts
-from drafter.library.patterns import DATE
-from drafter.library.slots import _CITATION_ITEM, _CITATIONS
+from drafter.library.patterns import CITATION_ITEM, CITATIONS, DATE
 from drafter.library.templates import un_date
 
 KIND = "series"
@@ -50,8 +49,8 @@ RUN = 3           # resolutions of one a session (or one every other session) th
 # A list as the base prints it, misprints and all: "75/247 of 31 December 202," in 78/247 is still
 # an item of its list, which goes on to the predecessor (a list cut short there has none).
 _MISPRINTED_DATE = DATE.replace(r"\d{4}", r"\d{3,4}")
-_LIST = re.compile(_CITATIONS.pattern.replace(DATE, _MISPRINTED_DATE))
-_ITEM = re.compile(_CITATION_ITEM.pattern.replace(DATE, _MISPRINTED_DATE))
+_LIST = re.compile(CITATIONS.replace(DATE, _MISPRINTED_DATE))
+_ITEM = re.compile(CITATION_ITEM.replace(DATE, _MISPRINTED_DATE))
 # The words before a citation that follow another citation: "76/241, section II of its resolution".
 _AFTER_ANOTHER = re.compile(rf"\d(?: of {_MISPRINTED_DATE})?(?:,| and) (?P<words>[^\d;]{{1,60}})$")
 

@@ -11,7 +11,6 @@ Refused, every clause is filled for the base's session instead, which gives back
 from __future__ import annotations
 
 from drafter.assemble.edits import Edit
-from drafter.library.slots import find_slots
 from drafter.ordinals import ordinal_words
 
 KIND = "session"
@@ -59,6 +58,9 @@ def move(text: str, base_session: int | None, session: int, body: str):
     """Cuts moving the body's own sessions in a carried text (see drafter.library.slots)."""
     if base_session is None or base_session == session or "session" not in text.lower():
         return []
+    # Imported here: a draft whose every text is a template never needs the slot finder.
+    from drafter.library.slots import find_slots
+
     cuts = []
     for slot in find_slots(text, base_session, body, facts=False):
         if slot.kind == "session" and 1 <= session + slot.value <= 999:
