@@ -77,6 +77,8 @@ _SHAPES = {
     "78/A_RES_78_223-2325990E.xml": "an agenda '1.', '2.' ... set as the items of paragraph 11",
     "77/A_RES_77_256 A-B-2300172E.xml": "'Article 10' a heading in the XML, a label on the page: no word lost",
     "76/A_RES_76_242-2119707E.xml": "closed by the '54th resumed plenary meeting', no brackets",
+    "75/75_290 B_E.xml": "one part published alone: its titles one a line, its letter, its own title",
+    "75/75_274_F.xml": "in French: 'L’Assemblée générale,', '62e séance plénière', '28 avril 2021'",
     "77/A_RES_77_262-2300154E.xml": "'Income section 2' under 'Section 34' under 'Part XII'",
     "76/A_RES_76_246-2119713E.xml": "'B.', 'C.', 'D.' under an unlabelled heading under 'XIII'",
 }

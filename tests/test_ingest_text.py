@@ -239,3 +239,17 @@ def test_a_draft_in_text_reads_with_its_symbol_for_a_number(tmp_path):
     assert draft.number == "A/C.2/60/L.…" and draft.title == "International migration and development"
     assert draft.adopted is None and draft.session == 60
     assert len(draft.footnotes) >= 10 and len(draft.operative) == 11
+
+
+@pytest.mark.parametrize("formula,body", [("The General Assembly,", "General Assembly"),
+                                          ("L’Assemblée générale,", "Assemblée générale"),
+                                          ("Le Conseil économique et social,", "Conseil économique et social")])
+def test_the_formula_closing_and_date_in_english_and_french(formula, body):
+    # The corpus's one French resolution (75/274 F) closes "62e séance plénière" / "28 avril 2021".
+    from drafter.ingest.layout import FORMULA, MEETING, parse_date
+
+    assert FORMULA.match(formula)["body"] == body
+    assert not FORMULA.match("The Secretary-General, in cooperation with the institutes,")
+    assert MEETING.match("62e séance plénière")["meeting"] == "62e séance plénière"
+    assert MEETING.match("50th (resumed) plenary meeting") and MEETING.match("54th resumed plenary meeting")
+    assert parse_date("28 avril 2021") == "2021-04-28" == parse_date("28\u00a0April 2021")

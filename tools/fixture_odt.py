@@ -200,7 +200,10 @@ class _Writer:
         for paragraph in holder.preamble:
             self.paragraph(paragraph, None)
         for paragraph in holder.operative:
-            self.paragraph(paragraph, f"{paragraph.number}.\t" if paragraph.number is not None else None)
+            # 3 prints "3."; a number the source printed otherwise ("3", "1.1") as it is.
+            number = paragraph.number
+            self.paragraph(paragraph, None if number is None else f"{number}.\t" if isinstance(number, int)
+                           else f"{number}\t")
         for section in holder.sections:
             if depth == 0:        # the UN's first level: the label centred, the heading under it
                 self.heading(section.label)

@@ -45,6 +45,7 @@ class Block:
     break_before: bool = False      # a page break stands before it
     look: tuple = ()                # how it is set (style, size, weight, alignment): heading levels
     tab_at: int | None = None       # where a tab (or a tab's wide gap) first stood: "A<tab>Heading"
+    breaks: list[int] = field(default_factory=list)   # where a line break inside it stood (DOCX)
 
 
 @dataclass
@@ -72,6 +73,13 @@ class TextBuilder:
         self.italic: list[bool] = []
         self.refs: list[FootnoteRef] = []
         self.tab_at: int | None = None
+        self.breaks: list[int] = []
+
+    def line_break(self) -> None:
+        """A line break inside the paragraph: a space in the text, its place remembered (a title
+        printed under another in one paragraph)."""
+        self.breaks.append(len(self.chars))
+        self.add(" ")
 
     def tab(self) -> None:
         """A tab: a space in the text, its place remembered (a label stands before it)."""

@@ -9,10 +9,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-_DATE = re.compile(r"^(?P<day>\d{1,2})\s(?P<month>[A-Z][a-z]+)\s(?P<year>\d{4})$")   # \s: no-break too
-_MONTHS = {name: i for i, name in enumerate(
-    ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-     "October", "November", "December"], start=1)}
+_DATE = re.compile(r"^(?P<day>\d{1,2})\s(?P<month>[^\W\d_]+)\s(?P<year>\d{4})$")   # \s: no-break too
+# The months by language: English, French (the corpus's 75/274 F closes "28 avril 2021").
+_MONTH_NAMES = (("January", "February", "March", "April", "May", "June", "July", "August", "September",
+                 "October", "November", "December"),
+                ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+                 "octobre", "novembre", "décembre"))
+_MONTHS = {name: i for names in _MONTH_NAMES for i, name in enumerate(names, start=1)}
 
 
 def parse_date(text: str) -> str | None:

@@ -141,7 +141,7 @@ class _Reader:
             if len(builder):
                 builder.add(" ")
             self.runs(p, builder, bold)
-        tab_at = builder.tab_at
+        tab_at, breaks = builder.tab_at, builder.breaks
         text, italics, refs = builder.build()
         if not text and not refs:
             return None
@@ -155,7 +155,8 @@ class _Reader:
         return Block(text=text, italics=italics, refs=refs, label=label,
                      bold=all_bold, centred=align == "center", right=align in ("right", "end"),
                      heading=all_bold or align == "center", indent=x.text_indent(first, inherited),
-                     break_before=x.page_break_before(first), look=(style, align, all_bold), tab_at=tab_at)
+                     break_before=x.page_break_before(first), look=(style, align, all_bold), tab_at=tab_at,
+                     breaks=breaks)
 
     def numbered(self, p, style: str | None) -> tuple[str, int] | None:
         """The list (numId, level) that numbers the paragraph, its own or its style's."""
@@ -204,7 +205,7 @@ class _Reader:
         elif tag == x.TAG["tab"]:
             builder.tab()
         elif tag == x.TAG["cr"] or (tag == x.TAG["br"] and child.get(f"{x.W}type") != "page"):
-            builder.add(" ")
+            builder.line_break()
         elif tag == x.TAG["noBreakHyphen"]:
             builder.add("\u2011", italic)
         elif tag == x.TAG["sym"]:

@@ -26,11 +26,23 @@ NUMBERED_TITLE = re.compile(rf"^(?P<number>{_NUMBER})\.\s+(?P<title>\S.*)$")
 BARE_NUMBER = re.compile(rf"^(?P<number>{_NUMBER})\.(?P<title>)$")
 # "Resolution 2006/2" on a line of its own (commission and ECOSOC style), title on the next lines.
 RESOLUTION_LINE = re.compile(r"^Resolution\s+(?P<number>\d{1,4}/\d{1,4}(?: [A-Z])?)\.?(?:\s+(?P<title>\S.*))?$")
-# "The General Assembly,", "The Commission on Population and Development,", "The Economic and Social Council,".
-FORMULA = re.compile(r"^The (?P<body>[A-Z][A-Za-z’'-]*(?: (?:[A-Z][A-Za-z’'-]*|of|on|and|for|the|in))*)\s*,$")
+# The words of the enacting formula and the closing, by language (English, French: the corpus's
+# 75/274 is in French; the months are in dates.py): how the formula opens, the small words a body's
+# name holds, the meeting line.
+_FORMULA_OPENINGS = ("The ", "L’", "L'", "Le ", "La ")
+_BODY_WORDS = ("of", "on", "and", "for", "the", "in",
+               "générale", "économique", "et", "social", "sociale", "de", "des", "du", "la", "pour")
+_MEETINGS = (r"\d{1,4}(?:st|nd|rd|th) (?:\(resumed\) |resumed )?(?:plenary )?meeting",
+             r"\d{1,4}e séance plénière(?: \(reprise\))?")
+
+# "The General Assembly,", "The Commission on Population and Development,", "The Economic and Social
+# Council,", "L’Assemblée générale,".
+_NAME_WORD = r"[A-ZÀ-Ý][\w’'-]*"
+FORMULA = re.compile(rf"^(?:{'|'.join(map(re.escape, _FORMULA_OPENINGS))})(?P<body>{_NAME_WORD}"
+                     rf"(?: (?:{_NAME_WORD}|{'|'.join(_BODY_WORDS)}))*)\s*,$")
 # "78th plenary meeting"; a meeting resumed on a later day: "50th (resumed) plenary meeting" (161
 # corpus files), once without the brackets ("54th resumed plenary meeting", 76/242).
-MEETING = re.compile(r"^(?P<meeting>\d{1,4}(?:st|nd|rd|th) (?:\(resumed\) |resumed )?(?:plenary )?meeting)$")
+MEETING = re.compile(rf"^(?P<meeting>{'|'.join(_MEETINGS)})$")
 
 # "A/RES/58/208"; several resolutions adopted under one number add their letters: "A/RES/75/101 A-B".
 _MASTHEAD_SYMBOL = re.compile(r"^[A-Z]{1,4}(?:\.\d+)?(?:/[A-Za-z0-9.()…-]+){2,}(?: [A-Z](?:-[A-Z])?)?$")

@@ -253,14 +253,16 @@ def is_lead_start(text: str, kind: str) -> bool:
     return default_lexicon().is_start(text, kind)
 
 
-def looks_preambular(lead: str) -> bool:
-    """Whether a paragraph opened by `lead` is preambular: "Having considered", "Deeply concerned"
-    yes; "Urges", "Takes note" no. When both lexicons claim the lead ("Having further considered"),
-    a participle opens a preambular paragraph, a verb in -s an operative one. (The Akoma Ntoso
-    reader's outline rule, akn_outline._looks_preambular, is the same.)"""
+def lead_kind(lead: str) -> str | None:
+    """The kind of paragraph `lead` opens: "Having considered", "Deeply concerned" preambular;
+    "Urges", "Takes note" operative; None when neither lexicon knows it (a lead in another
+    language, an italic title). When both claim it ("Having further considered"), a participle
+    opens a preambular paragraph, a verb in -s an operative one. (The Akoma Ntoso reader's outline
+    rule, akn_outline._looks_preambular, is the same.)"""
     preambular = split_lead(lead, "preambular")
     operative = split_lead(lead, "operative")
     if preambular is None or operative is None:
-        return preambular is not None
+        return "preambular" if preambular else "operative" if operative else None
     first = lead.split()[0].lower()
-    return first.endswith("ing") or not (first.endswith("s") and not first.endswith(("ss", "ous")))
+    verb = first.endswith("s") and not first.endswith(("ss", "ous"))
+    return "preambular" if first.endswith("ing") or not verb else "operative"

@@ -36,7 +36,7 @@ from drafter.ingest.layout import (
     parse_date,
     read_masthead,
 )
-from drafter.ingest.leads import looks_preambular, split_lead
+from drafter.ingest.leads import lead_kind, split_lead
 from drafter.ingest.lines import Line
 from drafter.ingest.segment import first_label, successor
 from drafter.model import (
@@ -64,7 +64,7 @@ _PART_LABEL = re.compile(r"^[A-Z]$")
 _SECTION_LABEL = re.compile(r"^(?:[^\W\d_]+(?: [^\W\d_]+)? )?(?:[IVXLC]+|[A-Z]|\d{1,3}[A-Z]?)\.?$")
 _ANNEX_NUMBER = re.compile(r"^(?:\d{1,3}\.|\((?:[a-z]{1,3}|[ivxlc]{1,7})\)|[IVXLC]{1,6}\.|[A-Z]\.)(?:\s+|$|(?=[A-Z“\"]))")
 _ANNEX = re.compile(r"^Annex(?:es)?(?:\s+[IVXL\d]+)?$")
-_CLOSING = re.compile(rf"^({MEETING.pattern[1:-1]})\s+(?P<date>\d{{1,2}} [A-Z][a-z]+ \d{{4}})$")
+_CLOSING = re.compile(rf"^({MEETING.pattern[1:-1]})\s+(?P<date>\d{{1,2}} [^\W\d_]+ \d{{4}})$")
 _LEAD_TRAILING = " ,;:\t"
 _ENDS_PREAMBULAR = re.compile(r",[”’\"')]*$")
 
@@ -194,6 +194,7 @@ class _Levels:
         self.open.append(section)
 
     def level(self, look: tuple, kind: str) -> int:
+        """How many open sections stay above a heading of this look and label kind."""
         if look not in self.looks:
             self.looks[look] = len(self.open)
             return len(self.open)
@@ -280,7 +281,8 @@ class _Reader:
 
     def resolution(self) -> Resolution:
         blocks = self.doc.blocks
-        title_at, number, title, title_refs, title_end = self.title(blocks)
+        title_at, number, title, title_refs, title_end, more_titles = self.title(blocks)
+        part_title = None
         masthead = self.masthead(blocks[:title_at])
         rest = blocks[title_end:]
         formula_at = next((i for i, b in enumerate(rest) if formula_of(b)), None)
@@ -299,10 +301,14 @@ class _Reader:
         else:
             # Blocks between the title and the formula are the title, wrapped; a letter alone is a
             # part published on its own ("77/292" / "B": resolution 77/292 B), its notes the title's.
+            # The part's own title may follow its letter ("B" / "High-level political forum ...").
+            lettered = False
             for block in rest[:formula_at]:
                 if _PART_LABEL.match(plain(block.text).strip()) and block.heading:
-                    number = f"{number} {block.text.strip()}"
+                    number, lettered = f"{number} {block.text.strip()}", True
                     title_refs = [*title_refs, *(FootnoteRef(r.marker, len(title or "")) for r in block.refs)]
+                elif lettered and part_title is None and block.heading:
+                    part_title = block.text
                 else:
                     title = " ".join([title or "", block.text]).strip() or None
             holder = self.holder(rest[formula_at + 1:closings[0][0] if closings else tail_from])
@@ -319,6 +325,7 @@ class _Reader:
             footnotes=self.footnotes(cited) if not parts else self.footnotes({r.marker for r in title_refs}),
             adopted=adopted, source=Source(path=self.path, format=self.doc.format), sections=sections,
             parts=parts, annexes=annexes, masthead=masthead, title_footnotes=tuple(title_refs),
+            more_titles=more_titles, part_title=part_title,
             note_italics=self.note_italics(cited) if not parts else {},
             warnings=tuple(self.doc.warnings))
 
@@ -333,16 +340,19 @@ class _Reader:
             title, refs, _ = _shifted(block, cut)
             end = index + 1
             if not title and end < len(blocks) and not formula_of(blocks[end]):
-                title, refs, _ = _shifted(blocks[end], 0)       # "Resolution 2006/2" / its title below
+                block, cut = blocks[end], 0                     # "Resolution 2006/2" / its title below
+                title, refs, _ = _shifted(block, 0)
                 end += 1
-            return index, match["number"], title.strip() or None, refs, end
+            title, more = _titles(title, [b - cut for b in block.breaks if b > cut])
+            refs = [FootnoteRef(r.marker, min(r.at, len(title))) for r in refs]
+            return index, match["number"], title or None, refs, end, more
         # A draft has no number yet: its title is what stands right above the formula.
         formula = next((i for i, b in enumerate(blocks) if formula_of(b)), None)
         if formula is not None and formula > 0 and blocks[formula - 1].text:
             masthead = self.masthead(blocks[:formula - 1])
             number = masthead.symbol if masthead and masthead.symbol else "draft"
             block = blocks[formula - 1]
-            return formula - 1, number, block.text, list(block.refs), formula
+            return formula - 1, number, block.text, list(block.refs), formula, ()
         raise ParseError("not a resolution: no number-and-title line such as '58/208. International migration "
                          "and development' or 'Resolution 2006/2'", self.path)
 
@@ -409,7 +419,7 @@ class _Reader:
         if following.label or _NUMBER_PREFIX.match(plain(following.text)):
             return False
         lead = self.opening_lead(_Item(following.text, [], list(following.italics)))
-        return bool(lead) and looks_preambular(lead)
+        return bool(lead) and lead_kind(lead) == "preambular"
 
     def add_table(self, holder: _Holder, table: Table, after_paragraph: bool) -> None:
         """A table stands after the paragraph it follows, or alone when a heading or another table
@@ -466,17 +476,17 @@ class _Reader:
         operative paragraph, operative; before, its lead decides (a participle or adjective opens a
         preambular paragraph, a verb an operative one: a single operative paragraph is not
         numbered), whatever it ends with: a preambular paragraph may introduce sub-paragraphs
-        ("Reaffirming that the Plan was developed:") or end in a typo's ";". An unled line goes
-        on with the preamble when it ends with a comma ("We, the Ministers ...,") or the preamble
-        introduced it ("... question:")."""
+        ("Reaffirming that the Plan was developed:") or end in a typo's ";". A line with no lead
+        the lexicon knows goes on with the preamble when it ends with a comma ("We, the Ministers
+        ...,", a lead in another language) or the preamble introduced it ("... question:")."""
         target = _deepest(holder)
         if target.operative:
             return "operative"
         if not re.search(r"\w", item.text):
             return "preambular"          # a "* * *" separator does not end the preamble
-        lead = self.opening_lead(item)
-        if lead:
-            return "preambular" if looks_preambular(lead) else "operative"
+        known = lead_kind(lead) if (lead := self.opening_lead(item)) else None
+        if known:
+            return known
         if _ENDS_PREAMBULAR.search(item.text):
             return "preambular"
         introduced = bool(target.preamble) and target.preamble[-1].text.endswith(":")
@@ -528,7 +538,7 @@ class _Reader:
         follows is one of them, unlabelled ("Leadership dialogue 1: ..." under "(a) ... as
         follows:", 6 corpus files): a sibling of the open item set as deep, else a child of the
         deepest open item set less deep. Only the indent says so: a paragraph after sub-paragraphs
-        stands where its paragraph does, a sub-paragraph's closing words further out still."""
+        stands where its paragraph does, a paragraph's closing words further out still."""
         chain = _open_items(holder.last())
         if len(chain) < 2 or item.indent <= chain[0].indent + 1:
             return False
@@ -593,6 +603,14 @@ class _Reader:
         if not (operative or sections or parts):
             raise ParseError("no operative paragraphs: the document is cut short or is not a resolution",
                              self.path)
+
+
+def _titles(text: str, breaks: list[int]) -> tuple[str, tuple[str, ...]]:
+    """A title and the titles printed under it in the same paragraph, one a line (75/290 A and B:
+    the review of the Council's resolution, then that of the forum's)."""
+    pieces = [text[a:b].strip() for a, b in zip([0, *breaks], [*breaks, len(text)])]
+    pieces = [piece for piece in pieces if piece]
+    return (pieces[0] if pieces else ""), tuple(pieces[1:])
 
 
 def _bracketed(texts: list[str]) -> list[str]:
