@@ -181,7 +181,7 @@ def _from_library(library: Library, entry: SourceEntry) -> Base:
     path = locate.source_path(library, entry)
     if path is None:
         return _from_refs(library, entry, _recorded_refs(library, [entry.number]))
-    resolution = parsed.read_source(path)        # read once, then from the library's cache
+    resolution = parsed.read_source(path)        # read once, then from drafter's cache
     numbers = [entry.number, *(f"{entry.number} {part.label}" for part in resolution.parts)]
     found = base_from_resolution(library, resolution, _recorded_refs(library, numbers))
     masthead = found.masthead or Masthead()
