@@ -57,8 +57,32 @@ def test_every_seed_reads_back_with_its_notes_in_place(number):
     assert model_diff.differences(model, again) == []
 
 
-@pytest.mark.parametrize("relative", ["75/75_100_E.xml", "75/75_101A-B_E.xml", "75/75_1_E.xml",
-                                      "76/A_RES_76_284-2210342E.xml"])
+# Each a shape the structure reader must read as the Akoma Ntoso reader does (the whole corpus
+# through drafter's DOCX: benchmarks/bench_docx_corpus.py).
+_SHAPES = {
+    "75/75_100_E.xml": "plain",
+    "75/75_101A-B_E.xml": "two parts under one number",
+    "75/75_1_E.xml": "a declaration, the formula without its comma",
+    "76/A_RES_76_284-2210342E.xml": "sections",
+    # An unnumbered paragraph's lead decides its kind, not its last character (30 corpus files):
+    "76/A_RES_76_186-2119241E.xml": "a preambular paragraph introducing sub-paragraphs ('...developed:')",
+    "79/A_RES_79_161-2424154E.xml": "a preambular paragraph ending in ';' (a typo) before 32 more",
+    # Every level below the first shares one style in drafter's DOCX; the label's kind nests them, as
+    # the AKN reader does (4 corpus files have three levels):
+    "75/75_326_E.xml": "items without a label under '(a) ... as follows:', set one step deeper",
+    "75/75_68_E.xml": "a number typed without its full stop ('3<tab>Calls upon'): the string '3'",
+    "76/A_RES_76_3_E.xml": "numbers '1.1', '1.2' under a section",
+    "76/A_RES_ES-11_4_2223239E.xml": "an emergency special session's number, 'ES-11/4. Title'",
+    "78/A_RES_78_149-2325913E.xml": "a heading amid the preamble, and a '* * *' in it: no section",
+    "78/A_RES_78_223-2325990E.xml": "an agenda '1.', '2.' ... set as the items of paragraph 11",
+    "77/A_RES_77_256 A-B-2300172E.xml": "'Article 10' a heading in the XML, a label on the page: no word lost",
+    "76/A_RES_76_242-2119707E.xml": "closed by the '54th resumed plenary meeting', no brackets",
+    "77/A_RES_77_262-2300154E.xml": "'Income section 2' under 'Section 34' under 'Part XII'",
+    "76/A_RES_76_246-2119713E.xml": "'B.', 'C.', 'D.' under an unlabelled heading under 'XIII'",
+}
+
+
+@pytest.mark.parametrize("relative", list(_SHAPES))
 def test_corpus_resolutions_through_drafters_docx(relative):
     corpus = corpus_or_skip()
     model = read_resolution(corpus / relative)
@@ -138,6 +162,57 @@ def test_a_colleagues_word_file_automatic_numbering_italic_leads_and_a_table():
     table = r.operative[-1].table
     assert [[c.text for c in row] for row in table.rows] == [["Region", "Members"], ["Africa", "54"]]
     assert r.adopted.meeting == "100th plenary meeting" and r.adopted.date == "2044-12-01"
+
+
+def test_an_item_without_a_label_is_a_sub_paragraph_by_where_it_is_set():
+    # Word's own lists: each level's indent in numbering.xml (left, the label hanging). An unnumbered
+    # paragraph set where level 3's text stands is an unlabelled item under "(b) To consult:", as the
+    # UN's 75/326 sets "Leadership dialogue 1: ..."; one set where the paragraphs stand is not.
+    ind = {0: 720, 1: 1440, 2: 2160}
+    numbering = _NUMBERING
+    for level, left in ind.items():
+        level_ind = f'<w:pPr><w:ind w:left="{left}" w:hanging="360"/></w:pPr>'
+        numbering = numbering.replace(f'<w:lvl w:ilvl="{level}">', f'<w:lvl w:ilvl="{level}">{level_ind}')
+    document = docx.Document()
+    document.part.numbering_part._element = parse_xml(numbering)
+    for text in ("99/2. Consultations", "The General Assembly,"):
+        document.add_paragraph(text)
+    for text, level in [("Requests the Secretary-General:", 0), ("To report;", 1), ("To consult:", 1),
+                        ("Member States, first;", None), ("Regional bodies;", None),
+                        ("Looks forward to the report;", None), ("Decides to remain seized of the matter.", 0)]:
+        p = document.add_paragraph(text)
+        if level is not None:
+            _numbered(p, level)
+        elif not text.startswith("Looks"):
+            p.paragraph_format.left_indent = docx.shared.Twips(ind[2])
+    out = io.BytesIO()
+    document.save(out)
+    r = parse_bytes(out.getvalue(), "unlabelled.docx")
+    [requests, looks, decides] = r.operative
+    assert [(s.label, s.text) for s in requests.subparagraphs] == [("a", "To report;"), ("b", "To consult:")]
+    assert [(s.label, s.text) for s in requests.subparagraphs[1].subparagraphs] == [
+        ("", "Member States, first;"), ("", "Regional bodies;")]
+    assert (looks.number, looks.text, decides.number) == (None, "Looks forward to the report;", 2)
+
+
+def test_a_lettered_heading_set_as_the_annex_label_is_no_annex_title():
+    # 75/293's annex I has no title: "A<tab>Posts to be established ..." is its first heading, set
+    # (in route 2, as in many Word files) exactly as the label "Annex I" is.
+    document = docx.Document()
+    for text in ("99/3. Support account", "The General Assembly,", "Approves the posts in the annex.",
+                 "80th plenary meeting", "1 July 2044"):
+        document.add_paragraph(text)
+    for text in ("Annex I", "A\tPosts to be established", "Annex II", "Positions to be established"):
+        p = document.add_paragraph()
+        p.add_run(text).bold = True
+        p.alignment = docx.enum.text.WD_ALIGN_PARAGRAPH.CENTER
+    document.add_paragraph("One post of Legal Officer (P-3).")
+    out = io.BytesIO()
+    document.save(out)
+    first, second = parse_bytes(out.getvalue(), "annex.docx").annexes
+    assert first.title is None
+    assert [(p.number, p.text, p.style) for p in first.paragraphs] == [("A", "Posts to be established", "heading")]
+    assert second.title == "Positions to be established"
 
 
 def test_tracked_changes_read_as_accepted_with_a_warning(tmp_path):

@@ -165,11 +165,11 @@ def test_a_killed_index_build_leaves_library_and_index_as_before(lib):
     script = (
         "import os, signal, sys\n"
         "from drafter.library import index\n"
-        "real = index._add_family\n"
+        "real = index._Rows.insert\n"
         "def die(*a):\n"
         "    real(*a)\n"
         "    os.kill(os.getpid(), signal.SIGKILL)\n"
-        "index._add_family = die\n"
+        "index._Rows.insert = die\n"
         "from drafter.cli import main\n"
         f"sys.exit(main(['clauses', 'list', '--library', {str(lib)!r}]))\n"
     )

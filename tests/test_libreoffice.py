@@ -53,6 +53,8 @@ def shown(tmp_path_factory):
         "table": (build(corpus["249"])[0], ["pdf"]),
         "sections": (build(corpus["253"])[0], ["pdf"]),
         "parts": (build(corpus["80AB"])[0], ["pdf"]),
+        "french": (build(read_resolution(corpus_or_skip() / "75" / "75_274_F.xml"))[0], ["pdf"]),
+        "part-alone": (build(read_resolution(corpus_or_skip() / "75" / "75_290 A_E.xml"))[0], ["pdf"]),
     }
     for name, (clean, base) in drafts.items():
         documents |= {f"draft-{name}": (build(clean)[0], ["open"]), f"base-{name}": (build(base)[0], ["open"]),
@@ -151,6 +153,29 @@ def test_a_table_in_libreoffice(shown):
     pages = _pages(shown["folder"] / "table.pdf")
     annex = next(p for p in pages if "Annex" in p)
     assert "(United States dollars)" in annex and "Reflects amounts after recosting." in annex
+
+
+def test_a_french_resolution_prints_in_french(shown):
+    # 75/274: the masthead, the adoption line, the formula and the closing as its source has them.
+    pages = [_flat(p) for p in _pages(shown["folder"] / "french.pdf")]
+    first = pages[0]
+    for words in ("Nations Unies", "Assemblée générale", "Distr. générale", "29 avril 2021",
+                  "Résolution adoptée par l’Assemblée générale le 28 avril 2021", "L’Assemblée générale,"):
+        assert words in first, words
+    assert "62e séance plénière 28 avril 2021" in pages[-1]
+    assert not any(word in " ".join(pages) for word in ("United Nations", "Resolution adopted", "April"))
+
+
+def test_a_part_published_alone_prints_both_titles_its_letter_and_its_own_title(shown):
+    lines = [line.strip() for line in "\n".join(_pages(shown["folder"] / "part-alone.pdf")).splitlines()]
+    lines = [line for line in lines if line]
+    at = next(i for i, line in enumerate(lines) if line.startswith("75/290."))
+    second = next(i for i, line in enumerate(lines) if line.startswith("Review of the implementation of General"
+                                                                      " Assembly") and i > at)
+    assert second > at                                   # the second title starts a line of its own
+    letter = lines.index("A")
+    assert letter > second and lines[letter + 1] == "Economic and Social Council"
+    assert lines[letter + 2].startswith("The General Assembly,")
 
 
 @pytest.mark.parametrize("name, number", [("sections", "253"), ("parts", "80AB"), ("table", "249")])

@@ -482,3 +482,18 @@ def test_mining_into_a_folder_that_cannot_be_made_is_one_line(tmp_path):
 def test_a_search_for_a_word_every_clause_holds_finds_nothing(library):
     assert library.search("and") == []
 
+
+
+def test_corpus_family_files_are_libyamls_bytes(corpus_library):
+    # drafter.library.emit writes what libyaml would, byte for byte (or leaves the file to it):
+    # checked on every family of sessions 79-80, whose wordings hold the UN's own characters.
+    from drafter.library import emit
+
+    for family in corpus_library.families:
+        data = family.to_dict()
+        expected = yaml.dump(data, Dumper=store._Dumper, sort_keys=False, allow_unicode=True, width=100,
+                             default_flow_style=False)
+        try:
+            assert emit.dump(data) == expected, family.id
+        except emit.Unusual:
+            assert store.dump_yaml(data) == expected, family.id

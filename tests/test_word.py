@@ -278,12 +278,13 @@ def test_masthead_of_an_adopted_resolution():
 
 
 def test_the_closing_is_two_lines_with_no_space_between(rendered):
-    # "78th plenary meeting" / "23 December 2003": the UN sets the date right under the meeting;
+    # "78th plenary meeting" / "23 December 2003": the UN sets the date right under the meeting,
+    # never on the next page;
     # the space the Closing style keeps is before the meeting, after the last paragraph.
     body = part(rendered, "word/document.xml")
     closing = body.xpath("//w:p[w:pPr/w:pStyle/@w:val='Closing']", namespaces={"w": W[1:-1]})
     assert ["".join(p.itertext()) for p in closing] == ["78th plenary meeting", "23\u00a0December 2003"]
-    assert closing[0].find(f"{W}pPr/{W}spacing") is None
+    assert closing[0].find(f"{W}pPr/{W}spacing") is None and closing[0].find(f"{W}pPr/{W}keepNext") is not None
     assert closing[1].find(f"{W}pPr/{W}spacing").get(f"{W}before") == "0"
 
 

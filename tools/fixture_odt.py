@@ -226,7 +226,10 @@ class _Writer:
     def subs(self, subs, depth: int) -> None:
         for sub in subs:
             inner = self.inline(sub.text, sub.footnotes, sub.italics)
-            self.out.append(_p(f"Sub{min(depth, 3)}", f"({_plain(sub.label)})<text:tab/>{inner}"))
+            # "(a)"; a label with its own punctuation ("1.") as it is; an unlabelled item prints none.
+            printed = f"({sub.label})" if sub.label.isalnum() else sub.label
+            label = f"{_plain(printed)}<text:tab/>" if sub.label else ""
+            self.out.append(_p(f"Sub{min(depth, 3)}", label + inner))
             self.subs(sub.subparagraphs, depth + 1)
             if sub.wrap_up is not None:
                 self.out.append(_p(f"Sub{min(depth, 3)}", self.inline(sub.wrap_up, sub.wrap_up_footnotes)))

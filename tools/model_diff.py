@@ -154,7 +154,8 @@ def _annex_words(annex) -> list[str]:
 
 
 def words(resolution) -> Counter:
-    """Every word a reader must keep: title, paragraphs, sub-paragraphs, notes, headings, annexes."""
+    """Every word a reader must keep: title, paragraphs, sub-paragraphs, notes, section labels and
+    headings, annexes."""
     out: Counter = Counter()
 
     def add(text) -> None:
@@ -178,7 +179,8 @@ def words(resolution) -> Counter:
         for p in (*h.preamble, *h.operative):
             paragraph(p)
         for section in h.sections:
-            add(section.heading)
+            for text in _printed(section):    # "Article 10" is a label in one file, a heading in another
+                add(text)
             holder(section)
 
     add(resolution.title)

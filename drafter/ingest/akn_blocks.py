@@ -146,6 +146,8 @@ class BlockReader:
 
     def _p(self, element, origin: str) -> list[Block]:
         kids = children(element)
+        if not kids:                                   # words alone: neither heading nor bold
+            return self._text_paragraph(element, origin, element)
         names = {local_name(c) for c in kids}
         if names & {"subheading", "heading"}:
             return self.read(element, origin)          # a `p` that wraps a heading
@@ -163,7 +165,7 @@ class BlockReader:
 
     def _cross_heading(self, element, origin: str) -> list[Block]:
         # Budget resolutions put each section's preambular paragraphs in crossHeadings.
-        block = self._paragraph_block(element, origin, element, number=None)
+        block = self._paragraph_block(element, origin, element, number=None, skip_num=True)
         if element.get("refersTo") == "#preamble" or block.lead:
             block.preambular = element.get("refersTo") == "#preamble"
             return [block]
@@ -239,7 +241,7 @@ class BlockReader:
         return [block]
 
     def _paragraph_block(self, p, origin: str, element, number: str | None, skip_num: bool = False) -> Block:
-        text = inline(p, self.notes, skip_num=skip_num or p is element)
+        text = inline(p, self.notes, skip_num=skip_num)
         return Block(PARAGRAPH, text, origin, element.sourceline, number=_paragraph_number(number),
                      lead=opening_italics(text))
 
@@ -372,6 +374,9 @@ def _mended(typed: str, rest: Inline, read: str) -> tuple[str, str]:
 
 def _number_from_text(block: Block) -> Block:
     """A paragraph without `num` whose text opens with its label or number."""
+    opening = block.inline.text[:1]
+    if opening != "(" and not (block.lead and opening.isdigit()):
+        return block                                   # most paragraphs: neither (the patterns say so)
     label = _LABEL_IN_TEXT.match(block.inline.text)
     if label:
         return Block(ITEM, block.inline.drop_prefix(label.end()), block.origin, block.line,

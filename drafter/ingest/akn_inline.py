@@ -43,22 +43,34 @@ _LEAD_TRAILING = " ,;:."
 # What may stand before an italic lead and still leave it the opening words: a paragraph number
 # typed into the text ("26\t", "6.\t").
 _TYPED_NUMBER = re.compile(r"\d{1,3}(?:\s?\.)?\s?")
-_NAMES: dict = {}
+
+
+class _LocalNames(dict):
+    """tag -> the name without its namespace, "" for comments, processing instructions and
+    entities (their tag is no string). Cached: a document has a few dozen tags and the reader
+    asks a million times."""
+
+    def __missing__(self, tag) -> str:
+        name = self[tag] = tag.rpartition("}")[2] if isinstance(tag, str) else ""
+        return name
+
+
+_NAMES = _LocalNames()
 
 
 def local_name(element) -> str:
-    """The element's name without namespace; "" for comments and processing instructions.
-    Names are cached by tag: a document has a few dozen tags and the reader asks a million times."""
-    tag = element.tag
-    name = _NAMES.get(tag)
-    if name is None:
-        name = _NAMES[tag] = tag.rpartition("}")[2] if isinstance(tag, str) else ""
-    return name
+    """The element's name without namespace; "" for comments and processing instructions."""
+    return _NAMES[element.tag]
 
 
 def children(element) -> list:
-    """The element children (an unresolved entity is a node too, but no element)."""
-    return [child for child in element if isinstance(child.tag, str)]
+    """The element children (an unresolved entity is a node too, but no element). The reader's
+    parser makes every element a plain `_Element` (entities, comments and processing instructions
+    are subclasses): its type says so without building the child's namespaced tag."""
+    return [child for child in element if type(child) is _ELEMENT]
+
+
+_ELEMENT = etree._Element
 
 
 def blank(text: str | None) -> bool:
@@ -82,46 +94,48 @@ class Notes:
                 self.italics[marker] = text.italics
 
 
-_PREPARED = ("{*}span", "{*}i", "{*}em", "{*}eol", "{*}br", "{*}eop", "{*}td", "{*}th", "{*}paragraph",
-             "{*}authorialNote", "{*}sup")
-
-
 def prepare(element, notes: Notes) -> None:
     """Mark notes, italics, line breaks and table letters in the tree under `element` (once per
     element: a second pass would mark them twice), and collect the notes' texts in `notes`.
-    One walk of the tree finds them all (each walk costs as much as marking what it finds)."""
-    lettered, found, raised = [], [], []
-    for node in element.iter(*_PREPARED):
-        name = local_name(node)
-        if name == "span":
-            if "italic" in (node.get("class") or ""):
-                node.text = ITALIC + (node.text or "")
-                node.tail = ROMAN + (node.tail or "")
-        elif name == "paragraph":
-            if (node.get("class") or "").startswith("FootnoteText"):
-                lettered.append(node)              # the notes printed under a table
-        elif name == "authorialNote":
-            found.append(node)
-        elif name in ("td", "th"):
-            lettered.append(node)
-        elif name in ("i", "em"):
-            node.text = ITALIC + (node.text or "")
-            node.tail = ROMAN + (node.tail or "")
-        elif name == "sup":
-            raised.append(node)
-        else:
-            node.text = " "                          # a line break inside running text
-    for holder in lettered:
-        for sup in holder.iter("{*}sup"):
-            mark = (sup.text or "").strip()
-            if 0 < len(mark) <= 2 and len(sup) == 0 and (mark.isalpha() or mark in ("*", "**")):
-                sup.text = NOTE + mark + END
+    Each kind has its own walk: lxml walks and matches names in C, cheaply; what costs is the
+    Python object of each element found, and each walk makes only those of its kind."""
+    _mark_italics(span for span in element.iter("{*}span") if "italic" in (span.get("class") or ""))
+    _mark_italics(element.iter("{*}i", "{*}em"))
+    for node in element.iter("{*}eol", "{*}br", "{*}eop"):
+        node.text = " "                              # a line break inside running text
+    found = list(element.iter("{*}authorialNote"))
+    raised = list(element.iter("{*}sup"))
+    for sup in raised:
+        if _cites_a_table_note(sup, element):
+            sup.text = NOTE + sup.text.strip() + END
     for note in found:
         marker = (note.get("marker") or "").strip() or str(len(notes.texts) + 1)
         notes.add(marker, _note_text(note, notes))
         note.clear(keep_tail=True)
         note.text = NOTE + marker + END
     _notes_cited_again(raised, notes)
+
+
+def _mark_italics(nodes) -> None:
+    for node in nodes:
+        node.text = ITALIC + (node.text or "")
+        node.tail = ROMAN + (node.tail or "")
+
+
+def _cites_a_table_note(sup, top) -> bool:
+    """A raised letter in a table's cell, or in a note printed under a table (a "FootnoteText"
+    paragraph), inside `top`: a letter citing the table's notes. (Raised letters are few: their
+    ancestors are looked at, not every paragraph of the document.)"""
+    mark = (sup.text or "").strip()
+    if not (0 < len(mark) <= 2 and len(sup) == 0 and (mark.isalpha() or mark in ("*", "**"))):
+        return False
+    for holder in sup.iterancestors():
+        name = local_name(holder)
+        if name in ("td", "th") or (name == "paragraph" and (holder.get("class") or "").startswith("FootnoteText")):
+            return True
+        if holder is top:
+            return False
+    return False
 
 
 def _notes_cited_again(raised: list, notes: Notes) -> None:
@@ -205,7 +219,7 @@ def plain(element, notes: Notes | None = None) -> str:
 
 def num_text(element) -> str:
     """The text of a <num> ("12.", "(a)") as one clean line."""
-    text = _text_of(element)
+    text = (element.text or "") if not len(element) else _text_of(element)   # most hold words alone
     if NOTE in text or ITALIC in text:
         return settle(text).text
     return clean_line(text)
@@ -217,9 +231,10 @@ def clean_line(raw: str) -> str:
     `one_line` would do. The other whitespace `clean_chars` leaves (tested) takes the long way."""
     text = clean_chars(raw)
     kept = text.strip()
-    if ("  " in kept or "\t" in kept or "\n" in kept or "\u00a0" in kept or "\u2007" in kept
-            or "\u1680" in kept):
+    if "  " in kept or "\t" in kept or "\n" in kept or "\u2007" in kept or "\u1680" in kept:
         return one_line(text)
+    if "\u00a0" in kept and (" \u00a0" in kept or "\u00a0 " in kept or "\u00a0\u00a0" in kept):
+        return one_line(text)                   # a no-break space that swallows its neighbours
     return kept
 
 
@@ -264,7 +279,7 @@ def settle(raw: str) -> Inline:
         markers = iter(pieces[1::2])
         text = NOTE.join(pieces[0::2])
     text = _placed_spaces(text)
-    line = _SENTINEL.sub("", text)
+    line = text.replace(NOTE, "").replace(ITALIC, "").replace(ROMAN, "")   # (quicker than a pattern)
     kept = line.strip()
     shift = len(line) - len(line.lstrip())          # offsets in the line once trimmed
     end = len(kept)
@@ -296,7 +311,7 @@ def _one_run(text: str) -> Inline | None:
     inside = text[opening + 1:closing]
     if opening == 0 and inside and inside[0] not in _SPACES and inside[-1] not in _SPACES:
         # The lead opens the line, with no space at its edges: nothing moves.
-        return Inline(inside + text[closing + 1:], (), (Span(0, len(inside)),))
+        return Inline(inside + text[closing + 1:], (), _lead_run(len(inside)))
     line = text[:opening] + inside + text[closing + 1:]
     if "  " in line or "\u00a0 " in line or " \u00a0" in line:
         return None                                   # spaces on both sides of a mark: the long way
@@ -309,6 +324,18 @@ def _one_run(text: str) -> Inline | None:
     shift = len(line) - len(line.lstrip())
     start, end = max(start - shift, 0), min(end - shift, len(kept))
     return Inline(kept, (), (Span(start, end),) if end > start else ())
+
+
+_LEAD_RUNS: dict[int, tuple[Span, ...]] = {}
+
+
+def _lead_run(end: int) -> tuple[Span, ...]:
+    """The italics of a line that opens with its lead: `(Span(0, end),)`. A Span is a frozen
+    dataclass, slow to make, and immutable: one per length serves every such line."""
+    run = _LEAD_RUNS.get(end)
+    if run is None:
+        run = _LEAD_RUNS[end] = (Span(0, end),)
+    return run
 
 
 def _placed_spaces(text: str) -> str:

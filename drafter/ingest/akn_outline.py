@@ -395,7 +395,7 @@ def _freeze_paragraph(paragraph: _Paragraph) -> Paragraph:
     lead = lead_of(text.text, paragraph.block.lead) if paragraph.style is None else None
     wrap_up = paragraph.wrap_up
     return Paragraph(text=text.text, lead=lead, number=paragraph.number, footnotes=text.footnotes,
-                     subparagraphs=tuple(_freeze_item(i) for i in paragraph.items), line=paragraph.block.line,
+                     subparagraphs=tuple(map(_freeze_item, paragraph.items)), line=paragraph.block.line,
                      italics=without_lead(text.italics, lead),
                      wrap_up=wrap_up.text if wrap_up is not None else None,
                      wrap_up_footnotes=wrap_up.footnotes if wrap_up is not None else (),
@@ -405,7 +405,7 @@ def _freeze_paragraph(paragraph: _Paragraph) -> Paragraph:
 def _freeze_item(item: _Item) -> SubParagraph:
     wrap_up = item.wrap_up
     return SubParagraph(label=item.label, text=item.inline.text, footnotes=item.inline.footnotes,
-                        subparagraphs=tuple(_freeze_item(child) for child in item.children),
+                        subparagraphs=tuple(map(_freeze_item, item.children)),
                         italics=item.inline.italics, wrap_up=wrap_up.text if wrap_up is not None else None,
                         wrap_up_footnotes=wrap_up.footnotes if wrap_up is not None else ())
 

@@ -37,7 +37,8 @@ class Block:
     bold: bool = False
     centred: bool = False
     right: bool = False             # set flush right (a closing "78th plenary meeting")
-    indent: float = 0.0             # left indent of the text, in points, where the source says
+    indent: float = 0.0             # where the text stands, in points from the left margin (DOCX:
+                                    # left and first-line indents; PDF: the first line); 0 unknown
     table: Table | None = None
     cell_lines: list[str] = field(default_factory=list)   # a table's paragraphs, for a masthead table
     page: int | None = None         # where it starts, for messages

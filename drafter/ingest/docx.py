@@ -149,15 +149,18 @@ class _Reader:
         style = x.paragraph_style(first) or self.styles.default_paragraph
         align = x.alignment(first) or self.styles.paragraph_prop(style, "jc")
         all_bold = bool(bold) and all(bold)
-        return Block(text=text, italics=italics, refs=refs, label=self.label(first, style),
+        numbered = self.numbered(first, style)
+        label = self.numbering.label(*numbered) if numbered else None
+        inherited = [self.numbering.indent(*numbered) if numbered else None, *self.styles.indents(style)]
+        return Block(text=text, italics=italics, refs=refs, label=label,
                      bold=all_bold, centred=align == "center", right=align in ("right", "end"),
-                     heading=all_bold or align == "center", indent=x.left_indent(first) or 0.0,
+                     heading=all_bold or align == "center", indent=x.text_indent(first, inherited),
                      break_before=x.page_break_before(first), look=(style, align, all_bold), tab_at=tab_at)
 
-    def label(self, p, style: str | None) -> str | None:
+    def numbered(self, p, style: str | None) -> tuple[str, int] | None:
+        """The list (numId, level) that numbers the paragraph, its own or its style's."""
         p_pr = p.find(x.TAG["pPr"])
-        found = (x.num_pr(p_pr) if p_pr is not None else None) or self.styles.numbering_of(style)
-        return self.numbering.label(*found) if found else None
+        return (x.num_pr(p_pr) if p_pr is not None else None) or self.styles.numbering_of(style)
 
     def runs(self, p, builder: TextBuilder, bold: list[bool], note: bool = False) -> None:
         style = x.paragraph_style(p) or self.styles.default_paragraph

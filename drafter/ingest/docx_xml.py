@@ -7,7 +7,7 @@ these calls and never spells a tag itself.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from docx.oxml.ns import qn
 
@@ -58,31 +58,38 @@ class Styles:
         """A paragraph property's w:val through the style chain (w:jc for the alignment)."""
         return self._inherited(style_id, "w:pPr", name, lambda element: element.get(qn("w:val")))
 
-    def _inherited(self, style_id: str | None, container: str, name: str, read, seen: int = 0):
+    def _inherited(self, style_id: str | None, container: str, name: str, read):
         """`read` of the property `name` in the first style of the `basedOn` chain that sets it
-        (in its w:rPr or w:pPr), None when none does; a chain that loops ends after 20 styles."""
-        style = self.by_id.get(style_id) if style_id else None
-        if style is None or seen > 20:
-            return None
-        properties = style.find(qn(container))
-        element = properties.find(qn(f"w:{name}")) if properties is not None else None
-        if element is not None:
-            return read(element)
-        based = style.find(qn("w:basedOn"))
-        return self._inherited(based.get(qn("w:val")) if based is not None else None, container, name, read,
-                               seen + 1)
+        (in its w:rPr or w:pPr), None when none does."""
+        for style in self._chain(style_id):
+            properties = style.find(qn(container))
+            element = properties.find(qn(f"w:{name}")) if properties is not None else None
+            if element is not None:
+                return read(element)
+        return None
 
-    def numbering_of(self, style_id: str | None, seen: int = 0) -> tuple[str, int] | None:
+    def _chain(self, style_id: str | None):
+        """The style and those it is based on, nearest first; a chain that loops ends after 20."""
+        for _ in range(21):
+            style = self.by_id.get(style_id) if style_id else None
+            if style is None:
+                return
+            yield style
+            based = style.find(qn("w:basedOn"))
+            style_id = based.get(qn("w:val")) if based is not None else None
+
+    def numbering_of(self, style_id: str | None) -> tuple[str, int] | None:
         """The (numId, ilvl) a paragraph style numbers its paragraphs with, if any."""
-        style = self.by_id.get(style_id) if style_id else None
-        if style is None or seen > 20:
-            return None
-        p_pr = style.find(qn("w:pPr"))
-        found = num_pr(p_pr) if p_pr is not None else None
-        if found:
-            return found
-        based = style.find(qn("w:basedOn"))
-        return self.numbering_of(based.get(qn("w:val")) if based is not None else None, seen + 1)
+        for style in self._chain(style_id):
+            p_pr = style.find(qn("w:pPr"))
+            found = num_pr(p_pr) if p_pr is not None else None
+            if found:
+                return found
+        return None
+
+    def indents(self, style_id: str | None) -> list:
+        """The w:ind of the style and of those it is based on, nearest first."""
+        return [style.find(f"{W}pPr/{W}ind") for style in self._chain(style_id)]
 
 
 def paragraph_style(p) -> str | None:
@@ -125,17 +132,24 @@ def alignment(p) -> str | None:
     return jc.get(qn("w:val")) if jc is not None else None
 
 
-def left_indent(p) -> float | None:
-    """The paragraph's own left indent in points (twentieths of a point in the file)."""
+def text_indent(p, inherited: list) -> float:
+    """Where the paragraph's text stands, in points from the margin: its left indent and a
+    first-line indent on it (the UN's sub-paragraphs are set by first-line indents, other
+    documents' by left indents with the label hanging). Each attribute is the paragraph's own,
+    else the first of `inherited` (numbering level, then style chain) that sets it."""
     p_pr = p.find(TAG["pPr"])
-    ind = p_pr.find(qn("w:ind")) if p_pr is not None else None
-    if ind is None:
-        return None
-    value = ind.get(qn("w:left")) or ind.get(qn("w:start"))
+    found: dict[str, str] = {}
+    for ind in (p_pr.find(qn("w:ind")) if p_pr is not None else None, *inherited):
+        if ind is None:
+            continue
+        for name, key in (("left", "left"), ("start", "left"), ("firstLine", "first"), ("hanging", "first")):
+            value = ind.get(qn(f"w:{name}"))
+            if value is not None:
+                found.setdefault(key, "0" if name == "hanging" else value)   # a hanging label: no first line
     try:
-        return int(value) / 20 if value is not None else None
+        return (int(found.get("left", 0)) + max(int(found.get("first", 0)), 0)) / 20
     except ValueError:
-        return None
+        return 0.0
 
 
 def mark_deleted(p) -> bool:
@@ -186,6 +200,7 @@ class _Level:
     fmt: str = "decimal"
     text: str = "%1."
     start: int = 1
+    ind: object = None               # the level's w:ind: where its paragraphs stand
 
 
 @dataclass
@@ -211,12 +226,17 @@ class Numbering:
                 ilvl = int(override.get(qn("w:ilvl"), "0"))
                 start = override.find(qn("w:startOverride"))
                 if start is not None and ilvl in levels:
-                    levels[ilvl] = _Level(levels[ilvl].fmt, levels[ilvl].text, int(start.get(qn("w:val"))))
+                    levels[ilvl] = replace(levels[ilvl], start=int(start.get(qn("w:val"))))
             numbering.levels[num_id] = levels
             # Lists sharing an abstract list count on together unless an override restarts them.
             has_start = num.find(qn("w:lvlOverride")) is not None
             numbering.abstract_of[num_id] = num_id if has_start else f"a{abstract_id}"
         return numbering
+
+    def indent(self, num_id: str, ilvl: int):
+        """The w:ind of a list level, if it sets one."""
+        level = self.levels.get(num_id, {}).get(ilvl)
+        return level.ind if level is not None else None
 
     def label(self, num_id: str, ilvl: int) -> str | None:
         """The label the next paragraph of list `num_id` at level `ilvl` gets, as printed."""
@@ -248,7 +268,7 @@ def _levels(abstract) -> dict[int, _Level]:
         levels[int(lvl.get(qn("w:ilvl"), "0"))] = _Level(
             fmt.get(qn("w:val")) if fmt is not None else "decimal",
             text.get(qn("w:val")) if text is not None else "",
-            int(start.get(qn("w:val"))) if start is not None else 1)
+            int(start.get(qn("w:val"))) if start is not None else 1, lvl.find(f"{W}pPr/{W}ind"))
     return levels
 
 

@@ -17,16 +17,20 @@ from drafter.ingest.dates import parse_date
 from drafter.ingest.lines import Line
 from drafter.model import Adoption, Masthead
 
+# A resolution's number: "58/208", "57/270 B", "2006/2"; of a special or emergency special session
+# "S-32/1", "ES-11/4" (the UN's symbols A/RES/S-32/1, A/RES/ES-11/4).
+_NUMBER = r"(?:[A-Z]{1,2}-)?\d{1,4}/\d{1,4}(?: [A-Z](?:-[A-Z])?)?"
 # "58/208. International migration and development", "57/270 B. Title", "2006/2. Title".
-NUMBERED_TITLE = re.compile(r"^(?P<number>\d{1,4}/\d{1,4}(?: [A-Z](?:-[A-Z])?)?)\.\s+(?P<title>\S.*)$")
+NUMBERED_TITLE = re.compile(rf"^(?P<number>{_NUMBER})\.\s+(?P<title>\S.*)$")
 # "75/100." alone, its title on the lines below (a text layer breaks the line at the number's tab).
-BARE_NUMBER = re.compile(r"^(?P<number>\d{1,4}/\d{1,4}(?: [A-Z](?:-[A-Z])?)?)\.(?P<title>)$")
+BARE_NUMBER = re.compile(rf"^(?P<number>{_NUMBER})\.(?P<title>)$")
 # "Resolution 2006/2" on a line of its own (commission and ECOSOC style), title on the next lines.
 RESOLUTION_LINE = re.compile(r"^Resolution\s+(?P<number>\d{1,4}/\d{1,4}(?: [A-Z])?)\.?(?:\s+(?P<title>\S.*))?$")
 # "The General Assembly,", "The Commission on Population and Development,", "The Economic and Social Council,".
 FORMULA = re.compile(r"^The (?P<body>[A-Z][A-Za-z’'-]*(?: (?:[A-Z][A-Za-z’'-]*|of|on|and|for|the|in))*)\s*,$")
-# "78th plenary meeting"; a meeting resumed on a later day: "50th (resumed) plenary meeting".
-MEETING = re.compile(r"^(?P<meeting>\d{1,4}(?:st|nd|rd|th) (?:\(resumed\) )?(?:plenary )?meeting)$")
+# "78th plenary meeting"; a meeting resumed on a later day: "50th (resumed) plenary meeting" (161
+# corpus files), once without the brackets ("54th resumed plenary meeting", 76/242).
+MEETING = re.compile(r"^(?P<meeting>\d{1,4}(?:st|nd|rd|th) (?:\(resumed\) |resumed )?(?:plenary )?meeting)$")
 
 # "A/RES/58/208"; several resolutions adopted under one number add their letters: "A/RES/75/101 A-B".
 _MASTHEAD_SYMBOL = re.compile(r"^[A-Z]{1,4}(?:\.\d+)?(?:/[A-Za-z0-9.()…-]+){2,}(?: [A-Z](?:-[A-Z])?)?$")

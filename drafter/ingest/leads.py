@@ -251,3 +251,16 @@ def split_lead(text: str, kind: str) -> str | None:
 def is_lead_start(text: str, kind: str) -> bool:
     """Does `text` open like a paragraph of `kind`? Precise enough to tell from a wrapped line."""
     return default_lexicon().is_start(text, kind)
+
+
+def looks_preambular(lead: str) -> bool:
+    """Whether a paragraph opened by `lead` is preambular: "Having considered", "Deeply concerned"
+    yes; "Urges", "Takes note" no. When both lexicons claim the lead ("Having further considered"),
+    a participle opens a preambular paragraph, a verb in -s an operative one. (The Akoma Ntoso
+    reader's outline rule, akn_outline._looks_preambular, is the same.)"""
+    preambular = split_lead(lead, "preambular")
+    operative = split_lead(lead, "operative")
+    if preambular is None or operative is None:
+        return preambular is not None
+    first = lead.split()[0].lower()
+    return first.endswith("ing") or not (first.endswith("s") and not first.endswith(("ss", "ous")))

@@ -26,7 +26,7 @@ from drafter.ingest.pdf_blocks import (
     make_blocks,
 )
 from drafter.ingest.pdf_glyphs import read_glyphs
-from drafter.ingest.pdf_lines import PrintedLine, page_lines
+from drafter.ingest.pdf_lines import PrintedLine, insert_space, page_lines
 from drafter.ingest.pdf_zones import (
     furniture,
     masthead_lines,
@@ -67,22 +67,30 @@ def read_pdf(data: bytes, path: str) -> Document:
         notes.read(page_text[start:], measure)
     title_at = next((i for i, item in enumerate(body) if isinstance(item, PrintedLine) and _is_title(item)), 0)
     masthead = masthead_lines([item for item in body[:title_at] if isinstance(item, PrintedLine)])
-    words = Words.of(everything)
+    words = Words.of(everything, frozenset(id(line) for item in body if isinstance(item, tables.TableLines)
+                                           for line in item.lines))
     blocks = make_blocks(body[title_at:], measure, words)
     return Document(blocks=blocks, notes=notes.built(words), masthead=masthead, format="pdf")
 
 
 def _tabs_at_stops(lines: list[PrintedLine]) -> None:
     """A tab that leaves no more than a word space ("Section 29A<tab>Department ..." where the
-    label nearly reaches the tab stop) is found by where the next word starts: at a stop where
-    the words after wide tabs start on other lines (three or more). Only a label before it
-    (structure: "Section 29A", "A.") makes anything of it."""
+    label nearly reaches the tab stop), or less ("Income section 2<tab>General income", a nick
+    wider than kerning before a capital), is found by where the next word starts: at a stop where
+    the words after wide tabs start on other lines (three or more), or, in a heading, at its
+    first nick. Only a label before it (structure: "Section 29A", "A.") makes anything of it."""
     stops = Counter(round(line.gaps[0][2]) for line in lines if line.gaps)
     common = {x for x, n in stops.items() if n >= 3}
     for line in lines:
         if line.gaps:
             continue
-        tab = next((space for space in line.spaces[:3] if any(abs(space[2] - x) <= 1 for x in common)), None)
+        at_stop = [gap for gap in (*line.spaces[:3], *line.nicks) if any(abs(gap[2] - x) <= 1 for x in common)]
+        # A heading's label may pass every stop but the next default one, a point away: the nick
+        # is the tab's only trace (a heading is not set with tracking, its words with none).
+        tab = min(at_stop or (line.nicks[:1] if line.all_bold else []), default=None)
+        if tab is not None and tab in line.nicks:
+            insert_space(line, tab[0])       # no room left even for a space: "2General"
+            line.spaces.append(tab)
         if tab is not None:
             line.gaps.append(tab)
 
@@ -148,8 +156,8 @@ class _Notes:
         previous = None
         for line in lines:
             found = note_marker(line)
-            if not (found and self.plausible(found[0])) and previous is not None and not measure.full(previous):
-                found = self.glued(line)
+            if not (found and self.plausible(found[0])) and (previous is None or not measure.full(previous)):
+                found = self.glued(line, letter_only=previous is None)
             previous = line
             if found and self.plausible(found[0]):
                 marker, start = found
@@ -159,13 +167,16 @@ class _Notes:
             elif self.last is not None:
                 self.lines[self.last].append(line)     # a note's wrapped line, or one run on from a page
 
-    def glued(self, line: PrintedLine) -> tuple[str, int] | None:
+    def glued(self, line: PrintedLine, letter_only: bool = False) -> tuple[str, int] | None:
         """The next note's number printed flush against a text that opens with a digit or in lower
         case ("21995 Review Conference ...", "8http://..."), on a line after one that stopped short
-        (a note's wrapped line follows a full one)."""
+        (a note's wrapped line follows a full one). A page's first note line may be the last
+        note's, run on from the page before ("2015, para. 3"): there, only a letter after the
+        number tells a glued one (`letter_only`)."""
         expected = str(max((int(m) for m in self.lines if m.isdigit()), default=0) + 1)
         rest = line.text[len(expected):]
-        if line.text.startswith(expected) and rest[:1].strip() and not rest[:2].lower() in _ORDINALS:
+        opens = rest[:1].isalpha() if letter_only else rest[:1].strip()
+        if line.text.startswith(expected) and opens and not rest[:2].lower() in _ORDINALS:
             return expected, len(expected)
         return None
 

@@ -32,6 +32,10 @@ _DASHES = "\u2013\u2014"             # a line may break after an unspaced dash (
 # A hyphen that ends a line before one of these suspends a compound ("science- and
 # technology-based"): the space stays. Conjunctions of the six official languages.
 _CONJUNCTIONS = {"and", "or", "nor", "et", "ou", "y", "o", "u", "e", "и", "или"}
+# A line that ends inside a web address, after a hyphen (where the UN's texts have a space in a
+# web address, after a slash or an underscore where the original broke its line, a PDF breaks
+# there too: those keep their space).
+_URL_BROKEN = re.compile(r"(?:https?://|www\.)\S*-$")
 _FINISHED = re.compile(r"[.;:,][”’\"')]*$")
 _BARE_LABEL = re.compile(r"^(?:[IVXLC]+|[A-Z])\.?$")
 STARTS_ITEM = re.compile(r"^(?:\d{1,3}\.|\([a-z]{1,3}\)|\([ivxlc]{1,7}\))\s")
@@ -103,9 +107,11 @@ class Words:
     whole: set[str]
     hyphenates: bool
     times: Counter                 # how often each word is printed (a piece of a broken word: once)
+    prose: frozenset[str] = frozenset()   # the words printed outside tables
 
     @classmethod
-    def of(cls, lines: list[PrintedLine]) -> Words:
+    def of(cls, lines: list[PrintedLine], tabled: frozenset[int] = frozenset()) -> Words:
+        """`tabled`: the ids of the lines that stand in tables."""
         times: Counter = Counter()
         for line in lines:
             times.update(w.lower() for w in _WORD.findall(line.text))
@@ -113,7 +119,8 @@ class Words:
         whole = set(times)
         breaks = [pair for pair in (_broken(a, b) for a, b in zip(lines, lines[1:])) if pair]
         pieces = sum(1 for left, right in breaks if left.lower() not in whole or right.lower() not in whole)
-        return cls(whole, len(breaks) >= 3 and pieces * 2 > len(breaks), times)
+        prose = frozenset(w.lower() for line in lines if id(line) not in tabled for w in _WORD.findall(line.text))
+        return cls(whole, len(breaks) >= 3 and pieces * 2 > len(breaks), times, prose)
 
     def join_without_hyphen(self, left: str, right: str) -> bool:
         return (self.hyphenates and (left + right).lower() in self.whole
@@ -228,6 +235,8 @@ def _block(group: list[PrintedLine], measure: Measure, words: Words) -> Block:
 def join(builder: TextBuilder, previous: PrintedLine, line: PrintedLine, words: Words) -> None:
     """Between two lines: a space, or nothing after a hyphen that breaks a word or a compound."""
     text = previous.text
+    if _URL_BROKEN.search(text) and line.text[:1].isalnum():
+        return                  # a web address has no spaces: broken after a hyphen, no space
     if text[-1:] in _HYPHENS and text[-2:-1].isalpha() and line.text[:1].isalnum() \
             and _first_word(line.text) not in _CONJUNCTIONS:
         pieces = _broken(previous, line)

@@ -44,6 +44,9 @@ class PrintedLine:
     letters: list[tuple[int, str]] = field(default_factory=list)   # raised single letters: table notes
     gaps: list[tuple[int, float, float]] = field(default_factory=list)   # offset, x before, x after
     spaces: list[tuple[int, float, float]] = field(default_factory=list)  # every word space, as gaps
+    # Gaps narrower than a word space but wider than kerning, between a letter or digit and a
+    # capital, as gaps: a tab that a label nearly filled ("Income section 2<tab>General").
+    nicks: list[tuple[int, float, float]] = field(default_factory=list)
     starts_with_mark: bool = False
 
     @property
@@ -154,6 +157,8 @@ def _build(page: int, glyphs: list[Glyph], raised: list[Glyph]) -> PrintedLine:
         if previous is not None and wide and line.text and not line.text.endswith(" "):
             line.spaces.append((len(line.text), previous.x1, glyph.x0))
             _add(line, " ", False, False)
+        elif gap > _KERNED_SPACE * size and len(line.nicks) < 3 and line.text[-1:].isalnum() and glyph.text.isupper():
+            line.nicks.append((len(line.text), previous.x1, glyph.x0))
         _add(line, _LIGATURES.get(glyph.text, glyph.text), glyph.italic, glyph.bold)
         previous = glyph
     if pending:
@@ -211,6 +216,18 @@ def _consecutive(digits: str) -> list[str]:
         if not rest and len(out) > 1:
             return out
     return []
+
+
+def insert_space(line: PrintedLine, at: int) -> None:
+    """A space put into the line's text at `at` (a tab its glyphs left no room for); what stands
+    at or after it moves on by one."""
+    line.text = line.text[:at] + " " + line.text[at:]
+    line.italic.insert(at, False)
+    line.bold.insert(at, False)
+    line.marks = [(a + (a >= at), m) for a, m in line.marks]
+    line.letters = [(a + (a >= at), m) for a, m in line.letters]
+    for name in ("gaps", "spaces", "nicks"):
+        setattr(line, name, [(a + (a > at), b, c) for a, b, c in getattr(line, name)])
 
 
 def _trim(line: PrintedLine) -> None:

@@ -119,28 +119,147 @@ def _note_under_table(line: PrintedLine) -> bool:
 
 def build(table: TableLines, words) -> Table:
     lines = table.lines
-    columns = _columns(lines)
-    spacing = _Spacing.of(lines)
-    rows: list[list[list[tuple[PrintedLine, tuple[float, float, int, int]]]]] = []
-    for index, line in enumerate(lines):
-        if index == 0 or _new_row(lines[index - 1], line, columns, spacing):
-            rows.append([[] for _ in columns])
-        for piece in _split(line, line.pieces(CELL_GAP), columns):
-            first, span = _place(piece, columns)
-            rows[-1][first].append((line, piece))
-            for extra in range(first + 1, first + span):
+    gap = _cell_gap(lines)
+    pieces = {id(line): _pieces(line, gap) for line in lines}
+    columns = _columns(lines, pieces)
+    placed = [_Piece(line, piece, *_place(piece, columns))
+              for line in lines for piece in _split(line, pieces[id(line)], columns)]
+    spacing = _Spacing.of(lines, placed)
+    groups = _rows_of_cells(placed, spacing) if spacing.padded else _rows_of_lines(lines, placed, columns, spacing, pieces)
+    rows: list[list[list[tuple[PrintedLine | None, tuple[float, float, int, int]]]]] = []
+    for group in groups:
+        rows.append([[] for _ in columns])
+        for item in group:
+            rows[-1][item.column].append((item.line, item.piece))
+            for extra in range(item.column + 1, item.column + item.span):
                 rows[-1][extra].append((None, (0, 0, 0, 0)))       # covered by the span
     heading = table.heading_until
+    edges = _edges(rows)
     built = []
     for row in rows:
-        header = heading is not None and all(line.y > heading for cell in row for line, _ in cell if line)
-        built.append(tuple(_cells(row, header, words)))
+        header = heading is not None and all(line.page == table.page and line.y > heading
+                                             for cell in row for line, _ in cell if line)
+        built.append(tuple(_cells(row, header, words, edges)))
     return Table(rows=tuple(r for r in built if r))
 
 
-def _columns(lines: list[PrintedLine]) -> list[tuple[float, float]]:
+@dataclass(frozen=True)
+class _Piece:
+    """A piece of a table's line, placed: the column it starts in and how many it spans."""
+
+    line: PrintedLine
+    piece: tuple[float, float, int, int]
+    column: int
+    span: int
+
+
+def _rows_of_lines(lines, placed: list[_Piece], columns, spacing: _Spacing, pieces) -> list[list[_Piece]]:
+    """Rows set at the lines' own pitch: a row is whole lines (see `_new_row`)."""
+    groups: list[list[_Piece]] = []
+    for index, line in enumerate(lines):
+        if index == 0 or _new_row(lines[index - 1], line, columns, spacing, pieces[id(lines[index - 1])]):
+            groups.append([])
+        groups[-1] += [item for item in placed if item.line is line]
+    return groups
+
+
+def _rows_of_cells(placed: list[_Piece], spacing: _Spacing) -> list[list[_Piece]]:
+    """Rows apart by their cells' padding, read cell by cell: a cell is the pieces of one column
+    at the table's line pitch, and cells whose lines stand at the same heights make a row. A cell
+    set at the foot of its row, or in its middle, need not share a line with its neighbours (a
+    two-line cell beside a one-line one), and a cell over several rows (centred beside them) is
+    read with the first of them: so the smallest cells make the rows and the taller join them."""
+    cells: list[list[_Piece]] = []
+    last: dict[int, list[_Piece]] = {}
+    for item in placed:
+        cell = last.get(item.column)
+        above = cell[-1].line if cell else None
+        size = item.line.size
+        # Rows of one line each may stand at their own pitch, wider than a line's: no cell goes on.
+        pitch = spacing.pitch if spacing.pitch <= _LINE_PITCH * size else 0.0
+        if above is None or above.page != item.line.page or not -0.5 <= above.y - item.line.y <= pitch + _tolerance(size):
+            cell = last[item.column] = []
+            cells.append(cell)
+        cell.append(item)
+    rows: list[tuple[int, float, float, list[_Piece]]] = []        # page, top, bottom, pieces
+    for cell in sorted(cells, key=lambda c: c[0].line.y - c[-1].line.y):
+        top, bottom, page = cell[0].line.y, cell[-1].line.y, cell[0].line.page
+        reach = _tolerance(cell[0].line.size)
+        hit = [i for i, (p, t, b, _) in enumerate(rows) if p == page and bottom - reach <= t and top + reach >= b]
+        if not hit:
+            rows.append((page, top, bottom, list(cell)))
+        else:
+            p, t, b, pieces = rows[hit[0]]
+            rows[hit[0]] = (p, max(t, top), min(b, bottom), pieces + cell) if len(hit) == 1 else (p, t, b, pieces + cell)
+    order = {id(item): index for index, item in enumerate(placed)}
+    rows.sort(key=lambda row: (row[0], -row[1]))
+    groups: list[list[_Piece]] = []
+    for index, (_, _, _, pieces) in enumerate(rows):
+        if groups and rows[index - 1][0] != rows[index][0] and _runs_on(groups[-1], pieces):
+            groups[-1] += pieces
+        else:
+            groups.append(pieces)
+    return [sorted(pieces, key=lambda item: order[id(item)]) for pieces in groups]
+
+
+def _runs_on(above: list[_Piece], row: list[_Piece]) -> bool:
+    """A page's first row goes on with the row the page before ended on (a row the page break
+    cut): cells start at their row's top, so a row's first line holds every cell it has; lines
+    at the head of the next page that hold only some of those columns, and open in lower case
+    (the words of a cell run on), are the cut row's other lines. A new row with fewer cells is
+    a heading or a total ("Part V. Regional cooperation", "Subtotal"): capitalized, often bold
+    or over several columns."""
+    top = max(item.line.y for item in above)
+    first = {item.column for item in above if abs(item.line.y - top) < 0.5}
+    held = {item.column for item in row}
+    opening = row[0].line.text[row[0].piece[2]:row[0].piece[3]]
+    return held < first and opening[:1].islower() and not any(item.span > 1 or _bold(item) for item in row)
+
+
+def _bold(item: _Piece) -> bool:
+    _x0, _x1, start, end = item.piece
+    letters = [b for ch, b in zip(item.line.text[start:end], item.line.bold[start:end]) if ch.isalnum()]
+    return bool(letters) and all(letters)
+
+
+def _edges(rows) -> list[float]:
+    """Each column's right edge: where the widest of its one-column pieces ends (a cell's text
+    runs up to it and no further)."""
+    edges = [0.0] * (len(rows[0]) if rows else 0)
+    for row in rows:
+        for index, cell in enumerate(row):
+            spanned = index + 1 < len(row) and any(line is None for line, _ in row[index + 1])
+            for line, piece in cell:
+                if line is not None and not spanned:
+                    edges[index] = max(edges[index], piece[1])
+    return edges
+
+
+def _cell_gap(lines: list[PrintedLine]) -> float:
+    """The least space between two cells of a row, in points: wider than CELL_GAP, or than three
+    of the table's word spaces (cells are set apart by their padding; no cell is justified, so
+    its word spaces are all alike)."""
+    size = lines[0].size
+    narrow = sorted(after - before for line in lines for _, before, after in line.spaces
+                    if after - before < 0.5 * size)
+    word = narrow[len(narrow) // 2] if narrow else size
+    return min(CELL_GAP * size, max(3 * word, 0.6 * size))
+
+
+def _pieces(line: PrintedLine, gap: float) -> list[tuple[float, float, int, int]]:
+    """(x0, x1, start, end) of the pieces of a line that spaces wider than `gap` set apart."""
+    out, x0, start = [], line.x0, 0
+    for at, before, after in line.spaces:
+        if after - before > gap:
+            out.append((x0, before, start, at))
+            x0, start = after, at + 1
+    out.append((x0, line.x1, start, len(line.text)))
+    return out
+
+
+def _columns(lines: list[PrintedLine], pieces_of: dict[int, list]) -> list[tuple[float, float]]:
     """Column extents from the rows with the most cells; other rows' pieces widen them."""
-    pieces = [line.pieces(CELL_GAP) for line in lines]
+    pieces = [pieces_of[id(line)] for line in lines]
     most = max(len(p) for p in pieces)
     columns = [(p[0], p[1]) for line in pieces if len(line) == most for p in line]
     merged: list[tuple[float, float]] = []
@@ -194,9 +313,18 @@ class _Spacing:
     padded: bool
 
     @classmethod
-    def of(cls, lines: list[PrintedLine]) -> _Spacing:
+    def of(cls, lines: list[PrintedLine], placed: list[_Piece]) -> _Spacing:
+        """The pitch is measured down each column: lines of cells set at different heights (a
+        cell centred beside a taller one) stand closer than any two lines of one cell."""
+        below: dict[int, PrintedLine] = {}
+        pitches = []
+        for item in placed:
+            above = below.get(item.column)
+            if above is not None and above.page == item.line.page and above.y - item.line.y > 0.5 * item.line.size:
+                pitches.append(above.y - item.line.y)
+            below[item.column] = item.line
         steps = [a.y - b.y for a, b in pairwise(lines) if a.page == b.page and a.y > b.y]
-        pitch = min(steps, default=0.0)
+        pitch = min(pitches or steps, default=0.0)
         size = lines[0].size if lines else 0.0
         return cls(pitch, any(step > pitch + _tolerance(size) for step in steps))
 
@@ -205,7 +333,7 @@ def _tolerance(size: float) -> float:
     return max(1.0, 0.1 * size)
 
 
-def _new_row(above: PrintedLine, line: PrintedLine, columns, spacing: _Spacing) -> bool:
+def _new_row(above: PrintedLine, line: PrintedLine, columns, spacing: _Spacing, above_pieces) -> bool:
     """A line starts a row when it stands further below the line above than the table's least
     step (cells have padding), or when even that step is wider than a line's own (every row of
     the table is one line). In a padded table, a line at the least step is more of its cell; in
@@ -218,11 +346,11 @@ def _new_row(above: PrintedLine, line: PrintedLine, columns, spacing: _Spacing) 
         return True
     if spacing.padded:
         return False
-    held = {_place(piece, columns)[0] for piece in above.pieces(CELL_GAP)}
+    held = {_place(piece, columns)[0] for piece in above_pieces}
     return len(held) >= len(columns)
 
 
-def _cells(row, header: bool, words) -> list[Cell]:
+def _cells(row, header: bool, words, edges: list[float]) -> list[Cell]:
     cells: list[Cell] = []
     skip = 0
     for index, pieces in enumerate(row):
@@ -234,31 +362,43 @@ def _cells(row, header: bool, words) -> list[Cell]:
         while index + span < len(row) and row[index + span] and all(line is None for line, _ in row[index + span]):
             span += 1
         skip = span - 1
-        cells.append(_cell(real, header, span, words))
+        edge = edges[index + span - 1] if span == 1 else float("inf")
+        cells.append(_cell(real, header, span, words, edge))
     return cells
 
 
-def _broken_word(left: str, right: str, words) -> bool:
-    """A narrow cell breaks a word where it must, without a hyphen ("Numbe" / "r"): joined, it
-    is a word the document prints, and its end is printed no more often than its start (only
-    where the cell breaks it); or after a slash or a dash ("Category/" / "Level", "2016–" /
-    "2017", "Under-" / "Secretary-General": the UN does not hyphenate, a hyphen is a compound's)."""
+def _broken_word(left: str, right: str, words, filled: bool = False) -> bool:
+    """A narrow cell breaks a word where it must, without a hyphen ("Numbe" / "r"), or after a
+    slash or a dash ("Category/" / "Level", "2016–" / "2017", "Under-" / "Secretary-General": the
+    UN does not hyphenate, a hyphen is a compound's).
+
+    A word is broken only when it is longer than its cell is wide: then its first piece is the
+    whole line and fills the cell up to the column's edge (`filled`), and the rest opens the next
+    line in lower case. A line that wraps at a space may look the same ("Leave" / "replacement"),
+    so the words decide: joined, the pieces are a word the document prints, its end printed no
+    more often than its start (only where the cell breaks it); or the pieces are no words the
+    document's running text prints ("Contin" / "uation", a word printed nowhere but in its cells)."""
     tail = left.split()[-1] if left.split() else ""
     head = right.split()[0] if right.split() else ""
     if tail.endswith(_BREAKS_AFTER) and head:
         return True
-    return bool(tail and head and head[:1].islower() and (tail + head).lower() in words.whole
-                and words.times[head.lower().strip(".,;:)")] <= words.times[tail.lower()])
+    if not (tail and head and head[:1].islower()):
+        return False
+    if (tail + head).lower() in words.whole and words.times[head.lower().strip(".,;:)")] <= words.times[tail.lower()]:
+        return True
+    bare = head.rstrip(".,;:)")
+    return (filled and tail == left.strip() and tail.isalpha() and bare.isalpha()
+            and tail.lower() not in words.prose and bare.lower() not in words.prose)
 
 
-def _cell(pieces, header: bool, span: int, words) -> Cell:
+def _cell(pieces, header: bool, span: int, words, edge: float) -> Cell:
     builder = TextBuilder()
-    previous = ""
-    for line, (_x0, _x1, start, end) in pieces:
+    previous, filled = "", False
+    for line, (_x0, x1, start, end) in pieces:
         text = line.text[start:end]
-        if len(builder) and not _broken_word(previous, text, words):
+        if len(builder) and not _broken_word(previous, text, words, filled):
             builder.add(" ")
-        previous = text
+        previous, filled = text, x1 >= edge - 0.5 * line.size
         for index in range(start, end):
             _notes_at(builder, line, index)
             builder.add(line.text[index], line.italic[index])

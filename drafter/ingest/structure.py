@@ -24,7 +24,7 @@ the model; footnote offsets point into the text they stand in.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from drafter.errors import ParseError
 from drafter.ingest.blocks import Block, Document
@@ -36,7 +36,7 @@ from drafter.ingest.layout import (
     parse_date,
     read_masthead,
 )
-from drafter.ingest.leads import is_lead_start, split_lead
+from drafter.ingest.leads import looks_preambular, split_lead
 from drafter.ingest.lines import Line
 from drafter.ingest.segment import first_label, successor
 from drafter.model import (
@@ -57,6 +57,7 @@ from drafter.ordinals import ordinal_value
 
 # "1. Takes note"; a PDF may print the number flush against the text its tab stop aligns ("100.Reaffirms").
 _NUMBER_PREFIX = re.compile(r"^(?P<number>\d{1,3})\.(?:\s+|$|(?=[A-Z“\"]))")
+_BARE_NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,3})*")
 _LABEL_PREFIX = re.compile(r"^\((?P<label>[a-z]{1,3}|[ivxlc]{1,7})\)(?:\s+|$)")
 _PART_LABEL = re.compile(r"^[A-Z]$")
 # A section's label: "I", "A.", or a word or two and a number ("Part I", "Section 29A", "Income section 2").
@@ -103,6 +104,7 @@ class _Item:
     wrap_up: _Item | None = None
     table: object = None
     style: str | None = None
+    indent: float = 0.0             # where the block's text stood (Block.indent)
 
     def sub(self) -> SubParagraph:
         wrap = self.wrap_up
@@ -140,6 +142,8 @@ class _SectionItem:
     heading: str | None
     heading_refs: list[FootnoteRef] = field(default_factory=list)
     holder: _Holder = field(default_factory=_Holder)
+    look: tuple = ()
+    kind: str = "unlabelled"
 
     def section(self) -> Section:
         h = self.holder
@@ -154,10 +158,15 @@ _COMBINED_LABEL = re.compile(r"^(?P<label>(?:[IVXLC]+|[A-Z])\.)\s+(?P<heading>\S
 
 
 class _Levels:
-    """Headings open sections, nested by how they are set. A heading set as none before it (its
-    `look`: style, size, weight, alignment) goes one level below the open section; one set like an
-    earlier heading goes back to that heading's level. A label alone ("I") takes the heading that
-    follows it; "A.<tab>Heading" in one paragraph is a label and a heading."""
+    """Headings open sections, nested by how they are set and how they are labelled. A heading set
+    as none before it (its `look`: style, size, weight, alignment) goes one level below the open
+    section; one set like an earlier heading goes back to that heading's level. Where several
+    levels share one look (a word processor's one style for every level below the first, as
+    drafter's own DOCX has), the label's kind decides among them as the Akoma Ntoso reader ranks
+    headings: back to an open heading set and labelled alike ("Section 2" after "Section 1"), one
+    level below for a kind not open there ("Income section 2" after "Section 34", "B." after an
+    unlabelled heading). A label alone ("I") takes the heading that follows it;
+    "A.<tab>Heading" in one paragraph is a label and a heading."""
 
     def __init__(self, top: _Holder) -> None:
         self.top = top
@@ -170,20 +179,48 @@ class _Levels:
         if last is not None and last.heading is None and not _holds_anything(last):
             last.heading, last.heading_refs = text, list(block.refs)
             return
-        if block.look not in self.looks:
-            self.looks[block.look] = len(self.open)
-        level = min(self.looks[block.look], len(self.open))
         label, heading, refs = None, text, list(block.refs)
         if _SECTION_LABEL.match(plain(text)):
             label, heading, refs = text.rstrip("."), None, []
         elif (cut := _label_cut(block)) is not None:
             label, heading = text[:cut].strip().rstrip("."), text[cut:].strip()
             refs = [FootnoteRef(r.marker, max(r.at - cut - 1, 0)) for r in block.refs]
-        section = _SectionItem(label=label, heading=heading, heading_refs=refs)
+        kind = self.kind(label)
+        level = self.level(block.look, kind)
+        section = _SectionItem(label=label, heading=heading, heading_refs=refs, look=block.look, kind=kind)
         del self.open[level:]
         parent = self.open[-1].holder if self.open else self.top
         parent.sections.append(section)
         self.open.append(section)
+
+    def level(self, look: tuple, kind: str) -> int:
+        if look not in self.looks:
+            self.looks[look] = len(self.open)
+            return len(self.open)
+        at = min(self.looks[look], len(self.open))
+        for index in range(len(self.open) - 1, at - 1, -1):
+            if self.open[index].look == look and self.open[index].kind == kind:
+                return index
+        shared = at < len(self.open) and self.open[at].look == look
+        return len(self.open) if shared else at
+
+    def kind(self, label: str | None) -> str:
+        """A label's kind: the words before its number ("part", "income section"), "arabic",
+        "roman" or "letter"; "I", "V", "X" alone are letters right after the letter before them."""
+        if label is None:
+            return "unlabelled"
+        if " " in label:
+            return label.rsplit(" ", 1)[0].lower()
+        if label[:1].isdigit():
+            return "arabic"
+        if not re.fullmatch(r"[IVXLC]+", label):
+            return "letter"
+        latest = {section.kind: section.label.lower() for section in self.open if section.label}
+        if "letter" in latest and successor(latest["letter"], 1) == label.lower():
+            return "letter"
+        if "roman" in latest and successor(latest["roman"], 2) == label.lower():
+            return "roman"
+        return "roman" if len(label) > 1 or (label in "IVX" and "letter" not in latest) else "letter"
 
 
 def _label_cut(block: Block) -> int | None:
@@ -194,6 +231,30 @@ def _label_cut(block: Block) -> int | None:
         return block.tab_at
     combined = _COMBINED_LABEL.match(text)
     return combined.start("heading") - 1 if combined and len(combined["label"]) <= 5 else None
+
+
+def _numbers_an_item(last: _Item | None, item: _Item) -> bool:
+    """"1. Opening of the Congress." under "Approves the following provisional agenda:" (78/223):
+    a number set deeper than the operative paragraph before it, which introduces a list, and out
+    of the paragraphs' sequence (1 after 11) labels an item of that list, not a paragraph."""
+    if last is None or not isinstance(last.number, int) or item.indent <= last.indent + 1:
+        return False
+    return (bool(last.children) or last.text.endswith(":")) and item.number != last.number + 1
+
+
+def _open_items(paragraph: _Item | None) -> list[_Item]:
+    """The paragraph and its latest sub-paragraph at each depth: where the next item may go."""
+    chain = [paragraph] if paragraph is not None else []
+    while chain and chain[-1].children:
+        chain.append(chain[-1].children[-1])
+    return chain
+
+
+def _deepest(holder: _Holder) -> _Holder:
+    """The holder new paragraphs go to: the innermost section open, or the holder itself."""
+    while holder.sections:
+        holder = holder.sections[-1].holder
+    return holder
 
 
 def _holds_anything(section: _SectionItem) -> bool:
@@ -320,10 +381,10 @@ class _Reader:
             if block.table is not None and not block.text:
                 self.add_table(top, block.table, after_paragraph=previous == "paragraph")
                 previous = "table"
-            elif self.is_heading(block) and following is not None and following.table is not None:
-                # A heading over a table is the table's caption, a heading in the text, no section.
+            elif self.is_heading(block) and (self.is_caption(following) or self.in_preamble(top, following)):
                 item = _Item(block.text, list(block.refs), list(block.italics), style="heading")
-                self.add(top, item, self.unnumbered_kind(top, item))
+                target = _deepest(top)
+                self.add(top, item, "preambular" if target.preamble and not target.operative else "operative")
                 previous = "heading"
             elif self.is_heading(block):
                 levels.heading(block)
@@ -332,6 +393,23 @@ class _Reader:
                 self.paragraph(top, block)
                 previous = "paragraph"
         return top
+
+    @staticmethod
+    def is_caption(following: Block | None) -> bool:
+        """A heading over a table is the table's caption, a heading in the text, no section."""
+        return following is not None and following.table is not None
+
+    def in_preamble(self, top: _Holder, following: Block | None) -> bool:
+        """A heading amid the preamble ("Countries in special situations" between preambular
+        paragraphs, 78/149) is a heading in the text, as the Akoma Ntoso reader keeps it: no
+        section would pull the operative paragraphs after it under it. It stands after preambular
+        paragraphs, before any section or operative paragraph, and a preambular paragraph follows."""
+        if following is None or top.sections or top.operative or not top.preamble or self.is_heading(following):
+            return False
+        if following.label or _NUMBER_PREFIX.match(plain(following.text)):
+            return False
+        lead = self.opening_lead(_Item(following.text, [], list(following.italics)))
+        return bool(lead) and looks_preambular(lead)
 
     def add_table(self, holder: _Holder, table: Table, after_paragraph: bool) -> None:
         """A table stands after the paragraph it follows, or alone when a heading or another table
@@ -355,21 +433,27 @@ class _Reader:
         label = block.label
         if label is None:
             match = _NUMBER_PREFIX.match(plain(text)) or _LABEL_PREFIX.match(plain(text))
-            if match:
-                label = text[:match.end()].strip()
-                text, refs, spans = _shifted(block, match.end())
+            cut = match.end() if match else _number_before_tab(block)
+            if cut:
+                label = text[:cut].strip()
+                text, refs, spans = _shifted(block, cut)
         number = _number_of(label)
         sub = _sub_label(label)
         if sub is not None and holder.last() is not None:
-            self.add_sub(holder, sub, text, refs, spans)
+            self.add_sub(holder, _Item(text, list(refs), list(spans), label=sub, indent=block.indent))
             return
         if number is None and label is not None:
             text = f"{label} {text}"          # a numbering we do not know: keep it in the text
             refs = [FootnoteRef(r.marker, r.at + len(label) + 1) for r in refs]
             spans = [Span(s.start + len(label) + 1, s.end + len(label) + 1) for s in spans]
-        item = _Item(text, list(refs), list(spans), number=number)
+        item = _Item(text, list(refs), list(spans), number=number, indent=block.indent)
+        if number is not None and _numbers_an_item(holder.last(), item):
+            self.add_sub(holder, replace(item, number=None, label=label))
+            return
         if number is not None:
             self.add(holder, item, "operative")
+            return
+        if label is None and self.add_unlabelled_sub(holder, item):
             return
         last = holder.last()
         if last is not None and last.children and text[:1].islower() and last.wrap_up is None:
@@ -378,23 +462,37 @@ class _Reader:
         self.add(holder, item, self.unnumbered_kind(holder, item))
 
     def unnumbered_kind(self, holder: _Holder, item: _Item) -> str:
-        target = holder.sections[-1].holder if holder.sections else holder
-        while target.sections:
-            target = target.sections[-1].holder
+        """An unnumbered paragraph's kind, by the Akoma Ntoso reader's rule (akn_outline): after an
+        operative paragraph, operative; before, its lead decides (a participle or adjective opens a
+        preambular paragraph, a verb an operative one: a single operative paragraph is not
+        numbered), whatever it ends with: a preambular paragraph may introduce sub-paragraphs
+        ("Reaffirming that the Plan was developed:") or end in a typo's ";". An unled line goes
+        on with the preamble when it ends with a comma ("We, the Ministers ...,") or the preamble
+        introduced it ("... question:")."""
+        target = _deepest(holder)
         if target.operative:
             return "operative"
-        # A preambular paragraph ends with a comma (Editorial Manual); before the first numbered
-        # paragraph anything else is operative: a single operative paragraph is not numbered.
-        # A comma after an operative verb ("Recalls its resolution ..., ") does not make it preambular.
-        if not _ENDS_PREAMBULAR.search(item.text):
-            return "operative"
-        operative = is_lead_start(item.text, "operative") and not is_lead_start(item.text, "preambular")
-        return "operative" if operative else "preambular"
+        if not re.search(r"\w", item.text):
+            return "preambular"          # a "* * *" separator does not end the preamble
+        lead = self.opening_lead(item)
+        if lead:
+            return "preambular" if looks_preambular(lead) else "operative"
+        if _ENDS_PREAMBULAR.search(item.text):
+            return "preambular"
+        introduced = bool(target.preamble) and target.preamble[-1].text.endswith(":")
+        return "preambular" if introduced else "operative"
+
+    def opening_lead(self, item: _Item) -> str | None:
+        """The italic run that opens the paragraph, or with no italics in the document the lead the
+        lexicon finds."""
+        if not self.use_italics:
+            return split_lead(item.text, "preambular") or split_lead(item.text, "operative")
+        if item.italics and item.italics[0].start == 0:
+            return item.text[:item.italics[0].end].rstrip(_LEAD_TRAILING) or None
+        return None
 
     def add(self, holder: _Holder, item: _Item, kind: str) -> None:
-        target = holder
-        while target.sections:
-            target = target.sections[-1].holder
+        target = _deepest(holder)
         if kind == "table":
             kind = "operative" if target.operative else "preambular"
         self.set_lead(item, kind)
@@ -412,22 +510,36 @@ class _Reader:
             return
         item.lead = split_lead(item.text, kind)
 
-    def add_sub(self, holder: _Holder, label: str, text: str, refs, spans) -> None:
-        parent = holder.last()
-        chain = [parent]
-        while chain[-1].children:
-            chain.append(chain[-1].children[-1])
+    def add_sub(self, holder: _Holder, item: _Item) -> None:
+        chain = _open_items(holder.last())
         # The deepest open item the label continues, or under which it opens a new list.
         for depth in range(len(chain) - 1, 0, -1):
-            if successor(chain[depth].label, depth) == label:
-                chain[depth - 1].children.append(_Item(text, list(refs), list(spans), label=label, depth=depth))
+            if successor(chain[depth].label, depth) == item.label:
+                chain[depth - 1].children.append(replace(item, depth=depth))
                 return
         deepest = len(chain)
-        if label == first_label(deepest) or deepest == 1:
-            chain[-1].children.append(_Item(text, list(refs), list(spans), label=label, depth=deepest))
+        if item.label == first_label(deepest) or deepest == 1:
+            chain[-1].children.append(replace(item, depth=deepest))
             return
-        chain[-2 if len(chain) > 1 else -1].children.append(_Item(text, list(refs), list(spans), label=label,
-                                                                  depth=max(deepest - 1, 1)))
+        chain[-2 if len(chain) > 1 else -1].children.append(replace(item, depth=max(deepest - 1, 1)))
+
+    def add_unlabelled_sub(self, holder: _Holder, item: _Item) -> bool:
+        """An unnumbered, unlabelled block set deeper than the paragraph whose sub-paragraphs it
+        follows is one of them, unlabelled ("Leadership dialogue 1: ..." under "(a) ... as
+        follows:", 6 corpus files): a sibling of the open item set as deep, else a child of the
+        deepest open item set less deep. Only the indent says so: a paragraph after sub-paragraphs
+        stands where its paragraph does, a sub-paragraph's closing words further out still."""
+        chain = _open_items(holder.last())
+        if len(chain) < 2 or item.indent <= chain[0].indent + 1:
+            return False
+        for depth in range(len(chain) - 1, 0, -1):
+            if abs(chain[depth].indent - item.indent) <= 1:
+                chain[depth - 1].children.append(replace(item, label="", depth=depth))
+                return True
+            if chain[depth].indent < item.indent:
+                chain[depth].children.append(replace(item, label="", depth=depth + 1))
+                return True
+        return False
 
     # --- closing, annexes, notes ----------------------------------------------------------------
     def annexes(self, blocks: list[Block]) -> tuple[Annex, ...]:
@@ -449,9 +561,10 @@ class _Reader:
                 label, title, title_refs, items = block.text.strip(), None, [], []
                 label_look = block.look
                 continue
-            # The title is set as the label is; a heading set otherwise opens the annex's text.
+            # The title is set as the label is; a heading set otherwise, or lettered before a tab
+            # ("A<tab>Posts to be established ..."), opens the annex's text.
             if title is None and not items and label is not None and block.heading and not block.label \
-                    and block.look == label_look:
+                    and block.look == label_look and _numbering_before_tab(block) is None:
                 title, title_refs = block.text, list(block.refs)
                 continue
             items.append(self.annex_paragraph(block))
@@ -466,7 +579,7 @@ class _Reader:
         if cut:
             number = text[:cut].strip()
             text, refs, spans = _shifted(block, cut)
-        heading = self.is_heading(block) and number is None
+        heading = self.is_heading(block)
         return Paragraph(text=text, number=number, footnotes=tuple(refs), italics=tuple(spans),
                          table=block.table, style="heading" if heading else None)
 
@@ -496,14 +609,13 @@ def _bracketed(texts: list[str]) -> list[str]:
     return out
 
 
-_NAMED_NUMBER = re.compile(r"^\S+ (?:\d+[A-Za-z]?|[IVXLC]+|[A-Z])\.?$")
+_NAMED_NUMBER = re.compile(r"^(?:\S+ )?(?:\d+[A-Za-z]?|[IVXLC]+|[A-Z])\.?$")
 
 
 def _numbering_before_tab(block: Block) -> int | None:
-    """"Chapter I<tab>General provisions", "Article 12<tab>...": a word and a number before a tab."""
-    if block.tab_at and _NAMED_NUMBER.match(plain(block.text[:block.tab_at]).strip()):
-        return block.tab_at
-    return None
+    """"Chapter I<tab>General provisions", "Article 12<tab>...", "A<tab>Posts ...": a number, a
+    numeral or a letter, maybe after a word, before a tab."""
+    return _cut_before_tab(block, _NAMED_NUMBER)
 
 
 def with_table_notes(blocks: list[Block]) -> list[Block]:
@@ -565,9 +677,26 @@ def _part_heading(chunk: list[Block], index: int):
     return label or chr(ord("A") + index), title, refs, rest
 
 
-def _number_of(label: str | None) -> int | None:
-    match = re.fullmatch(r"(\d{1,3})\.?", label or "")
-    return int(match[1]) if match else None
+def _number_of(label: str | None) -> int | str | None:
+    """An operative paragraph's number as printed: "3." is 3; "3" (typed without its full stop, 4
+    corpus files) and "1.1" stay strings, as the Akoma Ntoso reader gives them."""
+    if re.fullmatch(r"\d{1,3}\.", label or ""):
+        return int(label[:-1])
+    return label if label and _BARE_NUMBER.fullmatch(label) else None
+
+
+def _number_before_tab(block: Block) -> int | None:
+    """Where a number set before a tab ends ("3<tab>Calls upon", "1.1<tab>Raise awareness")."""
+    return _cut_before_tab(block, _BARE_NUMBER)
+
+
+def _cut_before_tab(block: Block, pattern: re.Pattern) -> int | None:
+    """Where the text after a numbering that fills what stands before the block's first tab
+    starts (the tab is a space in the text), or None."""
+    at = block.tab_at
+    if at and pattern.fullmatch(plain(block.text[:at]).strip()):
+        return at + 1 if block.text[at:at + 1] == " " else at
+    return None
 
 
 def _sub_label(label: str | None) -> str | None:

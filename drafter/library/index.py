@@ -73,17 +73,18 @@ class FileStamp:
 
 # --- building ---------------------------------------------------------------------------------
 
-def build(path: Path, library, stamps: dict[str, FileStamp], manifest_sha256: str,
+def build(path: Path, library, files: Iterable[tuple[Family, dict | None, FileStamp]], manifest_sha256: str,
           progress: Callable[[int], None] = lambda n: None) -> None:
     """Write the index of `library` at `path`, whole: built in a temporary file beside it, then
-    renamed over it. `stamps` are the family files as written; `progress(n)` counts families."""
+    renamed over it. `files` gives every family of the library, in order, with its file as written:
+    (family, its dict if at hand, its stamp); `progress(n)` counts families."""
     for leftover in path.parent.glob(f".{path.name}.*.tmp"):
         leftover.unlink(missing_ok=True)        # a build that was killed (the caller holds the lock)
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         connection = sqlite3.connect(temporary)
         try:
-            _fill(connection, library, stamps, manifest_sha256, progress)
+            _fill(connection, library, files, manifest_sha256, progress)
         finally:
             connection.close()
         _stamp(temporary)
@@ -92,7 +93,15 @@ def build(path: Path, library, stamps: dict[str, FileStamp], manifest_sha256: st
         temporary.unlink(missing_ok=True)
 
 
-def _fill(connection: sqlite3.Connection, library, stamps, manifest_sha256: str, progress) -> None:
+def files_of(library, stamps: dict[str, FileStamp]) -> Iterator[tuple[Family, None, FileStamp]]:
+    """`build`'s `files` for a library read from its files, with their stamps."""
+    return ((family, None, stamps[family.id]) for family in library.families)
+
+
+_BATCH = 500                             # families whose rows go to SQLite in one call
+
+
+def _fill(connection: sqlite3.Connection, library, files, manifest_sha256: str, progress) -> None:
     from drafter.library import families as grouping
 
     connection.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
@@ -103,14 +112,17 @@ def _fill(connection: sqlite3.Connection, library, stamps, manifest_sha256: str,
                            [(i, s.number, json.dumps(s.to_dict(), ensure_ascii=False))
                             for i, s in enumerate(library.sources)])
     words_of: list[tuple[str, str, frozenset[str]]] = []     # (kind, family id, words) per wording
-    for count, family in enumerate(library.families, start=1):
-        _add_family(connection, library, family, stamps[family.id])
+    rows = _Rows()
+    for family, data, stamp in files:
+        rows.add(library, family, data, stamp)
         for variant in family.variants:
             words = grouping.wording_words(variant.template, variant.lead, variant.subparagraphs)
             words_of.append((family.kind, family.id, words))
-        if count % 500 == 0:
-            progress(500)
-    progress(len(library.families) % 500)
+        if len(rows.families) == _BATCH:
+            rows.insert(connection)
+            progress(_BATCH)
+    progress(len(rows.families))
+    rows.insert(connection)
     _add_bands(connection, words_of)
     df = Counter((kind, word) for kind, _, words in words_of for word in words)
     connection.executemany("INSERT INTO words VALUES (?, ?, ?)", [(k, w, n) for (k, w), n in df.items()])
@@ -120,17 +132,29 @@ def _fill(connection: sqlite3.Connection, library, stamps, manifest_sha256: str,
     connection.commit()
 
 
-def _add_family(connection: sqlite3.Connection, library, family: Family, stamp: FileStamp) -> None:
-    from drafter.library.fill import search_words
+class _Rows:
+    """The rows of a batch of families, for the families, clauses and search tables."""
 
-    active = [v for v in family.variants if v.status == "active"]
-    connection.execute("INSERT INTO families VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                       (family.id, family.kind, family.version, len(active), len(family.sources()),
-                        stamp.sha256, stamp.size, stamp.mtime_ns, _pack(family.to_dict())))
-    connection.executemany("INSERT INTO clauses VALUES (?, ?, ?, ?)",
-                           [(s.ref.resolution, family.id, v.id, i) for i, (v, s) in enumerate(family.sources())])
-    connection.executemany("INSERT INTO search VALUES (?, ?, ?, ?)",
-                           [(family.id, v.id, family.kind, search_words(library, v)) for v in active])
+    def __init__(self) -> None:
+        self.families: list[tuple] = []
+        self.clauses: list[tuple] = []
+        self.search: list[tuple] = []
+
+    def add(self, library, family: Family, data: dict | None, stamp: FileStamp) -> None:
+        from drafter.library.fill import search_words
+
+        active = [v for v in family.variants if v.status == "active"]
+        pairs = family.sources()
+        self.families.append((family.id, family.kind, family.version, len(active), len(pairs), stamp.sha256,
+                              stamp.size, stamp.mtime_ns, _pack(family.to_dict() if data is None else data)))
+        self.clauses += [(s.ref.resolution, family.id, v.id, i) for i, (v, s) in enumerate(pairs)]
+        self.search += [(family.id, v.id, family.kind, search_words(library, v)) for v in active]
+
+    def insert(self, connection: sqlite3.Connection) -> None:
+        connection.executemany("INSERT INTO families VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", self.families)
+        connection.executemany("INSERT INTO clauses VALUES (?, ?, ?, ?)", self.clauses)
+        connection.executemany("INSERT INTO search VALUES (?, ?, ?, ?)", self.search)
+        self.families, self.clauses, self.search = [], [], []
 
 
 def _add_bands(connection: sqlite3.Connection, words_of: list[tuple[str, str, frozenset[str]]]) -> None:
@@ -160,8 +184,8 @@ def _of_kind(kind: str, key: int) -> int:
 def in_memory(library) -> Index:
     """An index of a library that has none on disk (one just mined, in a test or a benchmark)."""
     connection = sqlite3.connect(":memory:", check_same_thread=False)
-    stamps = {f.id: FileStamp("", 0, 0) for f in library.families}
-    _fill(connection, library, stamps, "", lambda n: None)
+    unwritten = FileStamp("", 0, 0)
+    _fill(connection, library, ((f, None, unwritten) for f in library.families), "", lambda n: None)
     return Index(connection, dict(connection.execute("SELECT key, value FROM meta")))
 
 

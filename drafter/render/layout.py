@@ -95,6 +95,7 @@ class Block:
     level: int = 0
     left: int | None = None               # left indent, where the style's is not the one
     before: int | None = None             # space before, where the style's is not the one
+    keep_next: bool = False               # on the same page as the block after it
 
     def text(self) -> str:
         return "".join(i.text for i in self.inlines if isinstance(i, Text))
@@ -365,11 +366,12 @@ class _Layout:
 
     # --- closing and annexes ----------------------------------------------------------------
     def closing(self, adopted) -> None:
-        """The meeting and the date, a line each and no space between them, as the UN sets them."""
+        """The meeting and the date, a line each on one page, no space between them, as the UN sets them."""
         lines = [line for line in (adopted.meeting, un_date(adopted.date, self.words) if adopted.date else None)
                  if line]
         for index, line in enumerate(lines):
-            self.add("closing", "Closing", [Text(line)], before=0 if index else None)
+            self.add("closing", "Closing", [Text(line)], before=0 if index else None,
+                     keep_next=index < len(lines) - 1)
 
     def annex(self, annex: Annex) -> None:
         first = True

@@ -33,18 +33,17 @@ ENGLISH = {
                "September", "October", "November", "December"),
     # The language Word checks the text in (BCP 47); an English text takes the reference's.
     "language_tag": "en-GB",
+    # The Main Committees, by the number in a draft symbol (A/C.2/78/L.5 is the Second Committee's).
+    "committees": {
+        "1": "First Committee",
+        "2": "Second Committee",
+        "3": "Third Committee",
+        "4": "Special Political and Decolonization Committee (Fourth Committee)",
+        "5": "Fifth Committee",
+        "6": "Sixth Committee",
+    },
 }
 
-# The Main Committees, by the number in a draft symbol (A/C.2/78/L.5 is the Second Committee's).
-ENGLISH["committees"] = {
-    "1": "First Committee",
-    "2": "Second Committee",
-    "3": "Third Committee",
-    "4": "Special Political and Decolonization Committee (Fourth Committee)",
-    "5": "Fifth Committee",
-    "6": "Sixth Committee",
-}
-COMMITTEES = ENGLISH["committees"]
 
 # French, as the UN prints it. Where each word comes from:
 # - organization, general, adopted_on, formula, and the months avril, juillet, décembre: the UN's
@@ -56,8 +55,9 @@ COMMITTEES = ENGLISH["committees"]
 # - the other months: the UN's French press releases (press.un.org/fr: "28 février" and "2 mars"
 #   in AG/12410, "8 mai 2024" and "11 avril" in AG/12620, "7 juin 2021" in AG/DSI/3661,
 #   "19 septembre" in CPSD/395, "3 octobre au 13 novembre 2018" in AG/J/3564); "janvier" in the
-#   UN's A/33/45 ("15-29 janvier ... 1979"). "août" was in none of the pages at hand: it is the
-#   only French spelling of the month, printed so by the UN as by everyone.
+#   UN's A/33/45 ("15-29 janvier ... 1979"), "août" on press.un.org/fr's plenary page ("du 5 au
+#   8 août 2025"). Not found: whether the first of a month is printed "1er" (French usage); drafter
+#   prints "1" until a UN text shows it.
 # - the committees: press.un.org/fr ("Première Commission" on its First Committee pages,
 #   "Deuxième Commission", "Troisième Commission", "Sixième Commission" in its meetings coverage,
 #   "Cinquième Commission" and "Commission des questions politiques spéciales et de la

@@ -166,7 +166,8 @@ class Writer:
             self.table(block.table, whole)
             return
         p = wordml.paragraph(self.body, self.style[block.style], first=block.first, left=block.left,
-                             page_break=block.page_break, before=block.before, keep_next=block.kind == "formula")
+                             page_break=block.page_break, before=block.before,
+                             keep_next=block.kind == "formula" or block.keep_next)
         self.pieces(p, pieces)
         self.whole(p, whole)
 
