@@ -47,6 +47,7 @@ BODY = "body"
 
 # Paragraph styles the UN's word processor gives headings: chapter, H1, H2/H3, H4.
 _HEADING_STYLES = {"HCh", "H1", "H23", "H4"}
+_HEADINGS = frozenset(("heading", "subheading"))
 # Elements that only group what they hold; their own `num`, `heading`, ... are headings.
 _GROUPS = {"section", "part", "chapter", "title", "subsection", "division", "hcontainer",
            "tblock", "subpart", "book", "article", "clause", "subclause", "level"}
@@ -126,7 +127,7 @@ class BlockReader:
         name = local_name(element)
         if name in _GROUPS:
             return self.read(element, origin)
-        rule = self._rules.get(name, self._unknown)
+        rule = self._rules.get(name) or self._unknown
         return rule(element, origin)
 
     # --- rules, one per element name ------------------------------------------------------
@@ -149,7 +150,7 @@ class BlockReader:
         if not kids:                                   # words alone: neither heading nor bold
             return self._text_paragraph(element, origin, element)
         names = {local_name(c) for c in kids}
-        if names & {"subheading", "heading"}:
+        if not names.isdisjoint(_HEADINGS):
             return self.read(element, origin)          # a `p` that wraps a heading
         if "num" in names:                             # "<p><num>I</num></p>": a section's label
             num = next(c for c in kids if local_name(c) == "num")
@@ -242,8 +243,9 @@ class BlockReader:
 
     def _paragraph_block(self, p, origin: str, element, number: str | None, skip_num: bool = False) -> Block:
         text = inline(p, self.notes, skip_num=skip_num)
-        return Block(PARAGRAPH, text, origin, element.sourceline, number=_paragraph_number(number),
-                     lead=opening_italics(text))
+        return Block(PARAGRAPH, text, origin, element.sourceline,
+                     number=_paragraph_number(number) if number is not None else None,
+                     lead=opening_italics(text) if text.italics else None)
 
     def _table_note(self, element, p, origin: str) -> list[Block]:
         """A "FootnoteText" paragraph: a note printed under a table ("a See A/78/534.")."""
@@ -376,7 +378,7 @@ def _number_from_text(block: Block) -> Block:
     """A paragraph without `num` whose text opens with its label or number."""
     opening = block.inline.text[:1]
     if opening != "(" and not (block.lead and opening.isdigit()):
-        return block                                   # most paragraphs: neither (the patterns say so)
+        return block                  # most paragraphs: neither pattern below can match them
     label = _LABEL_IN_TEXT.match(block.inline.text)
     if label:
         return Block(ITEM, block.inline.drop_prefix(label.end()), block.origin, block.line,
