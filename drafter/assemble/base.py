@@ -54,6 +54,8 @@ class Where:
 
 @dataclass(frozen=True)
 class BaseClause:
+    """A clause of the base as the library knows it: its family, variant and the values it was read with."""
+
     kind: str                     # "preambular" | "operative"
     family: Family | None         # None: new to the library
     variant: Variant
@@ -70,6 +72,8 @@ class BaseClause:
 
 @dataclass(frozen=True)
 class Base:
+    """The resolution a draft starts from, read clause by clause against the library."""
+
     number: str
     title: str | None
     body: str

@@ -31,6 +31,8 @@ from drafter.model import FootnoteRef, Paragraph, Resolution
 
 @dataclass(frozen=True)
 class Names:
+    """How every clause of one draft is named, and its footnotes numbered, as the draft prints them."""
+
     labels: tuple[str, ...]                    # by clause index: "operative 3", "preambular 2 in part B"
     notes: tuple[dict[str, str], ...]          # by clause index: its own note number -> the document's
 
