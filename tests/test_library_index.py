@@ -249,3 +249,17 @@ def test_an_index_damaged_inside_is_one_line_then_rebuilt(lib):
     results = [drafter("clauses", "list", "--json", "--library", str(lib)) for _ in range(2)]
     assert all("Traceback" not in r.stderr for r in results)
     assert results[-1].returncode == 0 and '"op-takes-note-report-secretary-general"' in results[-1].stdout
+
+
+def test_band_keys_kept_from_the_last_grouping_are_those_worked_out_afresh(lib):
+    # The index takes the band keys mining already computed; they must be the keys it would compute.
+    from drafter.library import families as grouping
+
+    library = store.load(lib)
+    sets = sorted({grouping.wording_words(v.template, v.lead, v.subparagraphs)
+                   for f in library.families for v in f.variants}, key=sorted)
+    grouping._last_keys.clear()
+    afresh = grouping.band_keys_of_sets(sets).tolist()
+    assert afresh == [grouping.band_keys(words) for words in sets]
+    grouping._last_keys.update(zip(sets[::2], grouping.band_keys_of(grouping._signatures(sets[::2]))))
+    assert grouping.band_keys_of_sets(sets).tolist() == afresh

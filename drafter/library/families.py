@@ -21,10 +21,10 @@ resolution (a family is one clause through the years; two paragraphs of one text
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import zlib
-from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -102,7 +102,8 @@ def content_words(clause: Clause) -> frozenset[str]:
     return wording_words(clause.wording.template, clause.wording.lead, clause.wording.subparagraphs)
 
 
-def wording_words(template: str, lead: str | None, subparagraphs=()) -> frozenset[str]:
+@functools.lru_cache(maxsize=1 << 16)       # mining works them out; the index it builds asks again
+def wording_words(template: str, lead: str | None, subparagraphs: tuple = ()) -> frozenset[str]:
     """A wording's own words; for one whose words are all in its sub-paragraphs ("Calls for:",
     "Declares that:"), those of its sub-paragraphs, or every such clause would look alike."""
     words = words_of_template(template, lead)
@@ -185,34 +186,50 @@ def group(clauses: list[Clause], anchors: list[str | None] | None = None) -> lis
     source only adds to families; it never reshuffles the ones a drafter already knows, even when
     the new text shifts how rare each word is.
     """
-    words = [content_words(c) for c in clauses]
-    names = [quoted_words(c.wording.template) for c in clauses]
+    words, names = _shapes_of(clauses)
     scorer = scorer_for(words, names)
-    # A text re-tabled year after year repeats its wordings: score each pair of wordings once.
-    wording = {}
-    shape = [wording.setdefault((w, n), len(wording)) for w, n in zip(words, names)]
-    known: dict[int, float] = {}
-    scores, firsts, seconds = array("d"), array("l"), array("l")     # compact: a million pairs
-    for i, j in _candidates(clauses, words):
-        key = shape[i] * len(wording) + shape[j]
-        score = known.get(key)
-        if score is None:
-            score = known[key] = scorer.same_family(i, j)
-        if score > 0:
-            scores.append(-score)
-            firsts.append(i)
-            seconds.append(j)
-    del known
-    return _link(clauses, _best_first(scores, firsts, seconds), anchors or [None] * len(clauses), scorer.names)
+    firsts, seconds = _candidates(clauses, words)
+    return _link(clauses, _scored(scorer, words, names, firsts, seconds), anchors or [None] * len(clauses),
+                 scorer.names)
 
 
-def _best_first(scores, firsts, seconds) -> Iterator[tuple[float, int, int]]:
-    """The scored pairs, best first, then by their clauses' order (as sorting the tuples would)."""
+def _shapes_of(clauses: list[Clause]) -> tuple[list[frozenset[str]], list[tuple[str, ...]]]:
+    """Each clause's content words and quoted name, worked out once for each distinct wording (a
+    text re-tabled year after year repeats most of its wordings)."""
+    seen: dict[object, tuple[frozenset[str], tuple[str, ...]]] = {}
+    words, names = [], []
+    for clause in clauses:
+        shape = seen.get(clause.wording)
+        if shape is None:
+            shape = seen[clause.wording] = (content_words(clause), quoted_words(clause.wording.template))
+        words.append(shape[0])
+        names.append(shape[1])
+    return words, names
+
+
+def _scored(scorer: _Scorer, words: list[frozenset[str]], names: list[tuple[str, ...]], firsts, seconds
+            ) -> Iterator[tuple[float, int, int]]:
+    """The candidate pairs that pass the decision rule, best first, then by their clauses' order
+    (as sorting the tuples would). A pair of shapes (words and name) is scored once, however many
+    pairs of clauses hold it."""
     import numpy as np
 
-    order = np.lexsort((np.frombuffer(seconds, dtype=np.int64), np.frombuffer(firsts, dtype=np.int64),
-                        np.frombuffer(scores, dtype=np.float64)))
-    return ((scores[k], firsts[k], seconds[k]) for k in order.tolist())
+    shape: dict[tuple, int] = {}
+    of = np.array([shape.setdefault((w, n), len(shape)) for w, n in zip(words, names)], dtype=np.int64)
+    keys = of[firsts] * len(shape) + of[seconds]
+    order = np.argsort(keys, kind="stable")       # a group's first member is its first pair in order
+    starts = np.r_[True, keys[order][1:] != keys[order][:-1]][:len(keys)]
+    first_at = order[starts]
+    group_of = np.empty_like(order)
+    group_of[order] = np.cumsum(starts) - 1
+    del keys, order, starts
+    same = scorer.same_family
+    scores = np.array([same(i, j) for i, j in zip(firsts[first_at].tolist(), seconds[first_at].tolist())],
+                      dtype=np.float64)[group_of]
+    kept = scores > 0
+    scores, firsts, seconds = scores[kept], firsts[kept], seconds[kept]
+    order = np.lexsort((seconds, firsts, -scores))
+    return zip((-scores[order]).tolist(), firsts[order].tolist(), seconds[order].tolist())
 
 
 def scorer_for(words: list[frozenset[str]], names: list[tuple[str, ...]] | None = None) -> _Scorer:
@@ -226,39 +243,54 @@ def _idf(words: list[frozenset[str]]) -> dict[str, float]:
     return {w: math.log((n + 1) / (count + 1)) + 1.0 for w, count in df.items()}
 
 
-def _candidates(clauses: list[Clause], words: list[frozenset[str]]) -> Iterator[tuple[int, int]]:
-    """Pairs (i < j) whose signatures share a band, in order. A pair is kept as one number,
-    i * n + j, while they are gathered: a million of them hash faster so than as tuples."""
+def _candidates(clauses: list[Clause], words: list[frozenset[str]]):
+    """Pairs (i < j) whose signatures share a band, in order: two numpy arrays, firsts and seconds.
+    A pair is kept as one number, i * n + j, while they are gathered."""
+    import numpy as np
+
     n = len(clauses)
-    pairs: set[int] = set()
     by_kind: dict[str, list[int]] = defaultdict(list)
     for index, clause in enumerate(clauses):
         by_kind[clause.kind].append(index)
+    codes = [np.empty(0, dtype=np.int64)]
+    _last_keys.clear()
     for indexes in by_kind.values():
-        keys = band_keys_of(_signatures([words[i] for i in indexes]))
-        for column in range(BANDS):      # a band at a time: a million keys never all as Python ints
-            buckets: dict[int, list[int]] = defaultdict(list)
-            for key, index in zip(keys[:, column].tolist(), indexes):
-                buckets[key].append(index)
-            for members in buckets.values():
-                if len(members) > 1:
-                    _pair_up(members, pairs, n)
-    ordered = sorted(pairs)
-    del pairs
-    return (divmod(pair, n) for pair in ordered)
+        distinct: dict[frozenset[str], int] = {}      # a signature for each distinct set of words
+        row = np.array([distinct.setdefault(words[i], len(distinct)) for i in indexes], dtype=np.int64)
+        keys = band_keys_of(_signatures(list(distinct)))
+        _last_keys.update(zip(distinct, keys))
+        keys = keys[row]
+        members = np.array(indexes, dtype=np.int64)
+        for column in range(BANDS):
+            codes += _bucket_pairs(keys[:, column], members, n)
+    pairs = np.concatenate(codes)
+    pairs.sort()
+    pairs = pairs[np.r_[True, pairs[1:] != pairs[:-1]][:len(pairs)]]     # np.unique, many times faster here
+    return pairs // n, pairs % n
 
 
-def _pair_up(members: list[int], pairs: set[int], n: int) -> None:
-    """Members are in increasing order, so each pair comes out as (smaller, larger)."""
-    if len(members) <= _MAX_BUCKET:
-        for x, first in enumerate(members):
-            start = first * n
-            pairs.update(start + other for other in members[x + 1:])
-        return
-    # A huge bucket holds near-identical boilerplate; neighbours suffice for linking it.
-    for x, first in enumerate(members):
-        start = first * n
-        pairs.update(start + other for other in members[x + 1:x + 8])
+def _bucket_pairs(keys, members, n: int) -> list:
+    """The pairs of members that share a key (one band), as codes i * n + j with i < j: every pair
+    of a bucket, or in a huge bucket (near-identical boilerplate, where neighbours suffice for
+    linking) each member with the next seven."""
+    import numpy as np
+
+    order = np.argsort(keys, kind="stable")       # members stay in increasing order within a bucket
+    ranked, members = keys[order], members[order]
+    starts = np.flatnonzero(np.r_[True, ranked[1:] != ranked[:-1]])
+    sizes = np.diff(np.r_[starts, len(ranked)])
+    codes = []
+    for size in np.unique(sizes[sizes > 1]).tolist():
+        at = starts[sizes == size]
+        if size <= _MAX_BUCKET:
+            block = members[at[:, None] + np.arange(size)]            # one bucket a row
+            i, j = np.triu_indices(size, 1)
+            codes.append((block[:, i] * n + block[:, j]).ravel())
+        else:
+            for start in at.tolist():
+                run = members[start:start + size]
+                codes += [run[:-step] * n + run[step:] for step in range(1, 8)]
+    return codes
 
 
 def _signatures(word_sets: list[frozenset[str]]):
@@ -299,6 +331,21 @@ def band_keys_of(signatures):
             keys[:, band] = (signatures[:, at] * mix[0] + signatures[:, at + 1] * mix[1]
                              + signatures[:, at + 2] * mix[2] + np.uint64(band) * mix[3])
     return keys.view(np.int64)
+
+
+# The band keys of the word sets the last grouping met: the index built from its library asks for them again.
+_last_keys: dict[frozenset[str], object] = {}
+
+
+def band_keys_of_sets(word_sets: list[frozenset[str]]):
+    """Every set's band keys, a row each, as `band_keys_of(_signatures(word_sets))` gives them; the
+    sets the last grouping met are not worked out again."""
+    import numpy as np
+
+    missing = list(dict.fromkeys(words for words in word_sets if words not in _last_keys))
+    fresh = dict(zip(missing, band_keys_of(_signatures(missing)))) if missing else {}
+    rows = [fresh[words] if words in fresh else _last_keys[words] for words in word_sets]
+    return np.stack(rows) if rows else np.empty((0, BANDS), dtype=np.int64)
 
 
 def band_keys(words: frozenset[str]) -> list[int]:

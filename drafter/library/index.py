@@ -166,7 +166,7 @@ def _add_bands(connection: sqlite3.Connection, words_of: list[tuple[str, str, fr
     if len(words_of) < 200:              # numpy costs more to import than a few signatures
         keys = [grouping.band_keys(words) for _, _, words in words_of]
     else:
-        keys = grouping.band_keys_of(grouping._signatures([words for _, _, words in words_of])).tolist()
+        keys = grouping.band_keys_of_sets([words for _, _, words in words_of]).tolist()
     rowid = dict(connection.execute("SELECT id, rowid FROM families"))
     rows = {(_of_kind(kind, key), rowid[family_id])
             for (kind, family_id, _), bands in zip(words_of, keys) for key in bands}
@@ -385,7 +385,7 @@ class Index:
 
 
 def _pack(data: dict[str, Any]) -> bytes:
-    return zlib.compress(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 6)
+    return zlib.compress(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 1)
 
 
 def _unpack(blob: bytes) -> dict[str, Any]:

@@ -240,6 +240,8 @@ def _match(family: Family, owner: dict[tuple, str], old_by_id: dict[str, Family]
            used: set[str]) -> Family | None:
     """The previous family that held most of this family's sources, if any is still free."""
     votes: dict[str, int] = defaultdict(int)
+    if not owner:
+        return None                      # a first mine: no family to carry on
     for _, source in family.sources():
         old_id = owner.get((family.kind, source.ref))
         if old_id and old_id not in used:

@@ -278,14 +278,6 @@ def source_path(library: Library, entry: SourceEntry) -> Path:
 
 # --- writing ---------------------------------------------------------------------------------
 
-def render_files(library: Library) -> dict[str, str]:
-    """Relative path -> file text, for the whole library."""
-    files = {MANIFEST: dump_yaml(library.manifest())}
-    for family in library.families:
-        files[f"{FAMILIES}/{family.id}.yaml"] = dump_yaml(family.to_dict())
-    return files
-
-
 def save(library: Library, directory: Path) -> None:
     directory = Path(directory).absolute()
     directory.parent.mkdir(parents=True, exist_ok=True)
