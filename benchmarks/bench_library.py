@@ -48,14 +48,14 @@ def user_environment(work: Path) -> dict[str, str]:
     return environment
 
 
-def run(command: list[str], cwd: Path, environment: dict[str, str] | None = None) -> float:
+def run(command: list[str], cwd: Path) -> float:
     """Wall seconds of one process; its CPU seconds go to CPU. On a shared machine the wall time
     grows with the load; the CPU time much less: for a one-process command it is what the wall
     time is on a quiet machine."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     result = subprocess.run(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-                            env=environment or ENVIRONMENT)
+                            env=ENVIRONMENT)
     elapsed = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     CPU.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)

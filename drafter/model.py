@@ -43,6 +43,8 @@ from typing import Any
 
 @dataclass(frozen=True)
 class FootnoteRef:
+    """A footnote's mark in a text: its marker, at offset `at`."""
+
     marker: str
     at: int
 
@@ -446,6 +448,8 @@ class Masthead:
 
 @dataclass(frozen=True)
 class Source:
+    """The file a resolution was read from, and its format."""
+
     path: str
     format: str
 
@@ -455,6 +459,8 @@ class Source:
 
 @dataclass(frozen=True)
 class Resolution:
+    """A resolution as drafter reads and writes it: masthead, preamble, operative part, annexes."""
+
     number: str
     symbol: str | None
     title: str | None

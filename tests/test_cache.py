@@ -191,13 +191,17 @@ def test_no_cache_to_write_to_costs_only_the_compiling(tmp_path, monkeypatch):
 # --- whole commands ------------------------------------------------------------------------------
 
 def _new(tmp_path: Path, cache_home: Path, name: str, *answers: str) -> bytes:
+    return _run_new(tmp_path, cache_home, name, *answers)[0]
+
+
+def _run_new(tmp_path: Path, cache_home: Path, name: str, *answers: str) -> tuple[bytes, str]:
     out = tmp_path / name
     env = {k: v for k, v in os.environ.items() if k != "DRAFTER_LIBRARY"} | {"XDG_CACHE_HOME": str(cache_home)}
     result = subprocess.run([sys.executable, "-m", "drafter", "new", "--session", "60", "--base", "58/208",
                              *answers, "--no-input", "-o", str(out)], cwd=tmp_path, env=env, capture_output=True,
                             text=True, timeout=120, stdin=subprocess.DEVNULL, check=False)
     assert result.returncode == 0, result.stderr
-    return out.read_bytes()
+    return out.read_bytes(), result.stderr
 
 
 def test_a_draft_is_the_same_from_a_cold_cache_and_a_warm_one(tmp_path):
@@ -208,3 +212,34 @@ def test_a_draft_is_the_same_from_a_cold_cache_and_a_warm_one(tmp_path):
     assert list((tmp_path / "cache" / "drafter").glob("validators/*.marshal"))
     warm = _new(tmp_path, tmp_path / "cache", "warm.docx", *answers)
     assert cold == warm
+
+
+def _blocked(tmp_path: Path, how: str) -> Path:
+    """A cache home nobody can write under: a file where a folder should be (mkdir fails, even for
+    root), or a read-only folder (which root writes to anyway: then the test says so and skips)."""
+    blocked = tmp_path / f"blocked-{how}"
+    if how == "file":
+        blocked.write_text("a file where the cache would go")
+        return blocked
+    blocked.mkdir()
+    blocked.chmod(0o500)
+    if os.access(blocked, os.W_OK):
+        blocked.chmod(0o700)
+        pytest.skip("this user (root?) writes to a read-only folder anyway")
+    return blocked
+
+
+@pytest.mark.parametrize("how", ["file", "read-only folder"])
+def test_a_cache_that_cannot_be_written_costs_one_warning_never_the_command(tmp_path, how):
+    blocked = _blocked(tmp_path, how)
+    try:
+        draft, said = _run_new(tmp_path, blocked, "blocked.docx")
+    finally:
+        if blocked.is_dir():
+            blocked.chmod(0o700)
+    kept = _new(tmp_path, tmp_path / "cache", "kept.docx")
+    assert draft == kept                 # the index built for this command alone answers the same
+    warnings = [line for line in said.splitlines() if "index" in line]
+    assert len(warnings) == 1 and str(blocked / "drafter") in warnings[0], said
+    assert "XDG_CACHE_HOME" in warnings[0]
+    assert not blocked.is_dir() or not any(blocked.iterdir())

@@ -221,3 +221,15 @@ def test_clauses_of_divided_resolutions_are_named_as_printed(library, name, sect
     heading = expected.rsplit(" ", 1)[1]
     after = render_text(to_resolution(drafted)).split(f"\n{heading}\n", 1)[1]
     assert f"\n{printed}" in after[:600]
+
+
+def test_a_draft_changed_in_place_is_named_as_it_is_now(draft):
+    """A Draft is a mutable dataclass: naming keeps the drafts it named by what they held, so a
+    clause dropped from the same object (or any field changed) is never named from the memo."""
+    from drafter.assemble import naming
+
+    first = first_operative(draft)
+    assert naming.label(draft, first - 1) == f"preambular {first}"
+    del draft.clauses[0]                         # the same object, one preambular paragraph fewer
+    assert naming.label(draft, first - 1) == "operative 1"
+    assert len(naming.names(draft).labels) == len(draft.clauses)

@@ -54,6 +54,8 @@ class Where:
 
 @dataclass(frozen=True)
 class BaseClause:
+    """A clause of the base as the library knows it: its family, variant and the values it was read with."""
+
     kind: str                     # "preambular" | "operative"
     family: Family | None         # None: new to the library
     variant: Variant
@@ -70,6 +72,8 @@ class BaseClause:
 
 @dataclass(frozen=True)
 class Base:
+    """The resolution a draft starts from, read clause by clause against the library."""
+
     number: str
     title: str | None
     body: str
@@ -181,7 +185,7 @@ def _from_library(library: Library, entry: SourceEntry) -> Base:
     path = locate.source_path(library, entry)
     if path is None:
         return _from_refs(library, entry, _recorded_refs(library, [entry.number]))
-    resolution = parsed.read_source(path)        # read once, then from the library's cache
+    resolution = parsed.read_source(path)        # read once, then from drafter's cache
     numbers = [entry.number, *(f"{entry.number} {part.label}" for part in resolution.parts)]
     found = base_from_resolution(library, resolution, _recorded_refs(library, numbers))
     masthead = found.masthead or Masthead()

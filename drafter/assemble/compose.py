@@ -65,6 +65,8 @@ class Piece:
 
 @dataclass
 class Composed:
+    """A draft put together: the resolution it prints, each clause's piece and number, the edits made."""
+
     resolution: Resolution
     pieces: list[Piece]                  # by index in Draft.clauses
     numbers: list[int | str | None]      # the number each clause is given
@@ -249,6 +251,8 @@ def _pairs(new_subs, old_subs):
 
 @dataclass
 class _Carrier:
+    """Carrying the base's text of a clause (sub-paragraphs, closing words) into the draft, notes and all."""
+
     draft: Draft
     piece: Piece
     notes: dict[str, str]

@@ -38,6 +38,8 @@ _COMMITTEE_NUMBERS = {"First": 1, "Second": 2, "Third": 3, "Fourth": 4, "Fifth":
 
 @dataclass
 class DraftClause:
+    """A clause of the draft: the library's wording (family, variant) and the values it is filled with."""
+
     kind: str
     family_id: str
     family_version: int | None        # None for a clause new to the library
@@ -55,6 +57,8 @@ class DraftClause:
 
 @dataclass
 class Heading:
+    """The masthead of a draft: what the drafter gives (symbol, agenda item, sponsor)."""
+
     session: int
     organ: str
     symbol: str
@@ -68,6 +72,8 @@ class Heading:
 
 @dataclass
 class Draft:
+    """Next session's draft, clause by clause, as the drafter has answered so far."""
+
     base: Base
     session: int
     heading: Heading

@@ -331,12 +331,16 @@ def set_clause(draft: Draft, index: int, clause: DraftClause) -> Draft:
 
 @dataclass(frozen=True)
 class Step:
+    """One answer given in a review, and the review before it (for undo)."""
+
     what: str                           # "dropped preambular 3 (“Recalling also …”)"
     before: Review
 
 
 @dataclass(frozen=True)
 class Review:
+    """A draft under review: which clauses have been answered for, and the steps that led here."""
+
     draft: Draft
     answered: tuple[bool, ...]          # one flag per clause: the drafter has answered for it
     steps: tuple[Step, ...] = field(default=())

@@ -27,6 +27,8 @@ FORMATS = {"docx": ".docx", "pdf": ".pdf", "text": ".txt", "akn": ".xml"}
 
 @dataclass
 class Result:
+    """What `drafter new` wrote: the draft, its answers file, and the resolution they print."""
+
     output: Path
     answers: Path
     draft: Draft

@@ -52,6 +52,8 @@ class Context:
 
 @dataclass(frozen=True)
 class Kind:
+    """One kind of value a clause holds (a date, a symbol): how it is typed, checked, shown and asked for."""
+
     name: str
     parse: Callable[[str, Context], Any]          # typed text -> stored value, or Refused
     check: Callable[[Any, Context], str | None]   # stored value -> None, or the reason

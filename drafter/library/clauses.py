@@ -21,6 +21,8 @@ from drafter.model import Paragraph, Resolution, SubParagraph
 
 @dataclass(frozen=True)
 class SourceRef:
+    """Where a wording was read: the resolution and the paragraph in it."""
+
     resolution: str
     part: str                    # "preambular" | "operative"
     number: int | str            # operative number, or position among preambular paragraphs
@@ -39,6 +41,8 @@ class SourceRef:
 
 @dataclass(frozen=True)
 class SubTemplate:
+    """A sub-paragraph's template, under its label, with its own sub-paragraphs."""
+
     label: str
     template: str
     subparagraphs: tuple[SubTemplate, ...] = ()
@@ -74,6 +78,8 @@ def variant_id(wording: Wording) -> str:
 
 @dataclass
 class Clause:
+    """One paragraph of a resolution read as a wording with its values, ready to mine."""
+
     source: SourceRef
     kind: str
     session: int | None

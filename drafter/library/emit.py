@@ -27,7 +27,9 @@ class Unusual(Exception):
 
 # libyaml writes a string double-quoted (escaped) when it holds a character outside its printable
 # set (#x20-#x7E, #xA0-#xD7FF, #xE000-#xFFFD but #xFEFF) or a line break: all left to PyYAML.
-_UNUSUAL_CHAR = re.compile("[^\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd]")
+# Every character outside x20-x7e, xa0-u2027, u202a-ud7ff, ue000-ufefe, uff00-ufffd, named as
+# ranges: the same class as the negated one, which took re ~3.5 ms to compile at every start-up.
+_UNUSUAL_CHAR = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff\U00010000-\U0010ffff]")
 # Where a plain string cannot start (libyaml's block indicators), or what it cannot hold.
 _INDICATOR_FIRST = frozenset("#,[]{}&*!|>'\"%@`")
 _BLOCK_INSIDE = re.compile(r": | #|:$")

@@ -18,6 +18,8 @@ from drafter.model import FootnoteRef, Paragraph, SubParagraph
 
 @dataclass(frozen=True)
 class Filled:
+    """A variant filled with values: the paragraph, and the texts of its footnotes."""
+
     paragraph: Paragraph
     notes: tuple[str, ...]
 

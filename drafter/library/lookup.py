@@ -16,7 +16,6 @@ import re
 from dataclasses import dataclass
 
 from drafter.errors import LibraryError
-from drafter.library import families as grouping
 from drafter.library.clauses import Clause
 from drafter.library.model import Family, Library, Variant, VariantSource
 
@@ -62,6 +61,9 @@ def search(library: Library, text: str, kind: str | None = None, limit: int = 20
 def best_family(library: Library, clause: Clause) -> Family | None:
     """The family this clause belongs to by the mining rule, or None. Words are weighted by how
     rare they are among the library's wordings of the clause's kind, the clause counted in."""
+    # Mining's module, imported here only: a draft from a base the library holds never asks.
+    from drafter.library import families as grouping
+
     words = grouping.content_words(clause)
     if not words:
         return None

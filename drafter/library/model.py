@@ -19,6 +19,8 @@ CURATED_FIELDS = ("name", "description", "tags", "preferred_variant")
 
 @dataclass(frozen=True)
 class VariantSource:
+    """A resolution that printed this variant, and the values it printed it with."""
+
     ref: SourceRef
     values: dict[str, Any]
 
@@ -32,6 +34,8 @@ class VariantSource:
 
 @dataclass(frozen=True)
 class Variant:
+    """One wording of a family: its template, sub-paragraphs, footnotes and where it was read."""
+
     id: str
     lead: str | None
     template: str
@@ -69,6 +73,8 @@ class Variant:
 
 @dataclass(frozen=True)
 class Family:
+    """Clauses that say the same thing, in all the wordings the library has seen."""
+
     id: str
     kind: str                              # "preambular" | "operative"
     version: int

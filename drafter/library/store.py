@@ -126,11 +126,9 @@ def _index(directory: Path, manifest_sha256: str) -> indexing.Index:
     except indexing.Untrusted:
         reusable = None
     folder = path.parent
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise LibraryError(f"cannot write the library's index: {error.strerror or error}", folder,
-                           hint="make $XDG_CACHE_HOME (or ~/.cache) writable") from None
+    unwritable = _unwritable(folder)
+    if unwritable:
+        return _index_in_memory(directory, folder, unwritable, reusable)
     with writing(folder):
         try:                             # another command may have built it while this one waited
             return indexing.open_index(path, manifest_sha256, directory / FAMILIES)
@@ -146,6 +144,32 @@ def _index(directory: Path, manifest_sha256: str) -> indexing.Index:
     except (indexing.Stale, indexing.Untrusted):
         raise LibraryError("the library changed while it was being indexed", directory,
                            hint="run the command again") from None
+
+
+def _unwritable(folder: Path) -> str | None:
+    """Why the index cannot be kept in `folder`, or None when it can."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        return error.strerror or str(error)
+    return None if os.access(folder, os.W_OK | os.X_OK) else "permission denied"
+
+
+_warned_unkept: set[Path] = set()
+
+
+def _index_in_memory(directory: Path, folder: Path, why: str, reusable: indexing.Index | None) -> indexing.Index:
+    """The index is derived data: a cache that cannot be written costs this command the time to
+    build it in memory (and one warning), never the command itself."""
+    if folder not in _warned_unkept:
+        _warned_unkept.add(folder)
+        print(f"drafter: warning: cannot keep the library's index in {folder} ({why}); building it "
+              f"for this command only: set $XDG_CACHE_HOME to a folder you can write",
+              file=sys.stderr, flush=True)
+    library, _, _ = _read_all(directory, reusable)
+    if reusable is not None:
+        reusable.close()
+    return indexing.in_memory(library)
 
 
 def index_path(directory: Path, manifest_sha256: str | None = None) -> Path:

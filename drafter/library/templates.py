@@ -127,6 +127,8 @@ GRAMMAR = ("a clause template holds only text, {{ name }}, {{ name | FILTER }}, 
 
 @dataclass(frozen=True)
 class _Piece:
+    """One piece of a parsed template: literal text, a value (filtered), or a footnote mark."""
+
     text: str = ""                     # literal text, or
     name: str | None = None            # a value: the parameter,
     offset: bool = False               # added to the session,
@@ -241,6 +243,8 @@ def build(text: str, slots: list[Slot], names: list[str], notes: list[tuple[int,
 
 @dataclass(frozen=True)
 class Rendered:
+    """A template's text with its values in, and where each footnote mark stood."""
+
     text: str
     notes: tuple[tuple[int, int], ...]      # (footnote number in the clause, offset in text)
 

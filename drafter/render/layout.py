@@ -50,6 +50,8 @@ from drafter.render.styles import INDENT
 
 @dataclass(frozen=True)
 class Text:
+    """A run of text and how it looks."""
+
     text: str
     italic: bool = False
     bold: bool = False
@@ -70,6 +72,8 @@ Inline = Text | Note
 
 @dataclass(frozen=True)
 class CellLayout:
+    """A table cell as printed: its inlines, span and alignment."""
+
     inlines: tuple[Inline, ...]
     span: int = 1
     merge: str | None = None              # "restart" | "continue" for a cell spanning rows
@@ -78,6 +82,8 @@ class CellLayout:
 
 @dataclass(frozen=True)
 class TableLayout:
+    """A table as printed: its column widths and rows."""
+
     weights: tuple[int, ...]              # relative column widths
     rows: tuple[tuple[CellLayout, ...], ...]
     header_rows: int = 0
@@ -85,6 +91,8 @@ class TableLayout:
 
 @dataclass(frozen=True)
 class Block:
+    """A paragraph of the page: its kind, its style and what it holds."""
+
     kind: str          # title, formula, preambular, operative, sub, wrap-up, part, section, subsection,
                        # annex, heading, text, table, table-note, closing, sponsor, adoption, report
     style: str
@@ -103,6 +111,8 @@ class Block:
 
 @dataclass(frozen=True)
 class PrintedMasthead:
+    """The masthead as the page prints it, its left and right columns."""
+
     organization: str
     symbol: str
     organ: str
@@ -113,6 +123,8 @@ class PrintedMasthead:
 
 @dataclass(frozen=True)
 class Page:
+    """The whole document as laid out, for any renderer: masthead, blocks, running head."""
+
     masthead: PrintedMasthead
     blocks: tuple[Block, ...]
     header: tuple[str, str | None]        # the running symbol and, for a resolution, its title

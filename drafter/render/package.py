@@ -55,6 +55,8 @@ _DROPPED_PACKAGE_RELS = {
 
 @dataclass(frozen=True)
 class Template:
+    """A reference DOCX taken apart: the parts a draft keeps as they are, and those it rewrites."""
+
     main: str                                   # the main part's name ("word/document.xml")
     parts: dict[str, bytes]                     # kept as they are
     rels: tuple[tuple[str, str, str], ...]      # the main part's kept relationships (id, type, target)
@@ -68,6 +70,8 @@ class Template:
 
 @dataclass(frozen=True)
 class Properties:
+    """The document properties a DOCX carries (docProps/core.xml)."""
+
     title: str
     subject: str
     created: str                                # W3CDTF, "2023-12-19T00:00:00Z"

@@ -33,6 +33,8 @@ BODY_TABS = (1080, 1440, 1800, 2160, 2520, 2880, 3240, 3600, 3960, 4320)
 
 @dataclass(frozen=True)
 class Style:
+    """A Word style drafter writes: its name, kind and look."""
+
     id: str
     name: str
     kind: str = "paragraph"               # "paragraph" | "character"

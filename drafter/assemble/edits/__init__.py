@@ -30,6 +30,8 @@ KINDS = ("series", "report", "year", "session", "terminology", "cross-reference"
 
 @dataclass(frozen=True)
 class Edit:
+    """One automatic change drafter made to the base's words, and why."""
+
     kind: str                     # one of KINDS
     clause: int | None            # position in Draft.clauses; None: outside the clauses (a heading)
     before: str
