@@ -243,3 +243,24 @@ def test_a_cache_that_cannot_be_written_costs_one_warning_never_the_command(tmp_
     assert len(warnings) == 1 and str(blocked / "drafter") in warnings[0], said
     assert "XDG_CACHE_HOME" in warnings[0]
     assert not blocked.is_dir() or not any(blocked.iterdir())
+
+
+def test_mining_with_a_cache_that_cannot_be_written_writes_the_library_and_a_later_command_indexes_it(tmp_path):
+    """The YAML is the library and the index is derived: a mine whose cache cannot be written
+    writes the library whole (one warning), and the next command with a cache builds the index."""
+    blocked = _blocked(tmp_path, "file")
+    env = {k: v for k, v in os.environ.items() if k != "DRAFTER_LIBRARY"}
+    mined = subprocess.run([sys.executable, "-m", "drafter", "mine", str(SEED), "--library", str(tmp_path / "lib")],
+                           env=env | {"XDG_CACHE_HOME": str(blocked)}, capture_output=True, text=True,
+                           timeout=120, stdin=subprocess.DEVNULL, check=False)
+    assert mined.returncode == 0, mined.stderr
+    assert "Traceback" not in mined.stderr
+    warnings = [line for line in mined.stderr.splitlines() if "index" in line]
+    assert len(warnings) == 1 and "XDG_CACHE_HOME" in warnings[0], mined.stderr
+    assert list((tmp_path / "lib" / "families").glob("*.yaml"))
+    searched = subprocess.run([sys.executable, "-m", "drafter", "clauses", "search", "remittances",
+                               "--library", str(tmp_path / "lib")],
+                             env=env | {"XDG_CACHE_HOME": str(tmp_path / "cache")}, capture_output=True,
+                             text=True, timeout=120, stdin=subprocess.DEVNULL, check=False)
+    assert searched.returncode == 0 and "remittances" in searched.stdout.lower(), searched.stderr
+    assert list((tmp_path / "cache" / "drafter").rglob("index-*.sqlite"))

@@ -161,15 +161,19 @@ _warned_unkept: set[Path] = set()
 def _index_in_memory(directory: Path, folder: Path, why: str, reusable: indexing.Index | None) -> indexing.Index:
     """The index is derived data: a cache that cannot be written costs this command the time to
     build it in memory (and one warning), never the command itself."""
-    if folder not in _warned_unkept:
-        _warned_unkept.add(folder)
-        print(f"drafter: warning: cannot keep the library's index in {folder} ({why}); building it "
-              f"for this command only: set $XDG_CACHE_HOME to a folder you can write",
-              file=sys.stderr, flush=True)
+    _warn_unkept(folder, why, "building it for this command only")
     library, _, _ = _read_all(directory, reusable)
     if reusable is not None:
         reusable.close()
     return indexing.in_memory(library)
+
+
+def _warn_unkept(folder: Path, why: str, instead: str) -> None:
+    """One line, once per folder, for a cache that cannot be written."""
+    if folder not in _warned_unkept:
+        _warned_unkept.add(folder)
+        print(f"drafter: warning: cannot keep the library's index in {folder} ({why}); {instead}: "
+              f"set $XDG_CACHE_HOME to a folder you can write", file=sys.stderr, flush=True)
 
 
 def index_path(directory: Path, manifest_sha256: str | None = None) -> Path:
@@ -291,13 +295,19 @@ def save(library: Library, directory: Path) -> None:
         (staging / MANIFEST).write_bytes(manifest)
         manifest_sha256 = hashlib.sha256(manifest).hexdigest()
         index = index_path(directory, manifest_sha256)
-        index.parent.mkdir(parents=True, exist_ok=True)
-        with writing(index.parent):      # the new manifest's index, built while the old one serves
-            indexing.build(index, library, _write_families(library, staging), manifest_sha256,
-                           _progress("writing the library"))
+        unwritable = _unwritable(index.parent)
+        if unwritable:                   # the YAML is the library; the next command builds its index
+            _warn_unkept(index.parent, unwritable, "the library is written without it")
+            for _ in _write_families(library, staging):
+                pass
+        else:
+            with writing(index.parent):  # the new manifest's index, built while the old one serves
+                indexing.build(index, library, _write_families(library, staging), manifest_sha256,
+                               _progress("writing the library"))
         _keep_other_files(directory, staging)
         _swap_in(staging, directory)
-        _forget_other_indexes(index)
+        if not unwritable:
+            _forget_other_indexes(index)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
 
