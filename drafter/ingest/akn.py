@@ -258,7 +258,7 @@ def _first(element, tag: str, **attributes):
     if element is None:
         return None
     for found in element.iter(f"{{*}}{tag}"):
-        if all(found.get(k) == v for k, v in attributes.items()):
+        if not attributes or all(found.get(k) == v for k, v in attributes.items()):
             return found
     return None
 

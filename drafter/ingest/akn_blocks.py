@@ -28,6 +28,7 @@ from drafter.ingest.akn_inline import (
     inline,
     lead_of,
     local_name,
+    names_of,
     num_text,
     opening_italics,
     plain,
@@ -149,7 +150,7 @@ class BlockReader:
         kids = children(element)
         if not kids:                                   # words alone: neither heading nor bold
             return self._text_paragraph(element, origin, element)
-        names = {local_name(c) for c in kids}
+        names = set(names_of(kids))
         if not names.isdisjoint(_HEADINGS):
             return self.read(element, origin)          # a `p` that wraps a heading
         if "num" in names:                             # "<p><num>I</num></p>": a section's label
@@ -195,7 +196,7 @@ class BlockReader:
 
     def _paragraph(self, element, origin: str) -> list[Block]:
         kids = children(element)
-        names = [local_name(c) for c in kids]
+        names = names_of(kids)
         num = kids[names.index("num")] if "num" in names else None
         number = num_text(num) if num is not None else None
         at = next((i for i, name in enumerate(names) if name in ("content", "list", "p")), None)
@@ -415,6 +416,7 @@ def _is_heading_paragraph(element, names: list[str], body, p) -> bool:
         return headed or names == ["num"]
     if local_name(p) != "p":
         return False
-    if any(local_name(c) in ("subheading", "heading") for c in p):
+    inside = names_of(p)
+    if "subheading" in inside or "heading" in inside:
         return True
     return is_bold(p)

@@ -63,6 +63,11 @@ def local_name(element) -> str:
     return _NAMES[element.tag]
 
 
+def names_of(elements) -> list[str]:
+    """`local_name` of each element, in one pass (the reader asks it of every child it meets)."""
+    return [_NAMES[element.tag] for element in elements]
+
+
 def children(element) -> list:
     """The element children (an unresolved entity is a node too, but no element). The reader's
     parser makes every element a plain `_Element` (entities, comments and processing instructions
