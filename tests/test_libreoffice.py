@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -53,6 +54,7 @@ def shown(tmp_path_factory):
         "table": (build(corpus["249"])[0], ["pdf"]),
         "sections": (build(corpus["253"])[0], ["pdf"]),
         "budget": (build(corpus["252"])[0], ["pdf"]),
+        "long": (build(read_resolution(next((corpus_or_skip() / "76").glob("A_RES_76_71-*.xml"))))[0], ["pdf"]),
         "parts": (build(corpus["80AB"])[0], ["pdf"]),
         "french": (build(read_resolution(corpus_or_skip() / "75" / "75_274_F.xml"))[0], ["pdf"]),
         "part-alone": (build(read_resolution(corpus_or_skip() / "75" / "75_290 A_E.xml"))[0], ["pdf"]),
@@ -211,6 +213,15 @@ def test_a_heading_label_wider_than_its_hang_stands_apart_from_its_title(shown):
         first = heading.split()[0]
         assert f"{label} {first}" in lines or any(line.startswith(f"{label} {first}") for line in lines), label
         assert not any(f"{label}{first}" in line for line in lines), label
+
+
+def test_three_digit_paragraph_numbers_stand_apart_from_their_text(shown):
+    # 76/71 (sustainable fisheries) runs to over 200 paragraphs; "100." once nearly filled its
+    # 0.25 in, and the PDF read "100.Notes that ...". Every number must be followed by a gap.
+    lines = [line.strip() for page in _pages(shown["folder"] / "long.pdf") for line in page.splitlines()]
+    numbered = [line for line in lines if re.match(r"[1-9]\d{0,2}\.", line)]
+    assert sum(bool(re.match(r"\d{3}\. ", line)) for line in numbered) > 100
+    assert [line for line in numbered if re.match(r"\d+\.[A-Z]", line)] == []
 
 
 def _document(result: dict) -> tuple[list[tuple[str, str]], list[str], list[dict]]:
