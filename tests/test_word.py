@@ -733,3 +733,14 @@ def test_usual_labels_keep_the_styles_stops_and_three_digit_numbers_move_on():
     assert all(_tabs_past(f"{c}.", 720, 1440, bold=True) == () for c in [*"ABCDEFGHIJKLMNOPQRSTUVWXYZ", *romans])
     assert _tabs_past("158.", 1440, BODY_TEXT_STOP) == (("clear", 1800), ("left", 2160))
     assert _tabs_past("Chapter VII", 720, 1440, bold=True) == (("clear", 1440), ("left", 2160))
+
+
+def test_an_annex_chapter_heading_wider_than_its_default_stop_moves_on():
+    # 79/243's annex: "Chapter VII" ends a hair before Word's default stop at 1,800 twips, and
+    # LibreOffice printed "Chapter VIITechnical assistance"; its title now goes a step on.
+    data = build(read_resolution(_corpus("79", "243")))[0]
+    body = part(data, "word/document.xml")
+    headings = {p.findtext(f".//{W}t"): p for p in body.iter(f"{W}p")
+                if p.find(f"{W}pPr/{W}pStyle[@{W}val='Heading']") is not None}
+    assert _tab_stops(headings["Chapter VII"]) == [("clear", "1080"), ("left", "2160")]
+    assert _tab_stops(headings["Article 54"]) == []

@@ -289,8 +289,11 @@ class _Layout:
 
     def paragraph(self, paragraph: Paragraph, kind: str) -> None:
         if paragraph.style == "heading":
-            prefix = [Text(f"{paragraph.number}\t")] if paragraph.number is not None else []
-            self.add("heading", "Heading", [*prefix, *self.text_of(paragraph)])
+            label = None if paragraph.number is None else str(paragraph.number)
+            prefix = [Text(f"{label}\t")] if label is not None else []
+            # A heading has no stops of its own: its title goes to Word's next 0.25 in default stop.
+            self.add("heading", "Heading", [*prefix, *self.text_of(paragraph)],
+                     tabs=_tabs_past(label, INDENT, INDENT + 360, bold=True))
         elif paragraph.text or paragraph.number is not None or not paragraph.table:
             number = _number(paragraph.number, kind)
             prefix = [Text(f"{number}\t")] if number else []
