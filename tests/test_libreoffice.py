@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -46,12 +47,14 @@ def shown(tmp_path_factory):
     drafts = {"58-208": (to_resolution(draft), base_resolution(draft))}
     drafts |= {name: _drafted(library, session, serial) for name, session, serial in REDLINES}
     corpus = {name: read_resolution(next((corpus_or_skip() / "78").glob(f"A_RES_78_{name}-*.xml")))
-              for name in ("249", "253", "80AB")}
+              for name in ("249", "252", "253", "80AB")}
     documents = {
         "resolution": (build(read_resolution(SEED_BY_NUMBER["58/208"]))[0], ["pdf"]),
         "commission": (build(read_resolution(SEED_BY_NUMBER["2006/2"]))[0], ["open"]),
         "table": (build(corpus["249"])[0], ["pdf"]),
         "sections": (build(corpus["253"])[0], ["pdf"]),
+        "budget": (build(corpus["252"])[0], ["pdf"]),
+        "long": (build(read_resolution(next((corpus_or_skip() / "76").glob("A_RES_76_71-*.xml"))))[0], ["pdf"]),
         "parts": (build(corpus["80AB"])[0], ["pdf"]),
         "french": (build(read_resolution(corpus_or_skip() / "75" / "75_274_F.xml"))[0], ["pdf"]),
         "part-alone": (build(read_resolution(corpus_or_skip() / "75" / "75_290 A_E.xml"))[0], ["pdf"]),
@@ -190,6 +193,35 @@ def test_corpus_resolutions_print_with_every_note_and_heading(shown, name, numbe
     assert all(symbol in page.split("The General Assembly")[0] for page in pages[1:])
     headings = [s.label for s in model.sections] + [p.label for p in model.parts] + [a.label for a in model.annexes]
     assert all(h and h in printed["paragraphs"] for h in headings)
+
+
+def _labelled_headings(holder, depth: int = 1):
+    for section in holder.sections:
+        if depth > 1 and section.label and section.heading:
+            yield section.label, section.heading
+        yield from _labelled_headings(section, depth + 1)
+
+
+def test_a_heading_label_wider_than_its_hang_stands_apart_from_its_title(shown):
+    # 78/252, the budget: "Income section 2<tab>General income" once printed "Income section
+    # 2General income", the tab past the 1.27 cm hang having no width. Every label, short
+    # ("Section 3") or wide, must print apart from its title on the line.
+    lines = [" ".join(line.split()) for page in _pages(shown["folder"] / "budget.pdf") for line in page.splitlines()]
+    headings = list(_labelled_headings(shown["models"]["252"]))
+    assert any(len(label) > 12 for label, _ in headings)       # the file has labels wider than the hang
+    for label, heading in headings:
+        first = heading.split()[0]
+        assert f"{label} {first}" in lines or any(line.startswith(f"{label} {first}") for line in lines), label
+        assert not any(f"{label}{first}" in line for line in lines), label
+
+
+def test_three_digit_paragraph_numbers_stand_apart_from_their_text(shown):
+    # 76/71 (sustainable fisheries) runs to over 200 paragraphs; "100." once nearly filled its
+    # 0.25 in, and the PDF read "100.Notes that ...". Every number must be followed by a gap.
+    lines = [line.strip() for page in _pages(shown["folder"] / "long.pdf") for line in page.splitlines()]
+    numbered = [line for line in lines if re.match(r"[1-9]\d{0,2}\.", line)]
+    assert sum(bool(re.match(r"\d{3}\. ", line)) for line in numbered) > 100
+    assert [line for line in numbered if re.match(r"\d+\.[A-Z]", line)] == []
 
 
 def _document(result: dict) -> tuple[list[tuple[str, str]], list[str], list[dict]]:

@@ -701,3 +701,46 @@ def test_settings_stay_in_schema_order_and_word_styles_are_not_doubled(tmp_path)
     # ... and the notes use that style, under whatever id it has there.
     note_style = part(data, "word/footnotes.xml").find(f".//{W}footnote[@{W}id='1']/{W}p/{W}pPr/{W}pStyle")
     assert note_style.get(f"{W}val") in ids
+
+
+def _tab_stops(p) -> list[tuple[str, str]]:
+    return [(t.get(f"{W}val"), t.get(f"{W}pos")) for t in p.findall(f"{W}pPr/{W}tabs/{W}tab")]
+
+
+def test_a_heading_label_wider_than_its_hang_moves_its_title_to_a_stop_clear_of_it():
+    # 78/252: "Income section 2" is wider than the heading's 1.27 cm hang; its title (and the lines
+    # under it) moves to the first 0.25 in step that leaves it clear; "Section 3", a little wider
+    # than the hang too, to the first step after it.
+    data = build(read_resolution(_corpus("78", "252")))[0]
+    body = part(data, "word/document.xml")
+    headings = {p.findtext(f".//{W}t"): p for p in body.iter(f"{W}p")
+                if p.find(f"{W}pPr/{W}pStyle[@{W}val='SubsectionHeading']") is not None}
+    wide = headings["Income section 2"]
+    assert _tab_stops(wide) == [("clear", "1440"), ("left", "2520")]
+    indent = wide.find(f"{W}pPr/{W}ind")
+    assert (indent.get(f"{W}left"), indent.get(f"{W}hanging")) == ("2520", "1800")
+    assert _tab_stops(headings["Section 3"]) == [("clear", "1440"), ("left", "1800")]
+
+
+def test_usual_labels_keep_the_styles_stops_and_three_digit_numbers_move_on():
+    from drafter.render.layout import BODY_TEXT_STOP, _tabs_past
+
+    # Every number to 99, every letter and the roman numerals a resolution uses leave room before
+    # the stop after them, so the usual look is untouched; "158." ends a half-point short of 1,800
+    # twips, and its text moves to the next step.
+    romans = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
+    assert all(_tabs_past(f"{n}.", 1440, BODY_TEXT_STOP) == () for n in range(1, 100))
+    assert all(_tabs_past(f"{c}.", 720, 1440, bold=True) == () for c in [*"ABCDEFGHIJKLMNOPQRSTUVWXYZ", *romans])
+    assert _tabs_past("158.", 1440, BODY_TEXT_STOP) == (("clear", 1800), ("left", 2160))
+    assert _tabs_past("Chapter VII", 720, 1440, bold=True) == (("clear", 1440), ("left", 2160))
+
+
+def test_an_annex_chapter_heading_wider_than_its_default_stop_moves_on():
+    # 79/243's annex: "Chapter VII" ends a hair before Word's default stop at 1,800 twips, and
+    # LibreOffice printed "Chapter VIITechnical assistance"; its title now goes a step on.
+    data = build(read_resolution(_corpus("79", "243")))[0]
+    body = part(data, "word/document.xml")
+    headings = {p.findtext(f".//{W}t"): p for p in body.iter(f"{W}p")
+                if p.find(f"{W}pPr/{W}pStyle[@{W}val='Heading']") is not None}
+    assert _tab_stops(headings["Chapter VII"]) == [("clear", "1080"), ("left", "2160")]
+    assert _tab_stops(headings["Article 54"]) == []

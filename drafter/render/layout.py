@@ -45,6 +45,7 @@ from drafter.render.phrases import (
     un_date,
     words_for,
 )
+from drafter.render.measure import text_stop
 from drafter.render.styles import INDENT
 
 
@@ -104,6 +105,7 @@ class Block:
     left: int | None = None               # left indent, where the style's is not the one
     before: int | None = None             # space before, where the style's is not the one
     keep_next: bool = False               # on the same page as the block after it
+    tabs: tuple[tuple[str, int], ...] = ()  # ("clear" | "left", position): stops the style's lack
 
     def text(self) -> str:
         return "".join(i.text for i in self.inlines if isinstance(i, Text))
@@ -281,13 +283,17 @@ class _Layout:
                 self.add("section", "SectionHeading", heading, level=depth, before=0 if section.label else None)
         elif section.label or section.heading:
             label = [Text(section.label + ("\t" if section.heading else ""))] if section.label else []
-            self.add("subsection", "SubsectionHeading", [*label, *heading], level=depth)
+            self.add("subsection", "SubsectionHeading", [*label, *heading], level=depth,
+                     **_hang_past(section.label if section.heading else ""))
         self.holder(section, depth + 1)
 
     def paragraph(self, paragraph: Paragraph, kind: str) -> None:
         if paragraph.style == "heading":
-            prefix = [Text(f"{paragraph.number}\t")] if paragraph.number is not None else []
-            self.add("heading", "Heading", [*prefix, *self.text_of(paragraph)])
+            label = None if paragraph.number is None else str(paragraph.number)
+            prefix = [Text(f"{label}\t")] if label is not None else []
+            # A heading has no stops of its own: its title goes to Word's next 0.25 in default stop.
+            self.add("heading", "Heading", [*prefix, *self.text_of(paragraph)],
+                     tabs=_tabs_past(label, INDENT, INDENT + 360, bold=True))
         elif paragraph.text or paragraph.number is not None or not paragraph.table:
             number = _number(paragraph.number, kind)
             prefix = [Text(f"{number}\t")] if number else []
@@ -298,7 +304,8 @@ class _Layout:
                 style = ("SubPara", "SubSubPara")[depth - 1]
                 self.add("sub", style, [*prefix, *self.text_of(paragraph)], level=depth)
             else:
-                self.add(kind, "SingleTxt", [*prefix, *self.text_of(paragraph)], first=INDENT)
+                self.add(kind, "SingleTxt", [*prefix, *self.text_of(paragraph)], first=INDENT,
+                         tabs=_tabs_past(number, 2 * INDENT, BODY_TEXT_STOP))
         self.subparagraphs(paragraph.subparagraphs, 1)
         if paragraph.wrap_up is not None:
             self.add("wrap-up", "SingleTxt", self.inlines(paragraph.wrap_up, paragraph.wrap_up_footnotes))
@@ -501,6 +508,30 @@ def _number(number, kind: str) -> str | None:
     if number is None:
         return None
     return f"{number}." if isinstance(number, int) else str(number)
+
+
+# A numbered paragraph's number stands at 2.54 cm, its text at the body's next tab stop.
+BODY_TEXT_STOP = 2 * INDENT + 360
+
+
+def _tabs_past(label: str | None, start: int, stop: int, bold: bool = False) -> tuple[tuple[str, int], ...]:
+    """No tab stops of its own for a label that leaves room before the style's `stop` ("1.", "A.");
+    for a wider one ("158.", "Income section 2"), the style's stop cleared and one where the text
+    stands clear of the label (drafter/render/measure.py)."""
+    if not label:
+        return ()
+    moved = text_stop(start, label, stop, bold=bold)
+    return () if moved == stop else (("clear", stop), ("left", moved))
+
+
+def _hang_past(label: str) -> dict:
+    """A sub-section heading hangs its label at 1.27 cm and its title at 2.54 cm; a label wider than
+    the hang moves the title (and the lines under it) to a stop clear of the label."""
+    tabs = _tabs_past(label, INDENT, 2 * INDENT, bold=True)
+    if not tabs:
+        return {}
+    stop = tabs[-1][1]
+    return {"tabs": tabs, "left": stop, "first": INDENT - stop}
 
 
 def _cited(resolution: Resolution) -> set[str]:

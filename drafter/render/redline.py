@@ -153,7 +153,7 @@ def _similarity(a: Block, b: Block, words_a: Counter, words_b: Counter) -> float
 
 
 def _setting(block: Block) -> tuple:
-    return (block.kind, block.style, block.first, block.left, block.page_break, block.before)
+    return (block.kind, block.style, block.first, block.left, block.page_break, block.before, block.tabs)
 
 
 def _words(block: Block) -> list[str]:

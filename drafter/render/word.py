@@ -165,9 +165,10 @@ class Writer:
         if block.table is not None:
             self.table(block.table, whole)
             return
+        hanging = -block.first if block.first is not None and block.first < 0 else None
         p = wordml.paragraph(self.body, self.style[block.style], first=block.first, left=block.left,
-                             page_break=block.page_break, before=block.before,
-                             keep_next=block.kind == "formula" or block.keep_next)
+                             hanging=hanging, page_break=block.page_break, before=block.before,
+                             keep_next=block.kind == "formula" or block.keep_next, tabs=block.tabs)
         self.pieces(p, pieces)
         self.whole(p, whole)
 

@@ -59,8 +59,9 @@ def root(tag: str) -> etree._Element:
 def paragraph(parent: etree._Element, style_id: str, *, first: int | None = None,
               left: int | None = None, hanging: int | None = None, keep_next: bool = False,
               page_break: bool = False, align: str | None = None, before: int | None = None,
-              after: int | None = None) -> etree._Element:
-    """A paragraph in a style, with whatever direct formatting the layout asks for."""
+              after: int | None = None, tabs: tuple[tuple[str, int], ...] = ()) -> etree._Element:
+    """A paragraph in a style, with whatever direct formatting the layout asks for; `tabs` are
+    (kind, position) stops added to ("left") or taken from ("clear") the style's."""
     p = sub(parent, "w:p")
     p_pr = sub(p, "w:pPr")
     sub(p_pr, "w:pStyle", val=style_id)
@@ -68,6 +69,10 @@ def paragraph(parent: etree._Element, style_id: str, *, first: int | None = None
         sub(p_pr, "w:keepNext")
     if page_break:
         sub(p_pr, "w:pageBreakBefore")
+    if tabs:
+        stops = sub(p_pr, "w:tabs")
+        for kind, position in tabs:
+            sub(stops, "w:tab", val=kind, pos=str(position))
     if before is not None or after is not None:
         spacing = sub(p_pr, "w:spacing")
         if before is not None:
