@@ -25,6 +25,21 @@ def corpus_or_skip() -> Path:
     return CORPUS
 
 
+def parts_published_alone():
+    """(path, model) of each corpus file that is one lettered part of a resolution published on its
+    own ("78/183 A", "75/245 B"): its file name carries the letter, and it holds no parts itself."""
+    import re
+
+    from drafter.ingest import read_resolution
+
+    for path in sorted(corpus_or_skip().glob("*/*.xml")):
+        if not re.search(r"_\d+ ?_?[A-H](_|-|\d)", path.name):
+            continue
+        resolution = read_resolution(path)
+        if not resolution.parts and re.search(r" [A-H]$", resolution.number or ""):
+            yield path, resolution
+
+
 @pytest.fixture(scope="session")
 def seeds():
     """The five seeds parsed once, keyed by resolution number, each under the path a user in the

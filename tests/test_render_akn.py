@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import replace
 
 import pytest
-from conftest import SEED_BY_NUMBER, corpus_or_skip
+from conftest import SEED_BY_NUMBER, corpus_or_skip, parts_published_alone
 from lxml import etree
 
 from drafter.ingest import parse_bytes, read_resolution
@@ -62,12 +61,7 @@ def test_parts_published_alone_round_trip_with_their_letters_and_titles(schema):
     # The 22 corpus files of one part published alone: "75/245." then the letter "B" (with the
     # part's own title, and a second title of the resolution, in 75/290 A and B), or "78/183 A.".
     checked = 0
-    for path in sorted(corpus_or_skip().glob("*/*.xml")):
-        if not re.search(r"_\d+ ?_?[A-H](_|-|\d)", path.name):
-            continue
-        resolution = read_resolution(path)
-        if resolution.parts or not re.search(r" [A-H]$", resolution.number or ""):
-            continue
+    for path, resolution in parts_published_alone():
         xml = render_akn(resolution).encode()
         assert schema.validate(etree.fromstring(xml)), (path.name, schema.error_log)
         again = parse_bytes(xml, "round-trip.xml")

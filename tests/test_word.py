@@ -19,7 +19,7 @@ import corpus_models
 import docx
 import docx_text
 import pytest
-from conftest import ROOT, SEED_BY_NUMBER, corpus_or_skip
+from conftest import ROOT, SEED_BY_NUMBER, corpus_or_skip, parts_published_alone
 from docx_text import W, part
 from lxml import etree
 
@@ -524,12 +524,7 @@ def test_every_lettered_corpus_file_has_its_letter_where_the_un_prints_it():
     from drafter.render.layout import layout
 
     checked = 0
-    for path in sorted(corpus_or_skip().glob("*/*.xml")):
-        if not re.search(r"_\d+ ?_?[A-H](_|-|\d)", path.name):
-            continue
-        resolution = read_resolution(path)
-        if resolution.parts or not re.search(r" [A-H]$", resolution.number or ""):
-            continue
+    for path, resolution in parts_published_alone():
         preface = etree.parse(str(path)).getroot().find(".//{*}preface")
         together = [" ".join("".join(n.itertext()).split()) for n in preface.iter("{*}docNumber")] == \
             [f"{resolution.number}."]
