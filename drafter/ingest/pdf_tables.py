@@ -77,6 +77,10 @@ def split(lines: list[PrintedLine], rules: list[float], carried: TableLines | No
             continue
         crossed = [y for y in rules if line.y < y < above]
         above = line.y
+        if table is not None and crossed and _heading_after(table, line):
+            table = None
+            items.append(line)          # a heading opens no table either: the next rule does
+            continue
         if table is not None and crossed and _closes(lines[index:], rules, line, tabular):
             table = None
         elif table is not None:
@@ -100,6 +104,15 @@ def _repeated_heading(table: TableLines, lines: list[PrintedLine]) -> int:
         return 0
     heading = [line.text for line in table.lines if line.page == table.page and line.y > table.heading_until]
     return len(heading) if heading and [line.text for line in lines[:len(heading)]] == heading else 0
+
+
+def _heading_after(table: TableLines, line: PrintedLine) -> bool:
+    """A line past one of the table's rules in larger type than any of the table's lines is a
+    heading over what follows ("B.<tab>Pension Administration" between two staffing tables): the
+    UN sets a table's cells in smaller type than the running text and its headings in the running
+    text's own, so the larger line is none of the table's, even when a tab in it looks like a gap
+    between cells. A table's cells keep one size from its heading rows down to its totals."""
+    return line.size > max(other.size for other in table.lines) + 0.4
 
 
 def _closes(rest: list[PrintedLine], rules: list[float], line: PrintedLine, tabular) -> bool:
