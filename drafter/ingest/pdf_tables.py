@@ -226,12 +226,16 @@ def _runs_on(above: list[_Piece], row: list[_Piece]) -> bool:
     at the head of the next page that hold only some of those columns, and open in lower case
     (the words of a cell run on), are the cut row's other lines. A new row with fewer cells is
     a heading or a total ("Part V. Regional cooperation", "Subtotal"): capitalized, often bold
-    or over several columns."""
+    or over several columns, and it opens in the first column, where a row's name stands. So a
+    capital opens a cut row's rest too when it stands in one column past the first ("Officer"
+    under "Senior Risk Management", "1.2 times the average ..."): no row of its own is a lone
+    cell with no name."""
     top = max(item.line.y for item in above)
     first = {item.column for item in above if abs(item.line.y - top) < 0.5}
     held = {item.column for item in row}
     opening = row[0].line.text[row[0].piece[2]:row[0].piece[3]]
-    return held < first and opening[:1].islower() and not any(item.span > 1 or _bold(item) for item in row)
+    lone = len(held) == 1 and 0 not in held
+    return held < first and (opening[:1].islower() or lone) and not any(item.span > 1 or _bold(item) for item in row)
 
 
 def _bold(item: _Piece) -> bool:
