@@ -512,15 +512,20 @@ def test_a_heading_in_the_running_texts_type_ends_the_table_above_it():
 
 
 def test_a_cut_rows_rest_may_open_with_a_capital_when_it_stands_alone_past_the_first_column():
-    """A new row names itself in the first column (a heading, a total: "Part V. ...", "Subtotal");
-    a lone cell past the first column at the head of the next page, capital or not ("Officer"
-    under "Senior Risk Management"), is the rest of the row the page break cut."""
+    """A lone cell past the first column at the head of the next page whose first word the cut
+    cell's last line had no room for ("Officer" under "Senior Risk Management", the column's
+    widest line) is the rest of the row the page break cut, capital or not: a line takes the
+    next word whenever it fits. A heading that would have fitted ("Part XII. Safety" under
+    "Subtotal") is a row of its own, as is one in the first column."""
     rows = [_line(700, (100, "Reassignment"), (250, "Programme Management"), (400, "1")),
             _line(689, (250, "Officer")),
             _line(676, (100, "Reclassification"), (250, "Senior Risk Management"), (400, "1")),
             _line(760, (250, "Officer"), page=2),
             _line(747, (100, "Conversion"), (250, "Legal Officer"), (400, "1"), page=2),
-            _line(760, (100, "Subtotal"), page=3)]
+            _line(734, (250, "Subtotal"), (400, "3"), page=2),
+            _line(760, (250, "Part XII. Safety"), page=3),
+            _line(747, (100, "Subtotal"), page=3)]
     assert _table_cells(rows) == [["Reassignment", "Programme Management Officer", "1"],
                                   ["Reclassification", "Senior Risk Management Officer", "1"],
-                                  ["Conversion", "Legal Officer", "1"], ["Subtotal", "", ""]]
+                                  ["Conversion", "Legal Officer", "1"], ["", "Subtotal", "3"],
+                                  ["", "Part XII. Safety", ""], ["Subtotal", "", ""]]

@@ -196,7 +196,7 @@ def _rows_of_cells(placed: list[_Piece], spacing: _Spacing) -> list[list[_Piece]
     rows.sort(key=lambda row: (row[0], -row[1]))
     groups: list[list[_Piece]] = []
     for index, (_, _, _, pieces) in enumerate(rows):
-        if groups and rows[index - 1][0] != rows[index][0] and _runs_on(groups[-1], pieces):
+        if groups and rows[index - 1][0] != rows[index][0] and _runs_on(groups[-1], pieces, placed):
             groups[-1] += pieces
         else:
             groups.append(pieces)
@@ -220,22 +220,36 @@ def _column_cells(placed: list[_Piece], spacing: _Spacing) -> list[list[_Piece]]
     return cells
 
 
-def _runs_on(above: list[_Piece], row: list[_Piece]) -> bool:
+def _runs_on(above: list[_Piece], row: list[_Piece], placed: list[_Piece]) -> bool:
     """A page's first row goes on with the row the page before ended on (a row the page break
     cut): cells start at their row's top, so a row's first line holds every cell it has; lines
     at the head of the next page that hold only some of those columns, and open in lower case
     (the words of a cell run on), are the cut row's other lines. A new row with fewer cells is
     a heading or a total ("Part V. Regional cooperation", "Subtotal"): capitalized, often bold
-    or over several columns, and it opens in the first column, where a row's name stands. So a
-    capital opens a cut row's rest too when it stands in one column past the first ("Officer"
-    under "Senior Risk Management", "1.2 times the average ..."): no row of its own is a lone
-    cell with no name."""
+    or over several columns. A capital opens a cut row's rest too ("Officer" under "Senior Risk
+    Management"), when it is one cell past the first column (where a heading or a total of a
+    staffing table stands) whose first word the cut cell's last line had no room for
+    (`_wrapped`): a line takes the next word whenever it fits, and a budget's "Part XII. Safety
+    and security" under "Subtotal, part XI" would have fitted."""
     top = max(item.line.y for item in above)
     first = {item.column for item in above if abs(item.line.y - top) < 0.5}
     held = {item.column for item in row}
     opening = row[0].line.text[row[0].piece[2]:row[0].piece[3]]
-    lone = len(held) == 1 and 0 not in held
-    return held < first and (opening[:1].islower() or lone) and not any(item.span > 1 or _bold(item) for item in row)
+    wrapped = len(held) == 1 and 0 not in held and _wrapped(above, row[0], placed)
+    return held < first and (opening[:1].islower() or wrapped) and not any(item.span > 1 or _bold(item) for item in row)
+
+
+def _wrapped(above: list[_Piece], item: _Piece, placed: list[_Piece]) -> bool:
+    """Whether the last line of `above` in the item's column would pass the column's widest line
+    with a word space and the item's first word added: then that word had to go to the next line."""
+    cut = [other for other in above if other.column == item.column]
+    if not cut:
+        return False
+    last = min(cut, key=lambda other: other.line.y)
+    edge = max(other.piece[1] for other in placed if other.column == item.column and other.span == 1)
+    x0, x1, start, end = item.piece
+    word_end = next((before for at, before, _after in item.line.spaces if start < at < end), x1)
+    return last.piece[1] + 0.25 * item.line.size + (word_end - x0) > edge + _tolerance(item.line.size)
 
 
 def _bold(item: _Piece) -> bool:
