@@ -245,9 +245,9 @@ def _wrapped(above: list[_Piece], item: _Piece, placed: list[_Piece]) -> bool:
     cut = [other for other in above if other.column == item.column]
     if not cut:
         return False
-    last = min(cut, key=lambda other: other.line.y)
-    edge = max(other.piece[1] for other in placed if other.column == item.column and other.span == 1)
+    last = max(cut, key=lambda other: (other.line.page, -other.line.y))
     x0, x1, start, end = item.piece
+    edge = max((other.piece[1] for other in placed if other.column == item.column and other.span == 1), default=x1)
     word_end = next((before for at, before, _after in item.line.spaces if start < at < end), x1)
     return last.piece[1] + 0.25 * item.line.size + (word_end - x0) > edge + _tolerance(item.line.size)
 
