@@ -485,3 +485,47 @@ def test_a_cells_line_ending_in_a_dash_joins_the_next_without_a_space_only_when_
              _line(648, (100, "months, P-"), (300, "3")), _line(637, (100, "– nil"))]
     assert [row[0] for row in _table_cells(lines)] == ["Enterprise centre – Asia office", "Travel 2016–2017",
                                                        "months, P- – nil"]
+
+
+def test_a_heading_in_the_running_texts_type_ends_the_table_above_it():
+    """The UN sets a table's cells in smaller type than the running text and its headings in the
+    running text's own: a line past the table's closing rule in larger type than any of its cells
+    ("B.<tab>Pension Administration", whose tab looks like a gap between cells) is a heading, and
+    neither goes on with the table nor opens one; the rule under it opens the next table."""
+    from drafter.ingest.pdf import _tabular
+    from drafter.ingest.pdf_tables import TableLines, split
+
+    first = [_line(740, (100, "Action"), (250, "Title of post"), (400, "Number")),
+             _line(710, (100, "Reclassification"), (250, "Senior Officer"), (400, "1"))]
+    heading = _line(677, (100, "B."), (136, "Pension Administration"), size=10.0)
+    heading.bold = [True] * len(heading.text)
+    second = [_line(639, (100, "Action"), (250, "Title of post"), (400, "Number")),
+              _line(608, (100, "New post"), (250, "Accounting Assistant"), (400, "5"))]
+    rules = [752.7, 722.2, 706.2, 650.2, 619.7, 590.0]
+    items, carried = split([*first, heading, *second], rules, None, lambda line: _tabular(line, 10.0))
+    assert [item.lines if isinstance(item, TableLines) else item for item in items] == [first, heading, second]
+    assert carried is None
+    # In the table's own type the same line is one of its rows (a total, a part's heading).
+    heading.size = 9.0
+    items, _ = split([*first, heading, *second], rules, None, lambda line: _tabular(line, 10.0))
+    assert len(items[0].lines) > len(first)
+
+
+def test_a_cut_rows_rest_may_open_with_a_capital_when_it_stands_alone_past_the_first_column():
+    """A lone cell past the first column at the head of the next page whose first word the cut
+    cell's last line had no room for ("Officer" under "Senior Risk Management", the column's
+    widest line) is the rest of the row the page break cut, capital or not: a line takes the
+    next word whenever it fits. A heading that would have fitted ("Part XII. Safety" under
+    "Subtotal") is a row of its own, as is one in the first column."""
+    rows = [_line(700, (100, "Reassignment"), (250, "Programme Management"), (400, "1")),
+            _line(689, (250, "Officer")),
+            _line(676, (100, "Reclassification"), (250, "Senior Risk Management"), (400, "1")),
+            _line(760, (250, "Officer"), page=2),
+            _line(747, (100, "Conversion"), (250, "Legal Officer"), (400, "1"), page=2),
+            _line(734, (250, "Subtotal"), (400, "3"), page=2),
+            _line(760, (250, "Part XII. Safety"), page=3),
+            _line(747, (100, "Subtotal"), page=3)]
+    assert _table_cells(rows) == [["Reassignment", "Programme Management Officer", "1"],
+                                  ["Reclassification", "Senior Risk Management Officer", "1"],
+                                  ["Conversion", "Legal Officer", "1"], ["", "Subtotal", "3"],
+                                  ["", "Part XII. Safety", ""], ["Subtotal", "", ""]]

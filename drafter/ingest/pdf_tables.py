@@ -77,6 +77,10 @@ def split(lines: list[PrintedLine], rules: list[float], carried: TableLines | No
             continue
         crossed = [y for y in rules if line.y < y < above]
         above = line.y
+        if table is not None and crossed and _heading_after(table, line):
+            table = None
+            items.append(line)          # a heading opens no table either: the next rule does
+            continue
         if table is not None and crossed and _closes(lines[index:], rules, line, tabular):
             table = None
         elif table is not None:
@@ -100,6 +104,15 @@ def _repeated_heading(table: TableLines, lines: list[PrintedLine]) -> int:
         return 0
     heading = [line.text for line in table.lines if line.page == table.page and line.y > table.heading_until]
     return len(heading) if heading and [line.text for line in lines[:len(heading)]] == heading else 0
+
+
+def _heading_after(table: TableLines, line: PrintedLine) -> bool:
+    """A line past one of the table's rules in larger type than any of the table's lines is a
+    heading over what follows ("B.<tab>Pension Administration" between two staffing tables): the
+    UN sets a table's cells in smaller type than the running text and its headings in the running
+    text's own, so the larger line is none of the table's, even when a tab in it looks like a gap
+    between cells. A table's cells keep one size from its heading rows down to its totals."""
+    return line.size > max(other.size for other in table.lines) + 0.4
 
 
 def _closes(rest: list[PrintedLine], rules: list[float], line: PrintedLine, tabular) -> bool:
@@ -183,7 +196,7 @@ def _rows_of_cells(placed: list[_Piece], spacing: _Spacing) -> list[list[_Piece]
     rows.sort(key=lambda row: (row[0], -row[1]))
     groups: list[list[_Piece]] = []
     for index, (_, _, _, pieces) in enumerate(rows):
-        if groups and rows[index - 1][0] != rows[index][0] and _runs_on(groups[-1], pieces):
+        if groups and rows[index - 1][0] != rows[index][0] and _runs_on(groups[-1], pieces, placed):
             groups[-1] += pieces
         else:
             groups.append(pieces)
@@ -207,18 +220,36 @@ def _column_cells(placed: list[_Piece], spacing: _Spacing) -> list[list[_Piece]]
     return cells
 
 
-def _runs_on(above: list[_Piece], row: list[_Piece]) -> bool:
+def _runs_on(above: list[_Piece], row: list[_Piece], placed: list[_Piece]) -> bool:
     """A page's first row goes on with the row the page before ended on (a row the page break
     cut): cells start at their row's top, so a row's first line holds every cell it has; lines
     at the head of the next page that hold only some of those columns, and open in lower case
     (the words of a cell run on), are the cut row's other lines. A new row with fewer cells is
     a heading or a total ("Part V. Regional cooperation", "Subtotal"): capitalized, often bold
-    or over several columns."""
+    or over several columns. A capital opens a cut row's rest too ("Officer" under "Senior Risk
+    Management"), when it is one cell past the first column (where a heading or a total of a
+    staffing table stands) whose first word the cut cell's last line had no room for
+    (`_wrapped`): a line takes the next word whenever it fits, and a budget's "Part XII. Safety
+    and security" under "Subtotal, part XI" would have fitted."""
     top = max(item.line.y for item in above)
     first = {item.column for item in above if abs(item.line.y - top) < 0.5}
     held = {item.column for item in row}
     opening = row[0].line.text[row[0].piece[2]:row[0].piece[3]]
-    return held < first and opening[:1].islower() and not any(item.span > 1 or _bold(item) for item in row)
+    wrapped = len(held) == 1 and 0 not in held and _wrapped(above, row[0], placed)
+    return held < first and (opening[:1].islower() or wrapped) and not any(item.span > 1 or _bold(item) for item in row)
+
+
+def _wrapped(above: list[_Piece], item: _Piece, placed: list[_Piece]) -> bool:
+    """Whether the last line of `above` in the item's column would pass the column's widest line
+    with a word space and the item's first word added: then that word had to go to the next line."""
+    cut = [other for other in above if other.column == item.column]
+    if not cut:
+        return False
+    last = max(cut, key=lambda other: (other.line.page, -other.line.y))
+    x0, x1, start, end = item.piece
+    edge = max((other.piece[1] for other in placed if other.column == item.column and other.span == 1), default=x1)
+    word_end = next((before for at, before, _after in item.line.spaces if start < at < end), x1)
+    return last.piece[1] + 0.25 * item.line.size + (word_end - x0) > edge + _tolerance(item.line.size)
 
 
 def _bold(item: _Piece) -> bool:
