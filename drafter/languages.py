@@ -9,6 +9,16 @@ _FROM_639_2 = {"ara": "ar", "chi": "zh", "zho": "zh", "eng": "en", "fra": "fr", 
 _TO_639_2 = {"ar": "ara", "zh": "zho", "en": "eng", "fr": "fra", "ru": "rus", "es": "spa"}
 
 
+# The months as the UN prints them in each language's texts (French: 75/274 F itself and the UN's
+# French press pages; see render/phrases.py for where each was found).
+MONTHS = {
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+           "October", "November", "December"),
+    "fr": ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+           "octobre", "novembre", "décembre"),
+}
+
+
 def from_639_2(code: str | None) -> str | None:
     """"fra" -> "fr"; None for a code that names none of the six."""
     return _FROM_639_2.get((code or "").strip().lower())

@@ -21,13 +21,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from drafter.languages import MONTHS
 from drafter.library.patterns import RESOLUTION_NUMBER, SYMBOL
 from drafter.library.templates import SPACINGS, Placeholder, citations, un_date
 from drafter.ordinals import ordinal_value
 
 SESSIONS_AHEAD = 10          # the family schemas' limit: a draft speaks of at most ten sessions ahead
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-           "October", "November", "December")
+_MONTHS = MONTHS["en"]
 _DAY_MONTH_YEAR = re.compile(r"^(?P<day>\d{1,2})\s+(?P<month>[A-Za-z]+)\.?\s+(?P<year>\d{4})$")
 _ISO = re.compile(r"^(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})$")
 _NUMBER = re.compile(rf"^{RESOLUTION_NUMBER}$")

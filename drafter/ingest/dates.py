@@ -9,13 +9,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from drafter.languages import MONTHS
+
 _DATE = re.compile(r"^(?P<day>\d{1,2})\s(?P<month>[^\W\d_]+)\s(?P<year>\d{4})$")   # \s: no-break too
-# The months by language: English, French (the corpus's 75/274 F closes "28 avril 2021").
-_MONTH_NAMES = (("January", "February", "March", "April", "May", "June", "July", "August", "September",
-                 "October", "November", "December"),
-                ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-                 "octobre", "novembre", "décembre"))
-_MONTHS = {name: i for names in _MONTH_NAMES for i, name in enumerate(names, start=1)}
+# The months of every language drafter knows (the corpus's 75/274 F closes "28 avril 2021").
+_MONTHS = {name: i for names in MONTHS.values() for i, name in enumerate(names, start=1)}
 
 
 def parse_date(text: str) -> str | None:

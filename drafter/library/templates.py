@@ -30,13 +30,13 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from drafter.errors import DrafterError
+from drafter.languages import MONTHS
 from drafter.ordinals import ordinal_words
 
 if TYPE_CHECKING:
     from drafter.library.slots import Slot
 
-_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-           "October", "November", "December"]
+_MONTHS = MONTHS["en"]
 
 
 class TemplateRenderError(DrafterError):

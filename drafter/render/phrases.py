@@ -12,6 +12,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from drafter.languages import MONTHS
+
 ENGLISH = {
     "organization": "United Nations",
     "general": "Distr.: General",
@@ -29,8 +31,7 @@ ENGLISH = {
     # What a draft's masthead prints where nobody has said yet (listed as "still to fill").
     "sponsor_to_fill": "[to fill: sponsor]",
     "date_to_fill": "[to fill: date]",
-    "months": ("January", "February", "March", "April", "May", "June", "July", "August",
-               "September", "October", "November", "December"),
+    "months": MONTHS["en"],
     # The language Word checks the text in (BCP 47); an English text takes the reference's.
     "language_tag": "en-GB",
     # The Main Committees, by the number in a draft symbol (A/C.2/78/L.5 is the Second Committee's).
@@ -71,8 +72,7 @@ FRENCH = {
     "formula": "L’{body}",
     "adopted": "Résolution adoptée par l’{body}",
     "adopted_on": "Résolution adoptée par l’{body} le {date}",
-    "months": ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-               "septembre", "octobre", "novembre", "décembre"),
+    "months": MONTHS["fr"],
     "language_tag": "fr-FR",
     "committees": {
         "1": "Première Commission",
