@@ -43,7 +43,7 @@ from drafter.ingest.akn_blocks import (
     Block,
 )
 from drafter.ingest.akn_inline import EMPTY, Inline, lead_of, without_lead
-from drafter.ingest.leads import split_lead
+from drafter.ingest.leads import lead_kind
 from drafter.model import Paragraph, Section, SubParagraph, Table
 
 _ROMAN = re.compile(r"^[ivxlc]+$")
@@ -222,7 +222,7 @@ class Outline:
         if block.origin == PREAMBLE or block.preambular or not _has_words(block.inline.text):
             return "preambular"                        # a "* * *" separator does not end the preamble
         if block.lead:
-            return "preambular" if _looks_preambular(block.lead) else "operative"
+            return "preambular" if lead_kind(block.lead) == "preambular" else "operative"
         return "preambular" if self._continues_preamble(block) else "operative"
 
     def _warn_if_odd_operative(self, block: Block, number: int | str | None) -> None:
@@ -320,18 +320,6 @@ def merge_headings(blocks: list[Block]) -> list[Block]:
             continue
         out.append(block)
     return out
-
-
-def _looks_preambular(lead: str) -> bool:
-    """ "Having considered", "Deeply concerned" yes; "Urges", "Takes note" no."""
-    preambular = split_lead(lead, "preambular")
-    operative = split_lead(lead, "operative")
-    if preambular is None or operative is None:
-        return preambular is not None
-    # Both lexicons claim it ("Having further considered"): a participle opens a preambular
-    # paragraph, a verb in -s an operative one.
-    first = lead.split()[0].lower()
-    return first.endswith("ing") or not (first.endswith("s") and not first.endswith(("ss", "ous")))
 
 
 def _is_roman_label(label: str, letter: _Item | None, parent: _Paragraph) -> bool:

@@ -257,8 +257,8 @@ def lead_kind(lead: str) -> str | None:
     """The kind of paragraph `lead` opens: "Having considered", "Deeply concerned" preambular;
     "Urges", "Takes note" operative; None when neither lexicon knows it (a lead in another
     language, an italic title). When both claim it ("Having further considered"), a participle
-    opens a preambular paragraph, a verb in -s an operative one. (The Akoma Ntoso reader's outline
-    rule, akn_outline._looks_preambular, is the same.)"""
+    opens a preambular paragraph, a verb in -s an operative one. The Akoma Ntoso reader's outline
+    and the structure of text, PDF and DOCX both decide by it."""
     preambular = split_lead(lead, "preambular")
     operative = split_lead(lead, "operative")
     if preambular is None or operative is None:
