@@ -22,6 +22,7 @@ from lxml import etree
 from drafter.errors import ParseError
 from drafter.ingest import parse_bytes
 from drafter.ingest.akn import parse_akn
+from drafter.ingest.akn_inline import SENTINELS
 from drafter.ingest.layout import parse_date
 from drafter.model import Adoption, FootnoteRef, Resolution, Span
 
@@ -737,7 +738,7 @@ def test_text_is_one_clean_line_and_notes_point_into_it(parsed):
     for path, r in parsed.items():
         for text, refs, italics, notes in every_text_holder(r):
             assert text == text.strip() and "  " not in text, (path.name, text[:60])
-            assert not set(text) & {"\n", "\t", "\r", "\u200e", "\u202f", "\ue000", "\ue001", "\ue002"}, \
+            assert not set(text) & {"\n", "\t", "\r", "\u200e", "\u202f", *SENTINELS}, \
                 (path.name, text[:60])
             # A no-break space is one space: never beside another.
             assert " \u00a0" not in text and "\u00a0 " not in text, (path.name, text[:60])
@@ -938,3 +939,30 @@ def test_the_quick_clean_line_is_the_long_one():
 @given(st.lists(st.sampled_from(_SPACES + ["a", "word", "\u00a0", "\ue001", "\u200b", "\r\n"]), max_size=12))
 def test_the_quick_clean_line_is_the_long_one_for_any_mix(pieces):
     _same_as_the_long_way("".join(pieces))
+
+
+_PIECES = ["a", "word", " ", "\u00a0", ".", ",", "\t", "\n", "\u200b"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=14), st.integers(0, 14), st.integers(0, 14))
+def test_the_quick_italic_run_is_the_long_way(pieces, opening, closing):
+    """A line with one run of italics and no note is read directly (`akn_inline._one_run`, the
+    commonest line by far); whatever spaces stand beside its marks, the result, when it gives one,
+    is what the long way (`_settled`, any notes and runs) gives."""
+    from drafter.ingest.akn_inline import ITALIC, ROMAN, _one_run, _settled, clean_line
+    opening, closing = sorted((min(opening, len(pieces)), min(closing, len(pieces))))
+    pieces = pieces[:opening] + [ITALIC] + pieces[opening:closing] + [ROMAN] + pieces[closing:]
+    text = clean_line("".join(pieces))
+    quick = _one_run(text)
+    if quick is not None:
+        assert quick == _settled(text), repr(text)
+
+
+def test_the_quick_italic_run_takes_the_long_way_for_spaces_on_both_sides_of_a_mark():
+    from drafter.ingest.akn_inline import _one_run
+    assert _one_run("Recalling \ue001 its\ue002 resolution") is None
+    assert _one_run("Recalling\u00a0\ue001 its\ue002 resolution") is None
+    assert _one_run("Recalling\u00a0\ue001\u00a0its\ue002 resolution") is None
+    assert _one_run("Recalling \ue001\ue002 its") is None
+    assert _one_run("\ue001Recalling\ue002 its") is not None

@@ -27,18 +27,20 @@ from typing import NamedTuple
 
 from lxml import etree
 
-from drafter.ingest.clean import clean_chars, one_line
+from drafter.ingest.clean import clean_chars, find_odd, one_line
 from drafter.model import FootnoteRef, Span
 
-# Private-use characters standing for a note (NOTE marker END), the start and the end of italics.
-# `akn.parse_akn` removes them from the source first, so only the reader's own occur.
-NOTE, ITALIC, ROMAN, END = "\ue000", "\ue001", "\ue002", "\ue003"
-SENTINELS = (NOTE, ITALIC, ROMAN, END)
-_SENTINEL = re.compile("[\ue000-\ue002]")
-_NOTE_MARK = re.compile("\ue000([^\ue003]*)\ue003")
-_BLANK = " \t\n\r\u00a0\ue000\ue001\ue002\ue003"       # what an empty element may still hold
+# Private-use characters standing for the start and the end of italics, and a note (NOTE marker
+# END). `akn.parse_akn` removes them from the source first, so only the reader's own occur. (None
+# is U+E000: CPython looks for a character whose low byte is 0 one by one, ten times slower.)
+ITALIC, ROMAN, NOTE, END = "\ue001", "\ue002", "\ue003", "\ue004"
+SENTINELS = (ITALIC, ROMAN, NOTE, END)
+_SENTINEL = re.compile("[\ue001-\ue003]")
+_NOTE_MARK = re.compile("\ue003([^\ue004]*)\ue004")
+_BLANK = " \t\n\r\u00a0\ue001\ue002\ue003\ue004"       # what an empty element may still hold
 _TWO_SPACES = re.compile("[ \u00a0]{2,}")
 _SPACES = " \u00a0"
+_TWO_SPACED = ("  ", " \u00a0", "\u00a0 ", "\u00a0\u00a0")
 _LEAD_TRAILING = " ,;:."
 # What may stand before an italic lead and still leave it the opening words: a paragraph number
 # typed into the text ("26\t", "6.\t").
@@ -234,7 +236,7 @@ def clean_line(raw: str) -> str:
     """`one_line(clean_chars(raw))`, the common case quickly: most lines of the UN's files hold no
     run of spaces inside (only a tab or a newline at their edges), and then trimming is all
     `one_line` would do. The other whitespace `clean_chars` leaves (tested) takes the long way."""
-    text = clean_chars(raw)
+    text = raw if find_odd(raw) is None else clean_chars(raw)
     kept = text.strip()
     if "  " in kept or "\t" in kept or "\n" in kept or "\u2007" in kept or "\u1680" in kept:
         return one_line(text)
@@ -278,6 +280,11 @@ def settle(raw: str) -> Inline:
         one = _one_run(text)
         if one is not None:
             return one
+    return _settled(text)
+
+
+def _settled(text: str) -> Inline:
+    """`settle` the long way, for any number of notes and runs of italics in the clean `text`."""
     markers = None
     if NOTE in text:
         pieces = _NOTE_MARK.split(text)
@@ -318,8 +325,15 @@ def _one_run(text: str) -> Inline | None:
         # The lead opens the line, with no space at its edges: nothing moves.
         return Inline(inside + text[closing + 1:], (), _lead_run(len(inside)))
     line = text[:opening] + inside + text[closing + 1:]
-    if "  " in line or "\u00a0 " in line or " \u00a0" in line:
-        return None                                   # spaces on both sides of a mark: the long way
+    # The clean text has no two spaces side by side, so only the marks' places can bring two
+    # together: spaces on both sides of a mark take the long way.
+    before = text[opening - 1] if opening else ""
+    after = text[closing + 1:closing + 2]
+    if inside:
+        if _two_spaces(before, inside[0]) or _two_spaces(inside[-1], after):
+            return None
+    elif _two_spaces(before, after):
+        return None
     start, end = opening, closing - 1
     while start < end and line[start] in _SPACES:    # spaces at the run's edges are not italic
         start += 1
@@ -329,6 +343,11 @@ def _one_run(text: str) -> Inline | None:
     shift = len(line) - len(line.lstrip())
     start, end = max(start - shift, 0), min(end - shift, len(kept))
     return Inline(kept, (), (Span(start, end),) if end > start else ())
+
+
+def _two_spaces(left: str, right: str) -> bool:
+    """Two spaces side by side (plain or no-break), which `_placed_spaces` would merge."""
+    return left + right in _TWO_SPACED
 
 
 _LEAD_RUNS: dict[int, tuple[Span, ...]] = {}
@@ -357,8 +376,8 @@ def _placed_spaces(text: str) -> str:
 
 def _misplaced(text: str) -> bool:
     """A space on the wrong side of a mark? (Plain substring tests: far quicker than a pattern.)"""
-    return (" \ue000" in text or " \ue002" in text or "\ue001 " in text
-            or ("\u00a0" in text and ("\u00a0\ue000" in text or "\u00a0\ue002" in text or "\ue001\u00a0" in text)))
+    return (" \ue003" in text or " \ue002" in text or "\ue001 " in text
+            or ("\u00a0" in text and ("\u00a0\ue003" in text or "\u00a0\ue002" in text or "\ue001\u00a0" in text)))
 
 
 def _one_space_of(run: re.Match[str]) -> str:

@@ -28,9 +28,14 @@ NO_BREAK = "\u00a0\u2007"
 _RUN = re.compile(r"\s+")
 
 
+# The first character `clean_chars` would change, or None (the bound method itself: a caller that
+# cleans many short texts skips a call for each clean one).
+find_odd = _ODD.search
+
+
 def clean_chars(text: str) -> str:
     """Normalize characters, keeping line structure (newlines and tabs stay)."""
-    if _ODD.search(text) is None:
+    if find_odd(text) is None:
         return text
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _INVISIBLE.sub("", text)
