@@ -35,3 +35,14 @@ def test_one_line_keeps_a_no_break_space_and_makes_it_the_whole_run():
         "of 23\u00a0December 2003, 8\u00a0December and 9\u00a0June"
     # Words are still told apart by any whitespace.
     assert one_line("23\u00a0December 2003").split() == ["23", "December", "2003"]
+
+
+def test_is_clean_is_the_patterns_answer_for_every_character():
+    """`is_clean` takes a quicker way for ASCII text; for every character, alone or among words,
+    it says what the pattern of everything `clean_chars` changes says."""
+    from drafter.ingest.clean import _ODD, is_clean
+    for code in list(range(0x3100)) + [0xd7ff, 0xe001, 0xfeff, 0xfffd, 0xfffe, 0xffff, 0x1f600]:
+        char = chr(code)
+        for text in (char, f"word{char}", f"a\tword{char} and\n"):
+            assert is_clean(text) == (_ODD.search(text) is None), hex(code)
+    assert is_clean("") and is_clean("\tRecalling its resolution,\n") and not is_clean("a\rb")

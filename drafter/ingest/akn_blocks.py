@@ -49,6 +49,7 @@ BODY = "body"
 # Paragraph styles the UN's word processor gives headings: chapter, H1, H2/H3, H4.
 _HEADING_STYLES = {"HCh", "H1", "H23", "H4"}
 _HEADINGS = frozenset(("heading", "subheading"))
+_BODIES = frozenset(("content", "list", "p"))      # what holds a paragraph's words
 # Elements that only group what they hold; their own `num`, `heading`, ... are headings.
 _GROUPS = {"section", "part", "chapter", "title", "subsection", "division", "hcontainer",
            "tblock", "subpart", "book", "article", "clause", "subclause", "level"}
@@ -199,12 +200,16 @@ class BlockReader:
         names = names_of(kids)
         num = kids[names.index("num")] if "num" in names else None
         number = num_text(num) if num is not None else None
-        at = next((i for i, name in enumerate(names) if name in ("content", "list", "p")), None)
-        body, body_name = (kids[at], names[at]) if at is not None else (None, None)
+        body = body_name = None
+        for kid, name in zip(kids, names):
+            if name in _BODIES:
+                body, body_name = kid, name
+                break
         p = body if body_name != "content" else _only_p(body)
-        if body is not None and (element.get("class") or "").startswith("FootnoteText"):
+        style = element.get("class")
+        if body is not None and style and style.startswith("FootnoteText"):
             return self._table_note(element, p, origin)
-        if _is_heading_paragraph(element, names, body, p):
+        if _is_heading_paragraph(style, names, body, p):
             return self._heading_paragraph(element, origin, number)
         blocks: list[Block] = []
         if "heading" in names or "subheading" in names or "crossHeading" in names:
@@ -407,8 +412,8 @@ def _label_from_text(block: Block) -> Block:
     return block
 
 
-def _is_heading_paragraph(element, names: list[str], body, p) -> bool:
-    if element.get("class") in _HEADING_STYLES:
+def _is_heading_paragraph(style: str | None, names: list[str], body, p) -> bool:
+    if style in _HEADING_STYLES:
         return True
     headed = "heading" in names or "subheading" in names
     if body is None or (headed and blank("".join(body.itertext()))):
@@ -416,7 +421,17 @@ def _is_heading_paragraph(element, names: list[str], body, p) -> bool:
         return headed or names == ["num"]
     if local_name(p) != "p":
         return False
-    inside = names_of(p)
-    if "subheading" in inside or "heading" in inside:
-        return True
-    return is_bold(p)
+    return _heads_or_bold(p)
+
+
+def _heads_or_bold(p) -> bool:
+    """A `p` that holds a heading, or whose words are all bold (`akn_table.is_bold`): one pass
+    over its children for both."""
+    bold, words = blank(p.text), False
+    for child in p:
+        if local_name(child) in _HEADINGS:
+            return True
+        if bold:
+            bold = "bold" in (child.get("class") or "").split() and blank(child.tail)
+            words = words or not blank(child.text) or len(child) > 0
+    return bold and words

