@@ -200,6 +200,9 @@ class Inline(NamedTuple):
 
 
 EMPTY = Inline("")
+# An Inline made from its three fields at once, in C (the named tuple's own constructor is Python
+# code, and the reader makes one for each line it reads).
+_made = tuple.__new__
 
 
 def inline(element, notes: Notes, skip_num: bool = False) -> Inline:
@@ -279,7 +282,7 @@ def settle(raw: str) -> Inline:
     text = clean_line(raw)
     if NOTE not in text:
         if ITALIC not in text:
-            return Inline(text)
+            return _made(Inline, (text, (), ()))
         one = _one_run(text)
         if one is not None:
             return one
@@ -326,7 +329,7 @@ def _one_run(text: str) -> Inline | None:
     inside = text[opening + 1:closing]
     if opening == 0 and inside and inside[0] not in _SPACES and inside[-1] not in _SPACES:
         # The lead opens the line, with no space at its edges: nothing moves.
-        return Inline(inside + text[closing + 1:], (), _lead_run(len(inside)))
+        return _made(Inline, (inside + text[closing + 1:], (), _lead_run(len(inside))))
     line = text[:opening] + inside + text[closing + 1:]
     # The clean text has no two spaces side by side, so only the marks' places can bring two
     # together: spaces on both sides of a mark take the long way.

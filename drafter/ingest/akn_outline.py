@@ -379,12 +379,13 @@ def paragraphs(items: list[_Paragraph]) -> tuple[Paragraph, ...]:
 
 
 def _freeze_paragraph(paragraph: _Paragraph) -> Paragraph:
-    text = paragraph.block.inline
-    lead = lead_of(text.text, paragraph.block.lead) if paragraph.style is None else None
+    block = paragraph.block
+    text = block.inline
+    lead = lead_of(text.text, block.lead) if block.lead and paragraph.style is None else None
     wrap_up = paragraph.wrap_up
     return Paragraph(text=text.text, lead=lead, number=paragraph.number, footnotes=text.footnotes,
-                     subparagraphs=tuple(map(_freeze_item, paragraph.items)), line=paragraph.block.line,
-                     italics=without_lead(text.italics, lead),
+                     subparagraphs=tuple(map(_freeze_item, paragraph.items)) if paragraph.items else (),
+                     line=block.line, italics=without_lead(text.italics, lead) if lead else text.italics,
                      wrap_up=wrap_up.text if wrap_up is not None else None,
                      wrap_up_footnotes=wrap_up.footnotes if wrap_up is not None else (),
                      table=paragraph.table, style=paragraph.style)
