@@ -966,3 +966,43 @@ def test_the_quick_italic_run_takes_the_long_way_for_spaces_on_both_sides_of_a_m
     assert _one_run("Recalling\u00a0\ue001\u00a0its\ue002 resolution") is None
     assert _one_run("Recalling \ue001\ue002 its") is None
     assert _one_run("\ue001Recalling\ue002 its") is not None
+
+
+def test_paragraphs_made_at_once_are_what_the_model_makes(parsed):
+    """The reader makes its paragraphs without the model's own __init__ (`akn_outline.made_at_once`,
+    for speed): each corpus paragraph has every field of `Paragraph`, and equals, hashes and
+    serialises as the paragraph the model's constructor makes from the same values."""
+    import dataclasses
+
+    from drafter.model import Paragraph
+    names = {f.name for f in dataclasses.fields(Paragraph)}
+    checked = 0
+    for r in list(parsed.values())[::50]:
+        for paragraph in r.preamble + r.operative:
+            assert set(vars(paragraph)) == names
+            made = Paragraph(**vars(paragraph))
+            assert paragraph == made and hash(paragraph) == hash(made)
+            assert paragraph.to_dict(True) == made.to_dict(True)
+            checked += 1
+    assert checked > 500
+
+
+def test_made_at_once_refuses_a_class_it_would_make_wrong():
+    import dataclasses
+
+    from drafter.ingest.akn_outline import made_at_once
+
+    @dataclasses.dataclass(frozen=True)
+    class Checked:
+        value: int
+
+        def __post_init__(self):
+            assert self.value > 0
+
+    @dataclasses.dataclass(frozen=True, slots=True)
+    class Slotted:
+        value: int
+
+    for cls in (Checked, Slotted):
+        with pytest.raises(TypeError):
+            made_at_once(cls)

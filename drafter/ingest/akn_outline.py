@@ -378,17 +378,36 @@ def paragraphs(items: list[_Paragraph]) -> tuple[Paragraph, ...]:
     return tuple(_freeze_paragraph(p) for p in items)
 
 
+def made_at_once(cls):
+    """A maker of the frozen dataclass `cls` that sets all its fields at once: its own __init__
+    sets each through object.__setattr__, four times slower, and the reader makes a Paragraph for
+    every paragraph it reads. Every field must be given; `cls` must have no __post_init__ and keep
+    a __dict__ (tests/test_ingest_akn.py checks that corpus paragraphs are what `cls` makes)."""
+    if hasattr(cls, "__post_init__") or "__slots__" in vars(cls) or not cls.__dataclass_params__.frozen:
+        raise TypeError(f"{cls.__name__} cannot be made at once")
+    new = object.__new__
+
+    def make(**fields):
+        made = new(cls)
+        made.__dict__.update(fields)
+        return made
+    return make
+
+
+_new_paragraph = made_at_once(Paragraph)
+
+
 def _freeze_paragraph(paragraph: _Paragraph) -> Paragraph:
     block = paragraph.block
     text = block.inline
     lead = lead_of(text.text, block.lead) if block.lead and paragraph.style is None else None
     wrap_up = paragraph.wrap_up
-    return Paragraph(text=text.text, lead=lead, number=paragraph.number, footnotes=text.footnotes,
-                     subparagraphs=tuple(map(_freeze_item, paragraph.items)) if paragraph.items else (),
-                     line=block.line, italics=without_lead(text.italics, lead) if lead else text.italics,
-                     wrap_up=wrap_up.text if wrap_up is not None else None,
-                     wrap_up_footnotes=wrap_up.footnotes if wrap_up is not None else (),
-                     table=paragraph.table, style=paragraph.style)
+    return _new_paragraph(text=text.text, lead=lead, number=paragraph.number, footnotes=text.footnotes,
+                          subparagraphs=tuple(map(_freeze_item, paragraph.items)) if paragraph.items else (),
+                          line=block.line, italics=without_lead(text.italics, lead) if lead else text.italics,
+                          wrap_up=wrap_up.text if wrap_up is not None else None,
+                          wrap_up_footnotes=wrap_up.footnotes if wrap_up is not None else (),
+                          table=paragraph.table, style=paragraph.style)
 
 
 def _freeze_item(item: _Item) -> SubParagraph:
