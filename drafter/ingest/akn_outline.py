@@ -29,6 +29,7 @@ The rules a drafter reads a printed resolution by, applied to the blocks of `akn
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field, replace
 
@@ -379,11 +380,14 @@ def paragraphs(items: list[_Paragraph]) -> tuple[Paragraph, ...]:
 
 
 def made_at_once(cls):
-    """A maker of the frozen dataclass `cls` that sets all its fields at once: its own __init__
-    sets each through object.__setattr__, four times slower, and the reader makes a Paragraph for
-    every paragraph it reads. Every field must be given; `cls` must have no __post_init__ and keep
-    a __dict__ (tests/test_ingest_akn.py checks that corpus paragraphs are what `cls` makes)."""
-    if hasattr(cls, "__post_init__") or "__slots__" in vars(cls) or not cls.__dataclass_params__.frozen:
+    """A maker of the dataclass `cls` that sets all its fields at once: a frozen dataclass's own
+    __init__ sets each through object.__setattr__, four times slower, and the reader makes a
+    Paragraph for every paragraph it reads. Every field must be given. Refused unless `cls` has
+    no __post_init__ and its __init__ does nothing but store the fields in the instance's __dict__
+    (tried once, here, whatever decorated the class; tests/test_ingest_akn.py checks that corpus
+    paragraphs are what `cls` itself makes)."""
+    sample = dict.fromkeys(f.name for f in dataclasses.fields(cls))
+    if hasattr(cls, "__post_init__") or getattr(cls(**sample), "__dict__", None) != sample:
         raise TypeError(f"{cls.__name__} cannot be made at once")
     new = object.__new__
 
