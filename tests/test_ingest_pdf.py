@@ -339,6 +339,28 @@ def _table_cells(lines, prose: str = ""):
     return [[cell.text for cell in row] for row in build(TableLines(list(lines)), words).rows]
 
 
+def test_columns_set_closer_than_a_cell_gap_part_where_a_wide_space_holds_still():
+    """75/293's staffing tables set the number of posts ("1", "–") flush against the Number
+    column's right edge and the level ("P-4") at the Level column's left, 5.7 points apart where a
+    word space is 2.2 (LibreOffice's print, as here): less than a cell gap, so every row read "1
+    P-4" as one cell, and where the level wrapped ("1.5" / "months, P-" / "3") the "3" went into
+    the number's cell. A word space moves with the words before it; a space wider than a word's
+    that starts and ends at the same places row after row is two columns' edges."""
+    lines = [_line(700, (100, "Training Division"), (317.8, "1"), (328, "P-3"), (373.9, "Training Officer")),
+             _line(686, (100, "Finance Division"), (317.8, "1"), (328, "P-4"), (373.9, "Accounting Assistant")),
+             _line(672, (100, "Executive Office"), (317.8, "–"), (328, "P-4"), (373.9, "Leave replacement")),
+             _line(658, (328, "1.5")),
+             _line(647, (328, "months, P-")),
+             _line(636, (100, "Executive Office"), (317.8, "–"), (328, "3"), (373.9, "Leave replacement"))]
+    assert _table_cells(lines) == [["Training Division", "1", "P-3", "Training Officer"],
+                                   ["Finance Division", "1", "P-4", "Accounting Assistant"],
+                                   ["Executive Office", "–", "P-4", "Leave replacement"],
+                                   ["Executive Office", "–", "1.5 months, P-3", "Leave replacement"]]
+    # Words that happen to stand at one place on several rows ("Leave replacement") are no edge.
+    same = [_line(700 - 14 * i, (100, "Leave replacement"), (250, f"{i} posts")) for i in range(4)]
+    assert _table_cells(same) == [["Leave replacement", f"{i} posts"] for i in range(4)]
+
+
 def test_table_cells_are_read_down_each_column_whatever_height_they_stand_at():
     """Cells set at the foot of their row, and one centred beside a taller cell, put lines of
     different rows' cells closer together than two lines of one cell: the line pitch is measured
@@ -432,8 +454,8 @@ def test_a_line_broken_after_a_slash_joins_without_a_space():
     """LibreOffice breaks a line after a slash set close (78/253's "Category/Level" prints
     "Category/" over "Level") as after one before a space (75/293's "Under-Secretary-General/
     Office"): the page cannot tell them apart, and the corpus sets a slash close between two
-    letters 7,295 times in its running text, before a space 14 times (each where the UN's
-    original broke its line: the web addresses among them link with no space). So the pieces
+    letters 7,295 times in its running text, before a space 14 times (traces of where the UN's
+    original broke its lines: the web addresses with such a space link with none). So the pieces
     join as they are; the comparison with the XML does not count a space after a slash."""
     from drafter.ingest.blocks import TextBuilder
     from drafter.ingest.pdf_blocks import Words, add_line, join

@@ -26,12 +26,13 @@ ASPECTS = ("title", "paragraphs", "leads", "text", "subparagraphs", "footnotes",
            "annexes", "tables")
 
 
-# A slash before a space and a word. The corpus has 35 (18 in its running text, 5 in table cells,
-# 12 in web addresses, whose links have none), each where the UN's original broke its line, against
-# some 74,900 slashes set close (7,295 between two letters in the running text, 14 in cells);
-# LibreOffice breaks a line after a slash set close as after one before a space (78/253's
-# "Category/Level" prints "Category/" over "Level", 75/293's "Under-Secretary-General/ Office" the
-# same), so at a line end the page cannot show which it was, and readers join without the space.
+# A slash before a space and a word. The corpus has 35 in 25 files (18 in its running text, 5 in
+# table cells, 12 in web addresses, whose links have none: traces of where the UN's original broke
+# its lines), against some 74,900 slashes set close (7,295 between two letters in the running
+# text, 14 in cells). LibreOffice breaks a line after a slash set close as after one before a
+# space (78/253's "Category/Level" prints "Category/" over "Level", 75/293's
+# "Under-Secretary-General/ Office" the same), so at a line end the page cannot show which it was;
+# the PDF reader joins without a space, and the comparison does not count one.
 _SLASH_SPACE = re.compile(r"(?<=\S/)\s+(?=\S)")
 
 
