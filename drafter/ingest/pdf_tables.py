@@ -29,6 +29,8 @@ from drafter.model import Cell, Table
 CELL_GAP = 1.5           # ems between two cells of a row
 _BREAKS_AFTER = ("/", "-", "\u2010", "\u2013", "\u2014")   # a cell's line may end inside a word after these
 _WIDE = 0.5              # of the text's width: a table's rule, not a footnote separator
+_STEADY = 1.5            # word spaces: wider than any the text of a cell puts between its words
+_STEADY_ROWS = 3         # lines with a space at one place: columns' edges, not words that happen to
 
 
 @dataclass
@@ -132,9 +134,10 @@ def _note_under_table(line: PrintedLine) -> bool:
 
 def build(table: TableLines, words) -> Table:
     lines = table.lines
-    gap = _cell_gap(lines)
+    word = _word_space(lines)
+    gap = _cell_gap(lines, word)
     pieces = {id(line): _pieces(line, gap) for line in lines}
-    columns = _columns(lines, pieces)
+    columns = _apart(_columns(lines, pieces), _steady_gaps(lines, word))
     placed = [_Piece(line, piece, *_place(piece, columns))
               for line in lines for piece in _split(line, pieces[id(line)], columns)]
     spacing = _Spacing.of(lines, placed)
@@ -271,15 +274,46 @@ def _edges(rows) -> list[float]:
     return edges
 
 
-def _cell_gap(lines: list[PrintedLine]) -> float:
-    """The least space between two cells of a row, in points: wider than CELL_GAP, or than three
-    of the table's word spaces (cells are set apart by their padding; no cell is justified, so
-    its word spaces are all alike)."""
+def _word_space(lines: list[PrintedLine]) -> float:
+    """The table's word space, in points: no cell is justified, so its word spaces are all alike."""
     size = lines[0].size
     narrow = sorted(after - before for line in lines for _, before, after in line.spaces
                     if after - before < 0.5 * size)
-    word = narrow[len(narrow) // 2] if narrow else size
-    return min(CELL_GAP * size, max(3 * word, 0.6 * size))
+    return narrow[len(narrow) // 2] if narrow else size
+
+
+def _cell_gap(lines: list[PrintedLine], word: float) -> float:
+    """The least space between two cells of a row, in points: wider than CELL_GAP, or than three
+    of the table's word spaces (cells are set apart by their padding)."""
+    return min(CELL_GAP * lines[0].size, max(3 * word, 0.6 * lines[0].size))
+
+
+def _steady_gaps(lines: list[PrintedLine], word: float) -> list[tuple[float, float]]:
+    """Spaces wider than a word space that start and end at the same places on several lines: the
+    gap between a column set flush right and the next, set flush left, when the two stand closer
+    than a cell gap (75/293's staffing tables: the number of posts, "1" or "–", flush against the
+    Number column's right edge, the level, "P-4", at the Level column's left, 5.7 points apart
+    with word spaces of 2.2). A word space moves with the words before it; only two columns'
+    edges hold one still, row after row."""
+    found: dict[tuple[int, int], int] = {}
+    for line in lines:
+        for _, before, after in line.spaces:
+            if after - before > _STEADY * word:
+                key = (round(before), round(after))
+                found[key] = found.get(key, 0) + 1
+    return sorted((float(before), float(after)) for (before, after), n in found.items() if n >= _STEADY_ROWS)
+
+
+def _apart(columns: list[tuple[float, float]], gaps: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """Columns cut at a steady gap inside them (see `_steady_gaps`)."""
+    out: list[tuple[float, float]] = []
+    for x0, x1 in columns:
+        for before, after in gaps:
+            if x0 < before - 1.0 and after + 1.0 < x1:
+                out.append((x0, before))
+                x0 = after
+        out.append((x0, x1))
+    return out
 
 
 def _pieces(line: PrintedLine, gap: float) -> list[tuple[float, float, int, int]]:
