@@ -56,8 +56,15 @@ SMALL = {
     "76/A_RES_76_245-2119712E.xml": "tables",
     "75/75_101A-B_E.xml": "parts", "78/A_RES_78_254AC-2326242E.xml": "parts",
 }
-# What the PDF reader does not yet read exactly, each with why: the rest of the model must match.
-KNOWN: dict[tuple[str, str, str], str] = {}
+# What the PDF reader does not yet read exactly, the aspect it misses and why: the rest of the
+# model must match, and no word may be lost.
+KNOWN: dict[tuple[str, str, str], tuple[str, str]] = {
+    # Route 2 sets the first title so that its last line nearly fills the measure: a line break
+    # typed there leaves no more room than a line that wraps, so the page shows no break and the
+    # two titles read as one (route 1 sets the title inside a hanging indent, and there the
+    # break shows: test_a_title_broken_by_hand_is_told_from_one_that_wraps).
+    ("r2", "pdf", "75_290_B_E"): ("title", "a hand line break on a full line"),
+}
 
 
 def _soffice() -> str:
@@ -125,7 +132,8 @@ def test_both_routes_read_back_to_the_models_of_the_xml(small_set, route, ext):
         assert model_diff.words_lost(expected, got) == 0, fixture.name
         found = model_diff.differences(expected, got)
         if (route, ext, fixture.name) in KNOWN:
-            assert found and {aspect for aspect, _, _ in found} == {"tables"}, fixture.name
+            missed, _why = KNOWN[route, ext, fixture.name]
+            assert found and {aspect for aspect, _, _ in found} == {missed}, fixture.name
         elif found:
             failures[fixture.name] = found[:3]
     assert failures == {}

@@ -169,8 +169,18 @@ class _Writer:
 
     def document(self) -> str:
         r = self.r
-        self.out.append(_p("Title", self.inline(f"{r.number}. {r.title or ''}",
-                                                 _moved(r.title_footnotes, len(r.number) + 2))))
+        number, letter = r.number, None
+        if r.more_titles or r.part_title:
+            # A part published alone with titles of its own (75/290 A, B), as the UN sets it: the
+            # number, the first title and each further title on a line of its own; then the letter
+            # and the part's own title, as headings.
+            number, _, letter = r.number.rpartition(" ")
+        more = "".join(f"<text:line-break/>{_plain(title)}" for title in r.more_titles)
+        self.out.append(_p("Title", self.inline(f"{number}. {r.title or ''}",
+                                                 _moved(r.title_footnotes, len(number) + 2)) + more))
+        if letter:
+            self.heading(letter)
+            self.heading(r.part_title)
         if r.parts:
             for part in r.parts:
                 self.heading(part.label)

@@ -1,7 +1,7 @@
 """How a model read back from a PDF or DOCX differs from the model it was made from.
 
 Used by tools/make_input_fixtures.py, benchmarks/bench_inputs.py and the input tests. What counts
-(issue 12): the number and title, paragraph counts and numbers, leads, texts, sub-paragraphs,
+(issue 12): the number and titles (with a part's further titles), paragraph counts and numbers, leads, texts, sub-paragraphs,
 closing words, footnote texts and the places they stand, the adoption, annex texts, and tables:
 where they stand, the text of their cells in reading order, and their notes. Footnotes
 are compared by the text at each place, not by their marks: Word numbers a document's notes
@@ -130,6 +130,9 @@ def differences(expected, got) -> list[tuple[str, str, str]]:
     diff = _Diff(_all_notes(expected), _all_notes(got))
     diff.same("title", "number", expected.number, got.number)
     diff.same("title", "title", norm(expected.title), norm(got.title))
+    # A part published alone may print a second title, and a title of its own under its letter (75/290 A, B).
+    diff.same("title", "more titles", [norm(t) for t in expected.more_titles], [norm(t) for t in got.more_titles])
+    diff.same("title", "part title", norm(expected.part_title), norm(got.part_title))
     diff.same("footnotes", "title notes", [norm(diff.notes[0].get(r.marker)) for r in expected.title_footnotes],
               [norm(diff.notes[1].get(r.marker)) for r in got.title_footnotes])
     diff.same("adoption", "adopted", expected.adopted, got.adopted)
@@ -201,6 +204,8 @@ def words(resolution) -> Counter:
             holder(section)
 
     add(resolution.title)
+    for text in (*resolution.more_titles, resolution.part_title):
+        add(text)
     holder(resolution)
     for part in resolution.parts:
         add(part.title)
