@@ -42,7 +42,18 @@ def names(draft: Draft) -> Names:
     for known, found in _named:
         if known == state:
             return found
-    found = _names(draft, compose(draft))
+    return _remember(state, _names(draft, compose(draft)))
+
+
+def remember(draft: Draft, composed: Composed) -> None:
+    """Name `draft` from `composed`, its composition made already (`drafter new` composes the draft
+    to write it, then names its clauses in the lists it prints: one compose, not two)."""
+    state = _state(draft)
+    if all(known != state for known, _ in _named):
+        _remember(state, _names(draft, composed))
+
+
+def _remember(state: tuple, found: Names) -> Names:
     _named.insert(0, (state, found))
     del _named[4:]
     return found
