@@ -22,7 +22,7 @@ references alone, as before: the clauses in order, without headings, and a warni
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +33,7 @@ from drafter.library.clauses import Clause, SourceRef, make_clause, sites_of, va
 from drafter.library.fill import fill
 from drafter.library.model import Family, Library, SourceEntry, Variant, VariantSource
 from drafter.model import Masthead, Paragraph, Resolution, Source
+from drafter.records import dataclass
 
 
 @dataclass(frozen=True)

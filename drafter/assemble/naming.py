@@ -19,7 +19,7 @@ the flow asks about the same draft many times).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import fields
 from operator import attrgetter
 
 from drafter.assemble import values
@@ -27,6 +27,7 @@ from drafter.assemble.base import Where
 from drafter.assemble.compose import Composed, compose
 from drafter.assemble.draft import Draft, DraftClause, Heading
 from drafter.model import FootnoteRef, Paragraph, Resolution
+from drafter.records import dataclass
 
 
 @dataclass(frozen=True)

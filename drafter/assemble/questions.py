@@ -16,7 +16,7 @@ named as the draft prints them, in every message (drafter.assemble.naming).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from typing import Any
 
 from drafter.assemble import naming, values
@@ -28,6 +28,7 @@ from drafter.library.fill import fill, plain
 from drafter.library.model import Family, Library, Variant
 from drafter.library.schema import problems as schema_problems
 from drafter.library.templates import Placeholder, TemplateRenderError
+from drafter.records import dataclass
 
 KINDS = ("preambular", "operative")
 _EXPRESSION = re.compile(r"\{\{.*?\}\}")

@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from pathlib import Path
 
 from drafter.assemble import answers, given, naming
@@ -21,6 +20,7 @@ from drafter.library import store
 from drafter.library.model import Library
 from drafter.model import Resolution
 from drafter.output import check_free, write_atomic
+from drafter.records import dataclass
 
 FORMATS = {"docx": ".docx", "pdf": ".pdf", "text": ".txt", "akn": ".xml"}
 

@@ -25,13 +25,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from drafter.errors import DrafterError
 from drafter.languages import MONTHS
 from drafter.ordinals import ordinal_words
+from drafter.records import dataclass
 
 if TYPE_CHECKING:
     from drafter.library.slots import Slot
