@@ -37,8 +37,10 @@ stay, so a date never breaks across lines; code that compares words splits on an
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
+
+from drafter.records import dataclass
 
 
 @dataclass(frozen=True)

@@ -486,14 +486,17 @@ def test_a_search_for_a_word_every_clause_holds_finds_nothing(library):
 
 def test_corpus_family_files_are_libyamls_bytes(corpus_library):
     # drafter.library.emit writes what libyaml would, byte for byte (or leaves the file to it):
-    # checked on every family of sessions 79-80, whose wordings hold the UN's own characters.
+    # checked on every family of sessions 79-80, whose wordings hold the UN's own characters. And
+    # reads back (emit.undump) as PyYAML reads it.
     from drafter.library import emit
 
     for family in corpus_library.families:
         data = family.to_dict()
-        expected = yaml.dump(data, Dumper=store._Dumper, sort_keys=False, allow_unicode=True, width=100,
+        expected = yaml.dump(data, Dumper=store._dumper(), sort_keys=False, allow_unicode=True, width=100,
                              default_flow_style=False)
         try:
             assert emit.dump(data) == expected, family.id
         except emit.Unusual:
             assert store.dump_yaml(data) == expected, family.id
+        read = emit.undump(expected)               # and reads back as PyYAML does, or leaves it to PyYAML
+        assert read is None or read == yaml.safe_load(expected), family.id

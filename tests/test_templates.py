@@ -122,3 +122,36 @@ def test_a_template_naming_an_undeclared_parameter_is_refused(tmp_path, monkeypa
     problems = store.check(tmp_path / "lib")
     assert [str(p) for p in problems] == [
         f"{path}:{line}: variants/0/template: uses secret, not among the variant's parameters"]
+
+
+def test_a_template_is_compiled_once_and_kept_a_damaged_entry_made_again(tmp_path, monkeypatch):
+    """A template compiled by the sandbox is kept in drafter's cache: the next run renders it from
+    there without compiling; an entry that is not code is compiled again and replaced."""
+    import marshal
+    from types import CodeType
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    template = "Recalling its resolution {{ symbol }} of {{ date | un_date }},{{ footnote(1) }} at its {{ (session + offset) | ordinal }} session"
+    values = {"symbol": "58/208", "date": "2003-12-23", "offset": 1}
+    expected = templates.Rendered("Recalling its resolution 58/208 of 23\u00a0December 2003, at its sixty-first session",
+                                  ((1, 52),))
+
+    templates._compiled.cache_clear()
+    assert templates.render(template, values, 60) == expected
+    [entry] = (tmp_path / "drafter" / "templates").glob("*.marshal")
+    assert isinstance(marshal.loads(entry.read_bytes()), CodeType)
+
+    def no_compiling(*args, **kwargs):
+        raise AssertionError("compiled again")
+
+    templates._compiled.cache_clear()
+    monkeypatch.setattr(templates._environment(), "compile", no_compiling)
+    assert templates.render(template, values, 60) == expected          # from the cache
+    monkeypatch.undo()
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+
+    entry.write_bytes(b"not code")
+    templates._compiled.cache_clear()
+    assert templates.render(template, values, 60) == expected
+    assert isinstance(marshal.loads(entry.read_bytes()), CodeType)     # replaced
+    templates._compiled.cache_clear()

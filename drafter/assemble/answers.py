@@ -27,21 +27,18 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from drafter import __version__
 from drafter.assemble import naming, questions, values
 from drafter.assemble.base import Base, Where
 from drafter.assemble.draft import Draft, DraftClause, Heading, draft_symbol, organ_of
 from drafter.errors import AnswersError
-from drafter.library import store
+from drafter.library import emit, store
 from drafter.library.model import Library, Variant
 from drafter.library.schema import problems as schema_problems
 from drafter.library.templates import Placeholder
 from drafter.output import write_atomic
 
 AGENDA_TO_FILL = "Agenda item …"
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)       # libyaml where there: the same data, faster
 
 
 @lru_cache(maxsize=1)
@@ -121,8 +118,13 @@ def _read_yaml(path: Path) -> Any:
     if "\x00" in text:
         # A draft (DOCX, PDF) given for its answers, most likely.
         raise AnswersError("not an answers file: it is not text", path, hint=_hint(path))
-    try:
-        return yaml.load(text, Loader=_LOADER)        # safe: plain data only
+    written = emit.undump(text)        # as drafter wrote it: the data PyYAML would read, without PyYAML
+    if written is not None:
+        return written
+    import yaml
+
+    try:                               # libyaml where there: the same data, faster; safe: plain data only
+        return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         raise AnswersError(f"not valid YAML: {getattr(error, 'problem', error)}", path,

@@ -22,17 +22,17 @@ references alone, as before: the clauses in order, without headings, and a warni
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from pathlib import Path
 from typing import Any
 
 from drafter.assemble.edits.series import predecessor
-from drafter.ingest import read_resolution
 from drafter.library import locate, parsed
 from drafter.library.clauses import Clause, SourceRef, make_clause, sites_of, variant_id
 from drafter.library.fill import fill
 from drafter.library.model import Family, Library, SourceEntry, Variant, VariantSource
 from drafter.model import Masthead, Paragraph, Resolution, Source
+from drafter.records import dataclass
 
 
 @dataclass(frozen=True)
@@ -96,6 +96,8 @@ def load_base(library: Library, base: str) -> Base:
     symbol the library holds (drafter/library/locate.py; an unknown one suggests the nearest)."""
     path = Path(base)
     if path.is_file():
+        from drafter.ingest import read_resolution          # a base by number reads no file
+
         found = base_from_resolution(library, read_resolution(path))
     else:
         found = _from_library(library, locate.source(library, base))

@@ -14,7 +14,7 @@ and `Change.edits` lists the automatic edits made in it, for a renderer that ann
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from drafter.assemble.base import Where
 from drafter.assemble.compose import compose
@@ -22,6 +22,7 @@ from drafter.assemble.draft import Draft
 from drafter.assemble.edits import Edit
 from drafter.library.fill import fill
 from drafter.model import Paragraph, Resolution
+from drafter.records import dataclass
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ draw a draft exactly as they draw an adopted resolution. Stages, in order:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 
 from drafter.assemble.base import Where
 from drafter.assemble.draft import VALUE_EDITS, Draft, DraftClause
@@ -49,6 +49,7 @@ from drafter.model import (
     SubParagraph,
     Table,
 )
+from drafter.records import dataclass
 
 TEXT_EDITS = (series, terminology, crossrefs, sequence)
 

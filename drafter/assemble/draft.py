@@ -23,7 +23,7 @@ No I/O here: the prompts and the answers file drive a Draft through its methods.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from typing import Any
 
 from drafter.assemble.base import Base, BaseClause, Where
@@ -31,6 +31,7 @@ from drafter.assemble.edits import report, years
 from drafter.library.model import Library, Variant
 from drafter.library.templates import Placeholder
 from drafter.ordinals import session_heading
+from drafter.records import dataclass
 
 _COMMITTEE = re.compile(r"\b(First|Second|Third|Fourth|Fifth|Sixth) Committee\b")
 _COMMITTEE_NUMBERS = {"First": 1, "Second": 2, "Third": 3, "Fourth": 4, "Fifth": 5, "Sixth": 6}

@@ -19,7 +19,7 @@ the flow asks about the same draft many times).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import fields
 from operator import attrgetter
 
 from drafter.assemble import values
@@ -27,6 +27,7 @@ from drafter.assemble.base import Where
 from drafter.assemble.compose import Composed, compose
 from drafter.assemble.draft import Draft, DraftClause, Heading
 from drafter.model import FootnoteRef, Paragraph, Resolution
+from drafter.records import dataclass
 
 
 @dataclass(frozen=True)
@@ -42,7 +43,18 @@ def names(draft: Draft) -> Names:
     for known, found in _named:
         if known == state:
             return found
-    found = _names(draft, compose(draft))
+    return _remember(state, _names(draft, compose(draft)))
+
+
+def remember(draft: Draft, composed: Composed) -> None:
+    """Name `draft` from `composed`, its composition made already (`drafter new` composes the draft
+    to write it, then names its clauses in the lists it prints: one compose, not two)."""
+    state = _state(draft)
+    if all(known != state for known, _ in _named):
+        _remember(state, _names(draft, composed))
+
+
+def _remember(state: tuple, found: Names) -> Names:
     _named.insert(0, (state, found))
     del _named[4:]
     return found

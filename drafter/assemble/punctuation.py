@@ -32,9 +32,10 @@ its base does (tests/test_punctuation.py; benchmarks/bench_punctuation.py on the
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from drafter.model import Paragraph, Part, Resolution, Section, SubParagraph
+from drafter.records import dataclass
 
 
 @dataclass(frozen=True)

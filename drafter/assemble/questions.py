@@ -16,7 +16,7 @@ named as the draft prints them, in every message (drafter.assemble.naming).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from typing import Any
 
 from drafter.assemble import naming, values
@@ -28,6 +28,7 @@ from drafter.library.fill import fill, plain
 from drafter.library.model import Family, Library, Variant
 from drafter.library.schema import problems as schema_problems
 from drafter.library.templates import Placeholder, TemplateRenderError
+from drafter.records import dataclass
 
 KINDS = ("preambular", "operative")
 _EXPRESSION = re.compile(r"\{\{.*?\}\}")
@@ -200,11 +201,14 @@ def values_of(draft: Draft, index: int) -> list[Value]:
 def where_in(variant: Variant, name: str, note=str, words: int = 5) -> str:
     """Where parameter `name` stands in the clause, by the words before it; `note` gives the
     number the document prints for the wording's footnote n."""
-    places = [("", variant.template), *((f"in footnote {note(n)}", text) for n, text in enumerate(variant.footnotes, 1)),
+    places = [("", variant.template), *((n, text) for n, text in enumerate(variant.footnotes, 1)),
               *((f"in ({s.label})", s.template) for s in _subs(variant.subparagraphs))]
     for place, template in places:
         match = re.search(r"\{\{[^}]*\b" + re.escape(name) + r"\b[^}]*\}\}", template)
         if match:
+            if isinstance(place, int):
+                # A footnote, by the number the document prints: asked only here (numbering composes the draft).
+                place = f"in footnote {note(place)}"
             before = " ".join(_EXPRESSION.sub(" ", template[:match.start()]).split()[-words:])
             after = f"after “… {before}”" if before else "at the start"
             return f"{place}, {after}" if place else after

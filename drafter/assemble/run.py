@@ -10,17 +10,17 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from pathlib import Path
 
-from drafter.assemble import answers, given
+from drafter.assemble import answers, given, naming
 from drafter.assemble.base import Base, load_base
-from drafter.assemble.compose import to_resolution
+from drafter.assemble.compose import compose
 from drafter.assemble.draft import Draft, refuse, start
 from drafter.library import store
 from drafter.library.model import Library
 from drafter.model import Resolution
 from drafter.output import check_free, write_atomic
+from drafter.records import dataclass
 
 FORMATS = {"docx": ".docx", "pdf": ".pdf", "text": ".txt", "akn": ".xml"}
 
@@ -93,8 +93,11 @@ def render(resolution: Resolution, fmt: str, reference: Path | None = None, pape
 
 def rendered(draft: Draft, fmt: str, reference: Path | None = None, paper: str = "A4",
              redline: str | None = None) -> tuple[bytes, Resolution]:
-    """The draft composed and rendered, not written anywhere (`new -o -` streams it)."""
-    resolution = to_resolution(draft)
+    """The draft composed and rendered, not written anywhere (`new -o -` streams it). The draft is
+    named from the same composition (the lists printed after writing name its clauses)."""
+    composed = compose(draft)
+    naming.remember(draft, composed)
+    resolution = composed.resolution
     base = base_resolution(draft) if redline else None
     return render(resolution, fmt, reference, paper, base, redline or "tracked"), resolution
 

@@ -17,12 +17,12 @@ only a clause that is gone cannot be kept, and is dropped with a word. No I/O he
 from __future__ import annotations
 
 import copy
-from dataclasses import dataclass
 from typing import Any
 
 from drafter.assemble import questions
 from drafter.assemble.draft import Draft
 from drafter.library.model import Family, Library, Variant
+from drafter.records import dataclass
 
 
 @dataclass(frozen=True)

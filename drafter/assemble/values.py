@@ -18,13 +18,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from drafter.languages import MONTHS
 from drafter.library.patterns import RESOLUTION_NUMBER, SYMBOL
 from drafter.library.templates import SPACINGS, Placeholder, citations, un_date
 from drafter.ordinals import ordinal_value
+from drafter.records import dataclass
 
 SESSIONS_AHEAD = 10          # the family schemas' limit: a draft speaks of at most ten sessions ahead
 _MONTHS = MONTHS["en"]

@@ -14,6 +14,7 @@ Exit codes scripts can trust:
 from __future__ import annotations
 
 import argparse
+import gc
 import re
 import sys
 from collections.abc import Sequence
@@ -58,6 +59,16 @@ _PART_LETTER = re.compile(r"^[A-Z]$")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    code = _main(argv)
+    # What the command made stays until the process ends, and Python's collector would walk all of
+    # it once more at exit (4% of `drafter new`'s instructions) only to free what the exit frees
+    # anyway; frozen, it is left alone. Nothing is left unfinished: every output is written whole
+    # and closed, and exit handlers still run.
+    gc.freeze()
+    return code
+
+
+def _main(argv: Sequence[str] | None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     split = _split_part(argv)
     if split:

@@ -12,11 +12,12 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 from drafter.library import templates
 from drafter.model import Paragraph, Resolution, SubParagraph
+from drafter.records import dataclass
 
 
 @dataclass(frozen=True)

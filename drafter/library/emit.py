@@ -16,8 +16,6 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from yaml.resolver import Resolver
-
 WIDTH = 100                                   # the width store.dump_yaml gives libyaml
 
 
@@ -34,7 +32,49 @@ _UNUSUAL_CHAR = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\u
 _INDICATOR_FIRST = frozenset("#,[]{}&*!|>'\"%@`")
 _BLOCK_INSIDE = re.compile(r": | #|:$")
 _LONE_SPACE = re.compile(r"(?<! ) (?! )")     # where libyaml may fold a line
-_RESOLVERS = Resolver.yaml_implicit_resolvers
+
+# PyYAML's implicit resolvers (yaml/resolver.py, class Resolver), pattern for pattern: how a plain
+# string reads back (a bool, a number, null, a date...), by its first character. A copy, so that
+# writing YAML needs no PyYAML (importing it was a tenth of a draft's start-up);
+# tests/test_library_emit.py checks that it is PyYAML's own table.
+_IMPLICIT = [
+    ("tag:yaml.org,2002:bool", r"""^(?:yes|Yes|YES|no|No|NO
+                    |true|True|TRUE|false|False|FALSE
+                    |on|On|ON|off|Off|OFF)$""", re.X, "yYnNtTfFoO"),
+    ("tag:yaml.org,2002:float", r"""^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?
+                    |\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?
+                    |[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*
+                    |[-+]?\.(?:inf|Inf|INF)
+                    |\.(?:nan|NaN|NAN))$""", re.X, "-+0123456789."),
+    ("tag:yaml.org,2002:int", r"""^(?:[-+]?0b[0-1_]+
+                    |[-+]?0[0-7_]+
+                    |[-+]?(?:0|[1-9][0-9_]*)
+                    |[-+]?0x[0-9a-fA-F_]+
+                    |[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+)$""", re.X, "-+0123456789"),
+    ("tag:yaml.org,2002:merge", r"^(?:<<)$", 0, "<"),
+    ("tag:yaml.org,2002:null", r"""^(?: ~
+                    |null|Null|NULL
+                    | )$""", re.X, ["~", "n", "N", ""]),
+    ("tag:yaml.org,2002:timestamp", r"""^(?:[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]
+                    |[0-9][0-9][0-9][0-9] -[0-9][0-9]? -[0-9][0-9]?
+                     (?:[Tt]|[ \t]+)[0-9][0-9]?
+                     :[0-9][0-9] :[0-9][0-9] (?:\.[0-9]*)?
+                     (?:[ \t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?)$""", re.X, "0123456789"),
+    ("tag:yaml.org,2002:value", r"^(?:=)$", 0, "="),
+    ("tag:yaml.org,2002:yaml", r"^(?:!|&|\*)$", 0, "!&*"),
+]
+
+
+def _by_first_character() -> dict[str, list[tuple[str, re.Pattern]]]:
+    table: dict[str, list[tuple[str, re.Pattern]]] = {}
+    for tag, pattern, flags, first in _IMPLICIT:
+        compiled = re.compile(pattern, flags)
+        for ch in first:
+            table.setdefault(ch, []).append((tag, compiled))
+    return table
+
+
+_RESOLVERS = _by_first_character()
 
 
 def _reads_as_string(text: str) -> bool:
@@ -172,3 +212,153 @@ def dump(data: dict) -> str:
     _mapping(data, 0, out, True)
     out.append("\n")
     return "".join(out)
+
+
+# --- reading back --------------------------------------------------------------------------------
+
+def undump(text: str) -> dict | None:
+    """The data `dump` writes as exactly `text`, or None: then `text` is not dump's writing (a file
+    edited by hand, written by another program), and PyYAML must read it.
+
+    Read as dump writes, then checked: the data is returned only when `dump` writes it back byte
+    for byte. What dump writes is libyaml's writing (above), which PyYAML reads back as the same
+    data (tests/test_library_emit.py holds both proofs), so the answer is always what
+    `yaml.safe_load(text)` gives; a file drafter wrote is read without importing PyYAML."""
+    if not text.endswith("\n"):
+        return None
+    reader = _Reader(text)
+    try:
+        data = reader.mapping(0, True)
+        if reader.pos != len(text) - 1:
+            return None
+        return data if dump(data) == text else None
+    except (_NotDumped, Unusual, IndexError, ValueError):
+        return None
+
+
+class _NotDumped(Exception):
+    """Text dump would not have written."""
+
+
+_PLAIN = {"null": None, "true": True, "false": False}
+_INTEGER = re.compile(r"-?[0-9]+")
+
+
+class _Reader:
+    """dump's writing read back, each method the inverse of its namesake above."""
+
+    def __init__(self, text: str) -> None:
+        self.text, self.pos = text, 0
+
+    def mapping(self, indent: int, inline: bool) -> dict:
+        text, data = self.text, {}
+        pad = "\n" + " " * indent
+        while True:
+            if not inline:
+                after = self.pos + len(pad)
+                if not text.startswith(pad, self.pos) or after >= len(text) or text[after] == " " \
+                        or text.startswith("- ", after):
+                    return data
+                self.pos = after
+            inline = False
+            key = self.key()
+            if key in data:
+                raise _NotDumped("a key twice")
+            data[key] = self.value(indent)
+
+    def key(self) -> str:
+        text, start = self.text, self.pos
+        if text[start] == "'":
+            end = start + 1
+            while True:
+                end = text.index("'", end)
+                if text.startswith("''", end):
+                    end += 2
+                    continue
+                break
+            key, self.pos = text[start + 1:end].replace("''", "'"), end + 1
+            if "\n" in key or not text.startswith(":", self.pos):
+                raise _NotDumped("a quoted key")
+        else:
+            line_end = text.index("\n", start)
+            colon = text.find(": ", start, line_end)
+            end = colon if colon >= 0 else line_end - 1
+            if end <= start or text[end] != ":":
+                raise _NotDumped("no key")
+            key, self.pos = text[start:end], end
+        self.pos += 1                                   # past the ":"
+        return key
+
+    def value(self, indent: int) -> Any:
+        text, pos = self.text, self.pos
+        for empty, made in ((" {}\n", dict), (" []\n", list)):
+            if text.startswith(empty, pos):
+                self.pos += 3
+                return made()
+        if text.startswith("\n" + " " * (indent + 2), pos) and text[pos + indent + 3] != " ":
+            return self.mapping(indent + 2, False)
+        if text.startswith("\n" + " " * indent + "- ", pos):
+            return self.sequence(indent)
+        return self.scalar(indent + 2)
+
+    def sequence(self, indent: int) -> list:
+        text, items = self.text, []
+        pad = "\n" + " " * indent + "- "
+        while text.startswith(pad, self.pos):
+            self.pos += len(pad) - 1                    # at the space after "-"
+            pos = self.pos
+            if text.startswith(" {}\n", pos) or text.startswith(" []\n", pos):
+                items.append({} if text[pos + 1] == "{" else [])
+                self.pos += 3
+            elif self._is_key(pos + 1):
+                self.pos += 1
+                items.append(self.mapping(indent + 2, True))
+            else:
+                items.append(self.scalar(indent + 2))
+        return items
+
+    def _is_key(self, start: int) -> bool:
+        """Does a key (then ":") start at `start`? A plain string holds no ": " and ends in no ":"."""
+        text = self.text
+        if text[start] == "'":
+            end = start + 1
+            while True:
+                end = text.index("'", end)
+                if not text.startswith("''", end):
+                    return text.startswith(":", end + 1)
+                end += 2
+        line = text[start:text.index("\n", start)]
+        return ": " in line or line.endswith(":")
+
+    def scalar(self, indent: int) -> Any:
+        """A scalar after its space, its folded lines going on at `indent`."""
+        text = self.text
+        if text[self.pos] != " ":
+            raise _NotDumped("no space before a value")
+        start = self.pos + 1
+        fold = "\n" + " " * indent
+        if text.startswith("'", start):
+            end = start + 1
+            while True:
+                end = text.index("'", end)
+                if not text.startswith("''", end):
+                    break
+                end += 2
+            self.pos = end + 1
+            if not text.startswith("\n", self.pos):
+                raise _NotDumped("text after a quoted string")
+            written = text[start + 1:end].replace(fold, " ")
+            if "\n" in written:
+                raise _NotDumped("a line break in a quoted string")
+            return written.replace("''", "'")
+        end = text.index("\n", start)
+        # A line at `indent` next is the string going on: nothing else stands there after a scalar.
+        while text.startswith(fold, end) and text[end + len(fold)] not in " \n":
+            end = text.index("\n", end + 1)
+        self.pos = end
+        written = text[start:end].replace(fold, " ")
+        if "\n" in written:
+            raise _NotDumped("a line break in a plain string")
+        if written in _PLAIN:
+            return _PLAIN[written]
+        return int(written) if _INTEGER.fullmatch(written) else written

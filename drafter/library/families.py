@@ -27,9 +27,9 @@ import re
 import zlib
 from collections import Counter, defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from drafter.library.clauses import Clause
+from drafter.records import dataclass
 
 _EXPRESSION = re.compile(r"\{\{.*?\}\}")
 _WORD = re.compile(r"[a-z][a-z’'-]*[a-z]|[a-z]")

@@ -7,13 +7,13 @@ clauses together into a document renumbers them through the document.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from drafter.library.clauses import SubTemplate
 from drafter.library.model import Variant
 from drafter.library.templates import render
 from drafter.model import FootnoteRef, Paragraph, SubParagraph
+from drafter.records import dataclass
 
 
 @dataclass(frozen=True)

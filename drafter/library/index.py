@@ -32,13 +32,13 @@ import sqlite3
 import zlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
 from drafter.errors import LibraryError
 from drafter.library.model import FORMAT_VERSION, Family, SourceEntry
+from drafter.records import dataclass
 
 INDEX_FORMAT = 2
 

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-from dataclasses import dataclass
 from pathlib import Path
 
 from drafter import __version__, cache, shipped, symbols
@@ -23,6 +22,7 @@ from drafter.errors import LibraryError, UsageError
 from drafter.library import store
 from drafter.library.model import Library, SourceEntry
 from drafter.library.store import MANIFEST
+from drafter.records import dataclass
 
 ENVIRONMENT = "DRAFTER_LIBRARY"
 HERE = Path(shipped.LIBRARY)

@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
 
 from drafter.errors import LibraryError
 from drafter.library.clauses import Clause
 from drafter.library.model import Family, Library, Variant, VariantSource
+from drafter.records import dataclass
 
 _TERM = re.compile(r"[^\W_]+")
 

@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 
 from drafter.library import families as grouping
 from drafter.library.clauses import Clause, Wording, clauses_of, variant_id
 from drafter.library.model import Family, Library, SourceEntry, Variant, VariantSource
 from drafter.library.schema import family_schema
 from drafter.model import Resolution
+from drafter.records import dataclass
 
 UN_CREDIT = ("Clauses mined from United Nations resolutions. Source: the United Nations; "
              "the United Nations is acknowledged as the source of this information.")

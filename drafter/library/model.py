@@ -7,10 +7,10 @@ identity first, curated fields next, then the schema, then the variants with the
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from drafter.library.clauses import SourceRef, SubTemplate
+from drafter.records import dataclass
 
 FORMAT_VERSION = 3                 # 2: source paths relative to the library folder; 3: dates
                                    # written the UN's way unless a spacing says otherwise

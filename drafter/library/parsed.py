@@ -30,19 +30,23 @@ NOT_CODE = {"__pycache__", "bundled"}        # the library and seeds the wheel c
 def read_source(path: Path) -> Resolution:
     """The model of a library's source file: from the cache when it holds this file as this
     drafter reads it, else read (drafter.ingest) and kept there."""
-    from drafter.ingest import read_resolution
-
     try:
         digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()
     except OSError:
-        return read_resolution(path)                 # which says what keeps the file from being read
+        return _read(path)                           # which says what keeps the file from being read
     entry = cache.root() / "sources" / f"{digest}-{code_fingerprint()}.json"
     cached = _load(entry, digest, path)
     if cached is not None:
         return cached
-    resolution = read_resolution(path)
+    resolution = _read(path)
     _keep(entry, digest, resolution)
     return resolution
+
+
+def _read(path: Path) -> Resolution:
+    from drafter.ingest import read_resolution      # imported only here: a model from the cache needs no reader
+
+    return read_resolution(path)
 
 
 @lru_cache(maxsize=1)

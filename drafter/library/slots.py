@@ -30,7 +30,6 @@ keeps its source's characters (the no-break space of "72/262\u00a0C", the spacin
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Any
 
 from drafter.library.patterns import (  # noqa: F401 (re-exported)
@@ -46,6 +45,7 @@ from drafter.library.patterns import (  # noqa: F401 (re-exported)
 )
 from drafter.library.templates import UN_SPACING, spacing_of
 from drafter.ordinals import ORDINAL_PATTERN, ordinal_value
+from drafter.records import dataclass
 
 _CITATIONS = re.compile(CITATIONS)
 _CITATION_ITEM = re.compile(CITATION_ITEM)

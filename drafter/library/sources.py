@@ -6,7 +6,7 @@ import hashlib
 import os
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 from drafter.errors import DrafterError
@@ -15,6 +15,7 @@ from drafter.ingest.detect import read_bytes
 from drafter.library.clauses import Clause, clauses_of
 from drafter.library.model import SourceEntry
 from drafter.model import Resolution
+from drafter.records import dataclass
 
 SUFFIXES = (".txt", ".xml", ".akn", ".pdf", ".docx", ".doc", ".odt", ".rtf")
 

@@ -31,10 +31,9 @@ import shutil
 import sys
 import tempfile
 from collections.abc import Iterator
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
-
-import yaml
 
 from drafter.errors import LibraryError
 from drafter.library import emit
@@ -47,15 +46,18 @@ MANIFEST = "library.yaml"
 FAMILIES = "families"
 
 
-# libyaml's emitter when PyYAML has it (the wheels do): the same YAML, several times faster.
-_BaseDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+@lru_cache(maxsize=1)
+def _dumper() -> type:
+    """PyYAML's dumper as drafter writes YAML: libyaml's emitter when PyYAML has it (the wheels do),
+    block style, no aliases (every file reads on its own). Made when first needed: drafter.library.emit
+    writes most files without PyYAML."""
+    import yaml
 
+    class Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):
+        def ignore_aliases(self, data: Any) -> bool:
+            return True
 
-class _Dumper(_BaseDumper):
-    """Block style, no aliases: every file reads on its own."""
-
-    def ignore_aliases(self, data: Any) -> bool:
-        return True
+    return Dumper
 
 
 def dump_yaml(data: Any) -> str:
@@ -65,7 +67,9 @@ def dump_yaml(data: Any) -> str:
         return emit.dump(data)
     except emit.Unusual:
         pass
-    return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100,
+    import yaml
+
+    return yaml.dump(data, Dumper=_dumper(), sort_keys=False, allow_unicode=True, width=100,
                      default_flow_style=False)
 
 

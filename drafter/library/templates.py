@@ -25,13 +25,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from drafter.errors import DrafterError
 from drafter.languages import MONTHS
 from drafter.ordinals import ordinal_words
+from drafter.records import dataclass
 
 if TYPE_CHECKING:
     from drafter.library.slots import Slot
@@ -281,49 +281,54 @@ _NOTE_MARK = re.compile(f"{_NOTE_OPEN}(\\d+){_NOTE_CLOSE}")
 
 @lru_cache(maxsize=1)
 def _environment():
-    """jinja2's sandbox, made on the first render (a command that renders nothing never imports it).
-    Templates come through a loader only so that jinja2's own bytecode cache keeps them compiled
-    between runs, in the user's cache (a draft renders a hundred templates; compiling them is most
-    of what rendering costs)."""
-    from jinja2 import FunctionLoader, StrictUndefined
+    """jinja2's sandbox, made on the first render (a command that renders nothing never imports it)."""
+    from jinja2 import StrictUndefined
     from jinja2.sandbox import SandboxedEnvironment
 
-    env = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=True,
-                               loader=FunctionLoader(_SOURCES.get), bytecode_cache=_bytecode_cache(),
-                               auto_reload=False, cache_size=-1)
+    env = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=True)
     env.filters.update(FILTERS)
     env.globals["footnote"] = lambda n: f"{_NOTE_OPEN}{int(n)}{_NOTE_CLOSE}"
     return env
 
 
-_SOURCES: dict[str, str] = {}                   # template name (its sha1) -> its source
+@lru_cache(maxsize=16384)
+def _compiled(template: str):
+    """Each template compiled by the sandbox once, when it is first used, and kept compiled across
+    runs (a draft renders a hundred templates; compiling them is most of what rendering costs).
+    The code is kept in drafter's cache as Python keeps a module's bytecode, one entry a template,
+    under a hash of the template, jinja2's version and Python's bytecode version (another jinja2 or
+    Python compiles again): what jinja2's own bytecode cache does, without its loader's work for
+    each template. An entry that is not code is compiled again and replaced."""
+    import hashlib
+    import marshal
+    from importlib.util import MAGIC_NUMBER
 
-
-def _bytecode_cache():
-    import tempfile
-
-    from jinja2 import FileSystemBytecodeCache
+    import jinja2
 
     from drafter import cache
 
-    folder = cache.root() / "templates"
+    env = _environment()
+    key = f"{template}\n{jinja2.__version__}\n{MAGIC_NUMBER.hex()}"
+    entry = cache.root() / "templates" / f"{hashlib.sha256(key.encode('utf-8')).hexdigest()}.marshal"
+    code = _code(cache.read(entry))
+    if code is None:
+        code = env.compile(template)
+        cache.keep(entry, marshal.dumps(code))
+    return env.template_class.from_code(env, code, env.make_globals(None))
+
+
+def _code(data: bytes | None):
+    """The code an entry holds, or None (no entry, or not code)."""
+    import marshal
+    from types import CodeType
+
+    if data is None:
+        return None
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        probe = tempfile.NamedTemporaryFile(dir=folder)
-        probe.close()
-    except OSError:
-        return None                              # nowhere to keep them: compile each run
-    return FileSystemBytecodeCache(str(folder))
-
-
-@lru_cache(maxsize=16384)
-def _compiled(template: str):
-    """Each template compiled once, when it is first used, and kept compiled across runs."""
-    import hashlib
-
-    name = hashlib.sha1(template.encode("utf-8")).hexdigest()
-    _SOURCES[name] = template
-    return _environment().get_template(name)
+        found = marshal.loads(data)
+    except (EOFError, ValueError, TypeError):
+        return None
+    return found if isinstance(found, CodeType) else None
 
 
 def words(template: str, values: dict[str, Any], session: int | None) -> str:

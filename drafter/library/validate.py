@@ -15,13 +15,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from drafter.errors import LibraryError
-from drafter.library import templates
+from drafter.library import emit, templates
 from drafter.library.schema import format_schema
-
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @lru_cache(maxsize=None)
@@ -37,8 +33,13 @@ def read_yaml(path: Path) -> tuple[str, Any]:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise LibraryError(f"cannot read: {error}", path, 1) from None
-    try:
-        return text, yaml.load(text, Loader=_Loader)      # safe: no tags beyond plain data
+    written = emit.undump(text)        # as drafter wrote it: the data PyYAML would read, without PyYAML
+    if written is not None:
+        return text, written
+    import yaml
+
+    try:                               # libyaml where there; safe: no tags beyond plain data
+        return text, yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark else 1
@@ -64,6 +65,8 @@ def check_data(data: Any, kind: str, path: Path, text: str | None = None) -> lis
         found = template_problems(data)
     if not found:
         return []
+    import yaml
+
     node = yaml.compose(text, Loader=yaml.SafeLoader) if text else None    # only now: it knows the lines
     return [LibraryError(f"{'/'.join(map(str, where)) or '(top)'}: {message}", path, _node_line(node, where))
             for where, message in found]
@@ -118,8 +121,11 @@ def _sub_templates(subs, where: list):
         yield from _sub_templates(sub.get("subparagraphs") or (), at)
 
 
-def _node_line(node: yaml.Node | None, path: list) -> int:
-    """The line of the YAML node at `path` (keys and indexes), or of its nearest parent."""
+def _node_line(node, path: list) -> int:
+    """The line of the YAML node (yaml.Node, or None) at `path` (keys and indexes), or of its
+    nearest parent."""
+    import yaml
+
     line = node.start_mark.line + 1 if node is not None else 1
     for step in path:
         if isinstance(node, yaml.MappingNode):

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 
 from drafter.model import (
     Annex,
@@ -37,6 +37,8 @@ from drafter.model import (
     Table,
 )
 from drafter.ordinals import session_heading
+from drafter.records import dataclass
+from drafter.render.measure import text_stop
 from drafter.render.phrases import (
     ENGLISH,
     committee_of,
@@ -45,7 +47,6 @@ from drafter.render.phrases import (
     un_date,
     words_for,
 )
-from drafter.render.measure import text_stop
 from drafter.render.styles import INDENT
 
 

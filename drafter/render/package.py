@@ -15,13 +15,13 @@ import functools
 import io
 import posixpath
 import zipfile
-from dataclasses import dataclass
 from pathlib import Path
 
 from lxml import etree
 
 from drafter import shipped
 from drafter.errors import ParseError
+from drafter.records import dataclass
 from drafter.render import wordml
 from drafter.render.styles import ensure_styles
 

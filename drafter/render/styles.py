@@ -16,10 +16,9 @@ Measures are in twentieths of a point (twips): 567 to the centimetre, 720 to the
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from lxml import etree
 
+from drafter.records import dataclass
 from drafter.render.wordml import W, qn
 
 FONT = "Times New Roman"

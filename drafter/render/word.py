@@ -16,13 +16,13 @@ the same bytes.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from lxml import etree
 
 from drafter.model import Resolution
 from drafter.output import write_atomic
+from drafter.records import dataclass
 from drafter.render import package, wordml
 from drafter.render.chars import xml_text
 from drafter.render.layout import (

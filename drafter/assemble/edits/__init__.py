@@ -23,7 +23,7 @@ Not a kind, and never refused: "resolution" leading a list of several becomes "r
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from drafter.records import dataclass
 
 KINDS = ("series", "report", "year", "session", "terminology", "cross-reference", "lead")
 
