@@ -27,7 +27,7 @@ from typing import NamedTuple
 
 from lxml import etree
 
-from drafter.ingest.clean import clean_chars, is_clean, one_line
+from drafter.ingest.clean import _ODD, clean_chars, one_line
 from drafter.model import FootnoteRef, Span
 
 # Private-use characters standing for the start and the end of italics, and a note (NOTE marker
@@ -241,14 +241,33 @@ def num_text(element) -> str:
 def clean_line(raw: str) -> str:
     """`one_line(clean_chars(raw))`, the common case quickly: most lines of the UN's files hold no
     run of spaces inside (only a tab or a newline at their edges), and then trimming is all
-    `one_line` would do. The other whitespace `clean_chars` leaves (tested) takes the long way."""
-    text = raw if is_clean(raw) else clean_chars(raw)
-    kept = text.strip()
-    if "  " in kept or "\t" in kept or "\n" in kept or "\u2007" in kept or "\u1680" in kept:
-        return one_line(text)
-    if "\u00a0" in kept and (" \u00a0" in kept or "\u00a0 " in kept or "\u00a0\u00a0" in kept):
-        return one_line(text)                   # a no-break space that swallows its neighbours
+    `one_line` would do. The other whitespace `clean_chars` leaves (tested) takes the long way.
+
+    Whether the trimmed line may be kept is asked in one pass: its UTF-8 bytes without printable
+    ASCII (most of it, deleted in C) leave its few other characters, where the pattern looks for
+    what `clean_chars` changes and the whitespace `one_line` would collapse. (Whitespace `clean_chars`
+    changes at the line's edges is trimmed either way.)"""
+    kept = raw.strip()
+    try:
+        rest = kept.encode().translate(None, _PRINTABLE_ASCII)
+    except UnicodeEncodeError:                  # a lone surrogate, which clean_chars drops
+        return one_line(clean_chars(raw))
+    if rest:
+        rest = rest.decode()
+        if _LONG_WAY.search(rest):
+            return one_line(clean_chars(raw))
+        if "\u00a0" in rest and (" \u00a0" in kept or "\u00a0 " in kept or "\u00a0\u00a0" in kept):
+            return one_line(clean_chars(raw))   # a no-break space that swallows its neighbours
+    if "  " in kept:
+        return one_line(clean_chars(raw))
     return kept
+
+
+# Never changed by clean_chars, never collapsed by one_line (but beside another space).
+_PRINTABLE_ASCII = bytes(range(32, 127))
+# What sends a line the long way: a character clean_chars changes, or whitespace other than a
+# space and a no-break space.
+_LONG_WAY = re.compile(_ODD.pattern[:-1] + "\t\n\u2007\u1680]")
 
 
 def _note_text(note, notes: Notes) -> Inline:
