@@ -341,25 +341,27 @@ def _settled(text: str) -> Inline:
 def _one_run(text: str) -> Inline | None:
     """The commonest line by far (a paragraph with its italic lead and no note), read directly;
     None when it is not that simple."""
-    opening = text.find(ITALIC)
-    closing = text.find(ROMAN, opening)
-    if closing < 0 or text.find(ITALIC, opening + 1) >= 0 or text.find(ROMAN, closing + 1) >= 0:
+    # (partition and `in`, not find from an offset: str.find parses its arguments slowly, and the
+    # pieces are wanted anyway.)
+    head, _, rest = text.partition(ITALIC)
+    inside, closed, tail = rest.partition(ROMAN)
+    if not closed or ITALIC in rest or ROMAN in tail:
         return None
-    inside = text[opening + 1:closing]
-    if opening == 0 and inside and inside[0] not in _SPACES and inside[-1] not in _SPACES:
+    if not head and inside and inside[0] not in _SPACES and inside[-1] not in _SPACES:
         # The lead opens the line, with no space at its edges: nothing moves.
-        return _made(Inline, (inside + text[closing + 1:], (), _lead_run(len(inside))))
-    line = text[:opening] + inside + text[closing + 1:]
+        return _made(Inline, (inside + tail, (), _lead_run(len(inside))))
+    line = head + inside + tail
     # The clean text has no two spaces side by side, so only the marks' places can bring two
     # together: spaces on both sides of a mark take the long way.
-    before = text[opening - 1] if opening else ""
-    after = text[closing + 1:closing + 2]
+    before = head[-1:]
+    after = tail[:1]
     if inside:
         if _two_spaces(before, inside[0]) or _two_spaces(inside[-1], after):
             return None
     elif _two_spaces(before, after):
         return None
-    start, end = opening, closing - 1
+    start = len(head)
+    end = start + len(inside)
     while start < end and line[start] in _SPACES:    # spaces at the run's edges are not italic
         start += 1
     while end > start and line[end - 1] in _SPACES:
