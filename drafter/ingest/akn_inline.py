@@ -35,7 +35,6 @@ from drafter.model import FootnoteRef, Span
 # is U+E000: CPython looks for a character whose low byte is 0 one by one, ten times slower.)
 ITALIC, ROMAN, NOTE, END = "\ue001", "\ue002", "\ue003", "\ue004"
 SENTINELS = (ITALIC, ROMAN, NOTE, END)
-_SENTINEL = re.compile("[\ue001-\ue003]")
 _NOTE_MARK = re.compile("\ue003([^\ue004]*)\ue004")
 _BLANK = " \t\n\r\u00a0\ue001\ue002\ue003\ue004"       # what an empty element may still hold
 _TWO_SPACES = re.compile("[ \u00a0]{2,}")
@@ -217,12 +216,17 @@ def inline(element, notes: Notes, skip_num: bool = False) -> Inline:
                 pieces.append(_text_of(child))
             pieces.append(child.tail or "")
         return settle("".join(pieces))
-    return settle(_text_of(element))
+    return _settled_line(clean_utf8(_utf8_of(element)))
 
 
 def _text_of(element) -> str:
     """All the text under `element`, in document order, tail left out (lxml, in C)."""
     return etree.tostring(element, method="text", encoding=str, with_tail=False)
+
+
+def _utf8_of(element) -> bytes:
+    """`_text_of(element)` as lxml writes it, in UTF-8 (which `clean_utf8` looks at as it is)."""
+    return etree.tostring(element, method="text", encoding="utf-8", with_tail=False)
 
 
 def plain(element, notes: Notes | None = None) -> str:
@@ -263,6 +267,25 @@ def clean_line(raw: str) -> str:
     return kept
 
 
+def clean_utf8(data: bytes) -> str:
+    """`clean_line(data.decode())`, asked of the UTF-8 lxml wrote, so that the line is not encoded
+    again to be looked at. (Its bytes trimmed of ASCII spaces may keep more than the line trimmed
+    of every space: a no-break space at an edge; more characters left to look at only ever send a
+    line the long way, which gives the same.)"""
+    rest = data.strip().translate(None, _PRINTABLE_ASCII)
+    raw = data.decode()
+    if rest:
+        rest = rest.decode()
+        if _LONG_WAY.search(rest):
+            return one_line(clean_chars(raw))
+    kept = raw.strip()
+    if rest and "\u00a0" in rest and (" \u00a0" in kept or "\u00a0 " in kept or "\u00a0\u00a0" in kept):
+        return one_line(clean_chars(raw))       # a no-break space that swallows its neighbours
+    if "  " in kept:
+        return one_line(clean_chars(raw))
+    return kept
+
+
 # Never changed by clean_chars, never collapsed by one_line (but beside another space).
 _PRINTABLE_ASCII = bytes(range(32, 127))
 # What sends a line the long way: a character clean_chars changes, or whitespace other than a
@@ -298,7 +321,11 @@ def settle(raw: str) -> Inline:
     stands before the italics a run opens, or else after the notes and italics it closes:
     "report,<note/> which" reads "report,¹ which", "the <i>Official Records</i> of" keeps its
     spaces outside the italics."""
-    text = clean_line(raw)
+    return _settled_line(clean_line(raw))
+
+
+def _settled_line(text: str) -> Inline:
+    """`settle` of the line once clean."""
     if NOTE not in text:
         if ITALIC not in text:
             return _made(Inline, (text, (), ()))
@@ -315,7 +342,10 @@ def _settled(text: str) -> Inline:
         pieces = _NOTE_MARK.split(text)
         markers = iter(pieces[1::2])
         text = NOTE.join(pieces[0::2])
-    text = _placed_spaces(text)
+    marks = _marks_in(text)
+    if _misplaced(text, marks):
+        text = _placed_spaces(text)
+        marks = _marks_in(text)
     line = text.replace(NOTE, "").replace(ITALIC, "").replace(ROMAN, "")   # (quicker than a pattern)
     kept = line.strip()
     shift = len(line) - len(line.lstrip())          # offsets in the line once trimmed
@@ -323,9 +353,8 @@ def _settled(text: str) -> Inline:
     refs: list[FootnoteRef] = []
     spans: list[Span] = []
     depth = start = 0
-    for count, found in enumerate(_SENTINEL.finditer(text)):
-        mark = found.group()
-        at = min(max(found.start() - count - shift, 0), end)   # where it stands once the marks are gone
+    for count, (place, mark) in enumerate(marks):
+        at = min(max(place - count - shift, 0), end)   # where it stands once the marks are gone
         if mark == NOTE:
             refs.append(FootnoteRef(next(markers), at))
         elif mark == ITALIC:
@@ -336,6 +365,21 @@ def _settled(text: str) -> Inline:
             if depth == 0 and at > start:
                 spans.append(Span(start, at))
     return Inline(kept, tuple(refs), _joined_runs(kept, spans) if len(spans) > 1 else tuple(spans))
+
+
+def _marks_in(text: str) -> list[tuple[int, str]]:
+    """(offset, mark) of each note and italic mark in `text`, in order. Found by str.split, which
+    looks for one character quickly (memchr), not by a pattern, whose search tests a class of
+    characters at every character of the line."""
+    found: list[tuple[int, str]] = []
+    for mark in (NOTE, ITALIC, ROMAN):
+        if mark in text:
+            at = -1
+            for piece in text.split(mark)[:-1]:
+                at += len(piece) + 1
+                found.append((at, mark))
+    found.sort()
+    return found
 
 
 def _one_run(text: str) -> Inline | None:
@@ -392,7 +436,7 @@ def _lead_run(end: int) -> tuple[Span, ...]:
 def _placed_spaces(text: str) -> str:
     """Move each space beside a sentinel to its side of it (before an opening italic, after a note or
     a closing italic), then let two spaces that meet become one (a no-break one wins)."""
-    while _misplaced(text):
+    while _misplaced(text, _marks_in(text)):
         for space in (" ", "\u00a0"):
             text = (text.replace(space + NOTE, NOTE + space).replace(space + ROMAN, ROMAN + space)
                     .replace(ITALIC + space, space + ITALIC))
@@ -401,10 +445,17 @@ def _placed_spaces(text: str) -> str:
     return text
 
 
-def _misplaced(text: str) -> bool:
-    """A space on the wrong side of a mark? (Plain substring tests: far quicker than a pattern.)"""
-    return (" \ue003" in text or " \ue002" in text or "\ue001 " in text
-            or ("\u00a0" in text and ("\u00a0\ue003" in text or "\u00a0\ue002" in text or "\ue001\u00a0" in text)))
+def _misplaced(text: str, marks: list[tuple[int, str]]) -> bool:
+    """A space on the wrong side of a mark (`marks`: `_marks_in(text)`)? Only the marks'
+    neighbours are looked at, not the whole line."""
+    last = len(text) - 1
+    for at, mark in marks:
+        if mark == ITALIC:
+            if at < last and text[at + 1] in _SPACES:
+                return True
+        elif at and text[at - 1] in _SPACES:
+            return True
+    return False
 
 
 def _one_space_of(run: re.Match[str]) -> str:
