@@ -921,9 +921,11 @@ _AROUND = ["a{c}b", "a {c}b", "a{c} b", "{c}a", "a{c}", "a{c}{c}b", "a\u00a0{c}b
 
 
 def _same_as_the_long_way(raw: str) -> None:
-    from drafter.ingest.akn_inline import clean_line
+    from drafter.ingest.akn_inline import clean_line, clean_utf8
     from drafter.ingest.clean import clean_chars, one_line
     assert clean_line(raw) == one_line(clean_chars(raw)), repr(raw)
+    # The same asked of the UTF-8 lxml writes (trimmed of ASCII spaces only, before decoding).
+    assert clean_utf8(raw.encode()) == one_line(clean_chars(raw)), repr(raw)
 
 
 def test_the_quick_clean_line_is_the_long_one():

@@ -27,7 +27,7 @@ from typing import NamedTuple
 
 from lxml import etree
 
-from drafter.ingest.clean import clean_chars, is_clean, one_line
+from drafter.ingest.clean import _ODD, clean_chars, one_line
 from drafter.model import FootnoteRef, Span
 
 # Private-use characters standing for the start and the end of italics, and a note (NOTE marker
@@ -35,7 +35,6 @@ from drafter.model import FootnoteRef, Span
 # is U+E000: CPython looks for a character whose low byte is 0 one by one, ten times slower.)
 ITALIC, ROMAN, NOTE, END = "\ue001", "\ue002", "\ue003", "\ue004"
 SENTINELS = (ITALIC, ROMAN, NOTE, END)
-_SENTINEL = re.compile("[\ue001-\ue003]")
 _NOTE_MARK = re.compile("\ue003([^\ue004]*)\ue004")
 _BLANK = " \t\n\r\u00a0\ue001\ue002\ue003\ue004"       # what an empty element may still hold
 _TWO_SPACES = re.compile("[ \u00a0]{2,}")
@@ -217,12 +216,17 @@ def inline(element, notes: Notes, skip_num: bool = False) -> Inline:
                 pieces.append(_text_of(child))
             pieces.append(child.tail or "")
         return settle("".join(pieces))
-    return settle(_text_of(element))
+    return _settled_line(clean_utf8(_utf8_of(element)))
 
 
 def _text_of(element) -> str:
     """All the text under `element`, in document order, tail left out (lxml, in C)."""
     return etree.tostring(element, method="text", encoding=str, with_tail=False)
+
+
+def _utf8_of(element) -> bytes:
+    """`_text_of(element)` as lxml writes it, in UTF-8 (which `clean_utf8` looks at as it is)."""
+    return etree.tostring(element, method="text", encoding="utf-8", with_tail=False)
 
 
 def plain(element, notes: Notes | None = None) -> str:
@@ -241,14 +245,52 @@ def num_text(element) -> str:
 def clean_line(raw: str) -> str:
     """`one_line(clean_chars(raw))`, the common case quickly: most lines of the UN's files hold no
     run of spaces inside (only a tab or a newline at their edges), and then trimming is all
-    `one_line` would do. The other whitespace `clean_chars` leaves (tested) takes the long way."""
-    text = raw if is_clean(raw) else clean_chars(raw)
-    kept = text.strip()
-    if "  " in kept or "\t" in kept or "\n" in kept or "\u2007" in kept or "\u1680" in kept:
-        return one_line(text)
-    if "\u00a0" in kept and (" \u00a0" in kept or "\u00a0 " in kept or "\u00a0\u00a0" in kept):
-        return one_line(text)                   # a no-break space that swallows its neighbours
+    `one_line` would do. The other whitespace `clean_chars` leaves (tested) takes the long way.
+
+    Whether the trimmed line may be kept is asked in one pass: its UTF-8 bytes without printable
+    ASCII (most of it, deleted in C) leave its few other characters, where the pattern looks for
+    what `clean_chars` changes and the whitespace `one_line` would collapse. (Whitespace `clean_chars`
+    changes at the line's edges is trimmed either way.)"""
+    kept = raw.strip()
+    try:
+        rest = kept.encode().translate(None, _PRINTABLE_ASCII)
+    except UnicodeEncodeError:                  # a lone surrogate, which clean_chars drops
+        return one_line(clean_chars(raw))
+    if rest:
+        rest = rest.decode()
+        if _LONG_WAY.search(rest):
+            return one_line(clean_chars(raw))
+        if "\u00a0" in rest and (" \u00a0" in kept or "\u00a0 " in kept or "\u00a0\u00a0" in kept):
+            return one_line(clean_chars(raw))   # a no-break space that swallows its neighbours
+    if "  " in kept:
+        return one_line(clean_chars(raw))
     return kept
+
+
+def clean_utf8(data: bytes) -> str:
+    """`clean_line(data.decode())`, asked of the UTF-8 lxml wrote, so that the line is not encoded
+    again to be looked at. (Its bytes trimmed of ASCII spaces may keep more than the line trimmed
+    of every space: a no-break space at an edge; more characters left to look at only ever send a
+    line the long way, which gives the same.)"""
+    rest = data.strip().translate(None, _PRINTABLE_ASCII)
+    raw = data.decode()
+    if rest:
+        rest = rest.decode()
+        if _LONG_WAY.search(rest):
+            return one_line(clean_chars(raw))
+    kept = raw.strip()
+    if rest and "\u00a0" in rest and (" \u00a0" in kept or "\u00a0 " in kept or "\u00a0\u00a0" in kept):
+        return one_line(clean_chars(raw))       # a no-break space that swallows its neighbours
+    if "  " in kept:
+        return one_line(clean_chars(raw))
+    return kept
+
+
+# Never changed by clean_chars, never collapsed by one_line (but beside another space).
+_PRINTABLE_ASCII = bytes(range(32, 127))
+# What sends a line the long way: a character clean_chars changes, or whitespace other than a
+# space and a no-break space.
+_LONG_WAY = re.compile(_ODD.pattern[:-1] + "\t\n\u2007\u1680]")
 
 
 def _note_text(note, notes: Notes) -> Inline:
@@ -279,7 +321,11 @@ def settle(raw: str) -> Inline:
     stands before the italics a run opens, or else after the notes and italics it closes:
     "report,<note/> which" reads "report,¹ which", "the <i>Official Records</i> of" keeps its
     spaces outside the italics."""
-    text = clean_line(raw)
+    return _settled_line(clean_line(raw))
+
+
+def _settled_line(text: str) -> Inline:
+    """`settle` of the line once clean."""
     if NOTE not in text:
         if ITALIC not in text:
             return _made(Inline, (text, (), ()))
@@ -296,7 +342,10 @@ def _settled(text: str) -> Inline:
         pieces = _NOTE_MARK.split(text)
         markers = iter(pieces[1::2])
         text = NOTE.join(pieces[0::2])
-    text = _placed_spaces(text)
+    marks = _marks_in(text)
+    if _misplaced(text, marks):
+        text = _placed_spaces(text)
+        marks = _marks_in(text)
     line = text.replace(NOTE, "").replace(ITALIC, "").replace(ROMAN, "")   # (quicker than a pattern)
     kept = line.strip()
     shift = len(line) - len(line.lstrip())          # offsets in the line once trimmed
@@ -304,9 +353,8 @@ def _settled(text: str) -> Inline:
     refs: list[FootnoteRef] = []
     spans: list[Span] = []
     depth = start = 0
-    for count, found in enumerate(_SENTINEL.finditer(text)):
-        mark = found.group()
-        at = min(max(found.start() - count - shift, 0), end)   # where it stands once the marks are gone
+    for count, (place, mark) in enumerate(marks):
+        at = min(max(place - count - shift, 0), end)   # where it stands once the marks are gone
         if mark == NOTE:
             refs.append(FootnoteRef(next(markers), at))
         elif mark == ITALIC:
@@ -319,28 +367,45 @@ def _settled(text: str) -> Inline:
     return Inline(kept, tuple(refs), _joined_runs(kept, spans) if len(spans) > 1 else tuple(spans))
 
 
+def _marks_in(text: str) -> list[tuple[int, str]]:
+    """(offset, mark) of each note and italic mark in `text`, in order. Found by str.split, which
+    looks for one character quickly (memchr), not by a pattern, whose search tests a class of
+    characters at every character of the line."""
+    found: list[tuple[int, str]] = []
+    for mark in (NOTE, ITALIC, ROMAN):
+        if mark in text:
+            at = -1
+            for piece in text.split(mark)[:-1]:
+                at += len(piece) + 1
+                found.append((at, mark))
+    found.sort()
+    return found
+
+
 def _one_run(text: str) -> Inline | None:
     """The commonest line by far (a paragraph with its italic lead and no note), read directly;
     None when it is not that simple."""
-    opening = text.find(ITALIC)
-    closing = text.find(ROMAN, opening)
-    if closing < 0 or text.find(ITALIC, opening + 1) >= 0 or text.find(ROMAN, closing + 1) >= 0:
+    # (partition and `in`, not find from an offset: str.find parses its arguments slowly, and the
+    # pieces are wanted anyway.)
+    head, _, rest = text.partition(ITALIC)
+    inside, closed, tail = rest.partition(ROMAN)
+    if not closed or ITALIC in rest or ROMAN in tail:
         return None
-    inside = text[opening + 1:closing]
-    if opening == 0 and inside and inside[0] not in _SPACES and inside[-1] not in _SPACES:
+    if not head and inside and inside[0] not in _SPACES and inside[-1] not in _SPACES:
         # The lead opens the line, with no space at its edges: nothing moves.
-        return _made(Inline, (inside + text[closing + 1:], (), _lead_run(len(inside))))
-    line = text[:opening] + inside + text[closing + 1:]
+        return _made(Inline, (inside + tail, (), _lead_run(len(inside))))
+    line = head + inside + tail
     # The clean text has no two spaces side by side, so only the marks' places can bring two
     # together: spaces on both sides of a mark take the long way.
-    before = text[opening - 1] if opening else ""
-    after = text[closing + 1:closing + 2]
+    before = head[-1:]
+    after = tail[:1]
     if inside:
         if _two_spaces(before, inside[0]) or _two_spaces(inside[-1], after):
             return None
     elif _two_spaces(before, after):
         return None
-    start, end = opening, closing - 1
+    start = len(head)
+    end = start + len(inside)
     while start < end and line[start] in _SPACES:    # spaces at the run's edges are not italic
         start += 1
     while end > start and line[end - 1] in _SPACES:
@@ -371,7 +436,7 @@ def _lead_run(end: int) -> tuple[Span, ...]:
 def _placed_spaces(text: str) -> str:
     """Move each space beside a sentinel to its side of it (before an opening italic, after a note or
     a closing italic), then let two spaces that meet become one (a no-break one wins)."""
-    while _misplaced(text):
+    while _misplaced(text, _marks_in(text)):
         for space in (" ", "\u00a0"):
             text = (text.replace(space + NOTE, NOTE + space).replace(space + ROMAN, ROMAN + space)
                     .replace(ITALIC + space, space + ITALIC))
@@ -380,10 +445,17 @@ def _placed_spaces(text: str) -> str:
     return text
 
 
-def _misplaced(text: str) -> bool:
-    """A space on the wrong side of a mark? (Plain substring tests: far quicker than a pattern.)"""
-    return (" \ue003" in text or " \ue002" in text or "\ue001 " in text
-            or ("\u00a0" in text and ("\u00a0\ue003" in text or "\u00a0\ue002" in text or "\ue001\u00a0" in text)))
+def _misplaced(text: str, marks: list[tuple[int, str]]) -> bool:
+    """A space on the wrong side of a mark (`marks`: `_marks_in(text)`)? Only the marks'
+    neighbours are looked at, not the whole line."""
+    last = len(text) - 1
+    for at, mark in marks:
+        if mark == ITALIC:
+            if at < last and text[at + 1] in _SPACES:
+                return True
+        elif at and text[at - 1] in _SPACES:
+            return True
+    return False
 
 
 def _one_space_of(run: re.Match[str]) -> str:
