@@ -58,17 +58,18 @@ _NUMBER = re.compile(r"^(?:A/RES/)?\d+/\d+$")
 _PART_LETTER = re.compile(r"^[A-Z]$")
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    code = _main(argv)
-    # What the command made stays until the process ends, and Python's collector would walk all of
-    # it once more at exit (4% of `drafter new`'s instructions) only to free what the exit frees
-    # anyway; frozen, it is left alone. Nothing is left unfinished: every output is written whole
-    # and closed, and exit handlers still run.
+def run() -> int:
+    """The `drafter` program (its console script and `python -m drafter`): `main`, then the
+    process ends. What the command made stays until then, and Python's collector would walk all
+    of it once more at exit (4% of `drafter new`'s instructions) only to free what the exit frees
+    anyway; frozen, it is left alone. Nothing is left unfinished: every output is written whole and
+    closed, and exit handlers still run. (Not in `main`, which a program may call many times.)"""
+    code = main()
     gc.freeze()
     return code
 
 
-def _main(argv: Sequence[str] | None) -> int:
+def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     split = _split_part(argv)
     if split:
