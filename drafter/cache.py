@@ -36,3 +36,28 @@ def keep(entry: Path, data: bytes | str) -> bool:
         return True
     except (OSError, OutputError):
         return False
+
+
+def code_entry(folder: str, key: str) -> Path:
+    """The entry for code compiled from `key` (a source, and the versions of what compiled it), as
+    Python keeps a module's bytecode: under a hash of the key and Python's bytecode version, so
+    another source, compiler or Python compiles again."""
+    import hashlib
+    from importlib.util import MAGIC_NUMBER
+
+    digest = hashlib.sha256(f"{key}\n{MAGIC_NUMBER.hex()}".encode("utf-8")).hexdigest()
+    return root() / folder / f"{digest}.marshal"
+
+
+def read_code(entry: Path):
+    """What a code entry holds (`marshal`), or None when there is none or it is damaged; the
+    caller checks that it is the code it expects."""
+    import marshal
+
+    data = read(entry)
+    if data is None:
+        return None
+    try:
+        return marshal.loads(data)
+    except (EOFError, ValueError, TypeError):
+        return None

@@ -299,36 +299,20 @@ def _compiled(template: str):
     under a hash of the template, jinja2's version and Python's bytecode version (another jinja2 or
     Python compiles again): what jinja2's own bytecode cache does, without its loader's work for
     each template. An entry that is not code is compiled again and replaced."""
-    import hashlib
     import marshal
-    from importlib.util import MAGIC_NUMBER
+    from types import CodeType
 
     import jinja2
 
     from drafter import cache
 
     env = _environment()
-    key = f"{template}\n{jinja2.__version__}\n{MAGIC_NUMBER.hex()}"
-    entry = cache.root() / "templates" / f"{hashlib.sha256(key.encode('utf-8')).hexdigest()}.marshal"
-    code = _code(cache.read(entry))
-    if code is None:
+    entry = cache.code_entry("templates", f"{template}\n{jinja2.__version__}")
+    code = cache.read_code(entry)
+    if not isinstance(code, CodeType):
         code = env.compile(template)
         cache.keep(entry, marshal.dumps(code))
     return env.template_class.from_code(env, code, env.make_globals(None))
-
-
-def _code(data: bytes | None):
-    """The code an entry holds, or None (no entry, or not code)."""
-    import marshal
-    from types import CodeType
-
-    if data is None:
-        return None
-    try:
-        found = marshal.loads(data)
-    except (EOFError, ValueError, TypeError):
-        return None
-    return found if isinstance(found, CodeType) else None
 
 
 def words(template: str, values: dict[str, Any], session: int | None) -> str:

@@ -10,11 +10,9 @@ validator is compiled again and replaced.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import marshal
 from collections.abc import Callable
-from importlib.util import MAGIC_NUMBER
 from types import CodeType
 from typing import Any
 
@@ -25,9 +23,8 @@ def compiled(schema: dict[str, Any]) -> Callable[[Any], Any]:
     """fastjsonschema.compile(schema), from the cache when it is there."""
     import fastjsonschema
 
-    key = f"{json.dumps(schema, sort_keys=True)}\n{fastjsonschema.VERSION}\n{MAGIC_NUMBER.hex()}"
-    entry = cache.root() / "validators" / f"{hashlib.sha256(key.encode('utf-8')).hexdigest()}.marshal"
-    cached = _load(cache.read(entry))
+    entry = cache.code_entry("validators", f"{json.dumps(schema, sort_keys=True)}\n{fastjsonschema.VERSION}")
+    cached = _load(cache.read_code(entry))
     try:
         validator = _define(*cached) if cached else None
     except Exception:                # a cached entry that does not run is compiled again
@@ -55,13 +52,7 @@ def _compile(schema: dict[str, Any]) -> tuple[str, CodeType]:
     return name, compile(fastjsonschema.compile_to_code(schema), f"<validator {name}>", "exec")
 
 
-def _load(data: bytes | None) -> tuple[str, CodeType] | None:
-    if data is None:
-        return None
-    try:
-        found = marshal.loads(data)
-    except (EOFError, ValueError, TypeError):
-        return None
+def _load(found: Any) -> tuple[str, CodeType] | None:
     if isinstance(found, tuple) and len(found) == 2 and isinstance(found[0], str) and isinstance(found[1], CodeType):
         return found
     return None
