@@ -12,7 +12,6 @@ name, then renamed), so an interrupted run never leaves half a dump that passes 
 from __future__ import annotations
 
 import json
-import os
 import sys
 from pathlib import Path
 
@@ -21,6 +20,7 @@ sys.path.insert(0, str(ROOT))
 
 from drafter.errors import ParseError  # noqa: E402
 from drafter.ingest import read_resolution  # noqa: E402
+from drafter.output import write_atomic  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus" / "unga-akn"
 
@@ -43,10 +43,7 @@ def main() -> None:
     paths = sorted(corpus.glob("*/*.xml")) + sorted((ROOT / "seeds").glob("*.txt"))
     for path in paths:
         name = "_".join(path.relative_to(path.parent.parent).with_suffix(".json").parts)
-        target = out / name
-        temporary = target.with_name(target.name + ".tmp")
-        temporary.write_text(dump(path), encoding="utf-8")
-        os.replace(temporary, target)
+        write_atomic(out / name, dump(path), force=True)
     print(f"{len(paths)} models written to {out}")
 
 
