@@ -115,14 +115,17 @@ class Words:
     def of(cls, lines: list[PrintedLine], tabled: frozenset[int] = frozenset()) -> Words:
         """`tabled`: the ids of the lines that stand in tables."""
         times: Counter = Counter()
+        prose: set[str] = set()
         for line in lines:
-            times.update(w.lower() for w in _WORD.findall(line.text))
+            found = [w.lower() for w in _WORD.findall(line.text)]
+            times.update(found)
+            if id(line) not in tabled:
+                prose.update(found)
             times.update(w.lower() for w in _COMPOUND.findall(line.text))
         whole = set(times)
         breaks = [pair for pair in (_broken(a, b) for a, b in zip(lines, lines[1:])) if pair]
         pieces = sum(1 for left, right in breaks if left.lower() not in whole or right.lower() not in whole)
-        prose = frozenset(w.lower() for line in lines if id(line) not in tabled for w in _WORD.findall(line.text))
-        return cls(whole, len(breaks) >= 3 and pieces * 2 > len(breaks), times, prose)
+        return cls(whole, len(breaks) >= 3 and pieces * 2 > len(breaks), times, frozenset(prose))
 
     def join_without_hyphen(self, left: str, right: str) -> bool:
         return (self.hyphenates and (left + right).lower() in self.whole

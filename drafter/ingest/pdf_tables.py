@@ -171,11 +171,14 @@ class _Piece:
 
 def _rows_of_lines(lines, placed: list[_Piece], columns, spacing: _Spacing, pieces) -> list[list[_Piece]]:
     """Rows set at the lines' own pitch: a row is whole lines (see `_new_row`)."""
+    on_line: dict[int, list[_Piece]] = {}           # each line's pieces, in their order
+    for item in placed:
+        on_line.setdefault(id(item.line), []).append(item)
     groups: list[list[_Piece]] = []
     for index, line in enumerate(lines):
         if index == 0 or _new_row(lines[index - 1], line, columns, spacing, pieces[id(lines[index - 1])]):
             groups.append([])
-        groups[-1] += [item for item in placed if item.line is line]
+        groups[-1] += on_line.get(id(line), ())
     return groups
 
 
