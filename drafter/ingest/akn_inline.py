@@ -342,10 +342,7 @@ def _settled(text: str) -> Inline:
         pieces = _NOTE_MARK.split(text)
         markers = iter(pieces[1::2])
         text = NOTE.join(pieces[0::2])
-    marks = _marks_in(text)
-    if _misplaced(text, marks):
-        text = _placed_spaces(text)
-        marks = _marks_in(text)
+    text, marks = _placed_spaces(text, _marks_in(text))
     line = text.replace(NOTE, "").replace(ITALIC, "").replace(ROMAN, "")   # (quicker than a pattern)
     kept = line.strip()
     shift = len(line) - len(line.lstrip())          # offsets in the line once trimmed
@@ -433,16 +430,18 @@ def _lead_run(end: int) -> tuple[Span, ...]:
     return run
 
 
-def _placed_spaces(text: str) -> str:
+def _placed_spaces(text: str, marks: list[tuple[int, str]]) -> tuple[str, list[tuple[int, str]]]:
     """Move each space beside a sentinel to its side of it (before an opening italic, after a note or
-    a closing italic), then let two spaces that meet become one (a no-break one wins)."""
-    while _misplaced(text, _marks_in(text)):
+    a closing italic), then let two spaces that meet become one (a no-break one wins). `marks` are
+    `_marks_in(text)`; the text is returned with its own marks."""
+    while _misplaced(text, marks):
         for space in (" ", "\u00a0"):
             text = (text.replace(space + NOTE, NOTE + space).replace(space + ROMAN, ROMAN + space)
                     .replace(ITALIC + space, space + ITALIC))
         if _TWO_SPACES.search(text):
             text = _TWO_SPACES.sub(_one_space_of, text)
-    return text
+        marks = _marks_in(text)
+    return text, marks
 
 
 def _misplaced(text: str, marks: list[tuple[int, str]]) -> bool:
