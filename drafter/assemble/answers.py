@@ -118,17 +118,10 @@ def _read_yaml(path: Path) -> Any:
     if "\x00" in text:
         # A draft (DOCX, PDF) given for its answers, most likely.
         raise AnswersError("not an answers file: it is not text", path, hint=_hint(path))
-    written = emit.undump(text)        # as drafter wrote it: the data PyYAML would read, without PyYAML
-    if written is not None:
-        return written
-    import yaml
-
-    try:                               # libyaml where there: the same data, faster; safe: plain data only
-        return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        raise AnswersError(f"not valid YAML: {getattr(error, 'problem', error)}", path,
-                           mark.line + 1 if mark else None) from None
+    try:
+        return emit.load(text)
+    except emit.NotYAML as error:
+        raise AnswersError(error.message, path, error.line) from None
 
 
 def _hint(path: Path) -> str:

@@ -216,6 +216,31 @@ def dump(data: dict) -> str:
 
 # --- reading back --------------------------------------------------------------------------------
 
+class NotYAML(ValueError):
+    """Text that is not YAML: what PyYAML found wrong, and the line (from 1) where, when it knows."""
+
+    def __init__(self, message: str, line: int | None) -> None:
+        super().__init__(message)
+        self.message, self.line = message, line
+
+
+def load(text: str) -> Any:
+    """The data of the YAML `text`, read safely (plain data only): as drafter wrote it without
+    PyYAML (`undump`), else by PyYAML's safe loader, libyaml's where there (the same data,
+    faster). NotYAML when it is not YAML."""
+    written = undump(text)
+    if written is not None:
+        return written
+    import yaml
+
+    try:
+        return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        raise NotYAML(f"not valid YAML: {getattr(error, 'problem', error)}",
+                      mark.line + 1 if mark else None) from None
+
+
 def undump(text: str) -> dict | None:
     """The data `dump` writes as exactly `text`, or None: then `text` is not dump's writing (a file
     edited by hand, written by another program), and PyYAML must read it.

@@ -33,17 +33,10 @@ def read_yaml(path: Path) -> tuple[str, Any]:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise LibraryError(f"cannot read: {error}", path, 1) from None
-    written = emit.undump(text)        # as drafter wrote it: the data PyYAML would read, without PyYAML
-    if written is not None:
-        return text, written
-    import yaml
-
-    try:                               # libyaml where there; safe: no tags beyond plain data
-        return text, yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 1 if mark else 1
-        raise LibraryError(f"not valid YAML: {getattr(error, 'problem', error)}", path, line) from None
+    try:
+        return text, emit.load(text)
+    except emit.NotYAML as error:
+        raise LibraryError(error.message, path, error.line or 1) from None
 
 
 def check_file(path: Path, kind: str) -> tuple[list[LibraryError], dict[str, Any]]:
