@@ -83,7 +83,7 @@ def _reads_as_string(text: str) -> bool:
     for _, pattern in _RESOLVERS.get(text[0] if text else "", ()):
         if pattern.match(text):
             return False
-    return all(not pattern.match(text) for _, pattern in _RESOLVERS.get(None, ()))
+    return True
 
 
 def _plain_allowed(text: str) -> bool:
@@ -261,6 +261,17 @@ def undump(text: str) -> dict | None:
         return None
 
 
+def _closing_quote(text: str, opening: int) -> int:
+    """Where the single-quoted string opened at `opening` closes ("''" inside is a quote); ValueError
+    when it never does."""
+    end = opening + 1
+    while True:
+        end = text.index("'", end)
+        if not text.startswith("''", end):
+            return end
+        end += 2
+
+
 class _NotDumped(Exception):
     """Text dump would not have written."""
 
@@ -294,13 +305,7 @@ class _Reader:
     def key(self) -> str:
         text, start = self.text, self.pos
         if text[start] == "'":
-            end = start + 1
-            while True:
-                end = text.index("'", end)
-                if text.startswith("''", end):
-                    end += 2
-                    continue
-                break
+            end = _closing_quote(text, start)
             key, self.pos = text[start + 1:end].replace("''", "'"), end + 1
             if "\n" in key or not text.startswith(":", self.pos):
                 raise _NotDumped("a quoted key")
@@ -346,12 +351,7 @@ class _Reader:
         """Does a key (then ":") start at `start`? A plain string holds no ": " and ends in no ":"."""
         text = self.text
         if text[start] == "'":
-            end = start + 1
-            while True:
-                end = text.index("'", end)
-                if not text.startswith("''", end):
-                    return text.startswith(":", end + 1)
-                end += 2
+            return text.startswith(":", _closing_quote(text, start) + 1)
         line = text[start:text.index("\n", start)]
         return ": " in line or line.endswith(":")
 
@@ -363,12 +363,7 @@ class _Reader:
         start = self.pos + 1
         fold = "\n" + " " * indent
         if text.startswith("'", start):
-            end = start + 1
-            while True:
-                end = text.index("'", end)
-                if not text.startswith("''", end):
-                    break
-                end += 2
+            end = _closing_quote(text, start)
             self.pos = end + 1
             if not text.startswith("\n", self.pos):
                 raise _NotDumped("text after a quoted string")
