@@ -38,23 +38,15 @@ class Names:
     notes: tuple[dict[str, str], ...]          # by clause index: its own note number -> the document's
 
 
-def names(draft: Draft) -> Names:
+def names(draft: Draft, composed: Composed | None = None) -> Names:
+    """The draft's clauses named; `composed`, when the caller has composed the draft already
+    (`drafter new` composes it to write it, then names its clauses in the lists it prints: one
+    compose, not two)."""
     state = _state(draft)
     for known, found in _named:
         if known == state:
             return found
-    return _remember(state, _names(draft, compose(draft)))
-
-
-def remember(draft: Draft, composed: Composed) -> None:
-    """Name `draft` from `composed`, its composition made already (`drafter new` composes the draft
-    to write it, then names its clauses in the lists it prints: one compose, not two)."""
-    state = _state(draft)
-    if all(known != state for known, _ in _named):
-        _remember(state, _names(draft, composed))
-
-
-def _remember(state: tuple, found: Names) -> Names:
+    found = _names(draft, composed if composed is not None else compose(draft))
     _named.insert(0, (state, found))
     del _named[4:]
     return found

@@ -96,7 +96,7 @@ def rendered(draft: Draft, fmt: str, reference: Path | None = None, paper: str =
     """The draft composed and rendered, not written anywhere (`new -o -` streams it). The draft is
     named from the same composition (the lists printed after writing name its clauses)."""
     composed = compose(draft)
-    naming.remember(draft, composed)
+    naming.names(draft, composed)
     resolution = composed.resolution
     base = base_resolution(draft) if redline else None
     return render(resolution, fmt, reference, paper, base, redline or "tracked"), resolution
