@@ -218,11 +218,12 @@ def _scored(scorer: _Scorer, words: list[frozenset[str]], names: list[tuple[str,
     of = np.array([shape.setdefault((w, n), len(shape)) for w, n in zip(words, names)], dtype=np.int64)
     keys = of[firsts] * len(shape) + of[seconds]
     order = np.argsort(keys, kind="stable")       # a group's first member is its first pair in order
-    starts = np.r_[True, keys[order][1:] != keys[order][:-1]][:len(keys)]
+    ranked = keys[order]
+    starts = np.r_[True, ranked[1:] != ranked[:-1]][:len(keys)]
     first_at = order[starts]
     group_of = np.empty_like(order)
     group_of[order] = np.cumsum(starts) - 1
-    del keys, order, starts
+    del keys, ranked, order, starts
     same = scorer.same_family
     scores = np.array([same(i, j) for i, j in zip(firsts[first_at].tolist(), seconds[first_at].tolist())],
                       dtype=np.float64)[group_of]
