@@ -49,6 +49,14 @@ def code_entry(folder: str, key: str) -> Path:
     return root() / folder / f"{digest}.marshal"
 
 
+def keep_code(entry: Path, code) -> bool:
+    """Write a code entry (`marshal`: code objects and the plain values around them); False as
+    `keep`."""
+    import marshal
+
+    return keep(entry, marshal.dumps(code))
+
+
 def read_code(entry: Path):
     """What a code entry holds (`marshal`), or None when there is none or it is damaged; the
     caller checks that it is the code it expects."""

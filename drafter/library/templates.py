@@ -299,7 +299,6 @@ def _compiled(template: str):
     under a hash of the template, jinja2's version and Python's bytecode version (another jinja2 or
     Python compiles again): what jinja2's own bytecode cache does, without its loader's work for
     each template. An entry that is not code is compiled again and replaced."""
-    import marshal
     from types import CodeType
 
     import jinja2
@@ -311,7 +310,7 @@ def _compiled(template: str):
     code = cache.read_code(entry)
     if not isinstance(code, CodeType):
         code = env.compile(template)
-        cache.keep(entry, marshal.dumps(code))
+        cache.keep_code(entry, code)
     return env.template_class.from_code(env, code, env.make_globals(None))
 
 

@@ -11,7 +11,6 @@ validator is compiled again and replaced.
 from __future__ import annotations
 
 import json
-import marshal
 from collections.abc import Callable
 from types import CodeType
 from typing import Any
@@ -31,7 +30,7 @@ def compiled(schema: dict[str, Any]) -> Callable[[Any], Any]:
         validator = None
     if not callable(validator):
         made = _compile(schema)
-        cache.keep(entry, marshal.dumps(made))
+        cache.keep_code(entry, made)
         validator = _define(*made)
     return validator
 
