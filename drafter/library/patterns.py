@@ -7,7 +7,9 @@ non-breaking hyphen (U+2011) where the UN writes them ("19\u00a0December 2023", 
 "resolution ES\u201110/15"), and a pattern that asked for a plain space would miss most dates of the
 corpus. A value keeps the characters it was read with, so that it renders back byte for byte."""
 
-MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+from drafter.languages import MONTHS
+
+MONTH = "(?:" + "|".join(MONTHS["en"]) + ")"
 # A space as the UN writes it inside a date or a number: plain, or no-break; a hyphen inside a
 # symbol or a number: plain or non-breaking ("COVID\u201119", "ES\u201110/15").
 SPACE = r"[ \u00a0]"
