@@ -1008,3 +1008,65 @@ def test_made_at_once_refuses_a_class_it_would_make_wrong():
     for cls in (Checked, Slotted):
         with pytest.raises(TypeError):
             made_at_once(cls)
+
+
+# --- the metadata left unparsed -------------------------------------------------------------
+
+_META = ('<meta><identification source="#DGACM"><FRBRExpression><FRBRlanguage language="fra"/>'
+         '</FRBRExpression></identification>\n{rest}\n</meta>\n    <coverPage>')
+
+
+def with_meta(rest: str) -> bytes:
+    return akn(operative("1", "Decides to act.")).replace(b"<coverPage>", _META.format(rest=rest).encode(), 1)
+
+
+def parsed_whole(data: bytes, path: str, monkeypatch) -> Resolution:
+    """What the reader makes of `data` with its metadata parsed, none of it cut."""
+    with monkeypatch.context() as patch:
+        patch.setattr("drafter.ingest.akn.without_unread_metadata", lambda data: data)
+        return parse_akn(data, path)
+
+
+def test_metadata_after_the_identification_is_left_unparsed_and_lines_stay(monkeypatch):
+    from drafter.ingest.akn import without_unread_metadata
+
+    data = with_meta('<analysis source="#x">\n<a>\n</a></analysis>\n<references>\n</references>')
+    cut = without_unread_metadata(data)
+    assert b"<analysis" not in cut and b'<FRBRlanguage language="fra"/>' in cut
+    assert cut.count(b"\n") == data.count(b"\n")
+    full, read = parsed_whole(data, "meta.xml", monkeypatch), parse_akn(data, "meta.xml")
+    assert read == full and read.language == "fr" and read.operative[0].line == full.operative[0].line == 17
+
+
+@pytest.mark.parametrize("rest", [
+    "<!-- an editor wrote </meta> here -->",          # a comment may hold the closing tag as text
+    "<?editor </meta>?>",                             # so may a processing instruction
+    "<![CDATA[ </meta> ]]>",
+])
+def test_metadata_that_may_hide_its_closing_tag_is_parsed_whole(rest):
+    from drafter.ingest.akn import without_unread_metadata
+
+    data = with_meta(f"<analysis>{rest}</analysis>")
+    assert without_unread_metadata(data) == data
+    assert parse_akn(data, "meta.xml").operative[0].text == "Decides to act."
+
+
+def test_a_meta_start_tag_inside_a_comment_is_not_cut_from():
+    from drafter.ingest.akn import without_unread_metadata
+
+    data = with_meta("<workflow/>").replace(b"<statement", b"<!-- <meta> </identification> </meta> -->\n<statement", 1)
+    assert without_unread_metadata(data) == data
+
+
+def test_leaving_the_metadata_unparsed_changes_no_corpus_model(corpus, monkeypatch):
+    # The reader reads nothing of <meta> but its identification (the language); a sample of every
+    # session, collections among them, reads the same, warnings too, with the rest of it cut out.
+    from drafter.ingest.akn import without_unread_metadata
+
+    paths = sorted(corpus.glob("*/*.xml"))[::40]
+    assert len({path.parent.name for path in paths}) == 6
+    for path in paths:
+        data = path.read_bytes()
+        assert len(without_unread_metadata(data)) < len(data), path.name
+        read, whole = parse_akn(data, str(path)), parsed_whole(data, str(path), monkeypatch)
+        assert read == whole and read.warnings == whole.warnings, path.name
