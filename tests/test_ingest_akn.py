@@ -1043,12 +1043,20 @@ def test_metadata_after_the_identification_is_left_unparsed_and_lines_stay(monke
     "<?editor </meta>?>",                             # so may a processing instruction
     "<![CDATA[ </meta> ]]>",
 ])
-def test_metadata_that_may_hide_its_closing_tag_is_parsed_whole(rest):
-    from drafter.ingest.akn import without_unread_metadata
-
+def test_metadata_that_hides_its_closing_tag_is_read_whole(rest, monkeypatch):
+    # The cut ends at the hidden "</meta>", which leaves the real one unmatched: the document is
+    # then parsed whole, and read as it would be without any cut.
     data = with_meta(f"<analysis>{rest}</analysis>")
-    assert without_unread_metadata(data) == data
-    assert parse_akn(data, "meta.xml").operative[0].text == "Decides to act."
+    read = parse_akn(data, "meta.xml")
+    assert read == parsed_whole(data, "meta.xml", monkeypatch)
+    assert read.operative[0].text == "Decides to act." and read.language == "fr"
+
+
+def test_a_fault_after_the_metadata_is_reported_at_its_own_line():
+    data = with_meta("<analysis>\n</analysis>").replace(b"to act.", b"to &act.")
+    with pytest.raises(ParseError, match="not well-formed") as caught:
+        parse_akn(data, "broken.xml")
+    assert caught.value.line == 1 + data[:data.index(b"&act")].count(b"\n") > 10
 
 
 def test_a_meta_start_tag_inside_a_comment_is_not_cut_from():

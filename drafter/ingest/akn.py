@@ -80,7 +80,7 @@ def parse_akn(data: bytes, path: str) -> Resolution:
     if b"\xee" in data and b"\xee\x80" in data:
         for sentinel in SENTINELS:
             data = data.replace(sentinel.encode(), b"")
-    root = _xml(without_unread_metadata(data), path)
+    root = _xml(data, path)
     document = _document(root, path)
     try:
         return _resolution(root, document, path)
@@ -96,30 +96,26 @@ def parse_akn(data: bytes, path: str) -> Resolution:
 # --- the document ---------------------------------------------------------------------------
 
 def without_unread_metadata(data: bytes) -> bytes:
-    """The document without the metadata the reader never reads, left unparsed.
+    """The document without the metadata the reader never reads, so that it is not parsed.
 
     An Akoma Ntoso `<meta>` opens with its `<identification>` (the FRBR work, expression and
     manifestation, where the language is) and goes on with classification, analysis, references,
     workflow ...: in the UN's files that rest is 28% of the bytes, and parsing it was a third of
     lxml's time. Everything from `</identification>` to `</meta>` becomes its own line breaks, so
-    every later element keeps its source line. Only a plain `<meta>` whose stretch holds no
-    comment, CDATA section or processing instruction (where "</meta>" could be written as text),
-    and that no comment before it swallows, is cut; any other document is returned whole. A fault
-    inside what is cut goes unreported: those elements are never read."""
-    if b"<meta>" not in data or b"<![CDATA[" in data:
-        return data
+    every later element keeps its source line. A `<meta>` that a comment or CDATA section before
+    it may hold is not cut. A "</meta>" written inside a comment of the metadata would end the
+    cut too early and leave the real one unmatched, which no parser accepts: `_xml` then parses
+    the document whole. A fault inside what is cut goes unreported: those elements are never read."""
     pieces = []
     position = 0
     while (start := data.find(b"<meta>", position)) >= 0:
         kept = data.find(b"</identification>", start)
         end = data.find(b"</meta>", start)
-        if kept < 0 or end < kept or data.count(b"<!--", 0, start) != data.count(b"-->", 0, start):
+        if (kept < 0 or end < kept or data.find(b"<![CDATA[", position, start) >= 0
+                or data.count(b"<!--", 0, start) != data.count(b"-->", 0, start)):
             break
         kept += len(b"</identification>")
-        cut = data[kept:end]
-        if b"<!" in cut or b"<?" in cut or b"<meta>" in cut:
-            break
-        pieces += [data[position:kept], b"\n" * cut.count(b"\n")]
+        pieces += [data[position:kept], b"\n" * data.count(b"\n", kept, end)]
         position = end
     if not pieces:
         return data
@@ -128,19 +124,29 @@ def without_unread_metadata(data: bytes) -> bytes:
 
 
 def _xml(data: bytes, path: str):
+    cut = without_unread_metadata(data)
+    try:
+        root = _tree(cut, path)
+    except ParseError:
+        if cut is data:
+            raise
+        root = _tree(data, path)        # cut wrong, or the fault is the document's: it says which
+    if local_name(root) != "akomaNtoso":
+        raise ParseError(f"not an Akoma Ntoso document (root element <{local_name(root)}>)", path,
+                         line=root.sourceline)
+    return root
+
+
+def _tree(data: bytes, path: str):
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True,
                              remove_comments=True, remove_pis=True)
     try:
-        root = etree.fromstring(data, parser)
+        return etree.fromstring(data, parser)
     except etree.XMLSyntaxError as error:
         line = error.lineno if error.lineno else None
         raise ParseError(f"not well-formed XML: {error.msg}", path, line=line) from error
     except (ValueError, TypeError) as error:
         raise ParseError(f"cannot read as XML: {error}", path) from error
-    if local_name(root) != "akomaNtoso":
-        raise ParseError(f"not an Akoma Ntoso document (root element <{local_name(root)}>)", path,
-                         line=root.sourceline)
-    return root
 
 
 def _document(root, path: str):
