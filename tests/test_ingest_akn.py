@@ -887,6 +887,29 @@ def test_a_resolution_without_preamble_is_refused(data):
     assert caught.value.path == "headless.xml"
 
 
+def test_an_entity_the_document_declares_reads_as_its_text_written_out():
+    # The reader's walks take every child for an element: the references a DTD declares are
+    # folded into the text around them first, so a document reads as it would with each one's
+    # text written in its place, wherever it stands (here between paragraphs, in a container,
+    # in italics and in a note).
+    body = ('<paragraph><num>1.</num><content><p><span class="italic">&lead;</span> the &ga; to act'
+            '<authorialNote marker="1"><p>&ga; report.</p></authorialNote> now.</p></content></paragraph>'
+            '&sp;<paragraph><num>2.</num><content><p>&ga;</p></content></paragraph>')
+    preamble = ('<preamble><formula name="enactingFormula"><p>The &ga;,</p></formula>'
+                '<container name="Recalling">&sp;<p>Recalling its work,</p></container></preamble>')
+    texts = {"ga": "General Assembly", "lead": "Requests", "sp": " "}
+    dtd = "".join(f'<!ENTITY {name} "{text}">' for name, text in texts.items())
+    data = akn(body, preamble).replace(b"<akomaNtoso", f"<!DOCTYPE akomaNtoso [{dtd}]>\n<akomaNtoso".encode(), 1)
+    written = akn(body, preamble)
+    for name, text in texts.items():
+        written = written.replace(f"&{name};".encode(), text.encode())
+    read = parse_akn(data, "entities.xml")
+    assert read == parse_akn(written, "written.xml") and read.warnings == ()
+    assert read.operative[0].text == "Requests the General Assembly to act now."
+    assert read.footnotes == {"1": "General Assembly report."} and read.body == "General Assembly"
+    assert read.preamble[0].lead == "Recalling"      # the container's one <p>, named after its lead
+
+
 @pytest.mark.parametrize("target", ["file:///etc/hostname", "file:///etc/passwd"])
 def test_entities_are_not_expanded(target):
     # An external entity must not be fetched or read; the document is refused or read without it.

@@ -47,6 +47,7 @@ from drafter.ingest.akn_inline import (
     Inline,
     Notes,
     children,
+    elements_only,
     inline,
     local_name,
     note_marker,
@@ -131,6 +132,8 @@ def _xml(data: bytes, path: str):
         if cut is data:
             raise
         root = _tree(data, path)        # cut wrong, or the fault is the document's: it says which
+    if root.getroottree().docinfo.internalDTD is not None:
+        elements_only(root)
     if local_name(root) != "akomaNtoso":
         raise ParseError(f"not an Akoma Ntoso document (root element <{local_name(root)}>)", path,
                          line=root.sourceline)

@@ -69,14 +69,26 @@ def names_of(elements) -> list[str]:
     return [_NAMES[element.tag] for element in elements]
 
 
-def children(element) -> list:
-    """The element children (an unresolved entity is a node too, but no element). The reader's
-    parser makes every element a plain `_Element` (entities, comments and processing instructions
-    are subclasses): its type says so without building the child's namespaced tag."""
-    return [child for child in element if type(child) is _ELEMENT]
+# The element children of an element: all its children, once `elements_only` has folded the
+# entity references away (the reader's parser drops comments and processing instructions), so
+# the builtin itself, which makes the list in C.
+children = list
 
 
-_ELEMENT = etree._Element
+def elements_only(root) -> None:
+    """Make every node under `root` an element: an entity reference that a document's own DTD
+    declares (the one other kind of node the reader's parser keeps; the UN's files have none)
+    becomes its text, as lxml's text serialisation reads it, and the reader's walks need not ask
+    each child what it is."""
+    for entity in list(root.iter(etree.Entity)):
+        words = etree.tostring(entity, method="text", encoding=str, with_tail=False) + (entity.tail or "")
+        before = entity.getprevious()
+        if before is not None:
+            before.tail = (before.tail or "") + words
+        else:
+            parent = entity.getparent()
+            parent.text = (parent.text or "") + words
+        entity.getparent().remove(entity)
 
 
 def blank(text: str | None) -> bool:
