@@ -293,7 +293,8 @@ def _collection_body(head: _Body, parts: list[_Body], warnings: list[str]) -> _B
 # --- metadata -------------------------------------------------------------------------------------
 
 def _child(element, name: str):
-    return next((c for c in children(element) if local_name(c) == name), None)
+    """The first child named `name` (lxml picks it out in C, making no other child's object)."""
+    return next(element.iterchildren(f"{{*}}{name}"), None)
 
 
 def _first(element, tag: str, **attributes):

@@ -141,10 +141,11 @@ class BlockReader:
         blocks = self._p(kids[0], origin)
         # A preambular container is named after its lead ("Acknowledging"): the lead when the
         # italics were lost.
-        name = (element.get("name") or "").strip()
         for block in blocks[:1]:
-            if block.kind == PARAGRAPH and block.lead is None and name and lead_of(block.inline.text, name):
-                block.lead = name
+            if block.kind == PARAGRAPH and block.lead is None:
+                name = (element.get("name") or "").strip()
+                if name and lead_of(block.inline.text, name):
+                    block.lead = name
         return blocks
 
     def _p(self, element, origin: str) -> list[Block]:

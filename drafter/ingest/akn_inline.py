@@ -251,7 +251,17 @@ def num_text(element) -> str:
     text = (element.text or "") if not len(element) else _text_of(element)   # most hold words alone
     if NOTE in text or ITALIC in text:
         return settle(text).text
-    return clean_line(text)
+    line = _NUMBERS.get(text)
+    if line is None:
+        line = clean_line(text)
+        if len(_NUMBERS) < 10_000:
+            _NUMBERS[text] = line
+    return line
+
+
+# raw <num> text -> its clean line: the same few hundred numbers and labels ("1.", "(a)") come
+# back in every resolution. (Bounded: a stream of odd nums cannot grow it without end.)
+_NUMBERS: dict[str, str] = {}
 
 
 def clean_line(raw: str) -> str:
