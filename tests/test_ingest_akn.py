@@ -966,7 +966,7 @@ def test_the_quick_clean_line_is_the_long_one_for_any_mix(pieces):
     _same_as_the_long_way("".join(pieces))
 
 
-_PIECES = ["a", "word", " ", "\u00a0", ".", ",", "\t", "\n", "\u200b"]
+_PIECES = ["a", "word", " ", "\u00a0", "\u2007", ".", ",", "\t", "\n", "\u200b"]   # U+2007: a no-break space too
 
 
 @settings(max_examples=400, deadline=None)

@@ -410,8 +410,9 @@ def _one_run(text: str) -> Inline | None:
     inside, closed, tail = rest.partition(ROMAN)
     if not closed or ITALIC in rest or ROMAN in tail:
         return None
-    if not head and inside and inside[0] not in _SPACES and inside[-1] not in _SPACES:
-        # The lead opens the line, with no space at its edges: nothing moves.
+    if not head and inside and not inside[0].isspace() and not inside[-1].isspace():
+        # The lead opens the line, with no space at its edges (a figure space neither, which
+        # the line's trimming takes too): nothing moves.
         return _made(Inline, (inside + tail, (), _lead_run(len(inside))))
     line = head + inside + tail
     # The clean text has no two spaces side by side, so only the marks' places can bring two
