@@ -28,6 +28,7 @@ from dataclasses import dataclass, field, replace
 
 from drafter.errors import ParseError
 from drafter.ingest.blocks import Block, Document
+from drafter.ingest.heading_labels import heading_kind
 from drafter.ingest.layout import (
     FORMULA,
     MEETING,
@@ -206,22 +207,9 @@ class _Levels:
         return len(self.open) if shared else at
 
     def kind(self, label: str | None) -> str:
-        """A label's kind: the words before its number ("part", "income section"), "arabic",
-        "roman" or "letter"; "I", "V", "X" alone are letters right after the letter before them."""
-        if label is None:
-            return "unlabelled"
-        if " " in label:
-            return label.rsplit(" ", 1)[0].lower()
-        if label[:1].isdigit():
-            return "arabic"
-        if not re.fullmatch(r"[IVXLC]+", label):
-            return "letter"
-        latest = {section.kind: section.label.lower() for section in self.open if section.label}
-        if "letter" in latest and successor(latest["letter"], 1) == label.lower():
-            return "letter"
-        if "roman" in latest and successor(latest["roman"], 2) == label.lower():
-            return "roman"
-        return "roman" if len(label) > 1 or (label in "IVX" and "letter" not in latest) else "letter"
+        """A label's kind by the rule of heading_labels: the words before its number ("part",
+        "income section"), "arabic", "roman" or "letter", by the headings open above it."""
+        return heading_kind(label, {section.kind: section.label for section in self.open if section.label})
 
 
 def _label_cut(block: Block) -> int | None:
