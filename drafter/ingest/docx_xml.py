@@ -38,6 +38,7 @@ class Styles:
     def __init__(self, styles_element) -> None:
         self.by_id = {}
         self.default_paragraph = None
+        self._indents: dict[str | None, tuple] = {}     # style id -> its chain's w:ind, read once
         if styles_element is None:
             return
         for style in styles_element.findall(qn("w:style")):
@@ -88,8 +89,11 @@ class Styles:
         return None
 
     def indents(self, style_id: str | None) -> list:
-        """The w:ind of the style and of those it is based on, nearest first."""
-        return [style.find(f"{W}pPr/{W}ind") for style in self._chain(style_id)]
+        """The w:ind of the style and of those it is based on, nearest first. The chain is walked
+        once per style id: the styles part does not change while a document is read."""
+        if style_id not in self._indents:
+            self._indents[style_id] = tuple(style.find(f"{W}pPr/{W}ind") for style in self._chain(style_id))
+        return list(self._indents[style_id])
 
 
 def paragraph_style(p) -> str | None:

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field, replace
 
 from drafter.errors import ParseError
 from drafter.ingest.blocks import Block, Document
+from drafter.ingest.heading_labels import heading_kind
 from drafter.ingest.layout import (
     FORMULA,
     MEETING,
@@ -206,22 +207,9 @@ class _Levels:
         return len(self.open) if shared else at
 
     def kind(self, label: str | None) -> str:
-        """A label's kind: the words before its number ("part", "income section"), "arabic",
-        "roman" or "letter"; "I", "V", "X" alone are letters right after the letter before them."""
-        if label is None:
-            return "unlabelled"
-        if " " in label:
-            return label.rsplit(" ", 1)[0].lower()
-        if label[:1].isdigit():
-            return "arabic"
-        if not re.fullmatch(r"[IVXLC]+", label):
-            return "letter"
-        latest = {section.kind: section.label.lower() for section in self.open if section.label}
-        if "letter" in latest and successor(latest["letter"], 1) == label.lower():
-            return "letter"
-        if "roman" in latest and successor(latest["roman"], 2) == label.lower():
-            return "roman"
-        return "roman" if len(label) > 1 or (label in "IVX" and "letter" not in latest) else "letter"
+        """A label's kind by the rule of heading_labels: the words before its number ("part",
+        "income section"), "arabic", "roman" or "letter", by the headings open above it."""
+        return heading_kind(label, {section.kind: section.label for section in self.open if section.label})
 
 
 def _label_cut(block: Block) -> int | None:
@@ -391,13 +379,14 @@ class _Reader:
             if block.table is not None and not block.text:
                 self.add_table(top, block.table, after_paragraph=previous == "paragraph")
                 previous = "table"
-            elif self.is_heading(block) and (self.is_caption(following) or self.in_preamble(top, following)):
-                item = _Item(block.text, list(block.refs), list(block.italics), style="heading")
-                target = _deepest(top)
-                self.add(top, item, "preambular" if target.preamble and not target.operative else "operative")
-                previous = "heading"
             elif self.is_heading(block):
-                levels.heading(block)
+                if self.is_caption(following) or self.in_preamble(top, following):
+                    item = _Item(block.text, list(block.refs), list(block.italics), style="heading")
+                    target = _deepest(top)
+                    kind = "preambular" if target.preamble and not target.operative else "operative"
+                    self.add_to(target, item, kind)
+                else:
+                    levels.heading(block)
                 previous = "heading"
             else:
                 self.paragraph(top, block)
@@ -418,7 +407,7 @@ class _Reader:
             return False
         if following.label or _NUMBER_PREFIX.match(plain(following.text)):
             return False
-        lead = self.opening_lead(_Item(following.text, [], list(following.italics)))
+        lead = self.opening_lead(following.text, following.italics)
         return bool(lead) and lead_kind(lead) == "preambular"
 
     def add_table(self, holder: _Holder, table: Table, after_paragraph: bool) -> None:
@@ -469,22 +458,23 @@ class _Reader:
         if last is not None and last.children and text[:1].islower() and last.wrap_up is None:
             last.wrap_up = item              # closing words after the sub-paragraphs
             return
-        self.add(holder, item, self.unnumbered_kind(holder, item))
+        target = _deepest(holder)
+        self.add_to(target, item, self.unnumbered_kind(target, item))
 
-    def unnumbered_kind(self, holder: _Holder, item: _Item) -> str:
+    def unnumbered_kind(self, target: _Holder, item: _Item) -> str:
         """An unnumbered paragraph's kind, by the Akoma Ntoso reader's rule (akn_outline): after an
         operative paragraph, operative; before, its lead decides (a participle or adjective opens a
         preambular paragraph, a verb an operative one: a single operative paragraph is not
         numbered), whatever it ends with: a preambular paragraph may introduce sub-paragraphs
         ("Reaffirming that the Plan was developed:") or end in a typo's ";". A line with no lead
         the lexicon knows goes on with the preamble when it ends with a comma ("We, the Ministers
-        ...,", a lead in another language) or the preamble introduced it ("... question:")."""
-        target = _deepest(holder)
+        ...,", a lead in another language) or the preamble introduced it ("... question:").
+        `target` is the holder the paragraph goes to (_deepest)."""
         if target.operative:
             return "operative"
         if not re.search(r"\w", item.text):
             return "preambular"          # a "* * *" separator does not end the preamble
-        known = lead_kind(lead) if (lead := self.opening_lead(item)) else None
+        known = lead_kind(lead) if (lead := self.opening_lead(item.text, item.italics)) else None
         if known:
             return known
         if _ENDS_PREAMBULAR.search(item.text):
@@ -492,17 +482,20 @@ class _Reader:
         introduced = bool(target.preamble) and target.preamble[-1].text.endswith(":")
         return "preambular" if introduced else "operative"
 
-    def opening_lead(self, item: _Item) -> str | None:
-        """The italic run that opens the paragraph, or with no italics in the document the lead the
-        lexicon finds."""
+    def opening_lead(self, text: str, italics: list[Span]) -> str | None:
+        """The italic run that opens the text (`italics`: its spans), or with no italics in the
+        document the lead the lexicon finds."""
         if not self.use_italics:
-            return split_lead(item.text, "preambular") or split_lead(item.text, "operative")
-        if item.italics and item.italics[0].start == 0:
-            return item.text[:item.italics[0].end].rstrip(_LEAD_TRAILING) or None
+            return split_lead(text, "preambular") or split_lead(text, "operative")
+        if italics and italics[0].start == 0:
+            return text[:italics[0].end].rstrip(_LEAD_TRAILING) or None
         return None
 
     def add(self, holder: _Holder, item: _Item, kind: str) -> None:
-        target = _deepest(holder)
+        self.add_to(_deepest(holder), item, kind)
+
+    def add_to(self, target: _Holder, item: _Item, kind: str) -> None:
+        """The item into the preamble or the operative part of `target`, the innermost holder open."""
         if kind == "table":
             kind = "operative" if target.operative else "preambular"
         self.set_lead(item, kind)
