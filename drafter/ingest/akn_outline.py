@@ -44,12 +44,11 @@ from drafter.ingest.akn_blocks import (
     Block,
 )
 from drafter.ingest.akn_inline import EMPTY, Inline, lead_of, without_lead
+from drafter.ingest.heading_labels import heading_kind, next_letter, next_roman
 from drafter.ingest.leads import lead_kind
 from drafter.model import Paragraph, Section, SubParagraph, Table
 
 _ROMAN = re.compile(r"^[ivxlc]+$")
-_UPPER_ROMAN = re.compile(r"^[IVXLC]+$")
-_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 
 
 @dataclass(slots=True)
@@ -167,28 +166,11 @@ class Outline:
         self._last.style = "heading"
 
     def _style(self, label: str | None) -> str:
-        if label is None:
-            return "unlabelled"
-        label = label.rstrip(".")                      # "B." and "B" are one style
-        if " " in label:                               # "Part II", "Income section 2"
-            return label.rsplit(" ", 1)[0].lower()
-        if label[:1].isdigit():
-            return "arabic"
-        if len(label) == 1 and label in "IVXLC":
-            return self._roman_or_letter(label)
-        return "roman" if _UPPER_ROMAN.match(label) else "letter"
-
-    def _roman_or_letter(self, label: str) -> str:
-        """ "I", "V", "X", "L", "C" alone: a letter right after the letter before it ("H", "I"),
-        a numeral right after the numeral before it ("IV", "V"); else a numeral for I, V and X
-        unless lettered headings are in use."""
+        """The kind of a heading's label (`heading_labels.heading_kind`), by the latest label of
+        each kind among the sections open and those of the current one."""
         latest = {holder.style: (holder.label or "").rstrip(".") for holder in self._open[1:]}
         latest.update({section.style: (section.label or "").rstrip(".") for section in self.holder.sections})
-        if latest.get("letter") and _next_letter(latest["letter"]) == label:
-            return "letter"
-        if latest.get("roman") and _next_roman(latest["roman"]) == label.lower():
-            return "roman"
-        return "roman" if label in "IVX" and "letter" not in latest else "letter"
+        return heading_kind(label, latest)
 
     # --- paragraphs --------------------------------------------------------------------------
 
@@ -282,7 +264,7 @@ class Outline:
         item.roman = _is_roman_label(item.label, letter, parent)
         (letter.children if item.roman and letter else parent.items).append(item)
         children = block.items
-        if children and not item.roman and children[0].number == _next_letter(item.label):
+        if children and not item.roman and children[0].number == next_letter(item.label):
             self.warnings.append(f"line {block.line}: ({children[0].number}) nested under ({item.label}) "
                                  "in the markup, read as the next letter")
             for child in children:                     # the markup nested "(i)" under "(h)": letters
@@ -327,7 +309,7 @@ def _is_roman_label(label: str, letter: _Item | None, parent: _Paragraph) -> boo
     """Whether "(i)", "(v)", "(x)" ... is a roman numeral here, by the labels before it."""
     if not _ROMAN.match(label):
         return False
-    if letter is not None and _next_letter(letter.label) == label:
+    if letter is not None and next_letter(letter.label) == label:
         return False            # (h), then (i): the letter i
     siblings = letter.children if letter is not None else parent.items
     previous = siblings[-1] if siblings and siblings[-1].roman else None
@@ -336,41 +318,10 @@ def _is_roman_label(label: str, letter: _Item | None, parent: _Paragraph) -> boo
     return letter is not None or len(label) > 1 or label == "i"
 
 
-def _next_letter(label: str) -> str | None:
-    """ "a" -> "b", "z" -> "aa", "aa" -> "bb"; upper case too."""
-    if not label or not label.isalpha() or len(set(label)) != 1:
-        return None
-    letter = label[0]
-    if letter in "zZ":
-        return ("a" if letter == "z" else "A") * (len(label) + 1)
-    return chr(ord(letter) + 1) * len(label)
-
-
-def _roman_value(label: str) -> int | None:
-    label = label.lower()
-    if not _ROMAN.match(label):
-        return None
-    total = 0
-    for index, char in enumerate(label):
-        value = _ROMAN_VALUES[char]
-        following = _ROMAN_VALUES[label[index + 1]] if index + 1 < len(label) else 0
-        total += -value if value < following else value
-    return total
-
-
 def _next_roman(label: str) -> str | None:
-    value = _roman_value(label)
-    return None if value is None else _to_roman(value + 1)
-
-
-def _to_roman(value: int) -> str:
-    out = ""
-    for number, letters in ((100, "c"), (90, "xc"), (50, "l"), (40, "xl"), (10, "x"), (9, "ix"),
-                            (5, "v"), (4, "iv"), (1, "i")):
-        while value >= number:
-            out += letters
-            value -= number
-    return out
+    """ "iv" -> "v": a sub-paragraph's numeral after another (`heading_labels.next_roman`, lower case)."""
+    following = next_roman(label)
+    return following.lower() if following else None
 
 
 # --- freezing into the model ----------------------------------------------------------------
