@@ -351,3 +351,15 @@ def test_the_corpus_is_beside_the_project():
     # The corpus tests above skip without it; say so once, plainly, when it is there.
     if CORPUS.is_dir():
         assert any(CORPUS.glob("75/*.xml"))
+
+
+@pytest.mark.parametrize(("before_tab", "numbering"), [
+    ("Chapter I", True), ("Article 12", True), ("A", True), ("12.", True), ("Chapitre IV", True),
+    ("Статья 5", True), ("Annex 29C", True),
+    ("• 60", False), ("(a) 60", False), ("A/79/1 2", False), ("Chapter One", False), ("2024 60", False),
+])
+def test_an_annex_numbering_before_a_tab_is_a_word_and_a_number(before_tab, numbering):
+    # What stands before the first tab of an annex's line is taken for its numbering when it is a
+    # number, a numeral or a letter, after at most one word: a bullet or a symbol is no word.
+    from drafter.ingest.structure import _NAMED_NUMBER
+    assert bool(_NAMED_NUMBER.fullmatch(before_tab)) is numbering

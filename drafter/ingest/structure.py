@@ -620,7 +620,9 @@ def _bracketed(texts: list[str]) -> list[str]:
     return out
 
 
-_NAMED_NUMBER = re.compile(r"^(?:\S+ )?(?:\d+[A-Za-z]?|[IVXLC]+|[A-Z])\.?$")
+# A number, a numeral or a letter, maybe after one word of letters in any script ("Chapter",
+# "Article", "Chapitre", "Статья"); a bullet or a symbol before the number ("• 60") is no word.
+_NAMED_NUMBER = re.compile(r"^(?:[^\W\d_]+ )?(?:\d+[A-Za-z]?|[IVXLC]+|[A-Z])\.?$")
 
 
 def _numbering_before_tab(block: Block) -> int | None:
