@@ -307,8 +307,8 @@ def _first(element, tag: str, **attributes):
     return None
 
 
-def _text(element, notes: Notes | None = None) -> str | None:
-    return (plain(element, notes) or None) if element is not None else None
+def _text(element) -> str | None:
+    return (plain(element) or None) if element is not None else None
 
 
 def _preface(preface, notes: Notes) -> tuple[str | None, Inline]:
@@ -319,7 +319,7 @@ def _preface(preface, notes: Notes) -> tuple[str | None, Inline]:
         return None, EMPTY
     numbers = [element for element in preface.iter("{*}docNumber")]
     element = next(preface.iter("{*}docTitle"), None)
-    title = inline(element, notes) if element is not None else EMPTY
+    title = inline(element) if element is not None else EMPTY
     inside = set(element.iter()) if element is not None else set()
     before, after = [], []
     passed = False

@@ -56,8 +56,8 @@ def _preface_only_names(preface) -> bool:
 def _preface(preface, reader: BlockReader) -> tuple[str | None, Inline]:
     number = next(preface.iter("{*}docNumber"), None)
     title = next(preface.iter("{*}docTitle"), None)
-    label = inline(number, reader.notes).text or None if number is not None else None
-    return label, inline(title, reader.notes) if title is not None else EMPTY
+    label = inline(number).text or None if number is not None else None
+    return label, inline(title) if title is not None else EMPTY
 
 
 def _split(blocks: list[Block], default_label: str, title: Inline, supplied: list[str] | None = None) -> list[Annex]:

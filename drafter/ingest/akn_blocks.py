@@ -188,7 +188,7 @@ class BlockReader:
         return [Block(TABLE, EMPTY, origin, element.sourceline, table=read_table(element, self.notes))]
 
     def _unknown(self, element, origin: str) -> list[Block]:
-        text = inline(element, self.notes)
+        text = inline(element)
         if not text.text:
             return []
         self.warnings.append(f"line {element.sourceline}: <{local_name(element)}> read as a paragraph")
@@ -249,7 +249,7 @@ class BlockReader:
         return [block]
 
     def _paragraph_block(self, p, origin: str, element, number: str | None, skip_num: bool = False) -> Block:
-        text = inline(p, self.notes, skip_num=skip_num)
+        text = inline(p, skip_num=skip_num)
         return Block(PARAGRAPH, text, origin, element.sourceline,
                      number=_paragraph_number(number) if number is not None else None,
                      lead=opening_italics(text) if text.italics else None)
@@ -261,7 +261,7 @@ class BlockReader:
         return [Block(TABLE_NOTE, line, origin, element.sourceline, lead=opening_italics(line), note=note)]
 
     def _heading_paragraph(self, element, origin: str, number: str | None) -> list[Block]:
-        text = self._without_stray_stop(inline(element, self.notes, skip_num=True))
+        text = self._without_stray_stop(inline(element, skip_num=True))
         label = _label(number) if number else None
         if label is None and number:
             text = text.prefixed(f"{number} ").strip()          # keep an odd num as words
@@ -277,7 +277,7 @@ class BlockReader:
         return kept
 
     def _heading_text(self, element, origin: str) -> list[Block]:
-        text = self._without_stray_stop(inline(element, self.notes))
+        text = self._without_stray_stop(inline(element))
         return [self._as_heading(text, origin, element.sourceline, None)] if text.text else []
 
     def _as_heading(self, text: Inline, origin: str, line: int | None, label: str | None) -> Block:
@@ -307,7 +307,7 @@ class BlockReader:
                 (parts.items[-1].items if parts.items else parts.items).extend(sub.items)
                 parts.after.extend(sub.after)
             elif name in ("wrapUp", "listWrapUp"):
-                parts.wrap_up = inline(_only_p(child), self.notes)
+                parts.wrap_up = inline(_only_p(child))
             else:
                 parts.after.extend(self.block(child, origin))
         return parts
@@ -333,7 +333,7 @@ class BlockReader:
         parts = [self._list_parts(child, origin) for child in lists]
         if p is None and parts and parts[0].intro is not None:
             p = parts[0].intro                         # point/list/intro: the intro is the point's text
-        text = inline(p, self.notes) if p is not None else EMPTY
+        text = inline(p) if p is not None else EMPTY
         # A point's num is its label whatever its shape: "(a)", or "A." before a table.
         label = _item_label(written) or (written.strip() or None if written else None)
         block = Block(ITEM, text, origin, element.sourceline, number=label)

@@ -128,7 +128,7 @@ def prepare(element, notes: Notes) -> None:
             sup.text = NOTE + sup.text.strip() + END
     for note in found:
         marker = (note.get("marker") or "").strip() or str(len(notes.texts) + 1)
-        notes.add(marker, _note_text(note, notes))
+        notes.add(marker, _note_text(note))
         note.clear(keep_tail=True)
         note.text = NOTE + marker + END
     _notes_cited_again(raised, notes)
@@ -216,8 +216,9 @@ EMPTY = Inline("")
 _made = tuple.__new__
 
 
-def inline(element, notes: Notes, skip_num: bool = False) -> Inline:
-    """The text of `element` as one clean line, with its notes and italics (the tree prepared).
+def inline(element, skip_num: bool = False) -> Inline:
+    """The text of `element` as one clean line, with its notes and italics (the tree prepared:
+    `prepare` has collected the notes' texts and left their markers in the tree).
 
     `skip_num` leaves out the element's own `num` child (a paragraph's number) but not the text
     after it."""
@@ -241,9 +242,9 @@ def _utf8_of(element) -> bytes:
     return etree.tostring(element, method="text", encoding="utf-8", with_tail=False)
 
 
-def plain(element, notes: Notes | None = None) -> str:
+def plain(element) -> str:
     """The text of `element` as one clean line, footnotes dropped (headings, metadata)."""
-    return inline(element, notes if notes is not None else Notes()).text
+    return inline(element).text
 
 
 def num_text(element) -> str:
@@ -315,9 +316,9 @@ _PRINTABLE_ASCII = bytes(range(32, 127))
 _LONG_WAY = re.compile(_ODD.pattern[:-1] + "\t\n\u2007\u1680]")
 
 
-def _note_text(note, notes: Notes) -> Inline:
+def _note_text(note) -> Inline:
     # A note's paragraphs are separate blocks: a space between them, never glued words.
-    blocks = [inline(block, notes) for block in children(note)] or [inline(note, notes)]
+    blocks = [inline(block) for block in children(note)] or [inline(note)]
     return join([block for block in blocks if block.text], " ")
 
 

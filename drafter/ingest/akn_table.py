@@ -27,7 +27,7 @@ _ALIGN = {"Left": "left", "Center": "center", "Right": "right"}
 def read_table(element, notes: Notes) -> Table:
     rows = []
     for row in element.iter("{*}tr"):
-        cells = tuple(_cell(cell, notes) for cell in children(row) if local_name(cell) in ("td", "th"))
+        cells = tuple(_cell(cell) for cell in children(row) if local_name(cell) in ("td", "th"))
         if cells:
             rows.append(cells)
     return _notes_in_rows(rows, notes)
@@ -52,9 +52,9 @@ def _notes_in_rows(rows: list[tuple[Cell, ...]], notes: Notes) -> Table:
     return Table(rows=tuple(rows), notes=tuple(found))
 
 
-def _cell(element, notes: Notes) -> Cell:
+def _cell(element) -> Cell:
     paragraphs = [p for p in children(element) if local_name(p) == "p"] or [element]
-    lines = [(p, inline(p, notes)) for p in paragraphs]
+    lines = [(p, inline(p)) for p in paragraphs]
     line = join([text for _, text in lines if text.text], " ")
     return Cell(text=line.text, footnotes=line.footnotes, italics=line.italics,
                 header=local_name(element) == "th",
@@ -69,7 +69,7 @@ def _span(value: str | None) -> int:
 
 def table_note(p, notes: Notes) -> TableNote:
     """A note under a table, with its marker when it opens with one ("<sup>a</sup> See A/78/534.")."""
-    line = inline(p, notes)
+    line = inline(p)
     first = line.footnotes[0] if line.footnotes else None     # a letter, not a note of the document
     if first is not None and first.at == 0 and first.marker not in notes.texts:
         return TableNote(first.marker, line.text, line.italics)
