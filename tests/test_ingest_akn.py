@@ -1096,6 +1096,7 @@ def test_leaving_the_metadata_unparsed_changes_no_corpus_model(corpus, monkeypat
 
     paths = sorted(corpus.glob("*/*.xml"))[::40]
     assert len({path.parent.name for path in paths}) == 6
+    assert any(b"<documentCollection" in path.read_bytes() for path in paths)   # a meta per part
     for path in paths:
         data = path.read_bytes()
         assert len(without_unread_metadata(data)) < len(data), path.name
