@@ -218,7 +218,7 @@ def _statement(statement, path: str, warnings: list[str], needs_body: bool = Tru
         if piece is not None:
             prepare(piece, notes)
     reader = BlockReader(notes, warnings)
-    number, title = _preface(_child(statement, "preface"), notes)
+    number, title = _preface(_child(statement, "preface"))
     more_titles, part_title = _more_titles(_child(statement, "preface"))
     body = _Body(number=number, title=title, formula=_formula(statement), adopted=_adoption(statement),
                  more_titles=more_titles, part_title=part_title)
@@ -311,7 +311,7 @@ def _text(element) -> str | None:
     return (plain(element) or None) if element is not None else None
 
 
-def _preface(preface, notes: Notes) -> tuple[str | None, Inline]:
+def _preface(preface) -> tuple[str | None, Inline]:
     """The number, with the letter of a part published on its own ("79/245." and "B": "79/245 B"),
     and the title with every note of the preface at its place: a note on the title where it
     stands, a note on the number before the title (offset 0), one on the letter after it."""

@@ -37,7 +37,7 @@ def read_annexes(attachments, reader: BlockReader) -> list[Annex]:
         label, title = None, EMPTY
         for body in children(doc):
             if local_name(body) == "preface" and _preface_only_names(body):
-                label, title = _preface(body, reader)
+                label, title = _preface(body)
             elif local_name(body) in ("mainBody", "preface", "preamble", "conclusions"):
                 blocks.extend(reader.read(body, BODY))
         # No label in the preface or the text: the reader prints the one the UN prints ("Annex"),
@@ -53,7 +53,7 @@ def _preface_only_names(preface) -> bool:
     return bool(names) and names <= {"docNumber", "docTitle"}
 
 
-def _preface(preface, reader: BlockReader) -> tuple[str | None, Inline]:
+def _preface(preface) -> tuple[str | None, Inline]:
     number = next(preface.iter("{*}docNumber"), None)
     title = next(preface.iter("{*}docTitle"), None)
     label = inline(number).text or None if number is not None else None

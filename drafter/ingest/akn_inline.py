@@ -82,13 +82,12 @@ def elements_only(root) -> None:
     each child what it is."""
     for entity in list(root.iter(etree.Entity)):
         words = etree.tostring(entity, method="text", encoding=str, with_tail=False) + (entity.tail or "")
-        before = entity.getprevious()
+        parent, before = entity.getparent(), entity.getprevious()
         if before is not None:
             before.tail = (before.tail or "") + words
         else:
-            parent = entity.getparent()
             parent.text = (parent.text or "") + words
-        entity.getparent().remove(entity)
+        parent.remove(entity)
 
 
 def blank(text: str | None) -> bool:
