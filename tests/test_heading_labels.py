@@ -1,6 +1,6 @@
 """The kind of a heading's label, by the headings open above it (drafter.ingest.heading_labels)."""
 
-from drafter.ingest.heading_labels import heading_kind, next_letter, next_roman
+from drafter.ingest.heading_labels import heading_kind, next_letter, next_roman, roman
 
 
 def test_words_numbers_and_letters():
@@ -29,3 +29,5 @@ def test_a_single_numeral_letter_by_what_is_open():
 def test_successors():
     assert [next_letter(x) for x in ("A", "Z", "AA", "h", "A1")] == ["B", "AA", "BB", "i", None]
     assert [next_roman(x) for x in ("I", "IV", "XIX", "XLIX", "XCIX", "B")] == ["II", "V", "XX", "L", "C", None]
+    assert [next_roman(x) for x in ("iv", "xix", "ii.")] == ["v", "xx", "iii"]     # a sub-paragraph's, in its case
+    assert [roman(n) for n in (4, 9, 14, 40, 90, 400, 1999)] == ["iv", "ix", "xiv", "xl", "xc", "cd", "mcmxcix"]

@@ -313,15 +313,9 @@ def _is_roman_label(label: str, letter: _Item | None, parent: _Paragraph) -> boo
         return False            # (h), then (i): the letter i
     siblings = letter.children if letter is not None else parent.items
     previous = siblings[-1] if siblings and siblings[-1].roman else None
-    if previous is not None and _next_roman(previous.label) == label:
+    if previous is not None and next_roman(previous.label) == label:
         return True             # (iv), then (v)
     return letter is not None or len(label) > 1 or label == "i"
-
-
-def _next_roman(label: str) -> str | None:
-    """ "iv" -> "v": a sub-paragraph's numeral after another (`heading_labels.next_roman`, lower case)."""
-    following = next_roman(label)
-    return following.lower() if following else None
 
 
 # --- freezing into the model ----------------------------------------------------------------

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field, replace
 
 from docx.oxml.ns import qn
 
+from drafter.ingest.heading_labels import roman
+
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 TAG = {name: f"{W}{name}" for name in (
     "p", "r", "t", "tab", "br", "cr", "tbl", "tr", "tc", "ins", "del", "moveTo", "moveFrom", "sdt",
@@ -174,19 +176,6 @@ def has_revisions(root) -> bool:
 
 
 # --- automatic numbering ----------------------------------------------------------------------
-
-_ROMAN = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"),
-          (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
-
-
-def roman(n: int) -> str:
-    out = ""
-    for value, letters in _ROMAN:
-        while n >= value:
-            out += letters
-            n -= value
-    return out
-
 
 def letters(n: int) -> str:
     """Word's letter numbering: a ... z, then aa ... zz (the UN's practice too)."""

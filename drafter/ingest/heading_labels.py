@@ -20,8 +20,8 @@ import re
 
 _UPPER_ROMAN = re.compile(r"[IVXLC]+")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
-_ROMAN_DIGITS = ((100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"),
-                 (1, "I"))
+_ROMAN_DIGITS = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"),
+                 (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
 
 
 def heading_kind(label: str | None, latest: dict[str, str]) -> str:
@@ -55,14 +55,20 @@ def next_letter(label: str) -> str | None:
 
 
 def next_roman(label: str) -> str | None:
-    """ "IV" -> "V", "XLIX" -> "L" (upper case); None for what is no numeral."""
-    label = label.rstrip(".").upper()
-    if not _UPPER_ROMAN.fullmatch(label):
+    """ "IV" -> "V", "XLIX" -> "L", "iv" -> "v" (in the label's case); None for what is no numeral."""
+    bare = label.rstrip(".")
+    upper = bare.upper()
+    if not _UPPER_ROMAN.fullmatch(upper):
         return None
-    values = [_ROMAN_VALUES[char] for char in label]
-    value = 1 + sum(-v if v < following else v for v, following in zip(values, [*values[1:], 0]))
+    values = [_ROMAN_VALUES[char] for char in upper]
+    following = roman(1 + sum(-v if v < after else v for v, after in zip(values, [*values[1:], 0])))
+    return following if bare.islower() else following.upper()
+
+
+def roman(n: int) -> str:
+    """The number in lower-case roman numerals (Word's lowerRoman numbering, the UN's (iv))."""
     out = ""
-    for number, digits in _ROMAN_DIGITS:
-        count, value = divmod(value, number)
+    for value, digits in _ROMAN_DIGITS:
+        count, n = divmod(n, value)
         out += digits * count
     return out
