@@ -296,11 +296,16 @@ def clean_utf8(data: bytes) -> str:
     line the long way, which gives the same.)"""
     rest = data.strip().translate(None, _PRINTABLE_ASCII)
     raw = data.decode()
+    kept = raw.strip()
     if rest:
         rest = rest.decode()
         if _LONG_WAY.search(rest):
-            return one_line(clean_chars(raw))
-    kept = raw.strip()
+            if _LONG_WAY.search(rest.replace("\t", "").replace("\n", "")):
+                return one_line(clean_chars(raw))
+            # Only tabs and line breaks (one paragraph in eight: "1.\tDecides", the source's own
+            # line wrapping), which clean_chars keeps and one_line makes spaces: so made here, and
+            # the line is looked at as if typed with spaces.
+            kept = kept.replace("\t", " ").replace("\n", " ")
     if rest and "\u00a0" in rest and (" \u00a0" in kept or "\u00a0 " in kept or "\u00a0\u00a0" in kept):
         return one_line(clean_chars(raw))       # a no-break space that swallows its neighbours
     if "  " in kept:
