@@ -1089,6 +1089,21 @@ def test_a_meta_start_tag_inside_a_comment_is_not_cut_from():
     assert without_unread_metadata(data) == data
 
 
+def test_every_part_of_a_collection_has_its_metadata_cut(corpus):
+    # A statement has one <meta>, and the cut stops after it; a collection has its own and one per
+    # part, and each is cut after its identification (80/236 A and B: the collection's own is
+    # empty, the parts' hold their classification, 18 KB).
+    from drafter.ingest.akn import without_unread_metadata
+
+    data = next(corpus.glob("80/A_RES_80_236AB*.xml")).read_bytes()
+    cut = without_unread_metadata(data)
+    parts = data[data.index(b"<components>"):]
+    assert data.count(b"<meta>") == cut.count(b"<meta>") == 3 and b"<meta></meta>" in cut
+    assert data.count(b"</identification>") == cut.count(b"</identification>") == 2
+    assert b"<classification" in parts and b"<classification" not in cut
+    assert cut.count(b"\n") == data.count(b"\n")
+
+
 def test_leaving_the_metadata_unparsed_changes_no_corpus_model(corpus, monkeypatch):
     # The reader reads nothing of <meta> but its identification (the language); a sample of every
     # session, collections among them, reads the same, warnings too, with the rest of it cut out.

@@ -108,16 +108,22 @@ def without_unread_metadata(data: bytes) -> bytes:
     cut too early and leave the real one unmatched, which no parser accepts: `_xml` then parses
     the document whole. A fault inside what is cut goes unreported: those elements are never read."""
     pieces = []
-    position = 0
-    while (start := data.find(b"<meta>", position)) >= 0:
-        kept = data.find(b"</identification>", start)
+    position = looked = 0
+    while (start := data.find(b"<meta>", looked)) >= 0:
         end = data.find(b"</meta>", start)
-        if (kept < 0 or end < kept or data.find(b"<![CDATA[", position, start) >= 0
+        if (end < 0 or data.find(b"<![CDATA[", looked, start) >= 0
                 or data.count(b"<!--", 0, start) != data.count(b"-->", 0, start)):
             break
-        kept += len(b"</identification>")
-        pieces += [data[position:kept], b"\n" * data.count(b"\n", kept, end)]
-        position = end
+        kept = data.find(b"</identification>", start, end)
+        if kept >= 0:                  # (a collection's own <meta> may be empty: 80/236 A and B)
+            kept += len(b"</identification>")
+            pieces += [data[position:kept], b"\n" * data.count(b"\n", kept, end)]
+            position = end
+        looked = end
+        # A statement has one <meta>; only a collection (which opens before its own) holds more,
+        # one a part. (Looking through the rest for another costs as much as the cut saves.)
+        if data.find(b"<documentCollection", 0, start) < 0:
+            break
     if not pieces:
         return data
     pieces.append(data[position:])
