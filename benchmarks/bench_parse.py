@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import statistics
 import sys
 import time
 from pathlib import Path
@@ -43,20 +44,27 @@ def bench_files(label: str, paths: list[Path]) -> None:
 
 def bench_corpus(paths: list[Path], repeat: int) -> None:
     """The AKN reader against lxml alone, on the same bytes in memory: wall time, and CPU time
-    (steadier on a machine others share), the best of `repeat` runs of each. One file is read
-    first, so that importing the reader is not counted as reading."""
+    (steadier on a machine others share), the best of `repeat` runs of each. The two loops take
+    turns, so that each ratio compares runs made a few seconds apart: on a shared machine the
+    same loop can take 30% longer from one minute to the next. One file is read first, so that
+    importing the reader is not counted as reading."""
     files = [(str(path), path.read_bytes()) for path in paths]
     megabytes = sum(len(data) for _, data in files) / 1e6
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True,
                              remove_comments=True, remove_pis=True)
     parse_bytes(files[0][1], files[0][0])
-    bare = _best(repeat, lambda: _each(files, lambda data, path: etree.fromstring(data, parser)))
-    reader = _best(repeat, lambda: _each(files, parse_bytes))
+    bare_runs, reader_runs = [], []
+    for _ in range(repeat):
+        bare_runs.append(_timed(lambda: _each(files, lambda data, path: etree.fromstring(data, parser))))
+        reader_runs.append(_timed(lambda: _each(files, parse_bytes)))
+    bare, reader = _best(bare_runs), _best(reader_runs)
     print(f"AKN corpus: {len(files)} files, {megabytes:.1f} MB, single process, best of {repeat} runs")
     for label, (wall, cpu) in (("lxml.etree.fromstring alone", bare), ("drafter's AKN reader", reader)):
         print(f"  {label:28} {wall:6.2f} s = {megabytes / wall:5.1f} MB/s, {len(files) / wall:4.0f} files/s"
               f"   (CPU {cpu:.2f} s = {megabytes / cpu:.1f} MB/s)")
-    print(f"  the reader takes {reader[1] / bare[1]:.1f} x the CPU time of lxml alone")
+    ratios = sorted(r[1] / b[1] for b, r in zip(bare_runs, reader_runs))
+    print(f"  the reader takes {reader[1] / bare[1]:.1f} x the CPU time of lxml alone (best against best); "
+          f"run by run {ratios[0]:.2f}-{ratios[-1]:.2f} x, median {statistics.median(ratios):.2f} x")
 
 
 def _each(files: list[tuple[str, bytes]], read) -> None:
@@ -64,10 +72,9 @@ def _each(files: list[tuple[str, bytes]], read) -> None:
         read(data, path)
 
 
-def _best(repeat: int, run) -> tuple[float, float]:
-    """The shortest wall time and the shortest CPU time of `repeat` runs (others' load only ever
-    adds time)."""
-    times = [_timed(run) for _ in range(repeat)]
+def _best(times: list[tuple[float, float]]) -> tuple[float, float]:
+    """The shortest wall time and the shortest CPU time of the runs (others' load only ever adds
+    time)."""
     return min(wall for wall, _ in times), min(cpu for _, cpu in times)
 
 
