@@ -240,6 +240,35 @@ def test_curated_fields_survive_a_new_mine(tmp_path, monkeypatch):
     assert again["schema"]["properties"]["symbol"]["description"] == "symbol of this year's report"
 
 
+def test_a_rebuild_from_an_older_format_gives_back_what_was_curated(tmp_path, monkeypatch):
+    # A library this drafter cannot load (its manifest says format 2; the family files are those
+    # of today's mining, edited by hand) is mined afresh with --rebuild, and what a person wrote in
+    # its files comes back by family id. A curated family that mining no longer makes is named.
+    _mine(tmp_path, monkeypatch, ["52/189", "54/212", "56/203", "58/208"])
+    lib = tmp_path / "lib"
+    path = lib / "families" / "op-takes-note-report-secretary-general.yaml"
+    data = yaml.safe_load(path.read_text())
+    data.update(name="Report of the Secretary-General", tags=["report"],
+                preferred_variant=data["variants"][0]["id"])
+    data["schema"]["properties"]["symbol"]["description"] = "symbol of this year's report"
+    path.write_text(store.dump_yaml(data))
+    gone = {**data, "id": "op-a-clause-no-longer-mined", "description": "kept by hand"}
+    (lib / "families" / "op-a-clause-no-longer-mined.yaml").write_text(store.dump_yaml(gone))
+    manifest = lib / "library.yaml"
+    manifest.write_text(manifest.read_text().replace("format: 3\n", "format: 2\n", 1))
+    with pytest.raises(Exception, match="older than this drafter"):
+        store.load(lib)
+
+    lines = "\n".join(_mine(tmp_path, monkeypatch, list(SEED_BY_NUMBER), rebuild=True))
+    assert "were given back by id (1 family changed); 1 curated family is no longer mined " \
+           "(op-a-clause-no-longer-mined)" in lines
+    again = yaml.safe_load(path.read_text())
+    assert again["name"] == "Report of the Secretary-General" and again["tags"] == ["report"]
+    assert again["preferred_variant"] == data["preferred_variant"]
+    assert again["schema"]["properties"]["symbol"]["description"] == "symbol of this year's report"
+    assert store.load(lib).format == 3 and not (lib / "families" / "op-a-clause-no-longer-mined.yaml").exists()
+
+
 def test_a_failed_mine_leaves_the_library_as_it_was(tmp_path, monkeypatch):
     _mine(tmp_path, monkeypatch, list(SEED_BY_NUMBER))
     before = _files(tmp_path / "lib")

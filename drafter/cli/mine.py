@@ -21,9 +21,10 @@ def add_mine(commands, help_text: str) -> None:
         "the SOURCEs given). Mining the same sources again changes no byte. Adding a source bumps\n"
         "the version of the families it changes and of the library. A variant no source supports any\n"
         "more is marked deprecated, never deleted. Names, descriptions, tags, preferred variants and\n"
-        "parameter descriptions you edit in the YAML survive a new mine. A mine that fails or is\n"
-        "interrupted leaves the previous library as it was; a second mine into the same library\n"
-        "waits for the first, then adds to what it wrote.",
+        "parameter descriptions you edit in the YAML survive a new mine, and a --rebuild of a library\n"
+        "of an older format gives them back by family id. A mine that fails or is interrupted\n"
+        "leaves the previous library as it was; a second mine into the same library waits for the\n"
+        "first, then adds to what it wrote.",
         "examples:\n"
         "  drafter mine seeds/                                the library shipped in clause_library/\n"
         "  drafter mine ../shared/corpus/unga-akn --library big   the General Assembly, sessions 75-80\n"

@@ -12,7 +12,7 @@ from pathlib import Path
 from drafter.errors import LibraryError, ParseError
 from drafter.library import store
 from drafter.library.lock import writing
-from drafter.library.mine import Summary, mine
+from drafter.library.mine import Summary, mine, recurated
 from drafter.library.model import Library
 from drafter.library.sources import expand, read_sources
 
@@ -33,10 +33,12 @@ def mine_sources(sources: list[str], library_dir: str | Path, rebuild: bool = Fa
                            hint="give --library a folder you can write") from None
     try:
         with writing(directory):
-            previous, warnings = _previous(directory, rebuild)
-            read, read_warnings = read_sources(paths, directory, _bar(len(paths), "reading"))
-            warnings += read_warnings
+            previous, curated = _previous(directory, rebuild)
+            read, warnings = read_sources(paths, directory, _bar(len(paths), "reading"))
             library, summary = mine(read, previous, keep=not rebuild)
+            if curated is not None:
+                library, note = _given_back(library, curated, directory)
+                warnings.insert(0, note)
             store.save(library, directory)
     except BaseException:
         if created and directory.is_dir() and not any(directory.iterdir()):
@@ -45,17 +47,28 @@ def mine_sources(sources: list[str], library_dir: str | Path, rebuild: bool = Fa
     return _report(warnings + summary.warnings, summary, library, directory)
 
 
-def _previous(directory: Path, rebuild: bool) -> tuple[Library | None, list[str]]:
-    """The library a mine carries on from. A rebuild of a library in an older format starts afresh
-    (what an older drafter wrote means something else now): ids come back from the wordings, but
-    what a person curated in its files does not, which the warning says."""
+def _previous(directory: Path, rebuild: bool) -> tuple[Library | None, dict | None]:
+    """The library a mine carries on from, or, for a rebuild of a library in an older format, none
+    (what an older drafter wrote means something else now) and what a person curated in its files
+    (`store.curated_in`), to give back to the families mined afresh."""
     if not store.exists(directory):
-        return None, []
+        return None, None
     if rebuild and store.is_older_format(directory):
-        return None, [f"{directory} was in an older library format: mined afresh; names, descriptions, tags "
-                      "and preferred variants curated in its files are not carried over (restore them from "
-                      "your version control)"]
-    return store.load(directory), []
+        return None, store.curated_in(directory)
+    return store.load(directory), None
+
+
+def _given_back(library: Library, curated: dict, directory: Path) -> tuple[Library, str]:
+    """The rebuilt library with its curated fields back, and a warning saying what came back."""
+    library, carried, gone = recurated(library, curated)
+    note = (f"{directory} was in an older library format: mined afresh; the names, descriptions, tags, "
+            f"preferred variants and parameter descriptions curated in its files were given back by id "
+            f"({carried} {'family' if carried == 1 else 'families'} changed)")
+    if gone:
+        shown = ", ".join(gone[:5]) + (f" and {len(gone) - 5} more" if len(gone) > 5 else "")
+        note += (f"; {len(gone)} curated {'family is' if len(gone) == 1 else 'families are'} no longer mined "
+                 f"({shown}): restore what they held from your version control")
+    return library, note
 
 
 def remove_sources(numbers: list[str], library_dir: str | Path) -> list[str]:

@@ -6,6 +6,8 @@
     schema.family_schema  the JSON Schema of the family's parameters
     _carry_on             ids, curated fields and deprecated variants kept from the previous library;
                           versions bumped where mining changed something
+    recurated             what was curated in a library of an older format, given back by id after
+                          a rebuild
 
 The result depends only on the set of sources, never on the order they were given in.
 """
@@ -15,6 +17,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import field, replace
+from typing import Any
 
 from drafter.library import families as grouping
 from drafter.library.clauses import Clause, Wording, clauses_of, variant_id
@@ -275,6 +278,31 @@ def _merge(old: Family, new: Family) -> Family:
     preferred = old.preferred_variant
     return replace(new, variants=new.variants + kept, schema=schema, name=old.name,
                    description=old.description, tags=old.tags, preferred_variant=preferred)
+
+
+def recurated(library: Library, curated: dict[str, dict[str, Any]]) -> tuple[Library, int, list[str]]:
+    """`library` with what a person curated in an older library's files (`store.curated_in`) put
+    back on the families of the same id, as a mine keeps it (`_merge`): names, descriptions, tags,
+    the preferred variant while it is still there, the parameters' descriptions. Also how many
+    families it changed, and the ids the library no longer has of families with a name,
+    description, tag or preferred variant set (every file has its parameters' descriptions, which
+    mining writes too: those alone do not say a person was there)."""
+    families, carried = [], 0
+    for family in library.families:
+        fields = curated.get(family.id)
+        if fields is not None:
+            changes = {k: v for k, v in fields.items() if k in ("name", "description", "tags")}
+            if family.variant(fields.get("preferred_variant", "")) is not None:
+                changes["preferred_variant"] = fields["preferred_variant"]
+            old = {"properties": {n: {"description": d} for n, d in fields.get("parameters", {}).items()}}
+            given = replace(family, schema=_keep_descriptions(old, family.schema), **changes)
+            carried += given != family
+            family = given
+        families.append(family)
+    mined = {f.id for f in library.families}
+    gone = sorted(i for i, fields in curated.items() if i not in mined and set(fields) - {"parameters"})
+    mended = Library(library.version, library.sources, tuple(families), library.format, library.credits)
+    return mended, carried, gone
 
 
 def _keep_descriptions(old: dict, new: dict) -> dict:

@@ -108,6 +108,33 @@ def is_older_format(directory: Path) -> bool:
     return found is not None and found < FORMAT_VERSION
 
 
+def curated_in(directory: Path) -> dict[str, dict[str, Any]]:
+    """What a person curated in the family files at `directory`, by family id, read as plain YAML
+    whatever format the library is in (one this drafter cannot load, for a rebuild to give back):
+    name, description, tags and preferred variant where set, and each parameter's description
+    ("parameters": name -> text). A value of the wrong type is not taken; a file that cannot be
+    read at all stops with its file and line, before anything is mined."""
+    curated: dict[str, dict[str, Any]] = {}
+    for path in sorted((Path(directory) / FAMILIES).glob("*.yaml")):
+        _, data = read_yaml(path)
+        if not isinstance(data, dict) or not isinstance(data.get("id"), str):
+            continue
+        fields: dict[str, Any] = {k: data[k] for k in ("name", "description", "preferred_variant")
+                                  if isinstance(data.get(k), str)}
+        tags = data.get("tags")
+        if isinstance(tags, list) and tags and all(isinstance(t, str) for t in tags):
+            fields["tags"] = tuple(tags)
+        schema = data.get("schema")
+        properties = schema.get("properties") if isinstance(schema, dict) else None
+        described = {name: prop["description"] for name, prop in (properties or {}).items()
+                     if isinstance(prop, dict) and isinstance(prop.get("description"), str)}
+        if described:
+            fields["parameters"] = described
+        if fields:
+            curated[data["id"]] = fields
+    return curated
+
+
 def check_format(data: bytes, path: Path) -> None:
     """Refuse a library of another format before reading it (the first line says which)."""
     found = format_of(data)
