@@ -198,6 +198,16 @@ class BlockReader:
 
     def _paragraph(self, element, origin: str) -> list[Block]:
         kids = children(element)
+        if len(kids) == 2:
+            # The commonest paragraph by far, <num> then <content> holding one <p> of words, read
+            # as the general rules below read it, without asking each of them.
+            num, content = kids
+            if local_name(num) == "num" and local_name(content) == "content" and len(content) == 1:
+                p = content[0]
+                style = element.get("class")
+                if (local_name(p) == "p" and style not in _HEADING_STYLES
+                        and not (style and style.startswith("FootnoteText")) and not _heads_or_bold(p)):
+                    return self._text_paragraph(p, origin, element, num_text(num))
         names = names_of(kids)
         num = kids[names.index("num")] if "num" in names else None
         number = num_text(num) if num is not None else None
