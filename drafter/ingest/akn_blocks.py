@@ -442,7 +442,8 @@ def _heads_or_bold(p) -> bool:
     for child in p:
         if local_name(child) in _HEADINGS:
             return True
-        if bold:
-            bold = "bold" in (child.get("class") or "").split() and blank(child.tail)
-            words = words or not blank(child.text) or len(child) > 0
+        if bold:                           # (most lines stop being bold at their first child)
+            style = child.get("class")
+            bold = style is not None and "bold" in style and "bold" in style.split() and blank(child.tail)
+            words = bold and (words or not blank(child.text) or len(child) > 0)
     return bold and words
