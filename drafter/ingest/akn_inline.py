@@ -388,20 +388,20 @@ def _settled(text: str) -> Inline:
             depth -= 1
             if depth == 0 and at > start:
                 spans.append(Span(start, at))
-    return Inline(kept, tuple(refs), _joined_runs(kept, spans) if len(spans) > 1 else tuple(spans))
+    return _made(Inline, (kept, tuple(refs), _joined_runs(kept, spans) if len(spans) > 1 else tuple(spans)))
 
 
 def _marks_in(text: str) -> list[tuple[int, str]]:
-    """(offset, mark) of each note and italic mark in `text`, in order. Found by str.split, which
+    """(offset, mark) of each note and italic mark in `text`, in order. Found by str.find, which
     looks for one character quickly (memchr), not by a pattern, whose search tests a class of
-    characters at every character of the line."""
+    characters at every character of the line; and not by str.split, which would copy the line
+    into pieces to learn only their lengths."""
     found: list[tuple[int, str]] = []
     for mark in (NOTE, ITALIC, ROMAN):
-        if mark in text:
-            at = -1
-            for piece in text.split(mark)[:-1]:
-                at += len(piece) + 1
-                found.append((at, mark))
+        at = text.find(mark)
+        while at >= 0:
+            found.append((at, mark))
+            at = text.find(mark, at + 1)
     found.sort()
     return found
 
