@@ -305,7 +305,7 @@ class _Reader:
             operative = tuple(i.paragraph() for i in holder.operative)
             sections = tuple(s.section() for s in holder.sections)
             adopted = closings[0][2] if closings else None
-        self.check(preamble, operative, sections, parts)
+        self.check(operative, sections, parts)
         cited = _cited_in(preamble, operative, sections, title_refs, annexes)
         return Resolution(
             number=number, symbol=_symbol(masthead, number, body_name), title=title, body=body_name,
@@ -592,7 +592,7 @@ class _Reader:
     def note_italics(self, markers: set[str]) -> dict:
         return {m: tuple(n.italics) for m, n in self.doc.notes.items() if m in markers and n.italics}
 
-    def check(self, preamble, operative, sections, parts) -> None:
+    def check(self, operative, sections, parts) -> None:
         if not (operative or sections or parts):
             raise ParseError("no operative paragraphs: the document is cut short or is not a resolution",
                              self.path)
