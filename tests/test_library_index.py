@@ -263,3 +263,25 @@ def test_band_keys_kept_from_the_last_grouping_are_those_worked_out_afresh(lib):
     assert afresh == [grouping.band_keys(words) for words in sets]
     grouping._last_keys.update(zip(sets[::2], grouping.band_keys_of(grouping._signatures(sets[::2]))))
     assert grouping.band_keys_of_sets(sets).tolist() == afresh
+
+
+def test_band_rows_are_the_same_however_many_wordings():
+    # An index of under 200 wordings works its band rows out one wording at a time, a larger one
+    # on numpy's arrays (`index._band_rows`): the two must give the same rows, distinct and sorted
+    # alike, or a clause would find other families in a big library than in a small one. Word sets
+    # drawn at random, some empty, some shared, of both kinds and of none.
+    import random
+
+    from drafter.library import families as grouping
+    from drafter.library import index
+
+    draw = random.Random(8)
+    vocabulary = [f"word{i}" for i in range(400)]
+    words_of = [(draw.choice(["preambular", "operative", "other"]), f"family-{draw.randrange(60)}",
+                 frozenset(draw.sample(vocabulary, draw.randrange(0, 9)))) for _ in range(1500)]
+    rowid = {f"family-{i}": i + 1 for i in range(60)}
+    one_by_one = sorted({(index._of_kind(kind, key), rowid[family])
+                         for kind, family, words in words_of for key in grouping.band_keys(words)})
+    keys = grouping.band_keys_of_sets([words for _, _, words in words_of])
+    assert index._band_rows(keys, words_of, rowid) == one_by_one
+    assert len(one_by_one) < len(words_of) * keys.shape[1]        # some rows were the same
