@@ -269,6 +269,24 @@ def test_a_rebuild_from_an_older_format_gives_back_what_was_curated(tmp_path, mo
     assert store.load(lib).format == 3 and not (lib / "families" / "op-a-clause-no-longer-mined.yaml").exists()
 
 
+def test_a_rebuild_from_an_older_format_stops_at_a_file_it_cannot_read(tmp_path, monkeypatch):
+    # What that file holds could not be given back: the rebuild names it (file and line) and what
+    # to do, before anything is mined, and the library stays as it was.
+    from drafter.errors import LibraryError
+
+    _mine(tmp_path, monkeypatch, ["52/189", "54/212"])
+    lib = tmp_path / "lib"
+    manifest = lib / "library.yaml"
+    manifest.write_text(manifest.read_text().replace("format: 3\n", "format: 2\n", 1))
+    broken = sorted((lib / "families").glob("*.yaml"))[0]
+    broken.write_text("id: [unclosed\n  name: x\n")
+    before = _files(lib)
+    with pytest.raises(LibraryError, match="not valid YAML") as caught:
+        _mine(tmp_path, monkeypatch, ["52/189", "54/212"], rebuild=True)
+    assert caught.value.path == str(broken) and caught.value.line == 2 and "mend it" in caught.value.hint
+    assert _files(lib) == before
+
+
 def test_a_failed_mine_leaves_the_library_as_it_was(tmp_path, monkeypatch):
     _mine(tmp_path, monkeypatch, list(SEED_BY_NUMBER))
     before = _files(tmp_path / "lib")

@@ -116,7 +116,12 @@ def curated_in(directory: Path) -> dict[str, dict[str, Any]]:
     read at all stops with its file and line, before anything is mined."""
     curated: dict[str, dict[str, Any]] = {}
     for path in sorted((Path(directory) / FAMILIES).glob("*.yaml")):
-        _, data = read_yaml(path)
+        try:
+            _, data = read_yaml(path)
+        except LibraryError as error:
+            raise LibraryError(error.message, error.path, error.line,
+                               hint="the rebuild gives back what this file holds: mend it, or remove it "
+                                    "to let that go, and run the rebuild again") from None
         if not isinstance(data, dict) or not isinstance(data.get("id"), str):
             continue
         fields: dict[str, Any] = {k: data[k] for k in ("name", "description", "preferred_variant")
@@ -126,7 +131,8 @@ def curated_in(directory: Path) -> dict[str, dict[str, Any]]:
             fields["tags"] = tuple(tags)
         schema = data.get("schema")
         properties = schema.get("properties") if isinstance(schema, dict) else None
-        described = {name: prop["description"] for name, prop in (properties or {}).items()
+        described = {name: prop["description"] for name, prop in
+                     (properties.items() if isinstance(properties, dict) else ())
                      if isinstance(prop, dict) and isinstance(prop.get("description"), str)}
         if described:
             fields["parameters"] = described
