@@ -993,6 +993,28 @@ def test_the_quick_italic_run_takes_the_long_way_for_spaces_on_both_sides_of_a_m
     assert _one_run("\ue001Recalling\ue002 its") is not None
 
 
+def test_the_plain_text_of_words_alone_is_the_serialised_one(corpus):
+    # `plain` reads an element that holds words alone from its own text, not lxml's serialisation:
+    # the same line for every such element of a corpus sample, read before `prepare` (the cover
+    # page) and after it (with the reader's marks: italics, notes), and for one of each kind of
+    # whitespace a source may hold.
+    from lxml import etree
+
+    from drafter.ingest.akn_inline import Notes, inline, plain, prepare
+
+    alone = []
+    for path in sorted(corpus.glob("*/*.xml"))[::60]:
+        root = etree.fromstring(path.read_bytes())
+        alone += [e for e in root.iter() if isinstance(e.tag, str) and not len(e) and e.text]
+        for statement in root.iter("{*}statement"):
+            prepare(statement, Notes())
+        alone += [e for e in root.iter() if isinstance(e.tag, str) and not len(e) and e.text]
+    odd = etree.fromstring("<p>\t1.\u00a0 Decides \u200b to\r\n act \u2007 now </p>")
+    assert len(alone) > 5000 and any("\ue001" in e.text for e in alone)
+    for element in alone + [odd]:
+        assert plain(element) == inline(element).text, repr(element.text)
+
+
 def test_paragraphs_made_at_once_are_what_the_model_makes(parsed):
     """The reader makes its paragraphs without the model's own __init__ (`akn_outline.made_at_once`,
     for speed): each corpus paragraph has every field of `Paragraph`, and equals, hashes and

@@ -243,7 +243,10 @@ def _utf8_of(element) -> bytes:
 
 def plain(element) -> str:
     """The text of `element` as one clean line, footnotes dropped (headings, metadata)."""
-    return inline(element).text
+    if len(element):
+        return inline(element).text
+    text = element.text or ""            # words alone (most metadata): no serialising
+    return settle(text).text if NOTE in text or ITALIC in text else clean_line(text)
 
 
 def num_text(element) -> str:
