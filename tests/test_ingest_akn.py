@@ -993,6 +993,28 @@ def test_the_quick_italic_run_takes_the_long_way_for_spaces_on_both_sides_of_a_m
     assert _one_run("\ue001Recalling\ue002 its") is not None
 
 
+def test_the_commonest_paragraph_read_directly_is_what_the_general_rules_read(corpus, monkeypatch):
+    # `BlockReader._common_paragraph` reads <num> + <content><p> without asking each rule of
+    # `_paragraph`: a sample of every session reads the same, warnings too, without the shortcut.
+    from drafter.ingest.akn_blocks import BlockReader
+
+    paths = sorted(corpus.glob("*/*.xml"))[::40]
+    shortcut, taken = BlockReader._common_paragraph, []
+
+    def counted(self, element, kids, origin):
+        found = shortcut(self, element, kids, origin)
+        taken.append(found is not None)
+        return found
+
+    monkeypatch.setattr(BlockReader, "_common_paragraph", counted)
+    quick = [parse_akn(path.read_bytes(), str(path)) for path in paths]
+    assert sum(taken) > 1000 and not all(taken)            # most paragraphs, not all
+    monkeypatch.setattr(BlockReader, "_common_paragraph", lambda self, element, kids, origin: None)
+    for path, read in zip(paths, quick):
+        slow = parse_akn(path.read_bytes(), str(path))
+        assert read == slow and read.warnings == slow.warnings, path.name
+
+
 def test_the_plain_text_of_words_alone_is_the_serialised_one(corpus):
     # `plain` reads an element that holds words alone from its own text, not lxml's serialisation:
     # the same line for every such element of a corpus sample, read before `prepare` (the cover

@@ -198,16 +198,9 @@ class BlockReader:
 
     def _paragraph(self, element, origin: str) -> list[Block]:
         kids = children(element)
-        if len(kids) == 2:
-            # The commonest paragraph by far, <num> then <content> holding one <p> of words, read
-            # as the general rules below read it, without asking each of them.
-            num, content = kids
-            if local_name(num) == "num" and local_name(content) == "content" and len(content) == 1:
-                p = content[0]
-                style = element.get("class")
-                if (local_name(p) == "p" and style not in _HEADING_STYLES
-                        and not (style and style.startswith("FootnoteText")) and not _heads_or_bold(p)):
-                    return self._text_paragraph(p, origin, element, num_text(num))
+        common = self._common_paragraph(element, kids, origin) if len(kids) == 2 else None
+        if common is not None:
+            return common
         names = names_of(kids)
         num = kids[names.index("num")] if "num" in names else None
         number = num_text(num) if num is not None else None
@@ -238,6 +231,20 @@ class BlockReader:
         if number is None and body_name == "content" and p is body and any(local_name(c) == "table" for c in body):
             return blocks + self.read(body, origin)    # a table standing in a paragraph's content
         return blocks + self._text_paragraph(p, origin, element, number)
+
+    def _common_paragraph(self, element, kids: list, origin: str) -> list[Block] | None:
+        """The commonest paragraph by far, <num> then <content> holding one <p> that is neither a
+        heading nor bold, read as the general rules of `_paragraph` read it without asking each of
+        them; None for any other shape."""
+        num, content = kids
+        if local_name(num) != "num" or local_name(content) != "content" or len(content) != 1:
+            return None
+        p = content[0]
+        style = element.get("class")
+        if (local_name(p) != "p" or style in _HEADING_STYLES or (style and style.startswith("FootnoteText"))
+                or _heads_or_bold(p)):
+            return None
+        return self._text_paragraph(p, origin, element, num_text(num))
 
     def _text_paragraph(self, p, origin: str, element, number: str | None = None,
                         skip_num: bool = False) -> list[Block]:
