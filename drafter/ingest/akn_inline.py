@@ -245,21 +245,23 @@ def plain(element) -> str:
     """The text of `element` as one clean line, footnotes dropped (headings, metadata)."""
     if len(element):
         return inline(element).text
-    text = element.text or ""            # words alone (most metadata): no serialising
-    return settle(text).text if NOTE in text or ITALIC in text else clean_line(text)
+    return _line_of(element.text or "")          # words alone (most metadata): no serialising
 
 
 def num_text(element) -> str:
     """The text of a <num> ("12.", "(a)") as one clean line."""
     text = (element.text or "") if not len(element) else _text_of(element)   # most hold words alone
-    if NOTE in text or ITALIC in text:
-        return settle(text).text
     line = _NUMBERS.get(text)
     if line is None:
-        line = clean_line(text)
+        line = _line_of(text)
         if len(_NUMBERS) < 10_000:
             _NUMBERS[text] = line
     return line
+
+
+def _line_of(text: str) -> str:
+    """Raw text as one clean line, the reader's marks settled and its notes dropped."""
+    return settle(text).text if NOTE in text or ITALIC in text else clean_line(text)
 
 
 # raw <num> text -> its clean line: the same few hundred numbers and labels ("1.", "(a)") come
