@@ -33,7 +33,7 @@ from drafter.ingest.akn_inline import (
     opening_italics,
     plain,
 )
-from drafter.ingest.akn_table import is_bold, read_table, table_note
+from drafter.ingest.akn_table import bold_run, is_bold, read_table, table_note
 from drafter.model import Table, TableNote
 
 HEADING = "heading"
@@ -450,7 +450,6 @@ def _heads_or_bold(p) -> bool:
         if local_name(child) in _HEADINGS:
             return True
         if bold:                           # (most lines stop being bold at their first child)
-            style = child.get("class")
-            bold = style is not None and "bold" in style and "bold" in style.split() and blank(child.tail)
+            bold = bold_run(child)
             words = bold and (words or not blank(child.text) or len(child) > 0)
     return bold and words

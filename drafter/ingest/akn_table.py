@@ -82,7 +82,13 @@ def is_bold(p) -> bool:
         return False
     words = False
     for child in p:                                   # most lines fail at their first child: stop there
-        if "bold" not in (child.get("class") or "").split() or not blank(child.tail):
+        if not bold_run(child):
             return False
         words = words or not blank(child.text) or len(child) > 0
     return words
+
+
+def bold_run(child) -> bool:
+    """A child of a line that is set in bold and has only spaces after it (a line all bold is
+    made of such children)."""
+    return "bold" in (child.get("class") or "").split() and blank(child.tail)
