@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import shutil
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -331,6 +334,62 @@ def test_a_killed_mine_leaves_the_library_as_it_was(tmp_path, monkeypatch):
     assert result.returncode == -9
     assert _files(tmp_path / "lib") == before
     assert store.load(tmp_path / "lib").version == "1.0.0"
+
+
+def test_a_mine_killed_while_its_workers_read_leaves_no_worker_and_no_lock(tmp_path, monkeypatch):
+    # A mine of more than a few files reads them in worker processes. Killed with SIGKILL then (the
+    # out-of-memory killer does the same), it once left its workers waiting for work for ever, and
+    # holding the library's lock they had inherited: every later mine waited for them without end.
+    if not Path("/proc/self/task").is_dir():
+        pytest.skip("needs Linux's /proc to find the workers")
+    corpus = corpus_or_skip()
+    _mine(tmp_path, monkeypatch, list(SEED_BY_NUMBER))
+    before = _files(tmp_path / "lib")
+    writer = subprocess.Popen([sys.executable, "-m", "drafter", "mine", str(corpus / "75"), "--library",
+                               str(tmp_path / "lib")], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        workers = _wait_for(lambda: _children(writer.pid), "the mine's workers to start")
+    finally:
+        writer.kill()
+        writer.wait()
+    try:
+        _wait_for(lambda: not [pid for pid in workers if _alive(pid)], "the workers to end with the writer")
+    finally:
+        for pid in workers:                 # none is left behind, whatever the outcome
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+    assert _files(tmp_path / "lib") == before
+    # The next writer is not kept waiting (were the lock still held, it would wait past the timeout).
+    again = subprocess.run([sys.executable, "-m", "drafter", "mine", "seeds/", "--library", str(tmp_path / "lib")],
+                           cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert again.returncode == 0, again.stderr
+    assert "waiting for another drafter" not in again.stderr
+
+
+def _children(pid: int) -> list[int]:
+    path = Path(f"/proc/{pid}/task/{pid}/children")
+    return [int(child) for child in path.read_text().split()] if path.exists() else []
+
+
+def _alive(pid: int) -> bool:
+    """Running, not a zombie (an orphan's zombie waits for a reaper that a container may lack)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()[0]
+    except (FileNotFoundError, ProcessLookupError):
+        return False
+    return state not in ("Z", "X")
+
+
+def _wait_for(condition, what: str, seconds: float = 60):
+    """Poll `condition` until it holds (its value returned): a deadline against a hang, not a
+    measure of speed."""
+    import time
+
+    deadline = time.monotonic() + seconds
+    while not (value := condition()):
+        assert time.monotonic() < deadline, f"waited {seconds} s for {what}"
+        time.sleep(0.05)
+    return value
 
 
 def test_library_check_names_file_and_line(tmp_path, monkeypatch):

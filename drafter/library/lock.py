@@ -47,17 +47,33 @@ def writing(directory: Path, on_wait: Callable[[Path], None] = _say_waiting) -> 
                 fcntl.flock(descriptor, fcntl.LOCK_EX)
             if _same(descriptor, directory):
                 held = os.fstat(descriptor)
-                _HELD.add((held.st_dev, held.st_ino))
+                _HELD[(held.st_dev, held.st_ino)] = descriptor
                 try:
                     yield
                 finally:
-                    _HELD.discard((held.st_dev, held.st_ino))
+                    del _HELD[(held.st_dev, held.st_ino)]
                 return
         finally:
             os.close(descriptor)         # closing releases the lock
 
 
-_HELD: set[tuple[int, int]] = set()      # folders this process holds (a mine rebuilding an index)
+# folder (device, inode) -> the descriptor that holds its lock, of the folders this process holds
+# (a mine rebuilding an index asks again)
+_HELD: dict[tuple[int, int], int] = {}
+
+
+def let_go_in_worker() -> None:
+    """In a process forked from a writer (a worker reading sources): close the copies of the
+    writer's lock descriptors it inherited. The lock is the writer's alone: a worker left running
+    by a writer that was killed must not keep every later writer waiting. (Closing a copy leaves
+    the lock held through the writer's own descriptor: flock belongs to the open file, which is
+    released only when its last descriptor closes.)"""
+    for descriptor in _HELD.values():
+        try:
+            os.close(descriptor)
+        except OSError:
+            pass
+    _HELD.clear()
 
 
 def _held(directory: Path) -> bool:
