@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import os
 import shutil
@@ -316,6 +317,63 @@ def test_a_failed_mine_leaves_the_library_as_it_was(tmp_path, monkeypatch):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.txt", "lib"]
 
 
+def test_a_library_written_by_a_second_process_is_the_same(tmp_path, monkeypatch):
+    # A large library's files are written by a second process while the index is built from what
+    # it sends back (store._write_families); forced here on the seeds, in jobs of 7 families so
+    # that rows come back in many pieces. The files, and the index rows with their files' stamps,
+    # must be what one process writes.
+    import sqlite3
+
+    from drafter.library import workers
+
+    if workers.cores() < 2 or not workers.can_fork():
+        pytest.skip("a second process is used only with two cores and fork")
+    _mine(tmp_path, monkeypatch, list(SEED_BY_NUMBER), "alone")
+    monkeypatch.setattr(store, "_WRITER_FROM", 0)
+    monkeypatch.setattr(store, "_CHUNK", 7)
+    _mine(tmp_path, monkeypatch, list(SEED_BY_NUMBER), "helped")
+    assert _files(tmp_path / "helped") == _files(tmp_path / "alone")
+
+    def rows(lib):
+        with contextlib.closing(sqlite3.connect(store.index_path(tmp_path / lib))) as index:
+            return index.execute("SELECT id, kind, version, active, sources, sha256, size, data FROM families "
+                                 "ORDER BY id").fetchall()
+
+    helped = rows("helped")
+    assert len(helped) > 7 * 3 and helped == rows("alone")
+    for family_id, *_, sha256, size, _ in helped:
+        data = (tmp_path / "helped" / "families" / f"{family_id}.yaml").read_bytes()
+        assert (hashlib.sha256(data).hexdigest(), len(data)) == (sha256, size)
+
+
+def test_a_mine_whose_writer_process_fails_leaves_the_library_as_it_was(tmp_path, monkeypatch):
+    # The second process's error (a full disk) comes back to the mine, which stops with it and
+    # leaves nothing of the new library behind.
+    from drafter.library import workers
+
+    if workers.cores() < 2 or not workers.can_fork():
+        pytest.skip("a second process is used only with two cores and fork")
+    _mine(tmp_path, monkeypatch, ["52/189", "54/212"])
+    before = _files(tmp_path / "lib")
+    real_dump = store.dump_yaml
+    calls = []
+
+    def failing_dump(data):                     # called in the writer process, which fork made
+        calls.append(1)
+        if len(calls) == 20:
+            raise OSError(28, "No space left on device")
+        return real_dump(data)
+
+    monkeypatch.setattr(store, "dump_yaml", failing_dump)
+    monkeypatch.setattr(store, "_WRITER_FROM", 0)
+    monkeypatch.setattr(store, "_CHUNK", 7)
+    with pytest.raises(OSError, match="No space left"):
+        _mine(tmp_path, monkeypatch, list(SEED_BY_NUMBER))
+    assert len(calls) == 1                      # here only the manifest: the writer wrote the families
+    assert _files(tmp_path / "lib") == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["lib"]
+
+
 def test_a_killed_mine_leaves_the_library_as_it_was(tmp_path, monkeypatch):
     # A real process, killed with SIGKILL at the moment it starts writing the new library.
     _mine(tmp_path, monkeypatch, list(SEED_BY_NUMBER))
@@ -390,6 +448,45 @@ def _wait_for(condition, what: str, seconds: float = 60):
         assert time.monotonic() < deadline, f"waited {seconds} s for {what}"
         time.sleep(0.05)
     return value
+
+
+def test_a_mine_killed_while_its_writer_process_writes_leaves_no_worker_and_no_lock(tmp_path, monkeypatch):
+    # Killed as the index takes the first rows the writer process sent back: the writer ends
+    # with it, the library is as it was, and the next mine is not kept waiting.
+    from drafter.library import workers
+
+    if not Path("/proc/self/task").is_dir() or workers.cores() < 2:
+        pytest.skip("needs Linux's /proc and two cores")
+    _mine(tmp_path, monkeypatch, list(SEED_BY_NUMBER))
+    before = _files(tmp_path / "lib")
+    pids = tmp_path / "workers"
+    script = (
+        "import os, signal, sys\n"
+        "from pathlib import Path\n"
+        "from drafter.library import index, store\n"
+        "store._WRITER_FROM, store._CHUNK = 0, 7\n"
+        "def die(*a):\n"
+        "    me = os.getpid()\n"
+        f"    Path({str(pids)!r}).write_text(Path(f'/proc/{{me}}/task/{{me}}/children').read_text())\n"
+        "    os.kill(me, signal.SIGKILL)\n"
+        "index._Rows.add = die\n"
+        "from drafter.cli import main\n"
+        f"sys.exit(main(['mine', 'seeds/', '--library', {str(tmp_path / 'lib')!r}, '--rebuild']))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, timeout=120)
+    assert result.returncode == -9, result.stderr
+    workers = [int(pid) for pid in pids.read_text().split()]
+    assert workers
+    try:
+        _wait_for(lambda: not [pid for pid in workers if _alive(pid)], "the writer process to end with the mine")
+    finally:
+        for pid in workers:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+    assert _files(tmp_path / "lib") == before
+    again = subprocess.run([sys.executable, "-m", "drafter", "mine", "seeds/", "--library", str(tmp_path / "lib")],
+                           cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert again.returncode == 0 and "waiting for another drafter" not in again.stderr, again.stderr
 
 
 def test_library_check_names_file_and_line(tmp_path, monkeypatch):

@@ -73,11 +73,11 @@ class FileStamp:
 
 # --- building ---------------------------------------------------------------------------------
 
-def build(path: Path, library, files: Iterable[tuple[Family, dict | None, FileStamp]], manifest_sha256: str,
+def build(path: Path, library, files: Iterable[tuple[Family, bytes | None, FileStamp]], manifest_sha256: str,
           progress: Callable[[int], None] = lambda n: None) -> None:
     """Write the index of `library` at `path`, whole: built in a temporary file beside it, then
     renamed over it. `files` gives every family of the library, in order, with its file as written:
-    (family, its dict if at hand, its stamp); `progress(n)` counts families."""
+    (family, its dict `pack`ed if at hand, its stamp); `progress(n)` counts families."""
     for leftover in path.parent.glob(f".{path.name}.*.tmp"):
         leftover.unlink(missing_ok=True)        # a build that was killed (the caller holds the lock)
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
@@ -113,8 +113,8 @@ def _fill(connection: sqlite3.Connection, library, files, manifest_sha256: str, 
                             for i, s in enumerate(library.sources)])
     words_of: list[tuple[str, str, frozenset[str]]] = []     # (kind, family id, words) per wording
     rows = _Rows()
-    for family, data, stamp in files:
-        rows.add(library, family, data, stamp)
+    for family, packed, stamp in files:
+        rows.add(library, family, packed, stamp)
         for variant in family.variants:
             words = grouping.wording_words(variant.template, variant.lead, variant.subparagraphs)
             words_of.append((family.kind, family.id, words))
@@ -140,13 +140,13 @@ class _Rows:
         self.clauses: list[tuple] = []
         self.search: list[tuple] = []
 
-    def add(self, library, family: Family, data: dict | None, stamp: FileStamp) -> None:
+    def add(self, library, family: Family, packed: bytes | None, stamp: FileStamp) -> None:
         from drafter.library.fill import search_words
 
         active = [v for v in family.variants if v.status == "active"]
         pairs = family.sources()
         self.families.append((family.id, family.kind, family.version, len(active), len(pairs), stamp.sha256,
-                              stamp.size, stamp.mtime_ns, _pack(family.to_dict() if data is None else data)))
+                              stamp.size, stamp.mtime_ns, pack(family.to_dict()) if packed is None else packed))
         self.clauses += [(s.ref.resolution, family.id, v.id, i) for i, (v, s) in enumerate(pairs)]
         self.search += [(family.id, v.id, family.kind, search_words(library, v)) for v in active]
 
@@ -399,7 +399,8 @@ class Index:
         return int(self.meta.get(f"wordings_{kind}", "0")), df
 
 
-def _pack(data: dict[str, Any]) -> bytes:
+def pack(data: dict[str, Any]) -> bytes:
+    """A family's dict as the index keeps it."""
     return zlib.compress(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 1)
 
 

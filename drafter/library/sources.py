@@ -122,46 +122,11 @@ class _Failure:
 
 def _map(function, jobs: list):
     """`map`, over worker processes when there are enough jobs and cores to gain from them."""
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    if cores < 2 or len(jobs) < 50:
-        yield from map(function, jobs)
-        return
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
+    from drafter.library import workers
 
-    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
-    with ProcessPoolExecutor(max_workers=min(cores, 8), mp_context=context, initializer=_worker_started,
-                             initargs=(os.getpid(),)) as pool:
-        yield from pool.map(function, jobs, chunksize=8)
-
-
-def _worker_started(writer: int) -> None:
-    """A worker ends with the writer that started it. A pool's workers wait for work as long as
-    they live; were the writer killed (kill -9, the machine's out-of-memory killer), they would
-    live on, and with them the library's lock they inherited."""
-    from drafter.library import lock
-
-    lock.let_go_in_worker()
-    _die_with_parent()
-    if os.getppid() != writer:             # the writer died before the line above took effect
-        os._exit(1)
-
-
-def _die_with_parent() -> None:
-    """Ask Linux to kill this process when its parent ends (prctl PR_SET_PDEATHSIG); elsewhere a
-    worker outlives a killed writer, but no longer holds its lock."""
-    import ctypes
-    import ctypes.util
-    import signal
-
-    try:
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
-        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
-    except (OSError, AttributeError):
-        pass
-
-
-_PR_SET_PDEATHSIG = 1
+    if workers.cores() < 2 or len(jobs) < 50 or not workers.can_fork():
+        return map(function, jobs)
+    return workers.in_workers(function, jobs, min(workers.cores(), 8), chunksize=8)
 
 
 def _entry(resolution: Resolution, recorded: str, data: bytes) -> SourceEntry:

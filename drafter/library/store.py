@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from drafter.errors import LibraryError
-from drafter.library import emit
+from drafter.library import emit, workers
 from drafter.library import index as indexing
 from drafter.library.lock import writing
 from drafter.library.model import FORMAT_VERSION, Family, Library, SourceEntry
@@ -349,18 +349,69 @@ def save(library: Library, directory: Path) -> None:
         shutil.rmtree(staging, ignore_errors=True)
 
 
-def _write_families(library: Library, staging: Path) -> Iterator[tuple[Family, dict, indexing.FileStamp]]:
-    """Each family's file, written as the index takes the family: one dict per family serves both,
-    and 22,000 files' text is never all in memory."""
+def _write_families(library: Library, staging: Path) -> Iterator[tuple[Family, bytes, indexing.FileStamp]]:
+    """Each family's file, written, with its row for the index (its dict, packed) and its stamp.
+    A large library's files are written by a second process while this one builds the index from
+    the rows it sends back: on the corpus the two halves of the work take about as long. One dict
+    per family serves its file and its row, and 22,000 files' text is never all in memory."""
     (staging / FAMILIES).mkdir()
-    folder = os.open(staging / FAMILIES, os.O_RDONLY)
+    families = library.families
+    if len(families) < _WRITER_FROM or workers.cores() < 2 or not workers.can_fork():
+        files = _FamilyFiles(families, staging / FAMILIES)
+        try:
+            for family, (packed, stamp) in zip(families, files.write(range(len(families)))):
+                yield family, packed, stamp
+        finally:
+            files.close()
+        return
+    chunks = [range(at, min(at + _CHUNK, len(families))) for at in range(0, len(families), _CHUNK)]
+    # This process writes every fifth job itself: with the index to build it has less to do than
+    # the writer, and the two then end together (measured on the corpus: 5 s of index, 8 s of files).
+    own = _FamilyFiles(families, staging / FAMILIES)
+    written = workers.in_workers(_write_chunk, [c for i, c in enumerate(chunks) if i % 5 != 4], 1,
+                                 start=_start_writer, given=(families, staging / FAMILIES))
     try:
-        for family in library.families:
+        for i, chunk in enumerate(chunks):
+            rows = own.write(chunk) if i % 5 == 4 else next(written)
+            for at, (packed, stamp) in zip(chunk, rows):
+                yield families[at], packed, stamp
+    finally:
+        written.close()                  # the writer process is done with (or stopped, on an error)
+        own.close()
+
+
+_WRITER_FROM = 2_000                     # families: below, a second process costs more than it gives
+_CHUNK = 250                             # families a job of the writer process
+
+
+class _FamilyFiles:
+    """Writes the files of families into a folder, held open (a descriptor: no path to build
+    22,000 times)."""
+
+    def __init__(self, families: list[Family], folder: Path) -> None:
+        self.families = families
+        self.folder = os.open(folder, os.O_RDONLY)
+
+    def write(self, at: range) -> Iterator[tuple[bytes, indexing.FileStamp]]:
+        for family in self.families[at.start:at.stop]:
             data = family.to_dict()
             text = dump_yaml(data).encode("utf-8")
-            yield family, data, _write_new(folder, f"{family.id}.yaml", text)
-    finally:
-        os.close(folder)
+            yield indexing.pack(data), _write_new(self.folder, f"{family.id}.yaml", text)
+
+    def close(self) -> None:
+        os.close(self.folder)
+
+
+_writer: _FamilyFiles | None = None      # in the writer process: what it writes
+
+
+def _start_writer(families: list[Family], folder: Path) -> None:
+    global _writer
+    _writer = _FamilyFiles(families, folder)
+
+
+def _write_chunk(at: range) -> list[tuple[bytes, indexing.FileStamp]]:
+    return list(_writer.write(at))
 
 
 def _write_new(folder: int, name: str, data: bytes) -> indexing.FileStamp:
