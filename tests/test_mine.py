@@ -317,20 +317,19 @@ def test_a_failed_mine_leaves_the_library_as_it_was(tmp_path, monkeypatch):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.txt", "lib"]
 
 
-def test_a_library_written_by_a_second_process_is_the_same(tmp_path, monkeypatch):
-    # A large library's files are written by a second process while the index is built from what
-    # it sends back (store._write_families); forced here on the seeds, in jobs of 7 families so
-    # that rows come back in many pieces. The files, and the index rows with their files' stamps,
-    # must be what one process writes.
+def test_a_library_written_by_worker_processes_is_the_same(tmp_path, monkeypatch):
+    # A large mine's family files are written by its worker processes while the index is built
+    # from what they send back (store._write_families); forced here on the seeds, in jobs of 7
+    # families so that rows come back in many pieces and from both workers. The files, and the
+    # index rows with their files' stamps, must be what one process writes.
     import sqlite3
 
     from drafter.library import workers
 
     if workers.cores() < 2 or not workers.can_fork():
-        pytest.skip("a second process is used only with two cores and fork")
+        pytest.skip("workers are used only with two cores and fork")
     _mine(tmp_path, monkeypatch, list(SEED_BY_NUMBER), "alone")
-    monkeypatch.setattr(store, "_WRITER_FROM", 0)
-    monkeypatch.setattr(store, "_CHUNK", 7)
+    _workers_always(monkeypatch)
     _mine(tmp_path, monkeypatch, list(SEED_BY_NUMBER), "helped")
     assert _files(tmp_path / "helped") == _files(tmp_path / "alone")
 
@@ -346,32 +345,40 @@ def test_a_library_written_by_a_second_process_is_the_same(tmp_path, monkeypatch
         assert (hashlib.sha256(data).hexdigest(), len(data)) == (sha256, size)
 
 
-def test_a_mine_whose_writer_process_fails_leaves_the_library_as_it_was(tmp_path, monkeypatch):
-    # The second process's error (a full disk) comes back to the mine, which stops with it and
-    # leaves nothing of the new library behind.
+def test_a_mine_whose_worker_fails_to_write_leaves_the_library_as_it_was(tmp_path, monkeypatch):
+    # A worker's error (a full disk) comes back to the mine, which stops with it and leaves
+    # nothing of the new library behind.
     from drafter.library import workers
 
     if workers.cores() < 2 or not workers.can_fork():
-        pytest.skip("a second process is used only with two cores and fork")
+        pytest.skip("workers are used only with two cores and fork")
     _mine(tmp_path, monkeypatch, ["52/189", "54/212"])
     before = _files(tmp_path / "lib")
     real_dump = store.dump_yaml
     calls = []
 
-    def failing_dump(data):                     # called in the writer process, which fork made
+    def failing_dump(data):                     # called in a worker, which fork made
         calls.append(1)
         if len(calls) == 20:
             raise OSError(28, "No space left on device")
         return real_dump(data)
 
     monkeypatch.setattr(store, "dump_yaml", failing_dump)
-    monkeypatch.setattr(store, "_WRITER_FROM", 0)
-    monkeypatch.setattr(store, "_CHUNK", 7)
+    _workers_always(monkeypatch)
     with pytest.raises(OSError, match="No space left"):
         _mine(tmp_path, monkeypatch, list(SEED_BY_NUMBER))
-    assert len(calls) == 1                      # here only the manifest: the writer wrote the families
+    assert len(calls) == 1                      # here only the manifest: the workers wrote the families
     assert _files(tmp_path / "lib") == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["lib"]
+
+
+def _workers_always(monkeypatch):
+    """Mines of the seeds as mines of the corpus go: read and written by worker processes."""
+    from drafter.library import api
+
+    monkeypatch.setattr(api, "WORKERS_FROM", 0)
+    monkeypatch.setattr(store, "_WORKERS_FROM", 0)
+    monkeypatch.setattr(store, "_CHUNK", 7)
 
 
 def test_a_killed_mine_leaves_the_library_as_it_was(tmp_path, monkeypatch):
@@ -450,8 +457,8 @@ def _wait_for(condition, what: str, seconds: float = 60):
     return value
 
 
-def test_a_mine_killed_while_its_writer_process_writes_leaves_no_worker_and_no_lock(tmp_path, monkeypatch):
-    # Killed as the index takes the first rows the writer process sent back: the writer ends
+def test_a_mine_killed_while_its_workers_write_leaves_no_worker_and_no_lock(tmp_path, monkeypatch):
+    # Killed as the index takes the first rows the workers sent back: the workers end
     # with it, the library is as it was, and the next mine is not kept waiting.
     from drafter.library import workers
 
@@ -464,7 +471,8 @@ def test_a_mine_killed_while_its_writer_process_writes_leaves_no_worker_and_no_l
         "import os, signal, sys\n"
         "from pathlib import Path\n"
         "from drafter.library import index, store\n"
-        "store._WRITER_FROM, store._CHUNK = 0, 7\n"
+        "from drafter.library import api\n"
+        "api.WORKERS_FROM, store._WORKERS_FROM, store._CHUNK = 0, 0, 7\n"
         "def die(*a):\n"
         "    me = os.getpid()\n"
         f"    Path({str(pids)!r}).write_text(Path(f'/proc/{{me}}/task/{{me}}/children').read_text())\n"
@@ -478,7 +486,7 @@ def test_a_mine_killed_while_its_writer_process_writes_leaves_no_worker_and_no_l
     workers = [int(pid) for pid in pids.read_text().split()]
     assert workers
     try:
-        _wait_for(lambda: not [pid for pid in workers if _alive(pid)], "the writer process to end with the mine")
+        _wait_for(lambda: not [pid for pid in workers if _alive(pid)], "the workers to end with the mine")
     finally:
         for pid in workers:
             with contextlib.suppress(ProcessLookupError):

@@ -34,17 +34,34 @@ def mine_sources(sources: list[str], library_dir: str | Path, rebuild: bool = Fa
     try:
         with writing(directory):
             previous, curated = _previous(directory, rebuild)
-            read, warnings = read_sources(paths, directory, _bar(len(paths), "reading"))
-            library, summary = mine(read, previous, keep=not rebuild)
-            if curated is not None:
-                library, note = _given_back(library, curated, directory)
-                warnings.insert(0, note)
-            store.save(library, directory)
+            with _workers(len(paths) + (len(previous.sources) if previous else 0)) as pool:
+                read, warnings = read_sources(paths, directory, _bar(len(paths), "reading"), pool)
+                library, summary = mine(read, previous, keep=not rebuild)
+                if curated is not None:
+                    library, note = _given_back(library, curated, directory)
+                    warnings.insert(0, note)
+                store.save(library, directory, pool)
     except BaseException:
         if created and directory.is_dir() and not any(directory.iterdir()):
             directory.rmdir()            # a first mine that failed leaves nothing behind
         raise
     return _report(warnings + summary.warnings, summary, library, directory)
+
+
+WORKERS_FROM = 50                        # sources: below, forking workers costs more than they give
+
+
+def _workers(sources: int):
+    """The mine's worker processes, for a mine of enough sources (read or kept) to gain from them,
+    on a machine with cores to spare: forked now, while this process is small (drafter.library.workers
+    says why), they read the sources and then write the family files."""
+    from contextlib import nullcontext
+
+    from drafter.library import workers
+
+    if sources < WORKERS_FROM or workers.cores() < 2 or not workers.can_fork():
+        return nullcontext(None)
+    return workers.Workers(min(workers.cores(), 8))
 
 
 def _previous(directory: Path, rebuild: bool) -> tuple[Library | None, dict | None]:
@@ -83,8 +100,9 @@ def remove_sources(numbers: list[str], library_dir: str | Path) -> list[str]:
             if previous.source(number) is None:
                 raise LibraryError(f"no resolution {number} in the library", directory,
                                    hint=_close_numbers(previous, number))
-        library, summary = mine([], previous, drop=frozenset(numbers))
-        store.save(library, directory)
+        with _workers(len(previous.sources)) as pool:
+            library, summary = mine([], previous, drop=frozenset(numbers))
+            store.save(library, directory, pool)
     return _report([], summary, library, directory)
 
 

@@ -14,6 +14,7 @@ from drafter.ingest import parse_bytes
 from drafter.ingest.detect import read_bytes
 from drafter.library.clauses import Clause, clauses_of
 from drafter.library.model import SourceEntry
+from drafter.library.workers import Workers
 from drafter.model import Resolution
 from drafter.records import dataclass
 
@@ -51,10 +52,10 @@ def recorded_path(source: Path, library_dir: Path) -> str:
     return str(source)
 
 
-def read_sources(paths: list[Path], library_dir: Path, on_each: Callable[[], None] = lambda: None
-                 ) -> tuple[list[tuple[SourceEntry, list[Clause]]], list[str]]:
-    """Parse every source into its manifest entry and its clauses, on every core the machine
-    gives (parsing and finding slots are each source's own business). A file that is not a
+def read_sources(paths: list[Path], library_dir: Path, on_each: Callable[[], None] = lambda: None,
+                 pool: Workers | None = None) -> tuple[list[tuple[SourceEntry, list[Clause]]], list[str]]:
+    """Parse every source into its manifest entry and its clauses, in the worker processes of
+    `pool` where given (parsing and finding slots are each source's own business). A file that is not a
     resolution stops the mine (the library must not silently miss a source the user named);
     warnings are collected for the summary. A resolution given twice (a reissue beside the
     original: the same number) is read once, from the first file; parts published apart ("77/292
@@ -63,7 +64,7 @@ def read_sources(paths: list[Path], library_dir: Path, on_each: Callable[[], Non
     read: list[tuple[SourceEntry, list[Clause]]] = []
     warnings: list[str] = []
     seen: dict[str, str] = {}
-    for shown, outcome in zip((j[1] for j in jobs), _map(_read_one, jobs)):
+    for shown, outcome in zip((j[1] for j in jobs), _map(_read_one, jobs, pool)):
         on_each()
         if isinstance(outcome, _Failure):
             raise outcome.error()
@@ -120,13 +121,11 @@ class _Failure:
         return self.kind(self.message, self.path, self.line, self.hint)
 
 
-def _map(function, jobs: list):
-    """`map`, over worker processes when there are enough jobs and cores to gain from them."""
-    from drafter.library import workers
-
-    if workers.cores() < 2 or len(jobs) < 50 or not workers.can_fork():
+def _map(function, jobs: list, pool):
+    """`map`, over the mine's worker processes when it has them and there are enough jobs to gain."""
+    if pool is None or len(jobs) < 50:
         return map(function, jobs)
-    return workers.in_workers(function, jobs, min(workers.cores(), 8), chunksize=8)
+    return pool.map(function, jobs, ahead=16)
 
 
 def _entry(resolution: Resolution, recorded: str, data: bytes) -> SourceEntry:

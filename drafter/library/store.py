@@ -319,7 +319,9 @@ def source_path(library: Library, entry: SourceEntry) -> Path:
 
 # --- writing ---------------------------------------------------------------------------------
 
-def save(library: Library, directory: Path) -> None:
+def save(library: Library, directory: Path, pool: workers.Workers | None = None) -> None:
+    """Write `library` to `directory`, whole (see the module's promises); the family files of a
+    large library by the worker processes of `pool`, where given."""
     directory = Path(directory).absolute()
     directory.parent.mkdir(parents=True, exist_ok=True)
     _recover(directory)
@@ -335,11 +337,11 @@ def save(library: Library, directory: Path) -> None:
         unwritable = _unwritable(index.parent)
         if unwritable:                   # the YAML is the library; the next command builds its index
             _warn_unkept(index.parent, unwritable, "the library is written without it")
-            for _ in _write_families(library, staging):
+            for _ in _write_families(library, staging, pool):
                 pass
         else:
             with writing(index.parent):  # the new manifest's index, built while the old one serves
-                indexing.build(index, library, _write_families(library, staging), manifest_sha256,
+                indexing.build(index, library, _write_families(library, staging, pool), manifest_sha256,
                                _progress("writing the library"))
         _keep_other_files(directory, staging)
         _swap_in(staging, directory)
@@ -349,69 +351,64 @@ def save(library: Library, directory: Path) -> None:
         shutil.rmtree(staging, ignore_errors=True)
 
 
-def _write_families(library: Library, staging: Path) -> Iterator[tuple[Family, bytes, indexing.FileStamp]]:
+def _write_families(library: Library, staging: Path, pool: workers.Workers | None
+                    ) -> Iterator[tuple[Family, bytes, indexing.FileStamp]]:
     """Each family's file, written, with its row for the index (its dict, packed) and its stamp.
-    A large library's files are written by a second process while this one builds the index from
-    the rows it sends back: on the corpus the two halves of the work take about as long. One dict
-    per family serves its file and its row, and 22,000 files' text is never all in memory."""
+    One dict per family serves its file and its row, and 22,000 files' text is never all in memory.
+    A large library's files are written by the worker processes of `pool`, where given, while this
+    one builds the index from the rows they send back."""
     (staging / FAMILIES).mkdir()
+    folder = str(staging / FAMILIES)
     families = library.families
-    if len(families) < _WRITER_FROM or workers.cores() < 2 or not workers.can_fork():
-        files = _FamilyFiles(families, staging / FAMILIES)
-        try:
-            for family, (packed, stamp) in zip(families, files.write(range(len(families)))):
-                yield family, packed, stamp
-        finally:
-            files.close()
-        return
-    chunks = [range(at, min(at + _CHUNK, len(families))) for at in range(0, len(families), _CHUNK)]
-    # This process writes every fifth job itself: with the index to build it has less to do than
-    # the writer, and the two then end together (measured on the corpus: 5 s of index, 8 s of files).
-    own = _FamilyFiles(families, staging / FAMILIES)
-    written = workers.in_workers(_write_chunk, [c for i, c in enumerate(chunks) if i % 5 != 4], 1,
-                                 start=_start_writer, given=(families, staging / FAMILIES))
+    chunks = [families[at:at + _CHUNK] for at in range(0, len(families), _CHUNK)]
+    jobs = ((folder, [family.to_dict() for family in chunk]) for chunk in chunks)
+    if pool is None or len(families) < _WORKERS_FROM:
+        written = (_write_job(job) for job in jobs)
+    else:
+        written = pool.map(_write_job, jobs)
     try:
-        for i, chunk in enumerate(chunks):
-            rows = own.write(chunk) if i % 5 == 4 else next(written)
-            for at, (packed, stamp) in zip(chunk, rows):
-                yield families[at], packed, stamp
+        for chunk, rows in zip(chunks, written):
+            for family, (packed, stamp) in zip(chunk, rows):
+                yield family, packed, stamp
     finally:
-        written.close()                  # the writer process is done with (or stopped, on an error)
-        own.close()
+        written.close()                  # the workers stop (at an error) or are done
+        _folders.close()
 
 
-_WRITER_FROM = 2_000                     # families: below, a second process costs more than it gives
-_CHUNK = 250                             # families a job of the writer process
+_WORKERS_FROM = 2_000                    # families: below, the workers cost more than they give
+_CHUNK = 250                             # families a job
 
 
-class _FamilyFiles:
-    """Writes the files of families into a folder, held open (a descriptor: no path to build
-    22,000 times)."""
+def _write_job(job: tuple[str, list[dict]]) -> list[tuple[bytes, indexing.FileStamp]]:
+    """The files of a job's families (dicts) in its folder; each one's row for the index and the
+    file's stamp."""
+    folder, datas = job
+    descriptor = _folders.open(folder)
+    return [(indexing.pack(data), _write_new(descriptor, f"{data['id']}.yaml", dump_yaml(data).encode("utf-8")))
+            for data in datas]
 
-    def __init__(self, families: list[Family], folder: Path) -> None:
-        self.families = families
-        self.folder = os.open(folder, os.O_RDONLY)
 
-    def write(self, at: range) -> Iterator[tuple[bytes, indexing.FileStamp]]:
-        for family in self.families[at.start:at.stop]:
-            data = family.to_dict()
-            text = dump_yaml(data).encode("utf-8")
-            yield indexing.pack(data), _write_new(self.folder, f"{family.id}.yaml", text)
+class _Folders:
+    """Folders held open for writing into (a descriptor: no path to build 22,000 times), the one a
+    process last wrote to."""
+
+    def __init__(self) -> None:
+        self.path: str | None = None
+        self.descriptor = -1
+
+    def open(self, path: str) -> int:
+        if path != self.path:
+            self.close()
+            self.descriptor, self.path = os.open(path, os.O_RDONLY), path
+        return self.descriptor
 
     def close(self) -> None:
-        os.close(self.folder)
+        if self.path is not None:
+            os.close(self.descriptor)
+            self.path, self.descriptor = None, -1
 
 
-_writer: _FamilyFiles | None = None      # in the writer process: what it writes
-
-
-def _start_writer(families: list[Family], folder: Path) -> None:
-    global _writer
-    _writer = _FamilyFiles(families, folder)
-
-
-def _write_chunk(at: range) -> list[tuple[bytes, indexing.FileStamp]]:
-    return list(_writer.write(at))
+_folders = _Folders()                    # in each process (the workers' own, after the fork)
 
 
 def _write_new(folder: int, name: str, data: bytes) -> indexing.FileStamp:
