@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def one(fraction: float, corpus: Path) -> dict:
     sys.path.insert(0, str(ROOT))
     from drafter.library import store
-    from drafter.library.api import _workers
+    from drafter.library.api import _uncollected, _workers
     from drafter.library.mine import mine
     from drafter.library.sources import expand, read_sources
 
@@ -37,7 +37,7 @@ def one(fraction: float, corpus: Path) -> dict:
     paths = paths[: max(1, int(len(paths) * fraction))]
     memory = _Memory()
     start, cpu_start = time.perf_counter(), _cpu()
-    with _workers(len(paths)) as pool, tempfile.TemporaryDirectory() as folder:   # as `drafter mine` does
+    with _workers(len(paths)) as pool, _uncollected(), tempfile.TemporaryDirectory() as folder:  # as `drafter mine`
         resolutions, _ = read_sources(paths, Path(tempfile.gettempdir()) / "lib", pool=pool)
         parsed, cpu_parsed = time.perf_counter(), _cpu_all()
         library, summary = mine(resolutions, None)

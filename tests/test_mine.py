@@ -381,6 +381,28 @@ def _workers_always(monkeypatch):
     monkeypatch.setattr(store, "_CHUNK", 7)
 
 
+def test_the_collector_is_paused_for_a_mine_and_given_back_after(tmp_path, monkeypatch):
+    # A mine pauses Python's cyclic collector (api._uncollected: its full collections walked half
+    # a gigabyte for nothing); a caller gets it back as it was, after a mine that failed too.
+    import gc
+
+    seen = []
+    monkeypatch.setattr(store, "dump_yaml", lambda data, real=store.dump_yaml: seen.append(gc.isenabled()) or real(data))
+    _mine(tmp_path, monkeypatch, ["52/189"])
+    assert seen and not any(seen) and gc.isenabled()
+    bad = tmp_path / "bad.txt"
+    bad.write_text("not a resolution\n")
+    with pytest.raises(ParseError):
+        mine_sources(["seeds/", str(bad)], tmp_path / "lib")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        _mine(tmp_path, monkeypatch, ["54/212"])
+        assert not gc.isenabled()               # one who had paused it finds it paused still
+    finally:
+        gc.enable()
+
+
 def test_a_killed_mine_leaves_the_library_as_it_was(tmp_path, monkeypatch):
     # A real process, killed with SIGKILL at the moment it starts writing the new library.
     _mine(tmp_path, monkeypatch, list(SEED_BY_NUMBER))
