@@ -579,11 +579,14 @@ def test_show_unknown_family_is_one_line():
 def corpus_library():
     from conftest import corpus_or_skip
 
+    from drafter.library.api import _workers
     from drafter.library.mine import mine
     from drafter.library.sources import expand, read_sources
 
     corpus = corpus_or_skip()
-    resolutions, _ = read_sources(expand([corpus / "79", corpus / "80"]), ROOT / "lib")
+    paths = expand([corpus / "79", corpus / "80"])
+    with _workers(len(paths)) as pool:                  # read as `drafter mine` reads
+        resolutions, _ = read_sources(paths, ROOT / "lib", pool=pool)
     library, _ = mine(resolutions, None)
     return library
 

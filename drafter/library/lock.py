@@ -63,7 +63,7 @@ _HELD: dict[tuple[int, int], int] = {}
 
 
 def let_go_in_worker() -> None:
-    """In a process forked from a writer (a worker reading sources): close the copies of the
+    """In a process forked from a writer (drafter.library.workers): close the copies of the
     writer's lock descriptors it inherited. The lock is the writer's alone: a worker left running
     by a writer that was killed must not keep every later writer waiting. (Closing a copy leaves
     the lock held through the writer's own descriptor: flock belongs to the open file, which is

@@ -55,8 +55,8 @@ def recorded_path(source: Path, library_dir: Path) -> str:
 def read_sources(paths: list[Path], library_dir: Path, on_each: Callable[[], None] = lambda: None,
                  pool: Workers | None = None) -> tuple[list[tuple[SourceEntry, list[Clause]]], list[str]]:
     """Parse every source into its manifest entry and its clauses, in the worker processes of
-    `pool` where given (parsing and finding slots are each source's own business). A file that is not a
-    resolution stops the mine (the library must not silently miss a source the user named);
+    `pool` where given (parsing and finding slots are each source's own business). A file that
+    is not a resolution stops the mine (the library must not silently miss a source the user named);
     warnings are collected for the summary. A resolution given twice (a reissue beside the
     original: the same number) is read once, from the first file; parts published apart ("77/292
     B") have numbers of their own and are all read."""
