@@ -372,7 +372,6 @@ def _write_families(library: Library, staging: Path, pool: workers.Workers | Non
                 yield family, packed, stamp
     finally:
         written.close()                  # the workers stop (at an error) or are done
-        _folders.close()
 
 
 _WORKERS_FROM = 2_000                    # families: below, the workers cost more than they give
@@ -381,34 +380,14 @@ _CHUNK = 250                             # families a job
 
 def _write_job(job: tuple[str, list[dict]]) -> list[tuple[bytes, indexing.FileStamp]]:
     """The files of a job's families (dicts) in its folder; each one's row for the index and the
-    file's stamp."""
+    file's stamp. The folder is opened once a job (a descriptor: no path to build for each file)."""
     folder, datas = job
-    descriptor = _folders.open(folder)
-    return [(indexing.pack(data), _write_new(descriptor, f"{data['id']}.yaml", dump_yaml(data).encode("utf-8")))
-            for data in datas]
-
-
-class _Folders:
-    """Folders held open for writing into (a descriptor: no path to build 22,000 times), the one a
-    process last wrote to."""
-
-    def __init__(self) -> None:
-        self.path: str | None = None
-        self.descriptor = -1
-
-    def open(self, path: str) -> int:
-        if path != self.path:
-            self.close()
-            self.descriptor, self.path = os.open(path, os.O_RDONLY), path
-        return self.descriptor
-
-    def close(self) -> None:
-        if self.path is not None:
-            os.close(self.descriptor)
-            self.path, self.descriptor = None, -1
-
-
-_folders = _Folders()                    # in each process (the workers' own, after the fork)
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        return [(indexing.pack(data), _write_new(descriptor, f"{data['id']}.yaml", dump_yaml(data).encode("utf-8")))
+                for data in datas]
+    finally:
+        os.close(descriptor)
 
 
 def _write_new(folder: int, name: str, data: bytes) -> indexing.FileStamp:
