@@ -3,7 +3,9 @@
 Prints files/s and MB/s for the UN's Akoma Ntoso corpus (default ../shared/corpus/unga-akn; source:
 the United Nations), single process, files read into memory first, next to a bare
 `lxml.etree.fromstring` loop over the same bytes (the reference: XML parsing alone), wall and CPU
-time, the best of N runs each; then the seeds, and inputs a reader must refuse or survive quickly
+time, the best of N runs each; then the corpus read as `drafter mine` reads it, in worker processes on
+all the machine's cores, each model sent back to the main process or dropped there (wall time);
+then the seeds, and inputs a reader must refuse or survive quickly
 (a 9 MB text of repeated seeds, 9 MB of noise).
 Timings are printed, never asserted: they belong to the machine that ran them (on a shared machine,
 compare the reader with the lxml loop of the same run).
@@ -67,6 +69,41 @@ def bench_corpus(paths: list[Path], repeat: int) -> None:
           f"run by run {ratios[0]:.2f}-{ratios[-1]:.2f} x, median {statistics.median(ratios):.2f} x")
 
 
+def bench_workers(paths: list[Path], repeat: int) -> None:
+    """The corpus parsed in `drafter mine`'s worker processes (drafter.library.workers), one job a
+    file: the worker reads the file and parses it, and its model is pickled back to this process,
+    as a mine's sources come back; and again with each model dropped in the worker, which tells
+    the parsing apart from sending models back. Wall time, best of `repeat` runs: the throughput a
+    user waits for. (Fewer than 2 cores, or no fork: said, and skipped.)"""
+    from drafter.library import workers
+
+    if workers.cores() < 2 or not workers.can_fork():
+        print("  (parsing in worker processes: skipped, this machine has one core or cannot fork)")
+        return
+    megabytes = sum(p.stat().st_size for p in paths) / 1e6
+    jobs = [str(path) for path in paths]
+    count = min(workers.cores(), 8)
+    for job, label in ((_parsed, "models sent back"), (_parsed_and_dropped, "models dropped in the workers")):
+        runs = []
+        for _ in range(repeat):
+            start = time.perf_counter()
+            with workers.Workers(count) as pool:
+                for _model in pool.map(job, jobs):
+                    pass
+            runs.append(time.perf_counter() - start)
+        wall = min(runs)
+        print(f"  parsed in drafter mine's {count} worker processes, {label}: "
+              f"{wall:.2f} s = {megabytes / wall:.1f} MB/s wall (best of {repeat}; workers started in the time)")
+
+
+def _parsed(path: str):
+    return read_resolution(Path(path))
+
+
+def _parsed_and_dropped(path: str) -> None:
+    read_resolution(Path(path))
+
+
 def _each(files: list[tuple[str, bytes]], read) -> None:
     for path, data in files:              # each result dropped at once, as a caller would
         read(data, path)
@@ -107,7 +144,9 @@ def main() -> None:
     seeds = sorted((ROOT / "seeds").glob("*.txt"))
     bench_files("seeds", seeds * 20)
     if corpus.is_dir():
-        bench_corpus(sorted(corpus.glob("*/*.xml")), max(1, args.repeat))
+        paths = sorted(corpus.glob("*/*.xml"))
+        bench_corpus(paths, max(1, args.repeat))
+        bench_workers(paths, max(1, args.repeat))
     else:
         print(f"(no corpus at {corpus})")
     seed = seeds[1].read_bytes()
