@@ -984,6 +984,35 @@ def test_the_quick_italic_run_is_the_long_way(pieces, opening, closing):
         assert quick == _settled(text), repr(text)
 
 
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES + ["\ue0031\ue004", "\ue003*\ue004", "\ue001", "\ue002"]), max_size=14),
+       st.integers(0, 14))
+def test_the_quick_lead_with_notes_is_the_long_way(pieces, closing):
+    """A line that opens with its italic lead and has notes after it (`akn_inline._lead_and_notes`,
+    the commonest line with notes) is read directly; whatever spaces stand beside its marks, and
+    wherever other marks stand, the result, when it gives one, is what the long way gives."""
+    from drafter.ingest.akn_inline import (
+        ITALIC,
+        ROMAN,
+        _lead_and_notes,
+        _settled,
+        clean_line,
+    )
+    closing = min(closing, len(pieces))
+    text = clean_line("".join([ITALIC] + pieces[:closing] + [ROMAN] + pieces[closing:]))
+    quick = _lead_and_notes(text)
+    if quick is not None:
+        assert quick == _settled(text), repr(text)
+
+
+def test_the_quick_lead_with_notes_takes_the_long_way_when_a_space_moves():
+    from drafter.ingest.akn_inline import _lead_and_notes
+    assert _lead_and_notes("\ue001Recalling\ue002 its resolution 1,\ue0031\ue004 and") is not None
+    assert _lead_and_notes("\ue001Recalling\ue002 its resolution 1 \ue0031\ue004and") is None
+    assert _lead_and_notes("\ue001Recalling \ue002its resolution 1,\ue0031\ue004") is None
+    assert _lead_and_notes("its \ue001Recalling\ue002 resolution 1,\ue0031\ue004") is None
+
+
 def test_the_quick_italic_run_takes_the_long_way_for_spaces_on_both_sides_of_a_mark():
     from drafter.ingest.akn_inline import _one_run
     assert _one_run("Recalling \ue001 its\ue002 resolution") is None

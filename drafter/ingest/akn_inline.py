@@ -362,9 +362,33 @@ def _settled_line(text: str) -> Inline:
         if ITALIC not in text:
             return _made(Inline, (text, (), ()))
         one = _one_run(text)
-        if one is not None:
-            return one
-    return _settled(text)
+    else:
+        one = _lead_and_notes(text)
+    return one if one is not None else _settled(text)
+
+
+def _lead_and_notes(text: str) -> Inline | None:
+    """The commonest line with notes (a preambular paragraph citing what it recalls), read
+    directly: its italic lead opens it, with no space at its edges, its notes stand after the
+    lead, and none has a space before it, so no space moves (`_placed_spaces`) and none is trimmed
+    (a figure space neither); None for any other line."""
+    if text[:1] != ITALIC:
+        return None
+    inside, closed, tail = text[1:].partition(ROMAN)
+    if (not closed or not inside or inside[0].isspace() or inside[-1].isspace()
+            or ITALIC in inside or NOTE in inside or ITALIC in tail or ROMAN in tail):
+        return None
+    pieces = _NOTE_MARK.split(tail)
+    at = len(inside)
+    refs = []
+    for index in range(1, len(pieces), 2):
+        words = pieces[index - 1]
+        if words and words[-1].isspace():       # a space before the note: it moves after it
+            return None
+        at += len(words)
+        refs.append(FootnoteRef(pieces[index], at))
+    line = inside + "".join(pieces[0::2])
+    return _made(Inline, (line, tuple(refs), _lead_run(len(inside))))
 
 
 def _settled(text: str) -> Inline:
