@@ -103,11 +103,26 @@ def first_byte(command: list[str], cwd: Path) -> tuple[float, float]:
 
 
 def mine_corpus(corpus: Path, big: Path) -> tuple[float, float, float]:
-    """Wall seconds, CPU seconds (all its processes) and peak MB of `drafter mine CORPUS
-    --library BIG` (a fresh library)."""
-    seconds = run([*DRAFTER, "mine", str(corpus), "--library", str(big), "--rebuild"], ROOT)
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return seconds, CPU[-1], peak / 1024
+    """Wall seconds, CPU seconds and peak MB of `drafter mine CORPUS --library BIG` (a fresh
+    library), over all its processes: the peak is the summed PSS of the mine and its workers
+    (`bench_mine.Memory`), what the ≤ 700 MB target is about; the largest process's peak alone,
+    which `ru_maxrss` gives, leaves the workers out."""
+    from bench_mine import Memory
+
+    command = [*DRAFTER, "mine", str(corpus), "--library", str(big), "--rebuild"]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                               env=ENVIRONMENT)
+    memory = Memory(process.pid)
+    _, errors = process.communicate()
+    seconds = time.perf_counter() - start
+    memory.stop()
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if process.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed ({process.returncode}): {errors.strip()}")
+    cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+    return seconds, cpu, memory.peak / 1024
 
 
 def start_up_command(library: Path, work: Path) -> list[str]:
@@ -176,7 +191,7 @@ def main() -> None:
     print_table(rows, reference, reference_cpu)
     if mined:
         print(f"\nmine the whole corpus: {mined[0]:.1f} s wall, {mined[1]:.1f} s CPU over all its processes, "
-              f"peak {mined[2]:.0f} MB (target: <= 30 s, <= 700 MB on 2 cores)")
+              f"peak {mined[2]:.0f} MB summed over them (target: <= 30 s, <= 700 MB on 2 cores)")
     if problems:
         print(f"library check of the corpus library: {problems.stdout.strip().splitlines()[-1]} "
               f"(exit {problems.returncode})")

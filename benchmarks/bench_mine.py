@@ -35,7 +35,7 @@ def one(fraction: float, corpus: Path) -> dict:
     os.environ["XDG_CACHE_HOME"] = cache.name             # removed when the run ends
     paths = expand([corpus])
     paths = paths[: max(1, int(len(paths) * fraction))]
-    memory = _Memory()
+    memory = Memory()
     start, cpu_start = time.perf_counter(), _cpu()
     with _workers(len(paths)) as pool, _uncollected(), tempfile.TemporaryDirectory() as folder:  # as `drafter mine`
         resolutions, _ = read_sources(paths, Path(tempfile.gettempdir()) / "lib", pool=pool)
@@ -76,30 +76,42 @@ def _cpu_all() -> float:
     return _cpu() + running
 
 
-def _children() -> list[int]:
-    me = os.getpid()
+def _children(pid: int | None = None) -> list[int]:
+    """The processes `pid` (this one by default) started and that still run."""
+    pid = pid or os.getpid()
     try:
-        return [int(pid) for pid in Path(f"/proc/{me}/task/{me}/children").read_text().split()]
+        return [int(child) for child in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
     except OSError:
         return []
 
 
-class _Memory:
-    """The peak of the memory this process and its workers hold together, in KB: the sum of their
-    proportional set sizes (a page two processes share counts half in each), sampled five times a
-    second from /proc; where there is none, the largest process's peak resident size."""
+def _descendants(pid: int) -> list[int]:
+    """`pid`'s children, theirs, and so on (`drafter mine` run as a command: its workers are the
+    children of the process the benchmark started)."""
+    found = _children(pid)
+    for child in list(found):
+        found += _descendants(child)
+    return found
 
-    def __init__(self) -> None:
+
+class Memory:
+    """The peak of the memory a process and its descendants hold together, in KB: the sum of their
+    proportional set sizes (a page two processes share counts half in each), sampled five times a
+    second from /proc; where there is none, the largest process's peak resident size. `root` is
+    this process (counted) by default, or a process it started (`bench_library`'s `drafter mine`)."""
+
+    def __init__(self, root: int | None = None) -> None:
         import threading
 
         self.peak = 0
+        self._root = root or os.getpid()
         self._done = threading.Event()
         self._thread = threading.Thread(target=self._watch, daemon=True)
         self._thread.start()
 
     def _watch(self) -> None:
         while not self._done.wait(0.2):
-            self.peak = max(self.peak, sum(_pss(pid) for pid in [os.getpid(), *_children()]))
+            self.peak = max(self.peak, sum(_pss(pid) for pid in [self._root, *_descendants(self._root)]))
 
     def stop(self) -> None:
         self._done.set()
