@@ -278,6 +278,21 @@ def test_headings_inside_the_preamble_stay_preambular_78_148(parsed):
     assert r.operative[0].number == 1
 
 
+def test_a_heading_a_stray_main_body_holds_inside_the_preamble_stays_preambular_80_131(parsed):
+    # 80/131's markup cuts its preamble with mainBody elements, one holding the bold line
+    # "Countries in special situations"; its predecessor 78/149 prints the same line inside its
+    # <preamble>. Both are one preamble with a heading line, then the operative paragraphs, not a
+    # section that pulls the rest of the preamble and the operative part under it.
+    for name, preambular in (("80_131-", 19), ("78_149-", 18)):
+        r = resolution(parsed, name)
+        assert not r.sections, name
+        assert len(r.preamble) == preambular and [p.number for p in r.operative][:2] == [1, 2], name
+        assert [p.text for p in r.preamble if p.style == "heading"] == ["Countries in special situations"], name
+    # A labelled heading there opens a section with its own preamble (79/281's "I").
+    sectioned = resolution(parsed, "79_281-")
+    assert sectioned.sections[0].label == "I" and sectioned.sections[0].preamble
+
+
 def test_section_headings_are_headings_and_numbering_is_the_sources_78_253(parsed):
     r = resolution(parsed, "78_253-")
     assert [s.label for s in r.sections][:8] == ["I", "II", "III", "IV", "V", "VI", "VII", "VIII"]

@@ -16,7 +16,8 @@ The rules a drafter reads a printed resolution by, applied to the blocks of `akn
   style already open closes everything under it, a new style nests under the current section;
 - a heading inside the AKN preamble, before any operative paragraph ("Transport and transit
   corridors" in a long preamble), stays in the preamble as a paragraph styled "heading": a section
-  there would pull the operative paragraphs under it;
+  there would pull the operative paragraphs under it; so does an unlabelled heading that a stray
+  mainBody holds between preambular paragraphs, with the AKN preamble going on after it;
 - an unnumbered, unled line opening in lower case right after a paragraph's sub-paragraphs
   ("... (c) Relevant background information;" then "and its request that ...") is that
   paragraph's closing words, its `wrap_up`;
@@ -107,9 +108,21 @@ class Outline:
             following = blocks[index + 1] if index + 1 < len(blocks) else None
             if block.kind == HEADING and following is not None and following.kind == TABLE:
                 self._caption(block)
+            elif block.kind == HEADING and self._inside_preamble(block, following):
+                self._preamble_heading(block)
             else:
                 self.add(block)
         return self
+
+    def _inside_preamble(self, block: Block, following: Block | None) -> bool:
+        """An unlabelled heading the markup put outside the AKN preamble (in a stray mainBody
+        between two of its pieces, 80/131's "Countries in special situations"), with preambular
+        paragraphs before it, none operative yet, and the AKN preamble going on after it: a heading
+        of the preamble, as the same series prints it inside its <preamble> (78/149). A labelled one
+        ("I") there opens a section with a preamble of its own (79/281), and so stays a section."""
+        return (block.origin != PREAMBLE and block.number is None and following is not None
+                and following.origin == PREAMBLE and following.kind == PARAGRAPH
+                and bool(self.holder.preamble) and not self.holder.operative)
 
     def add(self, block: Block) -> None:
         tabled, self._tabled = self._tabled, None
