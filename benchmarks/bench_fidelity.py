@@ -73,10 +73,12 @@ class Figures:
     changed: int = 0             # paragraphs the real text changed
     exact: int = 0
     failures: list[str] = field(default_factory=list)
+    harms: list[tuple[str, str, str]] = field(default_factory=list)   # (pair, base and real, draft)
 
     def add(self, other: Figures) -> None:
         for name in ("pairs", "lost", "base_edits", "draft_edits", "kept", "harmed", "changed", "exact"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.harms += other.harms
 
     def line(self, label: str) -> str:
         saved = (self.base_edits - self.draft_edits) / self.base_edits if self.base_edits else 0.0
@@ -111,7 +113,9 @@ def measure(base_units: list[cp.Unit], draft_units: list[cp.Unit] | None, real_u
         figures.draft_edits += cp.word_edits(drafted, real) if drafted is not None else len(cp.words(real))
         if text == real:
             figures.kept += 1
-            figures.harmed += drafted != real
+            if drafted != real:
+                figures.harmed += 1
+                figures.harms.append(("", text, drafted))
         else:
             figures.changed += 1
             figures.exact += drafted == real
@@ -186,6 +190,7 @@ def run(pairs: list[cp.Pair], resolutions, library, kinds: bool) -> tuple[Figure
             drafted.failures.append(f"{pair.base.name} -> {pair.session}: {type(error).__name__}: {error}")
             continue
         figures = measure(base_units, units, real_units)
+        figures.harms = [(f"{pair.base.name} -> {pair.real.name}", kept, draft) for _, kept, draft in figures.harms]
         drafted.add(figures)
         baseline.add(measure(base_units, find_and_replace(base, pair.session - pair.base_session), real_units))
         if kinds:
@@ -199,6 +204,9 @@ def main() -> None:
     parser.add_argument("--limit", type=int, help="only every k-th pair, for a quick look (k = pairs / N)")
     parser.add_argument("--no-kinds", action="store_true", help="skip the table of savings by kind (faster)")
     parser.add_argument("--pair", help="only the pairs whose real next resolution has this number, e.g. 79/167")
+    parser.add_argument("--harm", type=int, default=0, metavar="N",
+                        help="print up to N harmed paragraphs of each split (the real text kept the base's "
+                             "words, the draft changed them), as a word diff")
     args = parser.parse_args()
     started = time.perf_counter()
     library = store.load(LIBRARY)
@@ -222,6 +230,7 @@ def main() -> None:
             chosen = [p for p in every if p.session in sessions]
             drafted, baseline, by_kind = run(chosen, resolutions, library, not args.no_kinds)
             _report(label, chosen, drafted, baseline, by_kind)
+            _print_harms(drafted.harms[:args.harm])
     print(f"\n{time.perf_counter() - started:.0f} s")
 
 
@@ -239,6 +248,23 @@ def _report(label: str, chosen, drafted: Figures, baseline: Figures, by_kind: Co
         print("  saved words by kind of edit (lost when the kind alone is refused):")
         for kind in KINDS:
             print(f"    {kind:<16} {by_kind[kind]:+8,}")
+
+
+def _print_harms(harms: list[tuple[str, str, str]]) -> None:
+    """Each harmed paragraph as the words the draft took out [-...-] and put in {+...+}."""
+    for pair, kept, draft in harms:
+        if draft is None:
+            print(f"  harmed, {pair}: the draft has no such paragraph: {kept[:100]}")
+            continue
+        a, b = kept.split(), draft.split()
+        words = []
+        for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+            if tag == "equal":
+                equal = a[i1:i2]
+                words += equal if len(equal) <= 6 else equal[:3] + ["…"] + equal[-3:]
+            else:
+                words += ([f"[-{' '.join(a[i1:i2])}-]"] if i2 > i1 else []) + ([f"{{+{' '.join(b[j1:j2])}+}}"] if j2 > j1 else [])
+        print(f"  harmed, {pair}: {' '.join(words)}")
 
 
 if __name__ == "__main__":
