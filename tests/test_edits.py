@@ -133,6 +133,18 @@ def test_an_enumeration_of_citations_gains_the_base_nowhere_in_it(library):
         in enumeration and "section II of its resolution 77/259" in real
 
 
+def test_another_bodys_resolution_on_the_series_subject_gains_no_base(library):
+    # 79/212 -> 80/143, Combating sand and dust storms: "... and resolution 6/7 on combating sand and
+    # dust storms adopted at its sixth session" is the Environment Assembly's resolution. The
+    # Assembly numbers its own session/serial only since its 31st session, so "6/7" is none of its
+    # series, and the real text keeps it alone; the Assembly's own list on the title still gains
+    # the base (the rule of test_a_list_of_the_series_gains_the_base_and_its_punctuation).
+    drafted = to_resolution(_draft(library, 79, 212, 80))
+    _same_paragraph(drafted, _real(80, 143), "resolution 6/7 on combating sand and dust storms")
+    assert series._assemblys("58/208") and series._assemblys("31/1")
+    assert not series._assemblys("6/7") and not series._assemblys("30/9")
+
+
 def test_the_predecessor_the_base_names_is_its_real_predecessor(held_out):
     """On 79-80, the resolution drafter takes for the base's predecessor is the one before the base
     in its series (same title, earlier session) at least 90% of the time it names one."""

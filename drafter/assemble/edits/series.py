@@ -21,7 +21,10 @@ The predecessor is the latest resolution of the library's series before the base
 holds the series; else the one the base itself names as such: the most recent of a list ("the most
 recent of which was resolution X"), the latest of a list followed by "on <the series title>" or
 "entitled “<title>”", or of "its previous resolutions ..., including ...". A list followed by "on
-<the series title>" is the series' own even when it lacks the predecessor, and gets the base too.
+<the series title>" is the series' own even when it lacks the predecessor, and gets the base too,
+when it holds a number the Assembly can have given (session/serial, from its 31st session on):
+another body's resolution on the same subject ("resolution 6/7 on combating sand and dust storms",
+the Environment Assembly's) is not joined.
 """
 
 from __future__ import annotations
@@ -45,6 +48,7 @@ _AND_PREVIOUS = re.compile(r"^,? (?:and|as well as) (?:all )?(?:its )?(?:previou
 # A paragraph that recalls one resolution and nothing else: "Recalling its resolution 75/296 of
 # 30 June 2021," (23 of 23 times the predecessor, where the other cues found none, on 75-78).
 _ALONE = re.compile(r"^(?:[A-Z]\w+)(?: (?:also|further|in particular))* its $")
+FIRST_NUMBERED = 31   # the Assembly's first session whose resolutions are numbered session/serial
 RUN = 3           # resolutions of one a session (or one every other session) that make a series' list
 # A list as the base prints it, misprints and all: "75/247 of 31 December 202," in 78/247 is still
 # an item of its list, which goes on to the predecessor (a list cut short there has none).
@@ -94,7 +98,7 @@ def _joined(text: str, match: re.Match[str], items: list[re.Match[str]], base) -
         if _descending(numbers) and at == 0:
             return _listed([own, *written])
         return _listed([*written[:at + 1], own, *written[at + 1:]])
-    if _names_series(text[match.end():], base):
+    if _names_series(text[match.end():], base) and any(map(_assemblys, numbers)):
         own = _written(base, items[-1])
         return _listed([own, *written] if _descending(numbers) else [*written, own])
     return None
@@ -128,6 +132,14 @@ def _names_series(after: str, base) -> bool:
     """A list followed by "on <the series title>"."""
     title = _plain(base.title or "")
     return bool(title) and _plain(after[:len(title) + 8]).startswith(f"on {title}")
+
+
+def _assemblys(number: str) -> bool:
+    """Can `number` be one of the Assembly's own resolutions? They are numbered session/serial since
+    its 31st session (DOMAIN.md); "6/7" on combating sand and dust storms is the Environment
+    Assembly's (80/143), which a list of the Assembly's series never holds alone."""
+    session = _session_of(number)
+    return session is not None and session >= FIRST_NUMBERED
 
 
 def _descending(numbers: list[str]) -> bool:
