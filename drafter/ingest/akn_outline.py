@@ -109,6 +109,7 @@ class Outline:
             if block.kind == HEADING and following is not None and following.kind == TABLE:
                 self._caption(block)
             elif block.kind == HEADING and self._inside_preamble(block, following):
+                self._tabled = None               # (as `add` does: a table's notes come before it)
                 self._preamble_heading(block)
             else:
                 self.add(block)
