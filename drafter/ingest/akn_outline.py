@@ -108,27 +108,14 @@ class Outline:
             following = blocks[index + 1] if index + 1 < len(blocks) else None
             if block.kind == HEADING and following is not None and following.kind == TABLE:
                 self._caption(block)
-            elif block.kind == HEADING and self._inside_preamble(block, following):
-                self._tabled = None               # (as `add` does: a table's notes come before it)
-                self._preamble_heading(block)
             else:
-                self.add(block)
+                self.add(block, following)
         return self
 
-    def _inside_preamble(self, block: Block, following: Block | None) -> bool:
-        """An unlabelled heading the markup put outside the AKN preamble (in a stray mainBody
-        between two of its pieces, 80/131's "Countries in special situations"), with preambular
-        paragraphs before it, none operative yet, and the AKN preamble going on after it: a heading
-        of the preamble, as the same series prints it inside its <preamble> (78/149). A labelled one
-        ("I") there opens a section with a preamble of its own (79/281), and so stays a section."""
-        return (block.origin != PREAMBLE and block.number is None and following is not None
-                and following.origin == PREAMBLE and following.kind == PARAGRAPH
-                and bool(self.holder.preamble) and not self.holder.operative)
-
-    def add(self, block: Block) -> None:
+    def add(self, block: Block, following: Block | None = None) -> None:
         tabled, self._tabled = self._tabled, None
         if block.kind == HEADING:
-            self._heading(block)
+            self._heading(block, following)
         elif block.kind == ITEM:
             self._item(block)
         elif block.kind == TABLE:
@@ -162,8 +149,8 @@ class Outline:
 
     # --- headings ----------------------------------------------------------------------------
 
-    def _heading(self, block: Block) -> None:
-        if block.origin == PREAMBLE and not self.holder.operative:
+    def _heading(self, block: Block, following: Block | None) -> None:
+        if (block.origin == PREAMBLE and not self.holder.operative) or self._inside_preamble(block, following):
             self._preamble_heading(block)
             return
         style = self._style(block.number)
@@ -174,6 +161,16 @@ class Outline:
         self.holder.sections.append(section)
         self._open.append(section)
         self._last = self._introducing = None
+
+    def _inside_preamble(self, block: Block, following: Block | None) -> bool:
+        """An unlabelled heading the markup put outside the AKN preamble (in a stray mainBody
+        between two of its pieces, 80/131's "Countries in special situations"), with preambular
+        paragraphs before it, none operative yet, and the AKN preamble going on after it: a heading
+        of the preamble, as the same series prints it inside its <preamble> (78/149). A labelled one
+        ("I") there opens a section with a preamble of its own (79/281), and so stays a section."""
+        return (block.origin != PREAMBLE and block.number is None and following is not None
+                and following.origin == PREAMBLE and following.kind == PARAGRAPH
+                and bool(self.holder.preamble) and not self.holder.operative)
 
     def _preamble_heading(self, block: Block) -> None:
         self._add_paragraph(_heading_line(block), "preambular")
