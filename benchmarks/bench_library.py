@@ -105,24 +105,14 @@ def first_byte(command: list[str], cwd: Path) -> tuple[float, float]:
 def mine_corpus(corpus: Path, big: Path) -> tuple[float, float, float]:
     """Wall seconds, CPU seconds and peak MB of `drafter mine CORPUS --library BIG` (a fresh
     library), over all its processes: the peak is the summed PSS of the mine and its workers
-    (`bench_mine.Memory`), what the ≤ 700 MB target is about; the largest process's peak alone,
-    which `ru_maxrss` gives, leaves the workers out."""
+    (`bench_mine.Memory` of the processes this one starts), what the ≤ 700 MB target is about; the
+    largest process's peak alone, which `ru_maxrss` gives, leaves the workers out."""
     from bench_mine import Memory
 
-    command = [*DRAFTER, "mine", str(corpus), "--library", str(big), "--rebuild"]
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    start = time.perf_counter()
-    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-                               env=ENVIRONMENT)
-    memory = Memory(process.pid)
-    _, errors = process.communicate()
-    seconds = time.perf_counter() - start
+    memory = Memory(own=False)
+    seconds = run([*DRAFTER, "mine", str(corpus), "--library", str(big), "--rebuild"], ROOT)
     memory.stop()
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    if process.returncode != 0:
-        raise SystemExit(f"{' '.join(command)} failed ({process.returncode}): {errors.strip()}")
-    cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
-    return seconds, cpu, memory.peak / 1024
+    return seconds, CPU[-1], memory.peak / 1024
 
 
 def start_up_command(library: Path, work: Path) -> list[str]:

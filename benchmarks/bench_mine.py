@@ -87,7 +87,7 @@ def _children(pid: int | None = None) -> list[int]:
 
 def _descendants(pid: int) -> list[int]:
     """`pid`'s children, theirs, and so on (`drafter mine` run as a command: its workers are the
-    children of the process the benchmark started)."""
+    children of the process a benchmark started)."""
     found = _children(pid)
     for child in list(found):
         found += _descendants(child)
@@ -95,30 +95,32 @@ def _descendants(pid: int) -> list[int]:
 
 
 class Memory:
-    """The peak of the memory a process and its descendants hold together, in KB: the sum of their
-    proportional set sizes (a page two processes share counts half in each), sampled five times a
-    second from /proc; where there is none, the largest process's peak resident size. `root` is
-    this process (counted) by default, or a process it started (`bench_library`'s `drafter mine`)."""
+    """The peak of the memory this process and its descendants hold together, in KB: the sum of
+    their proportional set sizes (a page two processes share counts half in each), sampled five
+    times a second from /proc; where there is none, the largest process's peak resident size.
+    `own=False` leaves this process out: only what it starts (`bench_library`'s `drafter mine`,
+    whose workers are its children)."""
 
-    def __init__(self, root: int | None = None) -> None:
+    def __init__(self, own: bool = True) -> None:
         import threading
 
         self.peak = 0
-        self._root = root or os.getpid()
+        self._own = own
         self._done = threading.Event()
         self._thread = threading.Thread(target=self._watch, daemon=True)
         self._thread.start()
 
     def _watch(self) -> None:
         while not self._done.wait(0.2):
-            self.peak = max(self.peak, sum(_pss(pid) for pid in [self._root, *_descendants(self._root)]))
+            me = os.getpid()
+            self.peak = max(self.peak, sum(_pss(pid) for pid in ([me] if self._own else []) + _descendants(me)))
 
     def stop(self) -> None:
         self._done.set()
         self._thread.join()
         if not Path("/proc/self/smaps_rollup").exists():
-            self.peak = max(resource.getrusage(who).ru_maxrss for who in (resource.RUSAGE_SELF,
-                                                                          resource.RUSAGE_CHILDREN))
+            whose = (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN) if self._own else (resource.RUSAGE_CHILDREN,)
+            self.peak = max(resource.getrusage(who).ru_maxrss for who in whose)
 
 
 def _pss(pid: int) -> int:
