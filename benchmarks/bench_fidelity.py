@@ -53,6 +53,7 @@ from drafter.assemble.run import draft_from, render  # noqa: E402
 from drafter.ingest import parse_bytes  # noqa: E402
 from drafter.library import store  # noqa: E402
 from drafter.ordinals import ORDINAL_PATTERN, match_case, ordinal_value, ordinal_words  # noqa: E402
+from drafter.worddiff import word_diff  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus" / "unga-akn"
 LIBRARY = ROOT / "clause_library"
@@ -73,7 +74,7 @@ class Figures:
     changed: int = 0             # paragraphs the real text changed
     exact: int = 0
     failures: list[str] = field(default_factory=list)
-    harms: list[tuple[str, str, str]] = field(default_factory=list)   # (pair, base and real, draft)
+    harms: list[tuple[str, str, str | None]] = field(default_factory=list)   # (pair, base and real, draft)
 
     def add(self, other: Figures) -> None:
         for name in ("pairs", "lost", "base_edits", "draft_edits", "kept", "harmed", "changed", "exact"):
@@ -89,9 +90,10 @@ class Figures:
                 f"({self.exact}/{self.changed})")
 
 
-def measure(base_units: list[cp.Unit], draft_units: list[cp.Unit] | None, real_units: list[cp.Unit]) -> Figures:
+def measure(base_units: list[cp.Unit], draft_units: list[cp.Unit] | None, real_units: list[cp.Unit],
+            pair: str = "") -> Figures:
     """Base, draft and real text aligned: base<->real and base<->draft, so each base paragraph has
-    its draft and its real counterpart (or none)."""
+    its draft and its real counterpart (or none). `pair` names the pair in the harms listed."""
     figures = Figures(pairs=1)
     b = [u.text for u in base_units]
     r = [u.text for u in real_units]
@@ -115,7 +117,7 @@ def measure(base_units: list[cp.Unit], draft_units: list[cp.Unit] | None, real_u
             figures.kept += 1
             if drafted != real:
                 figures.harmed += 1
-                figures.harms.append(("", text, drafted))
+                figures.harms.append((pair, text, drafted))
         else:
             figures.changed += 1
             figures.exact += drafted == real
@@ -189,9 +191,7 @@ def run(pairs: list[cp.Pair], resolutions, library, kinds: bool) -> tuple[Figure
             drafted.failed += 1
             drafted.failures.append(f"{pair.base.name} -> {pair.session}: {type(error).__name__}: {error}")
             continue
-        figures = measure(base_units, units, real_units)
-        figures.harms = [(f"{pair.base.name} -> {pair.real.name}", kept, draft) for _, kept, draft in figures.harms]
-        drafted.add(figures)
+        drafted.add(measure(base_units, units, real_units, f"{pair.base.name} -> {pair.real.name}"))
         baseline.add(measure(base_units, find_and_replace(base, pair.session - pair.base_session), real_units))
         if kinds:
             by_kind += kind_savings(library, pair, base_units, real_units, made)
@@ -250,21 +250,25 @@ def _report(label: str, chosen, drafted: Figures, baseline: Figures, by_kind: Co
             print(f"    {kind:<16} {by_kind[kind]:+8,}")
 
 
-def _print_harms(harms: list[tuple[str, str, str]]) -> None:
-    """Each harmed paragraph as the words the draft took out [-...-] and put in {+...+}."""
+def _print_harms(harms: list[tuple[str, str, str | None]]) -> None:
+    """Each harmed paragraph as the words the draft took out [-...-] and put in {+...+}
+    (`drafter.worddiff`), a long run of kept words shortened to its ends."""
+    marks = {"-": "[-{}-]", "+": "{{+{}+}}"}
     for pair, kept, draft in harms:
         if draft is None:
             print(f"  harmed, {pair}: the draft has no such paragraph: {kept[:100]}")
             continue
-        a, b = kept.split(), draft.split()
-        words = []
-        for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
-            if tag == "equal":
-                equal = a[i1:i2]
-                words += equal if len(equal) <= 6 else equal[:3] + ["…"] + equal[-3:]
+        shown = []
+        for op, text in word_diff(kept, draft):
+            words = text.split()
+            if op != "=":
+                shown.append(marks[op].format(text))
+            elif len(words) > 6:
+                lead, trail = text[:len(text) - len(text.lstrip())], text[len(text.rstrip()):]
+                shown.append(f"{lead}{' '.join(words[:3])} … {' '.join(words[-3:])}{trail}")
             else:
-                words += ([f"[-{' '.join(a[i1:i2])}-]"] if i2 > i1 else []) + ([f"{{+{' '.join(b[j1:j2])}+}}"] if j2 > j1 else [])
-        print(f"  harmed, {pair}: {' '.join(words)}")
+                shown.append(text)
+        print(f"  harmed, {pair}: {''.join(shown)}")
 
 
 if __name__ == "__main__":
