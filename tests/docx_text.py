@@ -2,10 +2,11 @@
 
 `read(data, view)` gives the paragraphs of the body in order (table cells included) with their
 style ids, and the text of every footnote they cite. `view` "accept" shows the document after
-accepting every tracked change, "reject" after rejecting every one, None as written (a clean
-document has no changes). A paragraph whose mark goes (a paragraph added, then rejected) joins
-the next one, as in Word. Tabs read as "\\t", non-breaking hyphens as U+2011, line breaks as "\\n";
-a raised letter (a table note's) stands between spaces, as a word of its own; footnote marks are
+accepting every tracked change, "reject" after rejecting every one (a paragraph set anew takes
+back the style its w:pPrChange kept), None as written (a clean document has no changes). A
+paragraph whose mark goes (a paragraph added, then rejected) joins the next one, as in Word. Tabs
+read as "\\t", non-breaking hyphens as U+2011, line breaks as "\\n"; a raised letter (a table
+note's) stands between spaces, as a word of its own; footnote marks are
 not text (a mark of a note's own, "*", and a note cited again are kept apart as `marks`). The empty
 paragraph the body ends in (so that no Accept All leaves one behind) is not shown.
 """
@@ -59,7 +60,9 @@ def read(data: bytes, view: str | None = None) -> Document:
 
 
 def _paragraph(p: etree._Element, view: str | None) -> tuple[Para, bool]:
-    style = p.find(f"{W}pPr/{W}pStyle")
+    # Rejected, a paragraph set anew is set as its w:pPrChange kept it.
+    was = p.find(f"{W}pPr/{W}pPrChange/{W}pPr/{W}pStyle") if view == "reject" else None
+    style = was if was is not None else p.find(f"{W}pPr/{W}pStyle")
     para = Para(style.get(f"{W}val") if style is not None else "", "")
     gone = _GONE.get(view or "")
     for r in p.iter(f"{W}r"):

@@ -5,7 +5,7 @@
 JOBS is a list of [path, action]; action "open" shows the document as it is, "pdf" the same and
 prints it to PATH.pdf, "accept" after Edit > Track Changes > Accept All, "reject" after Reject All.
 For each job OUT gets: the pages, the text of every paragraph of the body in order (table cells
-included, one line each) and with its paragraph style, every footnote (its mark and text), how far the marks are raised (the
+included, one line each) and with its paragraph style, how each paragraph outside tables is set (its indents and space above), every footnote (its mark and text), how far the marks are raised (the
 escapement of the footnote anchor style), the headers and footers of the page styles in use,
 whether changes are being recorded, and whether tracked changes remain.
 
@@ -68,6 +68,19 @@ def styled_lines(text) -> list[tuple[str, str]]:
     return lines
 
 
+def settings(text) -> list[list[int]]:
+    """How each paragraph of the body outside tables is set: left indent, first-line indent
+    (negative: hanging), space above, in 1/100 mm, as LibreOffice lays it out."""
+    out = []
+    enumeration = text.createEnumeration()
+    while enumeration.hasMoreElements():
+        element = enumeration.nextElement()
+        if not element.supportsService("com.sun.star.text.TextTable"):
+            out.append([element.getPropertyValue(name)
+                        for name in ("ParaLeftMargin", "ParaFirstLineIndent", "ParaTopMargin")])
+    return out
+
+
 def footnotes(document) -> list[dict]:
     notes = document.getFootnotes()
     return [{"label": notes.getByIndex(i).getLabel(), "text": notes.getByIndex(i).getString()}
@@ -116,6 +129,7 @@ def show(desktop, dispatcher, path: str, action: str) -> dict:
         "pages": controller.getPropertyValue("PageCount"),
         "paragraphs": body_lines(document.getText()),
         "styled": styled_lines(document.getText()),
+        "set": settings(document.getText()),
         "footnotes": footnotes(document),
         "raised": marks_raised(document),
         "pagestyles": page_styles(document),

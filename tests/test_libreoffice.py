@@ -224,12 +224,14 @@ def test_three_digit_paragraph_numbers_stand_apart_from_their_text(shown):
     assert [line for line in numbered if re.match(r"\d+\.[A-Z]", line)] == []
 
 
-def _document(result: dict) -> tuple[list[tuple[str, str]], list[str], list[dict]]:
+def _document(result: dict) -> tuple:
     """Every paragraph with its style (table cells as lines), empty ones too (an empty paragraph
-    left behind is a difference an editor sees), the notes' texts, and the running heads of the pages (the feet are page numbers, which LibreOffice counts as it lays out)."""
+    left behind is a difference an editor sees), how each is set (indents, space above: a title
+    set anew must be set back by Reject All), the notes' texts, and the running heads of the pages
+    (the feet are page numbers, which LibreOffice counts as it lays out)."""
     heads = [{side: text for side, text in style.items() if side.startswith("Header")}
              for style in result["pagestyles"].values()]
-    return ([tuple(p) for p in result["styled"]], [n["text"] for n in result["footnotes"]],
+    return ([tuple(p) for p in result["styled"]], result["set"], [n["text"] for n in result["footnotes"]],
             sorted(heads, key=str))
 
 

@@ -640,6 +640,28 @@ def test_tracked_changes_cover_masthead_title_number_notes_and_closing(redline):
     assert len(ids) == len(set(ids))
 
 
+def test_a_title_set_anew_is_one_paragraph_whose_setting_change_is_tracked(redline):
+    # An adopted resolution prints "58/208.<tab>Title" hanging from its number; a draft indents the
+    # title under the sponsor line. The redline keeps it one paragraph: the number deleted, the
+    # words untouched, the old setting in w:pPrChange (Reject All sets it back: LibreOffice, in
+    # test_libreoffice.py), never the whole title deleted and typed again.
+    _, tracked = redline
+    body = part(tracked, "word/document.xml")
+    titles = [p for p in body.iter(f"{W}p") if _pstyle(p) == "DocTitle"]
+    assert len(titles) == 1
+    title = titles[0]
+    kept = "".join(t.text for r in title.findall(f"{W}r") for t in r.iter(f"{W}t"))
+    assert kept == "International migration and development"
+    assert "".join(t.text for t in title.iter(f"{W}delText")) == "58/208."
+    assert title.find(f".//{W}ins") is None
+    changes = title.findall(f"{W}pPr/{W}pPrChange")
+    assert len(changes) == 1 and changes[0].get(f"{W}author") == "drafter"
+    old, new = changes[0].find(f"{W}pPr"), title.find(f"{W}pPr")
+    assert old.find(f"{W}pStyle").get(f"{W}val") == "DocTitle" and old.find(f"{W}ind") is None
+    assert new.find(f"{W}ind") is not None
+    assert list(new)[-1] is changes[0]                      # last in w:pPr, where the schema wants it
+
+
 def _pstyle(p) -> str | None:
     style = p.find(f"{W}pPr/{W}pStyle")
     return style.get(f"{W}val") if style is not None else None

@@ -8,10 +8,11 @@ lines, headings, paragraphs and sub-paragraphs, tables, closings, and the text o
 
 Blocks are paired in order (a monotone alignment, so rejecting every change gives the base in its
 own order and accepting every change the draft in its): equal blocks first, then, between them,
-the pairs of the same kind whose words overlap most. A paired block shows its word differences;
-an unpaired base block is deleted whole (its paragraph mark too), an unpaired draft block
-inserted whole. Inside a paragraph footnotes pair by position: a kept note whose text changed
-shows the change inside the note (58/208's "A/58/98." becoming the draft's placeholder).
+the pairs of the same kind whose words overlap most. A paired block shows its word differences,
+and its old setting (style, indents, stops) when it was set otherwise; an unpaired base block is
+deleted whole (its paragraph mark too), an unpaired draft block inserted whole. Inside a
+paragraph footnotes pair by position: a kept note whose text changed shows the change inside the
+note (58/208's "A/58/98." becoming the draft's placeholder).
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ def write_redline(writer: Writer, base: Page, draft: Page) -> None:
         elif new.table is not None:
             _table(writer, old, new)
         else:
-            writer.block(new, diff_inlines(list(old.inlines), list(new.inlines)))
+            writer.block(new, diff_inlines(list(old.inlines), list(new.inlines)), was=old)
 
 
 def _table(writer: Writer, old: Block, new: Block) -> None:
@@ -72,9 +73,9 @@ def diff_lines(old: list[Line], new: list[Line]) -> list[Line]:
 
 def _changed_lines(old: list[Line], new: list[Line]) -> list[Line]:
     """Lines of one style pair in order and show their word changes; the rest are removed or
-    added whole. A paragraph's style is not a tracked change, so a base line paired with a line
-    of another style would keep the draft's style after Reject All (78/254's agenda title, left
-    alone in the base, set as a session line)."""
+    added whole. In a masthead a line's style says what it is (a session line, an agenda title),
+    so lines of two styles are two lines, never one restyled (78/254's agenda title, left alone
+    in the base, set as a session line: the one removed, the other added)."""
     styles = difflib.SequenceMatcher(a=[x.style for x in old], b=[x.style for x in new], autojunk=False)
     out: list[Line] = []
     for tag, i1, i2, j1, j2 in styles.get_opcodes():
@@ -143,8 +144,10 @@ def _pair_similar(old: list[Block], new: list[Block]) -> list[tuple[Block | None
 
 
 def _similarity(a: Block, b: Block, words_a: Counter, words_b: Counter) -> float:
-    # Only blocks set alike pair: how a paragraph is set is not a tracked change (see above).
-    if _setting(a) != _setting(b):
+    # Blocks of one kind pair however each is set: a paragraph set anew is a tracked change of
+    # its properties (the adopted title "58/208.<tab>Title" becoming the draft's indented title).
+    # A table pairs with a table only.
+    if a.kind != b.kind or (a.table is None) != (b.table is None):
         return 0.0
     total = sum(words_a.values()) + sum(words_b.values())
     if total == 0:

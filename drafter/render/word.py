@@ -161,16 +161,25 @@ class Writer:
             self.whole(p, line.whole)
 
     # --- blocks -----------------------------------------------------------------------------
-    def block(self, block: Block, pieces: list[Piece], whole: str | None = None) -> None:
+    def block(self, block: Block, pieces: list[Piece], whole: str | None = None, was: Block | None = None) -> None:
+        """A block of the page; in a redline, `was` is the base's block it replaces, whose
+        setting a tracked change keeps when the two are set differently."""
         if block.table is not None:
             self.table(block.table, whole)
             return
-        hanging = -block.first if block.first is not None and block.first < 0 else None
-        p = wordml.paragraph(self.body, self.style[block.style], first=block.first, left=block.left,
-                             hanging=hanging, page_break=block.page_break, before=block.before,
-                             keep_next=block.kind == "formula" or block.keep_next, tabs=block.tabs)
+        setting = self.setting(block)
+        p = wordml.paragraph(self.body, **setting)
+        if was is not None and self.tracked and self.setting(was) != setting:
+            wordml.paragraph_properties(self.revisions.setting_change(p), **self.setting(was))
         self.pieces(p, pieces)
         self.whole(p, whole)
+
+    def setting(self, block: Block) -> dict:
+        """How a block's paragraph is set: `wordml.paragraph`'s style and direct formatting."""
+        hanging = -block.first if block.first is not None and block.first < 0 else None
+        return {"style_id": self.style[block.style], "first": block.first, "left": block.left, "hanging": hanging,
+                "page_break": block.page_break, "before": block.before,
+                "keep_next": block.kind == "formula" or block.keep_next, "tabs": block.tabs}
 
     def whole(self, p, whole: str | None) -> None:
         if whole and self.tracked:

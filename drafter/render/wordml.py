@@ -10,8 +10,9 @@ it has no API for footnotes, revisions or fields). What Word needs, and why:
   the note opens with `w:footnoteRef` (Word numbers it) or, for a mark of its own ("*"), a
   `customMarkFollows` reference followed by the mark as text, so later notes keep their numbers;
 - tracked changes wrap runs in `w:ins` / `w:del` (deleted text in `w:delText`) with id, author and
-  date; a paragraph added or removed whole also marks its paragraph mark, so accepting every change
-  gives exactly the new document and rejecting every change exactly the old one.
+  date; a paragraph added or removed whole also marks its paragraph mark, and a paragraph set anew
+  keeps its old properties in `w:pPrChange`, so accepting every change gives exactly the new
+  document and rejecting every change exactly the old one.
 """
 
 from __future__ import annotations
@@ -63,7 +64,18 @@ def paragraph(parent: etree._Element, style_id: str, *, first: int | None = None
     """A paragraph in a style, with whatever direct formatting the layout asks for; `tabs` are
     (kind, position) stops added to ("left") or taken from ("clear") the style's."""
     p = sub(parent, "w:p")
-    p_pr = sub(p, "w:pPr")
+    paragraph_properties(p, style_id, first=first, left=left, hanging=hanging, keep_next=keep_next,
+                         page_break=page_break, align=align, before=before, after=after, tabs=tabs)
+    return p
+
+
+def paragraph_properties(parent: etree._Element, style_id: str, *, first: int | None = None,
+                         left: int | None = None, hanging: int | None = None, keep_next: bool = False,
+                         page_break: bool = False, align: str | None = None, before: int | None = None,
+                         after: int | None = None, tabs: tuple[tuple[str, int], ...] = ()) -> etree._Element:
+    """The w:pPr of `paragraph`, at the end of `parent` (a paragraph, or the w:pPrChange that keeps
+    what a paragraph's setting was)."""
+    p_pr = sub(parent, "w:pPr")
     sub(p_pr, "w:pStyle", val=style_id)
     if keep_next:
         sub(p_pr, "w:keepNext")
@@ -89,7 +101,7 @@ def paragraph(parent: etree._Element, style_id: str, *, first: int | None = None
             indent.set(qn("w:firstLine"), str(first))
     if align:
         sub(p_pr, "w:jc", val=align)
-    return p
+    return p_pr
 
 
 def run(parent: etree._Element, text: str, *, italic: bool = False, bold: bool = False,
@@ -237,6 +249,13 @@ class Revisions:
         if r_pr is None:
             r_pr = sub(p_pr, "w:rPr")
         sub(r_pr, f"w:{kind}", **self._attributes())
+
+    def setting_change(self, p: etree._Element) -> etree._Element:
+        """A w:pPrChange at the end of the paragraph's w:pPr (where the schema wants it), to hold
+        the paragraph's old properties (`paragraph_properties`): a paragraph set anew (the title
+        of an adopted resolution, "58/208.<tab>Title", indented as a draft's). Reject All sets it
+        as it was (LibreOffice checked, tests/test_libreoffice.py)."""
+        return sub(p.find(qn("w:pPr")), "w:pPrChange", **self._attributes())
 
     def mark_row(self, tr: etree._Element, kind: str) -> None:
         """A table row added or removed whole."""
