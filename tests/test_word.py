@@ -662,6 +662,51 @@ def test_a_title_set_anew_is_one_paragraph_whose_setting_change_is_tracked(redli
     assert list(new)[-1] is changes[0]                      # last in w:pPr, where the schema wants it
 
 
+def _shown(pieces) -> str:
+    """Redline pieces as text: [-deleted] [+inserted], kept words as they are."""
+    out = ""
+    for op, item in pieces:
+        text = item.text if hasattr(item, "text") else "*"
+        out += text if op == "=" else f"[{op}{text}]"
+    return out
+
+
+def test_words_replaced_around_shared_spaces_read_as_one_deletion_and_one_insertion():
+    # SequenceMatcher keeps the spaces two phrases share, which would show "9 December 2024" ->
+    # "[to fill: date]" as words alternating ("[-9][+[to] [-December][+fill:] ..."); a space kept
+    # between two changes belongs to them. A word kept between changes stays kept.
+    from drafter.render.layout import Text
+    from drafter.render.redline import diff_inlines
+
+    assert _shown(diff_inlines([Text("Distr.: 9 December 2024")], [Text("Distr.: [to fill: date]")])) == \
+        "Distr.: [-9 December 2024][+[to fill: date]]"
+    assert _shown(diff_inlines([Text("the report of 2023 and")], [Text("the note of 2024 and")])) == \
+        "the [-report][+note] of [-2023][+2024] and"
+
+
+def test_masthead_lines_pair_with_the_line_that_fills_the_same_slot():
+    # 79/37 -> its draft: the base's session cell has "Agenda item 98 (kk)" then the agenda title;
+    # the draft's has "First Committee" then "Agenda item …", in one style. The agenda lines pair
+    # (they share words); the committee line is added and the title removed, never "Agenda item"
+    # garbled into "First Committee". A cell's one line (the symbol) still changes in place.
+    from drafter.render.layout import Text
+    from drafter.render.redline import diff_lines
+    from drafter.render.word import Line
+
+    def line(style, text):
+        return Line(style, (("=", Text(text)),))
+
+    old = [line("MastheadSession", "Seventy-ninth session"), line("MastheadSession", "Agenda item 98 (kk)"),
+           line("MastheadTitle", "General and complete disarmament")]
+    new = [line("MastheadSession", "Eightieth session"), line("MastheadSession", "First Committee"),
+           line("MastheadSession", "Agenda item …")]
+    shown = [(x.whole, _shown(x.pieces)) for x in diff_lines(old, new)]
+    assert shown == [(None, "[-Seventy-ninth][+Eightieth] session"), ("ins", "[+First Committee]"),
+                     (None, "Agenda item [-98 (kk)][+…]"), ("del", "[-General and complete disarmament]")]
+    symbol = diff_lines([line("MastheadSymbol", "A/RES/79/37")], [line("MastheadSymbol", "A/C.1/80/L.…")])
+    assert [(x.whole, _shown(x.pieces)) for x in symbol] == [(None, "[-A/RES/79/37][+A/C.1/80/L.…]")]
+
+
 def _pstyle(p) -> str | None:
     style = p.find(f"{W}pPr/{W}pStyle")
     return style.get(f"{W}val") if style is not None else None
