@@ -12,8 +12,9 @@ the pairs of the same kind whose words overlap most. A paired block shows its wo
 and its old setting (style, indents, stops) when it was set otherwise; an unpaired base block is
 deleted whole (its paragraph mark too), an unpaired draft block inserted whole. Masthead lines
 pair the same way, by style and words. Words changed side by side are one deletion and one
-insertion, the spaces between them included. Inside a paragraph footnotes pair by position: a kept note whose text changed shows the change inside the
-note (58/208's "A/58/98." becoming the draft's placeholder).
+insertion, the spaces between them included. Inside a paragraph footnotes pair by position: a
+kept note whose text changed shows the change inside the note (58/208's "A/58/98." becoming the
+draft's placeholder).
 """
 
 from __future__ import annotations
