@@ -572,6 +572,19 @@ class Resolution:
         return out
 
 
+def refs_in(paragraph: Paragraph | SubParagraph) -> list[FootnoteRef]:
+    """Every note a paragraph cites, in reading order: in its text, its sub-paragraphs, its closing
+    words and its table's cells."""
+    refs = list(paragraph.footnotes)
+    for sub in paragraph.subparagraphs:
+        refs += refs_in(sub)
+    refs += paragraph.wrap_up_footnotes
+    table = getattr(paragraph, "table", None)
+    if table is not None:
+        refs += [ref for row in table.rows for cell in row for ref in cell.footnotes]
+    return refs
+
+
 def _collect(holder: Any, out: list[tuple[str, Paragraph]]) -> None:
     out.extend(("preambular", p) for p in holder.preamble)
     out.extend(("operative", p) for p in holder.operative)

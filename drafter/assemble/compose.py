@@ -20,6 +20,7 @@ draw a draft exactly as they draw an adopted resolution. Stages, in order:
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import field, replace
 
 from drafter.assemble.base import Where
@@ -48,6 +49,7 @@ from drafter.model import (
     Source,
     SubParagraph,
     Table,
+    refs_in,
 )
 from drafter.records import dataclass
 
@@ -354,31 +356,54 @@ def _restarts(draft: Draft) -> set[Where]:
 
 class _Notes:
     """Footnotes numbered through the document in reading order; a mark that is no number ("*")
-    is kept. A note's italics come with it when it is the base's note, word for word."""
+    is kept. A note's italics come with it when it is the base's note, word for word. A note the
+    base cites again (its number printed a second time, 78/11's Geneva Convention) is cited again
+    in the draft, under the number the draft gives it: the clauses carry their notes' texts, and
+    two notes of one text are one note here only when the base made them one."""
 
     def __init__(self, base: Resolution | None) -> None:
         self.count = 0
         self.italics_by_text: dict[str, tuple] = {}
+        self.cited_again: set[str] = set()
         for holder in ([base, *base.parts] if base is not None else []):
             for marker, spans in holder.note_italics.items():
                 if marker in holder.footnotes:
                     self.italics_by_text.setdefault(holder.footnotes[marker], spans)
+            self.cited_again |= _cited_again(holder)
 
     def cite(self, refs, texts, into: dict[str, str], italics: dict, local: dict[str, str]):
         out = []
         for ref in refs:
             if ref.marker not in local:
-                if ref.marker.isdigit():
+                text = texts(ref.marker)
+                earlier = next((m for m, t in into.items() if t == text), None) if text in self.cited_again else None
+                if earlier is not None:
+                    local[ref.marker] = earlier
+                elif ref.marker.isdigit():
                     self.count += 1
                     local[ref.marker] = str(self.count)
                 else:
                     local[ref.marker] = ref.marker
-                text = texts(ref.marker)
                 into[local[ref.marker]] = text
                 if text in self.italics_by_text:
                     italics[local[ref.marker]] = self.italics_by_text[text]
             out.append(FootnoteRef(local[ref.marker], ref.at))
         return tuple(out)
+
+
+def _cited_again(holder: Resolution | Part) -> set[str]:
+    """The texts of the notes a resolution (or a part) cites more than once under one number."""
+    cited = Counter(ref.marker for paragraph in _paragraphs_of(holder) for ref in refs_in(paragraph))
+    return {holder.footnotes[marker] for marker, count in cited.items() if count > 1 and marker in holder.footnotes}
+
+
+def _paragraphs_of(holder) -> list[Paragraph]:
+    """The paragraphs of a resolution, a part or a section, its sections' included (not its parts':
+    each part numbers its own notes)."""
+    out = [*holder.preamble, *holder.operative]
+    for section in holder.sections:
+        out += _paragraphs_of(section)
+    return out
 
 
 @dataclass

@@ -35,6 +35,7 @@ from drafter.model import (
     Span,
     SubParagraph,
     Table,
+    refs_in,
 )
 from drafter.ordinals import session_heading
 from drafter.records import dataclass
@@ -538,24 +539,14 @@ def _hang_past(label: str) -> dict:
 def _cited(resolution: Resolution) -> set[str]:
     cited = {ref.marker for ref in resolution.title_footnotes}
     for _, paragraph in resolution.all_paragraphs():
-        cited |= {ref.marker for ref in _refs(paragraph)}
+        cited |= {ref.marker for ref in refs_in(paragraph)}
     for section in _sections(resolution):
         cited |= {ref.marker for ref in section.heading_footnotes}
     for annex in resolution.annexes:
         cited |= {ref.marker for ref in annex.title_footnotes}
         for paragraph in annex.paragraphs:
-            cited |= {ref.marker for ref in _refs(paragraph)}
+            cited |= {ref.marker for ref in refs_in(paragraph)}
     return cited
-
-
-def _refs(paragraph) -> list[FootnoteRef]:
-    refs = list(paragraph.footnotes) + list(getattr(paragraph, "wrap_up_footnotes", ()))
-    table = getattr(paragraph, "table", None)
-    if table is not None:
-        refs += [ref for row in table.rows for cell in row for ref in cell.footnotes]
-    for sub in paragraph.subparagraphs:
-        refs += _refs(sub)
-    return refs
 
 
 def _sections(holder):

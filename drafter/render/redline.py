@@ -26,7 +26,7 @@ from collections import Counter
 from drafter.render.layout import Block, Note, Page, Text
 from drafter.render.word import BREAK, Line, Writer, masthead_lines
 
-_TOKENS = re.compile(r"\s+|[^\s]+")
+_TOKENS = re.compile(r"\n|[^\S\n]+|[^\s]+")
 # Blocks of one kind pair when their words overlap this much (Dice coefficient over words).
 _SIMILAR = 0.4
 _PAIRS_AT_MOST = 250_000          # 500 blocks against 500: a second or so
@@ -246,12 +246,16 @@ def _is_space(token) -> bool:
 
 
 def _tokens(items: list) -> list:
+    """Words, runs of spaces, notes and line breaks. A line break in a text (a part's further
+    titles, each on its own line: 75/290 A) is a BREAK of its own, so that no run of words merged
+    around it turns it into a space."""
     out = []
     for item in items:
         if isinstance(item, Note) or item is BREAK:
             out.append(item)
-        else:
-            out += [Text(t, item.italic, item.bold, item.superscript) for t in _TOKENS.findall(item.text)]
+            continue
+        for token in _TOKENS.findall(item.text):
+            out.append(BREAK if token == "\n" else Text(token, item.italic, item.bold, item.superscript))
     return out
 
 

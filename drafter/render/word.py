@@ -214,7 +214,9 @@ class Writer:
     def note(self, p, note: Note, op: str, old: Note | None = None) -> None:
         """A Word footnote: the reference in the text, the note in the footnotes part. A note cited
         again (the same marker, the same text) is not a second note: its number is a reference to
-        the first (a NOTEREF field), as the UN sets it."""
+        the first (a NOTEREF field), as the UN sets it. In a redline both citations must be kept
+        ones (in the base and the draft alike, 78/11), so that Accept All and Reject All each
+        leave a citation of a note that is still there."""
         earlier = self.cited.get((note.marker, note.text))
         if earlier is not None and op == "=":
             wordml.note_again(p, self.style["FootnoteReference"], *earlier)
@@ -222,7 +224,7 @@ class Writer:
         self.note_count += 1
         mark = self.mark_of(note)
         bookmark = None
-        if op == "=" and not (self.tracked or self.marked):
+        if op == "=":
             bookmark = (self.note_count, f"_RefNote{self.note_count}")
             self.cited[(note.marker, note.text)] = (bookmark[1], mark or str(self.auto_count))
         wordml.footnote_reference(self.change(p, op), self.style["FootnoteReference"], self.note_count, mark,
