@@ -233,3 +233,17 @@ def test_a_draft_changed_in_place_is_named_as_it_is_now(draft):
     del draft.clauses[0]                         # the same object, one preambular paragraph fewer
     assert naming.label(draft, first - 1) == "operative 1"
     assert len(naming.names(draft).labels) == len(draft.clauses)
+
+
+def test_a_choice_title_fits_the_screen_by_dropping_words_of_its_quote():
+    # A select list cuts a title at the edge of the screen, closing quote and bracket included
+    # (79/37's "Undo: kept preambular 3 (“Stressing that the immense and uncontrollable …”)" on
+    # 80 columns). The quoted opening loses words first; a title without one is cut with "…".
+    from drafter.assemble.prompts import fitted
+
+    undo = "Undo: kept preambular 3 (“Stressing that the immense and uncontrollable …”)"
+    assert fitted(undo, 80) == undo
+    assert fitted(undo, 73) == "Undo: kept preambular 3 (“Stressing that the immense and …”)"
+    assert fitted(undo, 40) == "Undo: kept preambular 3 (“Stressing …”)"
+    assert fitted("Undo: kept all the rest", 12) == "Undo: kept …"
+    assert all(len(fitted(undo, width)) <= width for width in range(2, 90))

@@ -66,6 +66,27 @@ def say(text: str | Text = "", indent: int = 0) -> None:
     console().print(Padding(text, (0, 0, 0, indent)) if indent else text)
 
 
+# What a select list prints before a choice's title: " » u) ".
+_CHOICE_MARGIN = 7
+
+
+def fitted(title: str, width: int) -> str:
+    """A choice's title within `width` characters, where a select list would cut it at the edge of
+    the screen, closing quote and bracket included: the words of the quoted opening it ends with
+    ("Undo: kept preambular 3 (“Stressing that the immense …”)") go first, one by one."""
+    if len(title) <= width:
+        return title
+    head, quote, rest = title.rpartition("“")
+    inside, closing, tail = rest.rpartition("”")
+    words = inside.removesuffix(" …").split()
+    while quote and closing and len(words) > 1:
+        words.pop()
+        shorter = f"{head}“{' '.join(words)} …”{tail}"
+        if len(shorter) <= width:
+            return shorter
+    return title[:max(width - 1, 1)] + "…"
+
+
 def diff_text(diff: list[tuple[str, str]]) -> Text:
     """A word diff as a reviewer reads it: in colour on a terminal, wdiff's marks elsewhere."""
     out = Text()
@@ -198,7 +219,8 @@ def _clause(review: Review, library: Library, index: int) -> Review:
     draft = review.draft
     options = questions.other_wordings(draft, library, index)
     last = review.last_step()
-    titles = {WORDING: f"{WORDING} ({len(options)})", UNDO: f"{UNDO}: {last}"}
+    titles = {WORDING: f"{WORDING} ({len(options)})",
+              UNDO: fitted(f"{UNDO}: {last}", console().width - _CHOICE_MARGIN)}
     actions = [KEEP, *([WORDING] if options else []), EDIT, DROP, ADD, MOVE, *([UNDO] if last else []), FINISH]
     action = questionary.select("What to do with it?", use_shortcuts=True, use_jk_keys=False, choices=[
         questionary.Choice(titles.get(a, a), a, shortcut_key=KEYS[a]) for a in actions]).unsafe_ask()
