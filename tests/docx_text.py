@@ -6,9 +6,9 @@ accepting every tracked change, "reject" after rejecting every one (a paragraph 
 back the style its w:pPrChange kept), None as written (a clean document has no changes). A
 paragraph whose mark goes (a paragraph added, then rejected) joins the next one, as in Word. Tabs
 read as "\\t", non-breaking hyphens as U+2011, line breaks as "\\n"; a raised letter (a table
-note's) stands between spaces, as a word of its own; footnote marks are
-not text (a mark of a note's own, "*", and a note cited again are kept apart as `marks`). The empty
-paragraph the body ends in (so that no Accept All leaves one behind) is not shown.
+note's) stands between spaces, as a word of its own; footnote marks are not text (a mark of a
+note's own, "*", and a note cited again are kept apart as `marks`). The empty paragraph the body
+ends in (so that no Accept All leaves one behind) is not shown.
 """
 
 from __future__ import annotations

@@ -5,8 +5,9 @@
 JOBS is a list of [path, action]; action "open" shows the document as it is, "pdf" the same and
 prints it to PATH.pdf, "accept" after Edit > Track Changes > Accept All, "reject" after Reject All.
 For each job OUT gets: the pages, the text of every paragraph of the body in order (table cells
-included, one line each) and with its paragraph style, how each paragraph outside tables is set (its indents and space above), every footnote (its mark and text), how far the marks are raised (the
-escapement of the footnote anchor style), the headers and footers of the page styles in use,
+included, one line each) and with its paragraph style, how each paragraph outside tables is set
+(its indents and space above), every footnote (its mark and text), how far the marks are raised
+(the escapement of the footnote anchor style), the headers and footers of the page styles in use,
 whether changes are being recorded, and whether tracked changes remain.
 
 LibreOffice is started once for all jobs, headless, on a pipe, with a profile of its own.
