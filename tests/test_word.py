@@ -671,19 +671,28 @@ def test_a_note_the_base_cites_again_is_cited_again_in_the_draft():
     # 78/11 cites the Geneva Convention's note (Treaty Series, vol. 75) in its preamble and again,
     # by the same number, in an operative paragraph. The draft keeps one note and a second
     # citation of it (a NOTEREF to the first), not a second note of the same text. Two notes of
-    # one text that the base numbers apart stay apart: only the base's own citing again counts.
+    # one text that the base numbers apart stay apart (78/133 prints "Treaty Series, vol. 2440"
+    # as notes 1 and 2; 32 of session 78's resolutions have such a pair): only the base's own
+    # citing again counts.
     from drafter.assemble.compose import to_resolution
     from drafter.assemble.run import new_draft
 
-    path = next(corpus_or_skip().glob("78/A_RES_78_11-*.xml"))
-    draft, _ = new_draft(ROOT / "clause_library", str(path), 79, answers_path=None, choose=None)
-    clean = to_resolution(draft)
+    def drafted(name: str):
+        path = next(corpus_or_skip().glob(f"78/A_RES_78_{name}-*.xml"))
+        draft, _ = new_draft(ROOT / "clause_library", str(path), 79, answers_path=None, choose=None)
+        clean = to_resolution(draft)
+        cited = [ref.marker for _, paragraph in clean.all_paragraphs() for ref in paragraph.footnotes]
+        return clean, cited
+
+    clean, cited = drafted("11")
     geneva = [marker for marker, text in clean.footnotes.items() if "vol. 75, No. 973" in text]
     assert len(geneva) == 1
-    cited = [ref.marker for _, paragraph in clean.all_paragraphs() for ref in paragraph.footnotes]
     assert cited.count(geneva[0]) == 2
     body = part(build(clean)[0], "word/document.xml")
     assert len([t for t in body.iter(f"{W}instrText") if "NOTEREF" in t.text]) == 1
+    clean, cited = drafted("133")
+    apart = [marker for marker, text in clean.footnotes.items() if "vol. 2440, No. 43977" in text]
+    assert len(apart) == 2 and all(cited.count(marker) == 1 for marker in apart)
 
 
 def _shown(pieces) -> str:
