@@ -152,6 +152,11 @@ def refused(reason: str) -> None:
 
 
 def select(message: str, choices: list, default: Any = None) -> Any:
+    """One of `choices`, each title fitted to the screen (a wording's sources, a clause's opening)."""
+    width = console().width - _CHOICE_MARGIN
+    for choice in choices:
+        if isinstance(choice, questionary.Choice) and isinstance(choice.title, str):
+            choice.title = fitted(choice.title, width)
     return questionary.select(message, choices=choices, default=default).unsafe_ask()
 
 
