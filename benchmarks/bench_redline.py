@@ -50,23 +50,16 @@ W = docx_text.W
 
 def measure(path: Path) -> tuple[str, Counter, str | None]:
     """(file, counts, what went wrong or None) for the redline of one corpus resolution."""
-    from drafter.assemble.compose import to_resolution
-    from drafter.assemble.run import base_resolution, new_draft
-    from drafter.ingest import read_resolution
-    from drafter.render.word import build
-
     name = str(path.relative_to(CORPUS))
     try:
-        session = read_resolution(path).session
-        if session is None:
-            return name, Counter(skipped=1), "not drafted: no session"
-        draft, _ = new_draft(ROOT / "clause_library", str(path), session + 1, answers_path=None, choose=None)
-        clean, base = to_resolution(draft), base_resolution(draft)
-        tracked = build(clean, base=base)[0]
-        accepted = _flat(docx_text.read(tracked, "accept")) == _flat(docx_text.read(build(clean)[0]))
-        rejected = _flat(docx_text.read(tracked, "reject")) == _flat(docx_text.read(build(base)[0]))
+        made = documents(path)
     except DrafterError as error:
         return name, Counter(skipped=1), f"not drafted: {error}"
+    if not made:
+        return name, Counter(skipped=1), "not drafted: no session"
+    tracked = made["red"]
+    accepted = _flat(docx_text.read(tracked, "accept")) == _flat(docx_text.read(made["draft"]))
+    rejected = _flat(docx_text.read(tracked, "reject")) == _flat(docx_text.read(made["base"]))
     body = etree.fromstring(zipfile.ZipFile(io.BytesIO(tracked)).read("word/document.xml"))
     counts = Counter(
         redlines=1,
