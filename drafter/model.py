@@ -565,10 +565,9 @@ class Resolution:
 
         Walks parts and sections too, so a consumer that only wants clauses need not know the shape.
         """
-        out: list[tuple[str, Paragraph]] = []
-        _collect(self, out)
+        out = paragraphs_of(self)
         for part in self.parts:
-            _collect(part, out)
+            out += paragraphs_of(part)
         return out
 
 
@@ -585,8 +584,10 @@ def refs_in(paragraph: Paragraph | SubParagraph) -> list[FootnoteRef]:
     return refs
 
 
-def _collect(holder: Any, out: list[tuple[str, Paragraph]]) -> None:
-    out.extend(("preambular", p) for p in holder.preamble)
-    out.extend(("operative", p) for p in holder.operative)
+def paragraphs_of(holder: Any) -> list[tuple[str, Paragraph]]:
+    """(kind, paragraph) of a resolution, a part or a section, in document order, its sections'
+    included but not its parts' (a part numbers its own notes)."""
+    out = [("preambular", p) for p in holder.preamble] + [("operative", p) for p in holder.operative]
     for section in holder.sections:
-        _collect(section, out)
+        out += paragraphs_of(section)
+    return out

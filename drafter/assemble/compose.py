@@ -49,6 +49,7 @@ from drafter.model import (
     Source,
     SubParagraph,
     Table,
+    paragraphs_of,
     refs_in,
 )
 from drafter.records import dataclass
@@ -393,17 +394,8 @@ class _Notes:
 
 def _cited_again(holder: Resolution | Part) -> set[str]:
     """The texts of the notes a resolution (or a part) cites more than once under one number."""
-    cited = Counter(ref.marker for paragraph in _paragraphs_of(holder) for ref in refs_in(paragraph))
+    cited = Counter(ref.marker for _, paragraph in paragraphs_of(holder) for ref in refs_in(paragraph))
     return {holder.footnotes[marker] for marker, count in cited.items() if count > 1 and marker in holder.footnotes}
-
-
-def _paragraphs_of(holder) -> list[Paragraph]:
-    """The paragraphs of a resolution, a part or a section, its sections' included (not its parts':
-    each part numbers its own notes)."""
-    out = [*holder.preamble, *holder.operative]
-    for section in holder.sections:
-        out += _paragraphs_of(section)
-    return out
 
 
 @dataclass
