@@ -58,8 +58,8 @@ def measure(path: Path) -> tuple[str, Counter, str | None]:
     if not made:
         return name, Counter(skipped=1), "not drafted: no session"
     tracked = made["red"]
-    accepted = _flat(docx_text.read(tracked, "accept")) == _flat(docx_text.read(made["draft"]))
-    rejected = _flat(docx_text.read(tracked, "reject")) == _flat(docx_text.read(made["base"]))
+    accepted = docx_text.read(tracked, "accept").words_and_notes() == docx_text.read(made["draft"]).words_and_notes()
+    rejected = docx_text.read(tracked, "reject").words_and_notes() == docx_text.read(made["base"]).words_and_notes()
     body = etree.fromstring(zipfile.ZipFile(io.BytesIO(tracked)).read("word/document.xml"))
     counts = Counter(
         redlines=1,
@@ -128,10 +128,6 @@ def through_libreoffice(paths: list[Path]) -> tuple[int, int, int, list[str]]:
 
 def _shown(result: dict) -> tuple:
     return (result["styled"], result["set"], [note["text"] for note in result["footnotes"]], result["changes"])
-
-
-def _flat(document: docx_text.Document) -> list[str]:
-    return [t for t in document.texts() if t] + list(document.notes.values())
 
 
 def main() -> int:

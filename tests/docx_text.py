@@ -43,6 +43,11 @@ class Document:
     def styles(self) -> list[tuple[str, str]]:
         return [(p.style, p.text) for p in self.paragraphs]
 
+    def words_and_notes(self) -> list[str]:
+        """The texts of the paragraphs that have one, then the notes': what a redline's Accept All
+        and Reject All are compared on."""
+        return [t for t in self.texts() if t] + list(self.notes.values())
+
 
 def part(data: bytes, name: str) -> etree._Element:
     return etree.fromstring(zipfile.ZipFile(io.BytesIO(data)).read(name))
