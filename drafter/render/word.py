@@ -169,8 +169,8 @@ class Writer:
             return
         setting = self.setting(block)
         p = wordml.paragraph(self.body, **setting)
-        if was is not None and self.tracked and self.setting(was) != setting:
-            wordml.paragraph_properties(self.revisions.setting_change(p), **self.setting(was))
+        if was is not None and self.tracked and (before := self.setting(was)) != setting:
+            wordml.paragraph_properties(self.revisions.setting_change(p), **before)
         self.pieces(p, pieces)
         self.whole(p, whole)
 
