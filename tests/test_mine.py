@@ -530,6 +530,10 @@ def test_library_check_names_file_and_line(tmp_path, monkeypatch):
                             capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 1
     assert f"{path}:{at + 1}: version: 'two' is not of type 'integer'" in result.stdout
+    # --library DIR names the library as it does for every other command.
+    named = subprocess.run([sys.executable, "-m", "drafter", "library", "check", "--library", str(tmp_path / "lib")],
+                           capture_output=True, text=True, cwd=ROOT)
+    assert (named.returncode, named.stdout) == (result.returncode, result.stdout)
     # Loading it for use fails the same way, as one line.
     result = subprocess.run([sys.executable, "-m", "drafter", "clauses", "list", "--library", str(tmp_path / "lib")],
                             capture_output=True, text=True, cwd=ROOT)

@@ -59,11 +59,13 @@ def add_library(commands, help_text: str) -> None:
         actions, "check", "validate every library file",
         "Validate library.yaml and every family file against the library format's JSON Schema\n"
         "(shipped with drafter) and the grammar of clause templates. Each problem is printed as\n"
-        "file:line: what is wrong.",
+        "file:line: what is wrong. The library is DIR, or --library DIR as for every other\n"
+        "command (either; DIR wins), or else the one in use (`drafter library where`).",
         "exit status: 0 when the library is sound, 1 when it has problems.",
         _run_library_check)
     check.add_argument("directory", nargs="?", metavar="DIR",
                        help="the library folder (default: the one in use, see `drafter library where`)")
+    library_option(check, use="report")
     where = command(
         actions, "where", "say which library is in use, and why",
         "Print the folder of the clause library the other commands would use, what chose it, and\n"
@@ -92,9 +94,9 @@ def _run_library_remove(args: argparse.Namespace) -> int:
 
 
 def _run_library_check(args: argparse.Namespace) -> int:
-    from drafter.library import locate, store
+    from drafter.library import store
 
-    directory = args.directory or locate.find().path
+    directory = args.directory or args.library
     problems = store.check(directory)
     for problem in problems:
         print(problem)
