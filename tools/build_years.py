@@ -4,11 +4,12 @@
     python tools/build_years.py [CORPUS] [--sessions 75-80] [--out PATH]
 
 For every year in an aligned base paragraph (tools/corpus_pairs.py pairs; paragraph text, not
-footnotes, not the year of a date or of a range), that is the base's adoption year or later: did
-the next text move it by the distance between the sessions ("for 2020" -> "for 2021" a session
-later), or keep it? A context, the word before the year and the year's distance to the base's year
-(drafter/assemble/edits/years.py), moves when the next texts moved its years at least RATE of the
-time over at least EVIDENCE. The output is deterministic (sorted keys, counts only).
+footnotes, not a range), that is the base's adoption year or later: did the next text move it by
+the distance between the sessions ("for 2020" -> "for 2021" a session later), or keep it? The
+same for every full date ("from 1 July 2023" -> "from 1 July 2024"), counted apart. A context, the
+word before the year and the year's distance to the base's year (drafter/assemble/edits/years.py;
+"date:" before it for a date), moves when the next texts moved its years at least RATE of the time
+over at least EVIDENCE. The output is deterministic (sorted keys, counts only).
 """
 
 from __future__ import annotations
@@ -36,6 +37,10 @@ _MONTHS = "January|February|March|April|May|June|July|August|September|October|N
 # A year on its own: not in a date ("3 December 2021"), a range ("2021–2030") or a symbol ("E/2021/3").
 _YEAR = re.compile(r"(?<![\d/–\-.])((?:19|20)\d\d)(?![\d/–\-])")
 _DATE = re.compile(rf"(?:{_MONTHS}) $")
+# A full date as the UN writes it in English ("1 July 2023"); the library holds dates in ISO form,
+# and so does the text before a date when its context is asked, as in a draft.
+_FULL_DATE = re.compile(rf"\b(\d{{1,2}})[ \u00a0]({_MONTHS})[ \u00a0]((?:19|20)\d\d)\b")
+_MONTH_NUMBER = {name: number for number, name in enumerate(_MONTHS.split("|"), start=1)}
 
 
 def outcomes(resolutions, pair: cp.Pair):
@@ -55,9 +60,31 @@ def outcomes(resolutions, pair: cp.Pair):
             if key is None:
                 continue
             left = " ".join(before.split()[-2:])
-            moved, kept = f"{left} {year + gap}" in new, f"{left} {year}" in new
+            # "for 2023 and 2024" -> "for 2024 and 2025": a year the run joins moved along with it.
+            left_moved = _YEAR.sub(lambda m: str(int(m.group(1)) + gap), left)
+            moved = f"{left} {year + gap}" in new or f"{left_moved} {year + gap}" in new
+            kept = f"{left} {year}" in new
             if moved != kept:
                 yield key, "moved" if moved else "kept"
+        yield from _date_outcomes(old, new, base_year, gap)
+
+
+def _date_outcomes(old: str, new: str, base_year: int, gap: int):
+    """Each full date of the base paragraph `old` that the next text `new` moved by `gap` years, or
+    kept, with its context."""
+    for match in _FULL_DATE.finditer(old):
+        day, month, year = match.group(1), match.group(2), int(match.group(3))
+        key = context(_FULL_DATE.sub(_iso, old[:match.start()]), year, base_year, date=True)
+        if key is None:
+            continue
+        moved = re.search(rf"\b{day}[ \u00a0]{month}[ \u00a0]{year + gap}\b", new) is not None
+        kept = re.search(rf"\b{day}[ \u00a0]{month}[ \u00a0]{year}\b", new) is not None
+        if moved != kept:
+            yield key, "moved" if moved else "kept"
+
+
+def _iso(match: re.Match) -> str:
+    return f"{match.group(3)}-{_MONTH_NUMBER[match.group(2)]:02d}-{int(match.group(1)):02d}"
 
 
 def build(resolutions, pairs: list[cp.Pair], sessions) -> dict:

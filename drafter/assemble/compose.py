@@ -34,6 +34,7 @@ from drafter.assemble.edits import (
     series,
     sessions,
     terminology,
+    years,
 )
 from drafter.assemble.edits.rewrite import follow_spans, rewrite_text
 from drafter.assemble.punctuation import punctuate_with
@@ -109,7 +110,7 @@ def compose(draft: Draft) -> Composed:
     origins = [_in_the_same_wording(draft, clause) for clause in draft.clauses]
     resolution, final = punctuate_with(builder.resolution(), builder.final, base=draft.base.resolution,
                                        origins=origins)
-    return Composed(resolution, pieces, numbers, made, final)
+    return Composed(resolution, pieces, numbers, builder.edits + made, final)
 
 
 # --- 1. places -------------------------------------------------------------------------------
@@ -415,6 +416,7 @@ class _Builder:
         self.pieces = pieces
         self.notes = _Notes(self.base)
         self.final: list[Paragraph] = [piece.paragraph for piece in pieces]
+        self.edits: list[Edit] = []        # the edits made to what is no clause: section headings
 
     def resolution(self) -> Resolution:
         draft, base = self.draft, self.base
@@ -454,7 +456,12 @@ class _Builder:
     def section(self, where: Where, section: Section, notes: _Holder) -> Section:
         heading_notes = self.cite(section.heading_footnotes, self._texts(where), notes)
         preamble, operative, sections = self.holder(where, section, notes)
-        return Section(label=section.label, heading=section.heading, preamble=preamble, operative=operative,
+        heading = section.heading
+        if heading and years.KIND not in self.draft.refused:
+            heading = years.in_heading(heading, self.draft.base, self.draft.session)
+            if heading != section.heading:
+                self.edits.append(years.listed_heading(section.heading, heading))
+        return Section(label=section.label, heading=heading, preamble=preamble, operative=operative,
                        sections=sections, heading_footnotes=heading_notes)
 
     def part(self, index: int, part: Part) -> Part:

@@ -10,7 +10,7 @@ tabled again") are listed in `drafter.assemble.edits`, each with its kind; a kin
 clause's values here, when the clause is carried:
 
 - "report": the report the base asked for becomes the new session's (`edits.report`);
-- "year": a year of the session keeps its distance (`edits.years`).
+- "year": years and dates of the session keep their distance (`edits.years`).
 
 The others are made on the words when the draft is composed (`compose`): sessions keep their
 distance to the adopting session, the base joins the recall of its series, the UN's current

@@ -403,10 +403,12 @@ def _summary(draft: Draft, start: Draft, made: list, output: Path | None, answer
 
 def _edit_line(draft: Draft, edit) -> Text:
     """One automatic edit: its kind, where, and its words as a diff."""
-    where = questions.label(draft, edit.clause) if edit.clause is not None and edit.clause < len(draft.clauses) \
-        else "heading"
-    place = "" if edit.place == "text" else f", {edit.place}"
-    return Text(f"- {edit.kind}, {where}{place}: ") + diff_text(word_diff(edit.before, edit.after, marks=True))
+    place = "" if edit.place == "text" else edit.place
+    if edit.clause is not None and edit.clause < len(draft.clauses):
+        where = questions.label(draft, edit.clause) + (f", {place}" if place else "")
+    else:
+        where = place or "heading"                  # the draft's heading, or a section heading
+    return Text(f"- {edit.kind}, {where}: ") + diff_text(word_diff(edit.before, edit.after, marks=True))
 
 
 def _kinds(made: list) -> str:

@@ -7,7 +7,8 @@ prompt), and then it is not made at all. Kinds, in the order they are made:
     series           the base joins the recall of its own series (edits/series.py)
     report           the report the base asked for becomes the new session's (a placeholder,
                      or the symbol the UN gives it every session) (value edit, edits/report.py)
-    year             a year of the session keeps its distance ("for 2021") (value edit, edits/years.py)
+    year             years and dates of the session keep their distance ("for 2021", "from 1 July
+                     2021"), in clauses and section headings (value edit, edits/years.py)
     session          the body's own sessions keep their distance to the adopting session
                      (made by filling the templates for the new session, edits/sessions.py)
     terminology      the UN's current usage, learned per session from the corpus

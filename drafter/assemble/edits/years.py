@@ -2,15 +2,19 @@
 
 "the report of the Special Committee ... for 2020", "the scale of assessments for 2021", "at its
 2021 session": a year that stands for the session's own year moves with the session, as "at its
-seventy-sixth session" does. Most years do not ("by 2030", "the 2030 Agenda", "in 2019", dates),
-so which do is learned from what the next session really did (drafter/data/years.json,
-tools/build_years.py): per the word before the year and its distance to the base's year, a context
-is kept when the next text moved such years at least 95% of the time. Only numbers the library
-made values of ("fact" parameters) are moved, so the draft lists each one to confirm.
+seventy-sixth session" does. So does the year of a date that the session's business dates: "for the
+period from 1 July 2023 to 30 June 2024" in a budget, "contributions outstanding as at 30 April
+2024". Most years do not ("by 2030", "the 2030 Agenda", "in 2019", the date a resolution was
+adopted), so which do is learned from what the next session really did (drafter/data/years.json,
+tools/build_years.py): per the word before the year (for a date: "date:" and the word before it)
+and its distance to the base's year, a context is kept when the next text moved such years at
+least 95% of the time. Only values the library made ("fact" years, dates) are moved, and each move
+is listed among the draft's edits.
 """
 
 from __future__ import annotations
 
+import datetime
 import re
 from typing import Any
 
@@ -21,16 +25,28 @@ KIND = "year"
 WHY = "a year of the session keeps its distance to the session"
 LEARNED = Learned("years.json")
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_ISO_DATE = re.compile(r"(?:19|20)\d\d-\d\d-\d\d")      # a date as the library holds it
 _WORD_BEFORE = re.compile(r"([\w’'-]+)\W*$")
+# Years or dates in a run before the year: "2022, 2023 and ", "2023-07-01 to " (a word of letters
+# only between two, never a number or a symbol).
+_JOINED = re.compile(r"(?<![\w/.–-])(?:(?:19|20)\d\d(?:-\d\d-\d\d)?(?:,\s*|\s+[^\W\d_]+\s+))+$")
 
 
-def context(before: str, year: int, base_year: int) -> str | None:
-    """"for|0": the year after "for", in the base's own year; None for a year before the base's."""
+def context(before: str, year: int, base_year: int, date: bool = False) -> str | None:
+    """"for|0": the year after "for", in the base's own year; "date:from|0" the same for the year
+    of a date; None for a year before the base's.
+
+    A year joined to a year (or a date to a date) before it by one word or a comma ("for 2023 and
+    2024", "pour 2023 et 2024", "from 2023-07-01 to 2024-06-30", dates as the library holds them) is
+    governed by what governs the first: "for|1", not "and|1"."""
     distance = year - base_year
-    word = _WORD_BEFORE.search(before)
-    if distance < 0 or word is None:
+    if distance < 0:
         return None
-    return f"{word.group(1).lower()}|{min(distance, 3)}"
+    joined = _JOINED.search(before)
+    word = _WORD_BEFORE.search(before[:joined.start()] if joined else before)
+    if word is None:
+        return None
+    return f"{'date:' if date else ''}{word.group(1).lower()}|{min(distance, 3)}"
 
 
 def moves(key: str | None, session: int) -> bool:
@@ -40,24 +56,80 @@ def moves(key: str | None, session: int) -> bool:
 def carry(base, clause, values: dict[str, Any], session: int | None = None) -> dict[str, Any]:
     if session is None or base.session is None or not base.adopted:
         return values
+    moved = _moved(base, session, clause.kinds, values, lambda name: text_before(clause.variant, name, values))
+    return {**values, **moved}
+
+
+def in_heading(text: str, base, session: int | None) -> str:
+    """A heading with its years and dates of the session moved as a clause's are: "Budget
+    estimates for the period from 1 July 2023 to 30 June 2024" heads the paragraphs that now
+    appropriate for 2024-2025. The heading's values are found as mining finds a clause's."""
+    from drafter.library.slots import find_slots
+    from drafter.library.templates import un_date
+
+    if session is None or base.session is None or not base.adopted or not _YEAR.search(text):
+        return text
+    slots = [slot for slot in find_slots(text, None, base.body) if slot.kind in ("date", "fact")]
+    values = {str(i): slot.value for i, slot in enumerate(slots)}
+
+    def before(name: str) -> str:
+        at, pieces = 0, []
+        for index, slot in enumerate(slots[:int(name)]):
+            pieces += [text[at:slot.start], _plain(values, str(index))]
+            at = slot.end
+        return "".join(pieces) + text[at:slots[int(name)].start]
+
+    moved = _moved(base, session, {str(i): slot.kind for i, slot in enumerate(slots)}, values, before)
+    for name in sorted(moved, key=int, reverse=True):           # from the end: offsets hold
+        slot = slots[int(name)]
+        words = un_date(moved[name], slot.style) if slot.kind == "date" else moved[name]
+        text = text[:slot.start] + words + text[slot.end:]
+    return text
+
+
+def _moved(base, session: int, kinds: dict[str, str], values: dict[str, Any], before) -> dict[str, str]:
+    """The values that move, moved: years that are facts, and dates (`before(name)`: the text
+    before a value, each value before it as the base has it)."""
     base_year, gap = int(base.adopted[:4]), session - base.session
-    out = dict(values)
+    out = {}
     for name, value in values.items():
-        if clause.kinds.get(name) != "fact" or not _YEAR.fullmatch(str(value)):
+        kind, text = kinds.get(name), str(value)
+        if kind == "fact" and _YEAR.fullmatch(text):
+            year, moved = int(text), str(int(text) + gap)
+        elif kind == "date" and _ISO_DATE.fullmatch(text):
+            year, moved = int(text[:4]), _date_moved(text, gap)
+        else:
             continue
-        if moves(context(literal_before(clause.variant, name), int(value), base_year), session):
-            out[name] = str(int(value) + gap)
+        if moved is not None and moves(context(before(name), year, base_year, date=kind == "date"), session):
+            out[name] = moved
     return out
 
 
-def literal_before(variant, name: str) -> str:
-    """The words of a template that stand before parameter `name` (up to the expression before)."""
+def _date_moved(iso: str, gap: int) -> str | None:
+    """The date `gap` years on; None for a 29 February that the later year does not have."""
+    try:
+        return datetime.date.fromisoformat(iso).replace(year=int(iso[:4]) + gap).isoformat()
+    except ValueError:
+        return None
+
+
+def text_before(variant, name: str, values: dict[str, Any]) -> str:
+    """The words of a template before parameter `name`, each plain value before it as the base has
+    it ("for {{ fact_3 }} and " reads "for 2023 and "), anything else (a date, a citation list,
+    a note) as a mark that no word or year runs across."""
     for template in _templates(variant):
-        match = re.search(r"\{\{ " + re.escape(name) + r" \}\}", template)
+        match = re.search(r"\{\{ " + re.escape(name) + r"(?: \|[^}]*)? \}\}", template)
         if match:
-            head = template[:match.start()]
-            return head[head.rfind("}}") + 2:] if "}}" in head else head
+            return _EXPRESSION.sub(lambda m: _plain(values, m.group(1)), template[:match.start()])
     return ""
+
+
+def _plain(values: dict[str, Any], expression: str) -> str:
+    value = values.get(expression.partition("|")[0].strip())      # "date | un_date": the date
+    return str(value) if isinstance(value, (str, int)) else "\u00b7"
+
+
+_EXPRESSION = re.compile(r"\{\{(.*?)\}\}")
 
 
 def _templates(variant):
@@ -70,4 +142,12 @@ def _templates(variant):
 
 
 def listed(index: int, name: str, before, after, clause) -> Edit:
+    if clause.kinds.get(name) == "date":                  # as a person reads it, not in ISO form
+        from drafter.library.templates import un_date
+
+        before, after = un_date(before, "plain"), un_date(after, "plain")
     return Edit(KIND, index, str(before), str(after), WHY, place_of(clause.variant, name))
+
+
+def listed_heading(before: str, after: str) -> Edit:
+    return Edit(KIND, None, before, after, WHY, "section heading")
