@@ -12,6 +12,7 @@ from drafter.assemble.draft import start
 from drafter.assemble.questions import Review
 from drafter.assemble.values import Refused
 from drafter.library import store
+from drafter.library.model import Variant
 
 
 @pytest.fixture(scope="module")
@@ -132,6 +133,16 @@ def test_values_are_shown_as_written_and_where_they_stand(draft):
     # The footnote by the number the document prints (the report's note is the draft's 12th), not
     # its place among the clause's own notes.
     assert (report.shown, report.where) == ("(to fill)", "in footnote 12, at the start")
+
+
+def test_where_a_value_stands_counts_words_not_the_values_before_it():
+    # A budget's figure after two dates: the dates read "…", and five words are still shown.
+    variant = Variant(id="v", lead=None, subparagraphs=(), footnotes=("See A/78/1.",), sources=(),
+                      parameters=("fact", "date", "date_2", "fact_2"), template="Decides to appropriate the amount of {{ fact }} dollars for the period "
+                                       "from {{ date | un_date }} to {{ date_2 | un_date }}, inclusive of "
+                                       "{{ fact_2 }} dollars{{ footnote(1) }} for the Mission")
+    assert questions.where_in(variant, "fact_2") == "after “… period from … to …, inclusive of”"
+    assert questions.where_in(variant, "fact") == "after “… to appropriate the amount of”"
 
 
 def test_summary_lists_every_choice(library, draft):

@@ -209,10 +209,22 @@ def where_in(variant: Variant, name: str, note=str, words: int = 5) -> str:
             if isinstance(place, int):
                 # A footnote, by the number the document prints: asked only here (numbering composes the draft).
                 place = f"in footnote {note(place)}"
-            before = " ".join(_EXPRESSION.sub(" ", template[:match.start()]).split()[-words:])
+            # The values before it as "…" ("from … to …, inclusive of"), their notes left out.
+            head = _EXPRESSION.sub(lambda m: "" if "footnote(" in m.group() else "…", template[:match.start()])
+            before = " ".join(_last_words(head.split(), words))
             after = f"after “… {before}”" if before else "at the start"
             return f"{place}, {after}" if place else after
     return ""
+
+
+def _last_words(tokens: list[str], words: int) -> list[str]:
+    """The tokens that end with the last `words` words (a value's "…" is no word)."""
+    counted = 0
+    for start in range(len(tokens) - 1, -1, -1):
+        counted += tokens[start].strip("…,;:") != ""
+        if counted == words:
+            return tokens[start:]
+    return tokens
 
 
 def _subs(subs):
