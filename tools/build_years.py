@@ -4,8 +4,8 @@
     python tools/build_years.py [CORPUS] [--sessions 75-80] [--out PATH]
 
 For every year in an aligned base paragraph (tools/corpus_pairs.py pairs; paragraph text, not
-footnotes, not a range), that is the base's adoption year or later: did the next text move it by
-the distance between the sessions ("for 2020" -> "for 2021" a session later), or keep it? The
+footnotes, not a range): did the next text move it by the distance between the sessions ("for
+2020" -> "for 2021" a session later), or keep it? The
 same for every full date ("from 1 July 2023" -> "from 1 July 2024"), counted apart. A context, the
 word before the year and the year's distance to the base's year (drafter/assemble/edits/years.py;
 "date:" before it for a date), moves when the next texts moved its years at least RATE of the time

@@ -2,14 +2,14 @@
 
 "the report of the Special Committee ... for 2020", "the scale of assessments for 2021", "at its
 2021 session": a year that stands for the session's own year moves with the session, as "at its
-seventy-sixth session" does. So does the year of a date that the session's business dates: "for the
-period from 1 July 2023 to 30 June 2024" in a budget, "contributions outstanding as at 30 April
-2024". Most years do not ("by 2030", "the 2030 Agenda", "in 2019", the date a resolution was
-adopted), so which do is learned from what the next session really did (drafter/data/years.json,
-tools/build_years.py): per the word before the year (for a date: "date:" and the word before it)
-and its distance to the base's year, a context is kept when the next text moved such years at
-least 95% of the time. Only values the library made ("fact" years, dates) are moved, and each move
-is listed among the draft's edits.
+seventy-sixth session" does. So does the year of a date that the session's business dates, ahead
+or just behind: a budget "for the period from 1 July 2023 to 30 June 2024", the performance report
+"for the financial period ended 30 June 2022". Most years do not ("by 2030", "the 2030 Agenda",
+"in 2019", the date a resolution was adopted), so which do is learned from what the next session
+really did (drafter/data/years.json, tools/build_years.py): per the word before the year (for a
+date: "date:" and the word before it) and its distance to the base's year, a context is kept when
+the next text moved such years at least 95% of the time. Only values the library made ("fact"
+years, dates) are moved, and each move is listed among the draft's edits.
 """
 
 from __future__ import annotations
@@ -33,20 +33,21 @@ _JOINED = re.compile(r"(?<![\w/.–-])(?:(?:19|20)\d\d(?:-\d\d-\d\d)?(?:,\s*|\s+
 
 
 def context(before: str, year: int, base_year: int, date: bool = False) -> str | None:
-    """"for|0": the year after "for", in the base's own year; "date:from|0" the same for the year
-    of a date; None for a year before the base's.
+    """"for|0": the year after "for", in the base's own year; "date:from|-1" the year of a date
+    after "from", the year before the base's (distances beyond 3 count as 3).
 
     A year joined to a year (or a date to a date) before it by one word or a comma ("for 2023 and
     2024", "pour 2023 et 2024", "from 2023-07-01 to 2024-06-30", dates as the library holds them) is
-    governed by what governs the first: "for|1", not "and|1"."""
-    distance = year - base_year
-    if distance < 0:
-        return None
+    part of a run that moves or stays as one: its context is that of the run's first year."""
     joined = _JOINED.search(before)
-    word = _WORD_BEFORE.search(before[:joined.start()] if joined else before)
+    if joined:
+        year = int(before[joined.start():joined.start() + 4])
+        before = before[:joined.start()]
+    word = _WORD_BEFORE.search(before)
     if word is None:
         return None
-    return f"{'date:' if date else ''}{word.group(1).lower()}|{min(distance, 3)}"
+    distance = max(-3, min(year - base_year, 3))
+    return f"{'date:' if date else ''}{word.group(1).lower()}|{distance}"
 
 
 def moves(key: str | None, session: int) -> bool:
