@@ -330,6 +330,22 @@ def test_a_draft_takes_the_usage_of_the_session_before_it(library):
     assert terminology.rules_for(76) == [] and terminology.rules_for(60) == terminology.rules_for(78)
 
 
+def test_a_term_is_learned_with_its_context_and_never_from_a_name(library):
+    # Session 80 capitalised the Parties to treaties ("States Parties", "its Parties") but not the
+    # parties to a conflict: "parties" alone is no rule (changed 414, kept 107 times in 80's next
+    # texts), "States parties" is (218 of 221). A draft for 81 from 79/123 gets "States Parties"
+    # and keeps "all parties to" the conflict. A word mostly kept gets no rule from a context
+    # either: "Cooperation" was kept 52 of 57 times in 76, and the 5 changes were names
+    # ("Organisation for Economic Co-operation and Development"), not the Organization of Islamic
+    # Cooperation's, which a rule "Cooperation and" would have misspelled in 77/18.
+    rules = {(r["from"], r["to"]) for r in terminology.rules_for(81)}
+    assert ("States parties", "States Parties") in rules and ("parties", "Parties") not in rules
+    every = [r["from"] for entry in terminology.LEARNED.data()["sessions"].values() for r in entry["rules"]]
+    assert not any("Cooperation" in term for term in every)
+    words = " ".join(p.text for p in compose(_draft(library, 79, 123, 81)).paragraphs)
+    assert "States Parties to" in words and "States parties" not in words and "all parties to" in words
+
+
 def test_terminology_holds_on_sessions_it_was_not_learned_from(held_out):
     """The rules as of 78, on 79-80: where a base paragraph had FROM and the next text kept the
     paragraph, it wrote TO instead at least 90% of the time."""
