@@ -293,9 +293,13 @@ def test_dates_of_the_sessions_business_move_in_clauses_and_headings():
     real = _real(77, 307)
     real_words = " ".join(p.text for _, p in real.all_paragraphs())
     assert budget in real_words and performance in real_words.replace("\u00a0", " ")
-    composed = compose(_draft(library, 76, 282, 77))
+    draft = _draft(library, 76, 282, 77)
+    composed = compose(draft)
     words = " ".join(p.text for p in composed.paragraphs)
     headings = _headings(composed.resolution)
+    # Each moved date is a fact to confirm, as a moved year is.
+    assert any(f.endswith("1 July 2023, moved from 1 July 2022 (after “… dollars for the period from”)")
+               for f in questions.facts_to_confirm(draft))
     assert budget in words and performance in words.replace("\u00a0", " ")
     assert [h for h in headings if "period from" in h] == [h for h in _headings(real) if "period from" in h]
     assert "68/299 of 30\u00a0June 2014" in words

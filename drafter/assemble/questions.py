@@ -242,9 +242,28 @@ def still_to_fill(draft: Draft) -> list[str]:
 
 
 def facts_to_confirm(draft: Draft) -> list[str]:
-    """The figures kept from the base (counts, years), which the drafter should check."""
-    return [f"{label(draft, i)}: {v.shown} ({v.where})"
-            for i in range(len(draft.clauses)) for v in values_of(draft, i) if v.kind == "fact"]
+    """The figures kept from the base (counts, years), and the dates drafter moved to the new
+    session ("1 July 2024, moved from 1 July 2023"): what the drafter should check."""
+    out = []
+    for i, clause in enumerate(draft.clauses):
+        base = _base_values(draft, clause)
+        for v in values_of(draft, i):
+            if v.kind == "fact":
+                out.append(f"{label(draft, i)}: {v.shown} ({v.where})")
+            elif v.kind == "date" and base.get(v.name, clause.values[v.name]) != clause.values[v.name] \
+                    and not isinstance(clause.values[v.name], Placeholder):
+                was = values.show("date", base[v.name], context(draft))
+                out.append(f"{label(draft, i)}: {v.shown}, moved from {was} ({v.where})")
+    return out
+
+
+def _base_values(draft: Draft, clause) -> dict[str, Any]:
+    """The values the base clause that `clause` was carried from has, in the same wording; {} for
+    a clause the base did not have or one given another wording."""
+    if clause.base_index is None or not 0 <= clause.base_index < len(draft.base.clauses):
+        return {}
+    original = draft.base.clauses[clause.base_index]
+    return original.values if original.variant.id == clause.variant.id else {}
 
 
 def parse_value(kind: str, raw: str, draft: Draft) -> Any:
