@@ -9,7 +9,8 @@ or just behind: a budget "for the period from 1 July 2023 to 30 June 2024", the 
 really did (drafter/data/years.json, tools/build_years.py): per the word before the year (for a
 date: "date:" and the word before it) and its distance to the base's year, a context is kept when
 the next text moved such years at least 95% of the time. Only values the library made ("fact"
-years, dates) are moved, and each move is listed among the draft's edits.
+years, dates) are moved; each move is listed among the draft's edits, and a moved date among the
+facts to confirm, as a year is.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from typing import Any
 
 from drafter.assemble.edits import Edit, place_of
 from drafter.assemble.edits.learned import Learned
+from drafter.library.templates import un_date
 
 KIND = "year"
 WHY = "a year of the session keeps its distance to the session"
@@ -65,8 +67,7 @@ def in_heading(text: str, base, session: int | None) -> str:
     """A heading with its years and dates of the session moved as a clause's are: "Budget
     estimates for the period from 1 July 2023 to 30 June 2024" heads the paragraphs that now
     appropriate for 2024-2025. The heading's values are found as mining finds a clause's."""
-    from drafter.library.slots import find_slots
-    from drafter.library.templates import un_date
+    from drafter.library.slots import find_slots    # (its patterns cost start-up; most drafts need none)
 
     if session is None or base.session is None or not base.adopted or not _YEAR.search(text):
         return text
@@ -144,8 +145,6 @@ def _templates(variant):
 
 def listed(index: int, name: str, before, after, clause) -> Edit:
     if clause.kinds.get(name) == "date":                  # as a person reads it, not in ISO form
-        from drafter.library.templates import un_date
-
         before, after = un_date(before, "plain"), un_date(after, "plain")
     return Edit(KIND, index, str(before), str(after), WHY, place_of(clause.variant, name))
 
