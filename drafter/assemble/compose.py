@@ -182,7 +182,7 @@ def _section_places(sections, where: Where, out: list[Where]) -> None:
 def _piece(draft: Draft, clause: DraftClause, where: Where, session: int | None) -> Piece:
     filled = fill(clause.variant, clause.values, session)
     piece = Piece(filled.paragraph, list(filled.notes), where)
-    original = _original(draft, clause)
+    original = draft.carried_from(clause)
     if original is not None and original.paragraph is not None:
         same = original.variant.id == clause.variant.id
         if same:
@@ -193,18 +193,11 @@ def _piece(draft: Draft, clause: DraftClause, where: Where, session: int | None)
     return piece
 
 
-def _original(draft: Draft, clause: DraftClause):
-    """The base clause a draft clause was carried from, or None."""
-    if clause.base_index is None or not 0 <= clause.base_index < len(draft.base.clauses):
-        return None
-    return draft.base.clauses[clause.base_index]
-
-
 def _in_the_same_wording(draft: Draft, clause: DraftClause) -> Paragraph | None:
     """The paragraph of the base a draft clause was carried from, when the clause keeps its wording
     (its ending tells punctuation what the base meant); None for a clause the base did not have or
     one given another wording (whose words bring their own ending)."""
-    original = _original(draft, clause)
+    original = draft.carried_from(clause)
     if original is None or original.variant.id != clause.variant.id:
         return None
     return original.paragraph
@@ -298,7 +291,7 @@ def _value_edits(draft: Draft) -> list[Edit]:
     different from the base's, is listed (one someone has changed since is theirs, not drafter's)."""
     out = []
     for index, clause in enumerate(draft.clauses):
-        original = _original(draft, clause)
+        original = draft.carried_from(clause)
         if original is None or original.variant.id != clause.variant.id:
             continue
         for edit in VALUE_EDITS:
@@ -327,7 +320,7 @@ def numbering(draft: Draft, places: list[Where]) -> list[int | str | None]:
         if places[index] != holder:
             holder = places[index]
             count = 0 if holder in restarts else count
-        original = _original(draft, draft.clauses[index])
+        original = draft.carried_from(draft.clauses[index])
         number = original.number if original is not None else None
         if original is not None and number is None and numbers_some:
             continue

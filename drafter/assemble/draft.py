@@ -105,6 +105,12 @@ class Draft:
                 for position, clause in enumerate(self.clauses, start=1)
                 for name, value in clause.values.items() if clause.kinds.get(name) == "fact"]
 
+    def carried_from(self, clause: DraftClause):
+        """The base clause `clause` was carried from (a `BaseClause`), or None."""
+        if clause.base_index is None or not 0 <= clause.base_index < len(self.base.clauses):
+            return None
+        return self.base.clauses[clause.base_index]
+
     def kept_annexes(self) -> list[int]:
         resolution = self.base.resolution
         count = len(resolution.annexes) if resolution else 0

@@ -260,10 +260,8 @@ def facts_to_confirm(draft: Draft) -> list[str]:
 def _base_values(draft: Draft, clause) -> dict[str, Any]:
     """The values the base clause that `clause` was carried from has, in the same wording; {} for
     a clause the base did not have or one given another wording."""
-    if clause.base_index is None or not 0 <= clause.base_index < len(draft.base.clauses):
-        return {}
-    original = draft.base.clauses[clause.base_index]
-    return original.values if original.variant.id == clause.variant.id else {}
+    original = draft.carried_from(clause)
+    return original.values if original is not None and original.variant.id == clause.variant.id else {}
 
 
 def parse_value(kind: str, raw: str, draft: Draft) -> Any:
