@@ -143,6 +143,10 @@ def test_where_a_value_stands_counts_words_not_the_values_before_it():
                                        "{{ fact_2 }} dollars{{ footnote(1) }} for the Mission")
     assert questions.where_in(variant, "fact_2") == "after “… period from … to …, inclusive of”"
     assert questions.where_in(variant, "fact") == "after “… to appropriate the amount of”"
+    # A footnote's second symbol: the first one reads "…", and no second "…" stands before it.
+    notes = Variant(id="n", lead=None, subparagraphs=(), footnotes=("{{ symbol }} and {{ symbol_2 }}.",),
+                    sources=(), parameters=("symbol", "symbol_2"), template="Takes note of the reports;{{ footnote(1) }}")
+    assert questions.where_in(notes, "symbol_2") == "in footnote 1, after “… and”"
 
 
 def test_summary_lists_every_choice(library, draft):

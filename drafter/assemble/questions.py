@@ -212,7 +212,8 @@ def where_in(variant: Variant, name: str, note=str, words: int = 5) -> str:
             # The values before it as "…" ("from … to …, inclusive of"), their notes left out.
             head = _EXPRESSION.sub(lambda m: "" if "footnote(" in m.group() else "…", template[:match.start()])
             before = " ".join(_last_words(head.split(), words))
-            after = f"after “… {before}”" if before else "at the start"
+            ellipsis = "" if before.startswith("…") else "… "     # a value opens what is shown
+            after = f"after “{ellipsis}{before}”" if before else "at the start"
             return f"{place}, {after}" if place else after
     return ""
 
