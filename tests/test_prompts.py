@@ -138,14 +138,16 @@ def test_values_are_shown_as_written_and_where_they_stand(draft):
 def test_where_a_value_stands_counts_words_not_the_values_before_it():
     # A budget's figure after two dates: the dates read "…", and five words are still shown.
     variant = Variant(id="v", lead=None, subparagraphs=(), footnotes=("See A/78/1.",), sources=(),
-                      parameters=("fact", "date", "date_2", "fact_2"), template="Decides to appropriate the amount of {{ fact }} dollars for the period "
-                                       "from {{ date | un_date }} to {{ date_2 | un_date }}, inclusive of "
-                                       "{{ fact_2 }} dollars{{ footnote(1) }} for the Mission")
+                      parameters=("fact", "date", "date_2", "fact_2"),
+                      template="Decides to appropriate the amount of {{ fact }} dollars for the period "
+                               "from {{ date | un_date }} to {{ date_2 | un_date }}, inclusive of "
+                               "{{ fact_2 }} dollars{{ footnote(1) }} for the Mission")
     assert questions.where_in(variant, "fact_2") == "after “… period from … to …, inclusive of”"
     assert questions.where_in(variant, "fact") == "after “… to appropriate the amount of”"
     # A footnote's second symbol: the first one reads "…", and no second "…" stands before it.
     notes = Variant(id="n", lead=None, subparagraphs=(), footnotes=("{{ symbol }} and {{ symbol_2 }}.",),
-                    sources=(), parameters=("symbol", "symbol_2"), template="Takes note of the reports;{{ footnote(1) }}")
+                    sources=(), parameters=("symbol", "symbol_2"),
+                    template="Takes note of the reports;{{ footnote(1) }}")
     assert questions.where_in(notes, "symbol_2") == "in footnote 1, after “… and”"
 
 

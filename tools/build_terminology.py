@@ -128,7 +128,8 @@ def build(resolutions, pairs: list[cp.Pair], sessions) -> dict:
         if held:
             out[str(session)] = {"rules": held}
     return {"source": SOURCE, "learned_from": sessions,
-            "thresholds": {"rate": RATE, "usage": USAGE, "evidence": EVIDENCE, "widened": WIDENED}, "sessions": out}
+            "thresholds": {"rate": RATE, "usage": USAGE, "evidence": EVIDENCE, "widened": WIDENED},
+            "sessions": out}
 
 
 def _shortest(held: list[dict]) -> list[dict]:
@@ -157,9 +158,10 @@ def _needs_context(rule: tuple[str, str], core: tuple[str, str], session: int, e
     return max(own, default=0) >= WIDENED
 
 
-def _evidence(texts, found, rules, terms) -> dict[tuple[str, str], dict[int, tuple[int, int]]]:
+def _evidence(texts, found, rules, terms) -> dict[tuple[str, str], dict[int, tuple[int, int, int]]]:
     """Per rule and session of the successor: (changed, kept) occurrences of FROM in the aligned
-    base paragraphs (kept: as many as the successor's paragraph still has)."""
+    base paragraphs (kept: as many as the successor's paragraph still has), and the number of
+    resolutions whose successor changed it."""
     finder = _finder(terms)
     out: dict = defaultdict(dict)
     for pair, pairs_of_texts in texts.items():
