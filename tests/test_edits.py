@@ -263,14 +263,13 @@ def test_years_of_the_session_move_and_other_years_stay():
     assert not years.moves(years.context("held in ", 2023, 2023), 79)
 
 
-def test_a_year_joined_to_a_year_of_the_session_moves_with_it():
+def test_a_year_joined_to_a_year_of_the_session_moves_with_it(library):
     # "the scale of assessments for 2022 and 2023": "for" governs both years, so the second moves
     # as the first does (the word before it, "and", says nothing); in any language where a year
     # run is joined by one word or a comma. 76/282's next text, 77/307, has "for 2023 and 2024".
     assert years.context("for 2022 and ", 2023, 2022) == years.context("for ", 2022, 2022) == "for|0"
     assert years.context("pour 2022 et ", 2023, 2022) == "pour|0"
     assert years.context("in A/76/2022 and ", 2023, 2022) == "and|1"      # a symbol is no year
-    library = store.load(LIBRARY)
     words = " ".join(p.text for p in compose(_draft(library, 76, 282, 77)).paragraphs)
     real = " ".join(p.text for _, p in _real(77, 307).all_paragraphs())
     assert "scale of assessments for 2023 and 2024" in real
@@ -281,14 +280,13 @@ def _headings(holder) -> list[str]:
     return [h for section in holder.sections for h in [section.heading or "", *_headings(section)]]
 
 
-def test_dates_of_the_sessions_business_move_in_clauses_and_headings():
+def test_dates_of_the_sessions_business_move_in_clauses_and_headings(library):
     # A peacekeeping budget is for the period from 1 July to 30 June after the session's own June,
     # and takes note of the performance report two periods back: dates after "from" moved in the
     # next text 335 of 344 times (the base's year) and 184 of 184 (two years before it) over 75-78,
     # in clauses and in the section headings that announce them. 76/282 (adopted June 2022) asks
     # for 2022-2023 and reports on 2020-2021; its next text, 77/307, on 2023-2024 and 2021-2022.
     # The dates of the resolutions it cites stay ("68/299 of 30 June 2014").
-    library = store.load(LIBRARY)
     budget, performance = "period from 1\u00a0July 2023 to 30\u00a0June 2024", "period from 1 July 2021 to 30 June 2022"
     real = _real(77, 307)
     real_words = " ".join(p.text for _, p in real.all_paragraphs())
