@@ -67,7 +67,8 @@ def in_heading(text: str, base, session: int | None) -> str:
     """A heading with its years and dates of the session moved as a clause's are: "Budget
     estimates for the period from 1 July 2023 to 30 June 2024" heads the paragraphs that now
     appropriate for 2024-2025. The heading's values are found as mining finds a clause's."""
-    from drafter.library.slots import find_slots    # (its patterns cost start-up; most drafts need none)
+    # Imported here: its patterns cost start-up, and most drafts have no year in a heading.
+    from drafter.library.slots import find_slots
 
     if session is None or base.session is None or not base.adopted or not _YEAR.search(text):
         return text
