@@ -57,8 +57,6 @@ def moves(key: str | None, session: int) -> bool:
 
 
 def carry(base, clause, values: dict[str, Any], session: int | None = None) -> dict[str, Any]:
-    if session is None or base.session is None or not base.adopted:
-        return values
     moved = _moved(base, session, clause.kinds, values, lambda name: text_before(clause.variant, name, values))
     return {**values, **moved}
 
@@ -70,29 +68,29 @@ def in_heading(text: str, base, session: int | None) -> str:
     # Imported here: its patterns cost start-up, and most drafts have no year in a heading.
     from drafter.library.slots import find_slots
 
-    if session is None or base.session is None or not base.adopted or not _YEAR.search(text):
+    if not _YEAR.search(text):
         return text
     slots = [slot for slot in find_slots(text, None, base.body) if slot.kind in ("date", "fact")]
-    values = {str(i): slot.value for i, slot in enumerate(slots)}
-
-    def before(name: str) -> str:
-        at, pieces = 0, []
-        for index, slot in enumerate(slots[:int(name)]):
-            pieces += [text[at:slot.start], _plain(values, str(index))]
-            at = slot.end
-        return "".join(pieces) + text[at:slots[int(name)].start]
-
-    moved = _moved(base, session, {str(i): slot.kind for i, slot in enumerate(slots)}, values, before)
-    for name in sorted(moved, key=int, reverse=True):           # from the end: offsets hold
-        slot = slots[int(name)]
-        words = un_date(moved[name], slot.style) if slot.kind == "date" else moved[name]
-        text = text[:slot.start] + words + text[slot.end:]
+    values = {f"v{i}": slot.value for i, slot in enumerate(slots)}
+    # The heading as a template of its values, read as a clause's is.
+    template, at = "", 0
+    for name, slot in zip(values, slots):
+        template, at = template + text[at:slot.start] + "{{ " + name + " }}", slot.end
+    kinds = {name: slot.kind for name, slot in zip(values, slots)}
+    moved = _moved(base, session, kinds, values, lambda name: _head(template, name, values))
+    for name, slot in reversed(list(zip(values, slots))):      # from the end: offsets hold
+        if name in moved:
+            words = un_date(moved[name], slot.style) if slot.kind == "date" else moved[name]
+            text = text[:slot.start] + words + text[slot.end:]
     return text
 
 
-def _moved(base, session: int, kinds: dict[str, str], values: dict[str, Any], before) -> dict[str, str]:
+def _moved(base, session: int | None, kinds: dict[str, str], values: dict[str, Any], before) -> dict[str, str]:
     """The values that move, moved: years that are facts, and dates (`before(name)`: the text
-    before a value, each value before it as the base has it)."""
+    before a value, each value before it as the base has it); none without the sessions and the
+    base's adoption to measure by."""
+    if session is None or base.session is None or not base.adopted:
+        return {}
     base_year, gap = int(base.adopted[:4]), session - base.session
     out = {}
     for name, value in values.items():
@@ -121,10 +119,18 @@ def text_before(variant, name: str, values: dict[str, Any]) -> str:
     it ("for {{ fact_3 }} and " reads "for 2023 and "), anything else (a date, a citation list,
     a note) as a mark that no word or year runs across."""
     for template in _templates(variant):
-        match = re.search(r"\{\{ " + re.escape(name) + r"(?: \|[^}]*)? \}\}", template)
-        if match:
-            return _EXPRESSION.sub(lambda m: _plain(values, m.group(1)), template[:match.start()])
+        head = _head(template, name, values)
+        if head is not None:
+            return head
     return ""
+
+
+def _head(template: str, name: str, values: dict[str, Any]) -> str | None:
+    """`text_before` in one template; None when `name` is not in it."""
+    match = re.search(r"\{\{ " + re.escape(name) + r"(?: \|[^}]*)? \}\}", template)
+    if match is None:
+        return None
+    return _EXPRESSION.sub(lambda m: _plain(values, m.group(1)), template[:match.start()])
 
 
 def _plain(values: dict[str, Any], expression: str) -> str:
