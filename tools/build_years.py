@@ -27,6 +27,7 @@ for path in (ROOT, ROOT / "tools"):
 import corpus_pairs as cp  # noqa: E402
 
 from drafter.assemble.edits.years import context  # noqa: E402
+from drafter.ingest.dates import parse_date  # noqa: E402
 
 DEFAULT_OUT = ROOT / "drafter" / "data" / "years.json"
 RATE = 0.95
@@ -40,7 +41,6 @@ _DATE = re.compile(rf"(?:{_MONTHS}) $")
 # A full date as the UN writes it in English ("1 July 2023"); the library holds dates in ISO form,
 # and so does the text before a date when its context is asked, as in a draft.
 _FULL_DATE = re.compile(rf"\b(\d{{1,2}})[ \u00a0]({_MONTHS})[ \u00a0]((?:19|20)\d\d)\b")
-_MONTH_NUMBER = {name: number for number, name in enumerate(_MONTHS.split("|"), start=1)}
 
 
 def outcomes(resolutions, pair: cp.Pair):
@@ -84,7 +84,7 @@ def _date_outcomes(old: str, new: str, base_year: int, gap: int):
 
 
 def _iso(match: re.Match) -> str:
-    return f"{match.group(3)}-{_MONTH_NUMBER[match.group(2)]:02d}-{int(match.group(1)):02d}"
+    return parse_date(match.group()) or match.group()
 
 
 def build(resolutions, pairs: list[cp.Pair], sessions) -> dict:
