@@ -148,7 +148,7 @@ def _needs_context(rule: tuple[str, str], core: tuple[str, str], session: int, e
     ("Cooperation" kept 52 of 57 times in 76; "Co-operation and Development" is the OECD's). And
     only when the successors of WIDENED resolutions made it."""
     seen = evidence.get(core, {})
-    latest = max((s for s, (c, k, _) in seen.items() if s <= session and c + k >= EVIDENCE), default=None)
+    latest = _latest(seen, session)
     if latest is None:
         return False
     changed, kept, _ = seen[latest]
@@ -218,10 +218,15 @@ def _usage(resolutions, sessions, terms) -> dict[int, Counter]:
     return out
 
 
+def _latest(seen: dict[int, tuple[int, int, int]], session: int) -> int | None:
+    """The latest session up to `session` with EVIDENCE occurrences of a rule's FROM, or None."""
+    return max((s for s, (c, k, _) in seen.items() if s <= session and c + k >= EVIDENCE), default=None)
+
+
 def _rule(rule: tuple[str, str], session: int, evidence, usage) -> dict | None:
     before, after = rule
     seen = evidence.get(rule, {})
-    latest = max((s for s, (c, k, _) in seen.items() if s <= session and c + k >= EVIDENCE), default=None)
+    latest = _latest(seen, session)
     if latest is None:
         return None
     changed, kept, _ = seen[latest]
